@@ -1,0 +1,47 @@
+"""Arguments and messages that several commands share."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_address(parser: argparse.ArgumentParser, port: int, host: str = "127.0.0.1", what: str = "server") -> None:
+    parser.add_argument("--host", default=host, help=f"address of the {what} (default: {host})")
+    parser.add_argument("--port", type=port_number, default=port, help=f"TCP port of the {what} (default: {port})")
+
+
+def port_number(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: choose one from 0 to 65535")
+    return port
+
+
+def positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text} must be above 0")
+    return value
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return value
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Print one sentence for the user on stderr; return the exit code to give."""
+    print(f"thermolab: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,90 @@
+"""`export`: stored readings as CSV (protocol.md, section 3)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.commands.common import fail
+from app.paths import default_database
+from models.export import ExportFilter, count_readings, export_csv
+from models.reading import InvalidReading, parse_timestamp
+from models.storage import StorageError
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="write stored readings as CSV",
+        description="Write stored readings as CSV, in time order: capteur_id,temperature,timestamp (UTC).",
+    )
+    parser.add_argument("--db", type=Path, help="the SQLite file (default: the server's default database)")
+    parser.add_argument("--out", default="-", help="CSV file to write, or - for standard output (default)")
+    parser.add_argument("--sensor", action="append", default=[], metavar="ID", help="only this sensor (repeatable)")
+    parser.add_argument("--since", type=_moment, help="from this time: Unix seconds or ISO 8601 (UTC unless an offset is given)")
+    parser.add_argument("--until", type=_moment, help="up to this time, included")
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show the progress bar")
+    progress.add_argument("--no-progress", dest="progress", action="store_false", help="never show it (default: on a terminal)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = args.db if args.db is not None else default_database()
+    selection = ExportFilter(tuple(args.sensor), args.since, args.until)
+    to_file = args.out != "-"
+    try:
+        if not to_file:
+            export_csv(db, sys.stdout, selection)
+            return 0
+        show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+        bar = ProgressBar(count_readings(db, selection)) if show_progress else None
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            written = export_csv(db, out, selection, bar.update if bar else None)
+        if bar:
+            bar.finish()
+    except StorageError as error:
+        return fail(str(error), 2)
+    except OSError as error:
+        return fail(f"cannot write {args.out} ({error.strerror}): choose another file", 2)
+    print(f"{written:,} readings written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _moment(text: str) -> float:
+    try:
+        return parse_timestamp(float(text) if _is_number(text) else text)
+    except InvalidReading as error:
+        raise argparse.ArgumentTypeError(error.reason) from None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+class ProgressBar:
+    """`[#######.............]  35%  350,000 / 1,000,000` redrawn in place on stderr."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int):
+        self.total = total
+        self.done = -1
+
+    def update(self, done: int) -> None:
+        self.done = done
+        share = done / self.total if self.total else 1.0
+        filled = round(share * self.WIDTH)
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        sys.stderr.write(f"\r[{bar}] {share:4.0%}  {done:,} / {self.total:,}")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.done != self.total:
+            self.update(self.total)
+        sys.stderr.write("\n")

@@ -1,0 +1,101 @@
+"""`server`: the collector, in its window or, with --headless, on the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+from app.commands.common import add_address, fail, positive_int, positive_number
+from app.paths import default_database
+from models.storage import StorageError, open_storage
+from network.serveur import ServerError, format_peer
+from network.serveur_tcp import ServeurTCP
+
+DEFAULT_PORT = 50007
+STATUS_EVERY = 5.0
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "server",
+        help="receive readings and store them",
+        description="Receive readings over TCP (protocol.md) and store each one.",
+    )
+    parser.add_argument("--headless", action="store_true", help="no window: log to the terminal")
+    add_address(parser, DEFAULT_PORT, what="server (0 picks a free port)")
+    storage = parser.add_mutually_exclusive_group()
+    storage.add_argument("--db", type=Path, help="SQLite file (default: mesures.db in the user's data folder)")
+    storage.add_argument("--text-file", type=Path, help="append readings to this text file instead (donnees.txt)")
+    parser.add_argument(
+        "--token",
+        default=os.environ.get("THERMOLAB_TOKEN"),
+        help="shared token every connection must send first (default: $THERMOLAB_TOKEN)",
+    )
+    parser.add_argument("--max-connections", type=positive_int, default=256, help="connections at once (default: 256)")
+    parser.add_argument(
+        "--idle-timeout", type=positive_number, default=300.0, help="close a silent connection after S seconds (default: 300)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.headless:
+        from app.server_app import run_window
+
+        return run_window(args)
+    return run_headless(args)
+
+
+def storage_path(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The file the user named, or the default database; and whether it is a text file."""
+    if args.text_file is not None:
+        return args.text_file, True
+    return (args.db if args.db is not None else default_database()), False
+
+
+def run_headless(args: argparse.Namespace) -> int:
+    path, text_file = storage_path(args)
+    try:
+        storage = open_storage(path, text_file)
+    except StorageError as error:
+        return fail(str(error), 2)
+    server = ServeurTCP(storage, args.host, args.port, args.token, args.max_connections, args.idle_timeout)
+    try:
+        server.listen()
+    except ServerError as error:
+        storage.close()
+        return fail(str(error), 2)
+
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    server.start()
+    print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    print(f"listening on {format_peer(server.address)}", flush=True)
+    _report_until(stop, server)
+    server.stop()
+    storage.close()
+    totals = server.monitor.totals()
+    print(f"stopped: {totals.stored:,} readings stored, {totals.rejected:,} rejected", flush=True)
+    return 0
+
+
+def _report_until(stop: threading.Event, server: ServeurTCP) -> None:
+    """A status line every few seconds until a signal arrives."""
+    last_time, last_received = time.monotonic(), 0
+    while not stop.wait(STATUS_EVERY):
+        totals = server.monitor.totals()
+        now = time.monotonic()
+        rate = (totals.received - last_received) / (now - last_time)
+        last_time, last_received = now, totals.received
+        print(
+            f"{totals.connections} connections · {rate:,.0f} readings/s · "
+            f"{totals.stored:,} stored · {totals.rejected:,} rejected",
+            flush=True,
+        )
+    print("stopping: committing what was received…", file=sys.stderr, flush=True)

@@ -1,0 +1,27 @@
+"""Where Thermolab keeps its files when the user names none; no Qt, so headless commands use it too."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "thermolab"
+
+
+def data_dir() -> Path:
+    """The user's data folder for Thermolab; THERMOLAB_DATA_DIR overrides it (tests, portable use)."""
+    if override := os.environ.get("THERMOLAB_DATA_DIR"):
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / APP_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP_NAME
+
+
+def default_database() -> Path:
+    """The default SQLite file; its folder is created, since nobody chose it."""
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "mesures.db"

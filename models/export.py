@@ -1,0 +1,82 @@
+"""CSV export of stored readings (protocol.md, section 3), streamed so memory stays flat."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, TextIO
+
+from models.csv_format import HEADER, csv_row
+from models.storage.sqlite import open_for_reading
+
+ROWS_PER_FETCH = 5_000
+
+
+class ExportCancelled(Exception):
+    """The user stopped the export; what was written so far is incomplete."""
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which readings to export: every field left empty means no restriction."""
+
+    sensors: tuple[str, ...] = field(default_factory=tuple)
+    since: float | None = None
+    until: float | None = None
+
+    def where(self) -> tuple[str, list]:
+        clauses, parameters = [], []
+        if self.sensors:
+            clauses.append(f"capteur_id IN ({', '.join('?' * len(self.sensors))})")
+            parameters.extend(self.sensors)
+        if self.since is not None:
+            clauses.append("timestamp >= ?")
+            parameters.append(self.since)
+        if self.until is not None:
+            clauses.append("timestamp <= ?")
+            parameters.append(self.until)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), parameters
+
+
+def count_readings(db_path: Path | str, selection: ExportFilter = ExportFilter()) -> int:
+    connection = open_for_reading(db_path)
+    try:
+        where, parameters = selection.where()
+        return connection.execute(f"SELECT count(*) FROM mesures{where}", parameters).fetchone()[0]
+    finally:
+        connection.close()
+
+
+def export_csv(
+    db_path: Path | str,
+    out: TextIO,
+    selection: ExportFilter = ExportFilter(),
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the header and the selected readings in time order; return how many rows were written.
+
+    `progress` is called with the running row count after every fetch; `cancelled` is asked as
+    often, and a True answer raises ExportCancelled.
+    """
+    connection = open_for_reading(db_path)
+    try:
+        where, parameters = selection.where()
+        cursor = connection.execute(
+            f"SELECT capteur_id, temperature, timestamp FROM mesures{where} ORDER BY timestamp, capteur_id",
+            parameters,
+        )
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(HEADER)
+        written = 0
+        while rows := cursor.fetchmany(ROWS_PER_FETCH):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            writer.writerows(csv_row(*row) for row in rows)
+            written += len(rows)
+            if progress is not None:
+                progress(written)
+        return written
+    finally:
+        connection.close()

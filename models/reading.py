@@ -1,0 +1,127 @@
+"""A temperature reading and the rules a message must follow to become one (protocol.md, section 1)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+ABSOLUTE_ZERO_C = -273.15
+MAX_ID_LENGTH = 64
+UNITS = ("C", "F", "K")
+
+# datetime can represent years 1 to 9999; a timestamp outside could be stored but never exported.
+_MIN_TIMESTAMP = datetime(1, 1, 2, tzinfo=timezone.utc).timestamp()
+_MAX_TIMESTAMP = datetime(9999, 12, 30, tzinfo=timezone.utc).timestamp()
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+class InvalidReading(ValueError):
+    """A message that breaks the contract; `reason` is the sentence sent back to the sensor."""
+
+    def __init__(self, reason: str, seq: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.seq = seq
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    capteur_id: str
+    temperature: float
+    """Degrees Celsius, whatever unit the sensor used."""
+    timestamp: float
+    """Unix epoch seconds (UTC) when measured, or when received if the sensor sent no timestamp."""
+    seq: int | None = None
+    sensor_timestamp: bool = False
+    """True when the sensor gave the timestamp: only such readings are merged when resent."""
+
+
+def reading_from_message(message: object, received_at: float) -> Reading:
+    """Validate one decoded JSON value; raise InvalidReading with the reason otherwise."""
+    if not isinstance(message, dict):
+        raise InvalidReading("message must be a JSON object")
+    seq = _seq(message)
+    try:
+        capteur_id = _capteur_id(message)
+        temperature = _temperature(message)
+        timestamp = message.get("timestamp")
+        if timestamp is None:
+            return Reading(capteur_id, temperature, received_at, seq, False)
+        return Reading(capteur_id, temperature, parse_timestamp(timestamp), seq, True)
+    except InvalidReading as error:
+        error.seq = seq
+        raise
+
+
+def validate_capteur_id(capteur_id: object, field: str = "capteur_id") -> str:
+    if not isinstance(capteur_id, str):
+        raise InvalidReading(f"{field} must be a string")
+    if not capteur_id:
+        raise InvalidReading(f"{field} must not be empty")
+    if len(capteur_id) > MAX_ID_LENGTH:
+        raise InvalidReading(f"{field} must be at most {MAX_ID_LENGTH} characters")
+    if _CONTROL_CHARACTERS.search(capteur_id):
+        raise InvalidReading(f"{field} must not contain control characters")
+    return capteur_id
+
+
+def to_celsius(value: float, unit: str) -> float:
+    if unit == "C":
+        return value
+    if unit == "K":
+        return value + ABSOLUTE_ZERO_C
+    if unit == "F":
+        return (value - 32.0) * 5.0 / 9.0
+    raise InvalidReading('unit must be "C", "F" or "K"')
+
+
+def parse_timestamp(value: object) -> float:
+    """Unix seconds from a JSON number or an ISO 8601 string (an offset-less string is UTC)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InvalidReading("timestamp must be a number (Unix seconds) or an ISO 8601 string")
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise InvalidReading("timestamp is not an ISO 8601 date") from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        value = moment.timestamp()
+    if not math.isfinite(value) or not _MIN_TIMESTAMP <= value <= _MAX_TIMESTAMP:
+        raise InvalidReading("timestamp is out of range (years 1 to 9999)")
+    return float(value)
+
+
+def _seq(message: dict) -> int | None:
+    seq = message.get("seq")
+    if seq is None:
+        return None
+    if type(seq) is not int or seq < 0:
+        raise InvalidReading("seq must be a non-negative integer")
+    return seq
+
+
+def _capteur_id(message: dict) -> str:
+    if "capteur_id" in message:
+        return validate_capteur_id(message["capteur_id"])
+    if "sensor_id" in message:
+        return validate_capteur_id(message["sensor_id"], "sensor_id")
+    raise InvalidReading("capteur_id is missing")
+
+
+def _temperature(message: dict) -> float:
+    if "temperature" not in message:
+        raise InvalidReading("temperature is missing")
+    value = message["temperature"]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidReading("temperature must be a number")
+    value = float(value)
+    if not math.isfinite(value):
+        raise InvalidReading("temperature must be finite (not NaN or Infinity)")
+    celsius = to_celsius(value, message.get("unit", "C"))
+    # Converting -459.67 °F or 0 K may round a hair below absolute zero.
+    if celsius < ABSOLUTE_ZERO_C - 1e-9:
+        raise InvalidReading("temperature is below absolute zero (-273.15 °C)")
+    return max(celsius, ABSOLUTE_ZERO_C)

@@ -1,0 +1,16 @@
+"""Where readings are kept: SQLite (the default) or the exercise's text file."""
+
+from pathlib import Path
+
+from models.storage.base import Commit, Storage, StorageError
+from models.storage.sqlite import SQLiteStorage, open_for_reading
+from models.storage.textfile import TextFileStorage
+
+__all__ = ["Commit", "Storage", "StorageError", "SQLiteStorage", "TextFileStorage", "open_for_reading", "open_storage"]
+
+
+def open_storage(path: Path | str, text_file: bool = False) -> Storage:
+    """Open a storage and start its writer; raises StorageError with a sentence for the user."""
+    storage = TextFileStorage(path) if text_file else SQLiteStorage(path)
+    storage.open()
+    return storage

@@ -1,0 +1,131 @@
+"""Readings in one SQLite file, table `mesures` (protocol.md, section 2)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Sequence
+
+from models.reading import Reading
+from models.storage.base import Storage, StorageError
+
+SCHEMA_VERSION = 1
+
+# `sensor_clock` is 1 when the sensor gave the timestamp and NULL when the server stamped the reading.
+# SQLite treats NULLs as distinct in a UNIQUE index, so one index both merges resent readings
+# (protocol.md, "Resending is safe") and never merges server-stamped ones; its leading columns
+# also serve "one sensor over a time range".
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS mesures (
+    capteur_id   TEXT NOT NULL,
+    temperature  REAL NOT NULL,
+    timestamp    REAL NOT NULL,
+    received_at  REAL,
+    sensor_clock INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS mesures_capteur_timestamp
+    ON mesures (capteur_id, timestamp, sensor_clock);
+"""
+_INSERT = (
+    "INSERT OR IGNORE INTO mesures (capteur_id, temperature, timestamp, received_at, sensor_clock)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+_REQUIRED_COLUMNS = {"capteur_id", "temperature", "timestamp"}
+_ADDED_COLUMNS = {"received_at": "REAL", "sensor_clock": "INTEGER"}
+
+
+class SQLiteStorage(Storage):
+    def _open(self) -> None:
+        check_writable(self.path)
+        self._connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            prepare_database(self._connection, self.path)
+        except (sqlite3.DatabaseError, StorageError) as error:
+            self._connection.close()
+            if isinstance(error, StorageError):
+                raise
+            raise StorageError(_explain(error, self.path)) from None
+        self._connection.execute("BEGIN")
+
+    def _write(self, readings: Sequence[Reading], received_at: float) -> int:
+        before = self._connection.total_changes
+        self._connection.executemany(
+            _INSERT,
+            [
+                (r.capteur_id, r.temperature, r.timestamp, received_at, 1 if r.sensor_timestamp else None)
+                for r in readings
+            ],
+        )
+        return self._connection.total_changes - before
+
+    def _commit(self) -> None:
+        self._connection.execute("COMMIT")
+        self._connection.execute("BEGIN")
+
+    def _rollback(self) -> None:
+        try:
+            self._connection.execute("ROLLBACK")
+            self._connection.execute("BEGIN")
+        except sqlite3.Error:
+            pass
+
+    def _close(self) -> None:
+        try:
+            self._connection.execute("COMMIT")
+        except sqlite3.Error:
+            pass
+        self._connection.close()
+
+    def _database_errors(self):
+        return sqlite3.Error
+
+
+def check_writable(path: Path) -> None:
+    """Say in one sentence why a database cannot live at `path`, before SQLite says it worse."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise StorageError(f"the folder {folder} does not exist: create it or choose another file")
+    if path.exists() and path.is_dir():
+        raise StorageError(f"{path} is a folder: choose a file name")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise StorageError(f"cannot write to {path}: choose a file in a folder you can write to")
+
+
+def prepare_database(connection: sqlite3.Connection, path: Path) -> None:
+    """WAL journal, table and index, schema version; an older `mesures` table gets the new columns."""
+    connection.execute("PRAGMA journal_mode = WAL")
+    # In WAL mode, NORMAL loses no committed transaction when the process is killed; only a power
+    # cut can take back the last commits, and FULL would cost one fsync per group commit.
+    connection.execute("PRAGMA synchronous = NORMAL")
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(mesures)")}
+    if columns and not _REQUIRED_COLUMNS <= columns:
+        missing = ", ".join(sorted(_REQUIRED_COLUMNS - columns))
+        raise StorageError(f"{path} has a table mesures without the column(s) {missing}: choose another file")
+    for name, kind in _ADDED_COLUMNS.items():
+        if columns and name not in columns:
+            connection.execute(f"ALTER TABLE mesures ADD COLUMN {name} {kind}")
+    connection.executescript(_SCHEMA)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def open_for_reading(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection for the chart's history and for export, beside the writer."""
+    path = Path(path)
+    if not path.is_file():
+        raise StorageError(f"{path} does not exist: check the path of the database")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(mesures)")}
+    except sqlite3.DatabaseError as error:
+        raise StorageError(_explain(error, path)) from None
+    if not _REQUIRED_COLUMNS <= columns:
+        connection.close()
+        raise StorageError(f"{path} holds no readings (no table mesures): choose a Thermolab database")
+    return connection
+
+
+def _explain(error: sqlite3.DatabaseError, path: Path) -> str:
+    if "not a database" in str(error) or "malformed" in str(error):
+        return f"{path} is not a SQLite database: choose another file"
+    return f"cannot open {path} ({error}): choose another file"

@@ -1,0 +1,153 @@
+"""What a running `ServeurTCP` lets others see, without Qt and without a callback per reading.
+
+Connection threads write into plain structures; an observer (the headless status line, the server
+window's timer) reads them at its own pace:
+- `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
+- `events()`: the recent server events (started, client connected, message rejected, ...);
+- `totals()` and `connections()`: counters and one snapshot per open connection.
+Each counter is written by one thread only, so the hot path takes no lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field, replace
+from typing import Sequence
+
+from models.reading import Reading
+
+log = logging.getLogger("thermolab.server")
+
+MAX_EVENTS = 2_000
+
+
+@dataclass(frozen=True)
+class ServerEvent:
+    time: float
+    level: int
+    """A `logging` level: INFO for the usual, WARNING for a rejected message, ERROR for storage."""
+    message: str
+    peer: str = ""
+
+
+@dataclass
+class ConnectionStats:
+    peer: str
+    thread_name: str
+    since: float
+    readings: int = 0
+    rejected: int = 0
+    last_message_at: float | None = None
+
+
+@dataclass(frozen=True)
+class Totals:
+    connections: int
+    received: int
+    rejected: int
+    stored: int
+    failed: int
+
+
+@dataclass
+class ReadingTap:
+    """Readings for one observer; when it drains too slowly the oldest are dropped, and counted."""
+
+    maxlen: int
+    dropped: int = 0
+    _items: deque = field(init=False)
+    _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+
+    def __post_init__(self):
+        self._items = deque(maxlen=self.maxlen)
+
+    def extend(self, readings: Sequence[Reading]) -> None:
+        with self._lock:
+            overflow = len(self._items) + len(readings) - self.maxlen
+            if overflow > 0:
+                self.dropped += overflow
+            self._items.extend(readings)
+
+    def drain(self) -> list[Reading]:
+        with self._lock:
+            items = list(self._items)
+            self._items.clear()
+        return items
+
+
+class ServerMonitor:
+    def __init__(self, storage=None):
+        self._storage = storage
+        self._lock = threading.Lock()
+        self._open: dict[int, ConnectionStats] = {}
+        self._closed_readings = 0
+        self._closed_rejected = 0
+        self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
+        self._event_total = 0
+        self._taps: list[ReadingTap] = []
+
+    def tap(self, maxlen: int = 500_000) -> ReadingTap:
+        tap = ReadingTap(maxlen)
+        with self._lock:
+            self._taps = [*self._taps, tap]
+        return tap
+
+    def untap(self, tap: ReadingTap) -> None:
+        with self._lock:
+            self._taps = [t for t in self._taps if t is not tap]
+
+    def event(self, level: int, message: str, peer: str = "") -> None:
+        with self._lock:
+            self._events.append(ServerEvent(time.time(), level, message, peer))
+            self._event_total += 1
+        log.log(level, "%s%s", f"{peer}: " if peer else "", message)
+
+    def events(self, since: int = 0) -> tuple[int, list[ServerEvent]]:
+        """The events after the first `since` ever recorded, and the count to pass next time.
+
+        Each observer keeps its own count, so two observers never take events from each other.
+        """
+        with self._lock:
+            fresh = min(self._event_total - since, len(self._events))
+            return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
+
+    def connection_opened(self, peer: str, thread_name: str) -> ConnectionStats:
+        stats = ConnectionStats(peer, thread_name, time.time())
+        with self._lock:
+            self._open[id(stats)] = stats
+        self.event(logging.INFO, "client connected", peer)
+        return stats
+
+    def connection_closed(self, stats: ConnectionStats, why: str = "") -> None:
+        with self._lock:
+            self._open.pop(id(stats), None)
+            self._closed_readings += stats.readings
+            self._closed_rejected += stats.rejected
+        self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
+
+    def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
+        stats.readings += len(readings)
+        stats.last_message_at = at
+        for tap in self._taps:
+            tap.extend(readings)
+
+    def rejected(self, stats: ConnectionStats, reason: str, at: float) -> None:
+        stats.rejected += 1
+        stats.last_message_at = at
+        self.event(logging.WARNING, f"rejected: {reason}", stats.peer)
+
+    def connections(self) -> list[ConnectionStats]:
+        with self._lock:
+            return [replace(stats) for stats in self._open.values()]
+
+    def totals(self) -> Totals:
+        with self._lock:
+            open_connections = list(self._open.values())
+            received = self._closed_readings + sum(s.readings for s in open_connections)
+            rejected = self._closed_rejected + sum(s.rejected for s in open_connections)
+        stored = self._storage.stored if self._storage else 0
+        failed = self._storage.failed if self._storage else 0
+        return Totals(len(open_connections), received, rejected, stored, failed)

@@ -1,0 +1,182 @@
+"""`Serveur`: what every TCP server of Thermolab does, whatever it says to its clients.
+
+It listens, accepts, and hands each connection to `handle()`: in a thread of its own (the threads
+extension of the exercise), or in the accepting thread for a mono-task server, where a second client
+waits in the system's backlog until the first has left. Subclasses only say what a conversation is.
+
+Stopping is prompt whatever the clients do: `stop()` wakes the accept loop through a socket pair
+and shuts down every open connection, so each `recv()` returns and every thread can be joined.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import selectors
+import socket
+import threading
+from abc import ABC, abstractmethod
+
+log = logging.getLogger(__name__)
+
+BACKLOG = 1024
+JOIN_TIMEOUT = 5.0
+
+
+class ServerError(Exception):
+    """A server that cannot start; the message says what happened and what to do."""
+
+
+class Serveur(ABC):
+    one_thread_per_connection = True
+    """False for a mono-task server: the accepting thread serves each client itself."""
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        max_connections: int = 256,
+        idle_timeout: float | None = 300.0,
+    ):
+        self.host = host
+        self.port = port
+        self.max_connections = max_connections
+        self.idle_timeout = idle_timeout
+        self._listener: socket.socket | None = None
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._connections: dict[socket.socket, threading.Thread] = {}
+        self._accept_thread: threading.Thread | None = None
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """Where the server listens; the real port when it was asked for port 0."""
+        return self.host, self.port
+
+    def listen(self) -> None:
+        """Bind and listen; raise ServerError with one sentence when that is impossible."""
+        try:
+            infos = socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM)
+        except socket.gaierror:
+            raise ServerError(f"unknown host {self.host}: give an address of this machine, such as 127.0.0.1") from None
+        family, _, _, _, address = infos[0]
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            listener.bind(address)
+            listener.listen(BACKLOG)
+        except OSError as error:
+            listener.close()
+            raise ServerError(self._explain(error)) from None
+        self._listener = listener
+        self.port = listener.getsockname()[1]
+
+    def start(self) -> None:
+        """Listen, then accept in a thread of its own; for callers that do not give up a thread."""
+        if self._listener is None:
+            self.listen()
+        self._accept_thread = threading.Thread(target=self.serve_forever, name=f"accept :{self.port}", daemon=True)
+        self._accept_thread.start()
+
+    def serve_forever(self) -> None:
+        """Accept until `stop()`; listens first if `listen()` was not called."""
+        if self._listener is None:
+            self.listen()
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._listener, selectors.EVENT_READ)
+            selector.register(self._wake_reader, selectors.EVENT_READ)
+            while not self._stopping.is_set():
+                for key, _ in selector.select():
+                    if key.fileobj is self._listener and not self._stopping.is_set():
+                        self._accept()
+        self._listener.close()
+
+    def stop(self) -> None:
+        """Stop accepting, end every connection, and wait for their threads."""
+        self._stopping.set()
+        self._wake_writer.send(b"x")
+        with self._lock:
+            connections = list(self._connections.items())
+        for connection, _ in connections:
+            _shutdown(connection)
+        if self._accept_thread is not None and self._accept_thread is not threading.current_thread():
+            self._accept_thread.join(JOIN_TIMEOUT)
+        for _, thread in connections:
+            if thread is not threading.current_thread():
+                thread.join(JOIN_TIMEOUT)
+        if self._listener is not None:
+            self._listener.close()
+        self._wake_reader.close()
+        self._wake_writer.close()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def connection_count(self) -> int:
+        with self._lock:
+            return len(self._connections)
+
+    @abstractmethod
+    def handle(self, connection: socket.socket, peer: tuple) -> None:
+        """Talk with one client; return when it is done. The socket is closed afterwards."""
+
+    def refuse(self, connection: socket.socket, peer: tuple) -> None:
+        """A client over `max_connections`; the default closes without a word."""
+
+    def _accept(self) -> None:
+        try:
+            connection, peer = self._listener.accept()
+        except OSError as error:
+            # A client that reset before we accepted it, or no file descriptor left: keep serving.
+            log.warning("accept failed: %s", error)
+            return
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+        connection.settimeout(self.idle_timeout)
+        if self.connection_count() >= self.max_connections:
+            self._serve(connection, peer, self.refuse)
+        elif self.one_thread_per_connection:
+            thread = threading.Thread(target=self._serve, args=(connection, peer), daemon=True)
+            thread.name = f"client {format_peer(peer)}"
+            with self._lock:
+                self._connections[connection] = thread
+            thread.start()
+        else:
+            with self._lock:
+                self._connections[connection] = threading.current_thread()
+            self._serve(connection, peer)
+
+    def _serve(self, connection: socket.socket, peer: tuple, conversation=None) -> None:
+        try:
+            (conversation or self.handle)(connection, peer)
+        except OSError as error:
+            log.info("connection with %s ended: %s", format_peer(peer), error)
+        finally:
+            with self._lock:
+                self._connections.pop(connection, None)
+            _shutdown(connection)
+            connection.close()
+
+    def _explain(self, error: OSError) -> str:
+        where = f"{self.host}:{self.port}"
+        if error.errno == errno.EADDRINUSE:
+            return f"port {self.port} is already in use on {self.host}: stop the program using it or choose another port"
+        if error.errno == errno.EACCES:
+            return f"not allowed to listen on {where}: choose a port above 1023"
+        if error.errno == errno.EADDRNOTAVAIL:
+            return f"{self.host} is not an address of this machine: use 127.0.0.1 or one of its own addresses"
+        return f"cannot listen on {where}: {error.strerror}"
+
+
+def format_peer(peer: tuple) -> str:
+    host, port = peer[0], peer[1]
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+
+def _shutdown(connection: socket.socket) -> None:
+    try:
+        connection.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass

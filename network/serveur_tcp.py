@@ -1,0 +1,94 @@
+"""`ServeurTCP`: the readings collector of the exercise, a `Serveur` that speaks protocol.md section 1.
+
+Each connection thread reads what the socket has, lets `ReadingProtocol` cut it into messages, hands
+the readings of that chunk to the storage as one batch, and answers in message order. When one of
+those readings asked for an ack, the thread first waits for the batch to be committed: an ack is a
+promise that the reading survives a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+
+from models.reading import Reading
+from models.storage import Storage
+from network.monitor import ServerMonitor
+from network.protocol import MAX_MESSAGE, Closing, ReadingProtocol, Rejected, encode_reply
+from network.serveur import Serveur, format_peer
+
+RECV_SIZE = 256 * 1024
+BUSY_REPLY = encode_reply(Closing("server busy"))
+
+
+class ServeurTCP(Serveur):
+    def __init__(
+        self,
+        storage: Storage,
+        host: str = "127.0.0.1",
+        port: int = 50007,
+        token: str | None = None,
+        max_connections: int = 256,
+        idle_timeout: float | None = 300.0,
+        max_message: int = MAX_MESSAGE,
+    ):
+        super().__init__(host, port, max_connections, idle_timeout)
+        self.storage = storage
+        self.token = token or None
+        self.max_message = max_message
+        self.monitor = ServerMonitor(storage)
+        storage.on_error = lambda reason: self.monitor.event(logging.ERROR, reason)
+
+    def serve_forever(self) -> None:
+        if self._listener is None:
+            self.listen()
+        self.monitor.event(logging.INFO, f"server started on {format_peer(self.address)}")
+        try:
+            super().serve_forever()
+        finally:
+            self.monitor.event(logging.INFO, "server stopped")
+
+    def refuse(self, connection: socket.socket, peer: tuple) -> None:
+        self.monitor.event(logging.WARNING, "refused: server busy", format_peer(peer))
+        connection.sendall(BUSY_REPLY)
+
+    def handle(self, connection: socket.socket, peer: tuple) -> None:
+        stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
+        protocol = ReadingProtocol(self.token, self.max_message)
+        why = ""
+        try:
+            while not protocol.closed:
+                data = connection.recv(RECV_SIZE)
+                events = protocol.receive_data(data)
+                if events:
+                    self._answer(connection, events, protocol.received_at, stats)
+                if not data:
+                    break
+        except TimeoutError:
+            why = f"idle for {self.idle_timeout:g} s"
+        except OSError as error:
+            why = error.strerror or str(error)
+        finally:
+            self.monitor.connection_closed(stats, why)
+
+    def _answer(self, connection: socket.socket, events: list, received_at: float, stats) -> None:
+        readings = [event for event in events if type(event) is Reading]
+        failure = None
+        if readings:
+            commit = self.storage.submit(readings, received_at)
+            self.monitor.readings_received(stats, readings, received_at)
+            if any(reading.seq is not None for reading in readings):
+                commit.wait()
+                failure = commit.error
+        replies = []
+        for event in events:
+            if type(event) is Reading:
+                if event.seq is not None:
+                    replies.append(encode_reply(Rejected(failure, event.seq)) if failure else b'{"ack": %d}\n' % event.seq)
+            else:
+                if isinstance(event, (Rejected, Closing)):
+                    self.monitor.rejected(stats, event.reason, received_at)
+                replies.append(encode_reply(event))
+        if replies:
+            connection.sendall(b"".join(replies))

@@ -1,0 +1,44 @@
+"""Fixtures every test shares: no thread may outlive its test, no test touches the user's real files."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from tests.support import LineClient, running_server
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_threads():
+    before = set(threading.enumerate())
+    yield
+    started = [thread for thread in threading.enumerate() if thread not in before]
+    for thread in started:
+        thread.join(timeout=5)
+    alive = [thread.name for thread in started if thread.is_alive()]
+    assert not alive, f"threads still running after the test: {alive}"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """The default database and settings of a test live under its tmp_path."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("THERMOLAB_DATA_DIR", str(folder))
+    monkeypatch.delenv("THERMOLAB_TOKEN", raising=False)
+    monkeypatch.delenv("OWM_API_KEY", raising=False)
+    monkeypatch.delenv("OWM_BASE_URL", raising=False)
+    return folder
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A ServeurTCP on a free port of 127.0.0.1 storing into tmp_path/mesures.db."""
+    with running_server(tmp_path / "mesures.db") as server:
+        yield server
+
+
+@pytest.fixture
+def client(server):
+    with LineClient(server.address) as client:
+        yield client

@@ -1,7 +1,8 @@
-"""The command line: one subcommand per module of app/commands, each with its own --help.
+"""The command line: every module of app/commands that has `register(commands)` adds one subcommand.
 
-Modules are imported to build the parser, so they import Qt only inside the functions that open a
-window: `server --headless`, `send` and the other network commands never load it.
+Adding a command is adding a file. Modules are imported to build the parser, so they import Qt only
+inside the functions that open a window: `server --headless`, `send` and the other network commands
+never load it.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import pkgutil
 import sys
 
-COMMANDS = ("server", "send", "export")
+import app.commands
+
 DEFAULT_COMMAND = ["server", "--headless"]
 
 
@@ -23,8 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every event, not only warnings")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"app.commands.{name}").register(commands)
+    for module in pkgutil.iter_modules(app.commands.__path__):
+        command = importlib.import_module(f"app.commands.{module.name}")
+        if hasattr(command, "register"):
+            command.register(commands)
     return parser
 
 

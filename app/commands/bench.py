@@ -1,0 +1,26 @@
+"""`bench`: the benchmarks whose figures go into the notes; every module of app/bench is one of them.
+
+Each module has a docstring (its help), `add_arguments(parser)` and `run(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+
+import app.bench
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "bench",
+        help="measure speed and memory",
+        description="Measure speed and memory on this machine and print the figures.",
+    )
+    targets = parser.add_subparsers(title="benchmarks", metavar="BENCHMARK", required=True)
+    for module in pkgutil.iter_modules(app.bench.__path__):
+        bench = importlib.import_module(f"app.bench.{module.name}")
+        target = targets.add_parser(module.name, help=bench.__doc__.splitlines()[0], description=bench.__doc__)
+        bench.add_arguments(target)
+        target.set_defaults(run=bench.run)

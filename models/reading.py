@@ -14,7 +14,8 @@ UNITS = ("C", "F", "K")
 # datetime can represent years 1 to 9999; a timestamp outside could be stored but never exported.
 _MIN_TIMESTAMP = datetime(1, 1, 2, tzinfo=timezone.utc).timestamp()
 _MAX_TIMESTAMP = datetime(9999, 12, 30, tzinfo=timezone.utc).timestamp()
-_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Lone surrogates come from JSON escapes such as \ud800: valid JSON, but no UTF-8 can store them.
+_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class InvalidReading(ValueError):
@@ -62,18 +63,21 @@ def validate_capteur_id(capteur_id: object, field: str = "capteur_id") -> str:
         raise InvalidReading(f"{field} must not be empty")
     if len(capteur_id) > MAX_ID_LENGTH:
         raise InvalidReading(f"{field} must be at most {MAX_ID_LENGTH} characters")
-    if _CONTROL_CHARACTERS.search(capteur_id):
+    if forbidden := _FORBIDDEN_CHARACTERS.search(capteur_id):
+        if forbidden.group() >= "\ud800":
+            raise InvalidReading(f"{field} is not valid Unicode (a lone surrogate)")
         raise InvalidReading(f"{field} must not contain control characters")
     return capteur_id
 
 
 def to_celsius(value: float, unit: str) -> float:
+    # Rounded to a nanodegree, far below any sensor's precision, so 71.6 °F is stored as 22.0, not 21.999999999999996.
     if unit == "C":
         return value
     if unit == "K":
-        return value + ABSOLUTE_ZERO_C
+        return round(value + ABSOLUTE_ZERO_C, 9)
     if unit == "F":
-        return (value - 32.0) * 5.0 / 9.0
+        return round((value - 32.0) * 5.0 / 9.0, 9)
     raise InvalidReading('unit must be "C", "F" or "K"')
 
 

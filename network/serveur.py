@@ -5,7 +5,9 @@ extension of the exercise), or in the accepting thread for a mono-task server, w
 waits in the system's backlog until the first has left. Subclasses only say what a conversation is.
 
 Stopping is prompt whatever the clients do: `stop()` wakes the accept loop through a socket pair
-and shuts down every open connection, so each `recv()` returns and every thread can be joined.
+and half-closes every connection. On Linux a `recv()` then still returns what the client had already
+delivered, then end of stream, so nothing sent before the stop is lost. A thread still alive after a
+grace period (blocked sending to a peer that reads nothing) has its connection shut both ways.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from abc import ABC, abstractmethod
 log = logging.getLogger(__name__)
 
 BACKLOG = 1024
+DRAIN_GRACE = 2.0
 JOIN_TIMEOUT = 5.0
 
 
@@ -66,6 +69,8 @@ class Serveur(ABC):
         try:
             listener.bind(address)
             listener.listen(BACKLOG)
+            # Non-blocking, so a client that resets between select() and accept() cannot hang the loop.
+            listener.setblocking(False)
         except OSError as error:
             listener.close()
             raise ServerError(self._explain(error)) from None
@@ -89,26 +94,39 @@ class Serveur(ABC):
             while not self._stopping.is_set():
                 for key, _ in selector.select():
                     if key.fileobj is self._listener and not self._stopping.is_set():
-                        self._accept()
-        self._listener.close()
+                        while self._accept():
+                            pass
+        if self.one_thread_per_connection:
+            # Clients whose connect() already succeeded may have sent readings: take them too,
+            # `stop()` then drains them like every other connection.
+            while self._accept():
+                pass
 
     def stop(self) -> None:
-        """Stop accepting, end every connection, and wait for their threads."""
+        """Stop accepting, end every connection, and wait for their threads; a second call does nothing."""
+        if self._stopping.is_set():
+            return
         self._stopping.set()
         self._wake_writer.send(b"x")
+        # A mono-task server's accept loop may be busy with a client: free it before joining it.
+        self._shut_connections(socket.SHUT_RD)
+        if self._accept_thread is not None and self._accept_thread is not threading.current_thread():
+            self._accept_thread.join(JOIN_TIMEOUT)
+        if self._listener is not None:
+            self._listener.close()
+        # Only now can no connection be added: end those accepted while the loop was winding down.
+        threads = self._shut_connections(socket.SHUT_RD)
+        _join(threads, DRAIN_GRACE)
+        _join(self._shut_connections(socket.SHUT_RDWR), JOIN_TIMEOUT)
+        self._wake_reader.close()
+        self._wake_writer.close()
+
+    def _shut_connections(self, how: int) -> list[threading.Thread]:
         with self._lock:
             connections = list(self._connections.items())
         for connection, _ in connections:
-            _shutdown(connection)
-        if self._accept_thread is not None and self._accept_thread is not threading.current_thread():
-            self._accept_thread.join(JOIN_TIMEOUT)
-        for _, thread in connections:
-            if thread is not threading.current_thread():
-                thread.join(JOIN_TIMEOUT)
-        if self._listener is not None:
-            self._listener.close()
-        self._wake_reader.close()
-        self._wake_writer.close()
+            _shutdown(connection, how)
+        return [thread for _, thread in connections]
 
     @property
     def stopping(self) -> bool:
@@ -125,13 +143,16 @@ class Serveur(ABC):
     def refuse(self, connection: socket.socket, peer: tuple) -> None:
         """A client over `max_connections`; the default closes without a word."""
 
-    def _accept(self) -> None:
+    def _accept(self) -> bool:
+        """Accept one waiting client; False when none is waiting."""
         try:
             connection, peer = self._listener.accept()
+        except BlockingIOError:
+            return False
         except OSError as error:
-            # A client that reset before we accepted it, or no file descriptor left: keep serving.
+            # No file descriptor left, or a network error: keep serving those already connected.
             log.warning("accept failed: %s", error)
-            return
+            return False
         connection.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
         connection.settimeout(self.idle_timeout)
         if self.connection_count() >= self.max_connections:
@@ -146,6 +167,7 @@ class Serveur(ABC):
             with self._lock:
                 self._connections[connection] = threading.current_thread()
             self._serve(connection, peer)
+        return True
 
     def _serve(self, connection: socket.socket, peer: tuple, conversation=None) -> None:
         try:
@@ -175,8 +197,14 @@ def format_peer(peer: tuple) -> str:
 
 
 
-def _shutdown(connection: socket.socket) -> None:
+def _shutdown(connection: socket.socket, how: int = socket.SHUT_RDWR) -> None:
     try:
-        connection.shutdown(socket.SHUT_RDWR)
+        connection.shutdown(how)
     except OSError:
         pass
+
+
+def _join(threads: list[threading.Thread], timeout: float) -> None:
+    for thread in threads:
+        if thread is not threading.current_thread():
+            thread.join(timeout)

@@ -19,6 +19,8 @@ from network.protocol import MAX_MESSAGE, Closing, ReadingProtocol, Rejected, en
 from network.serveur import Serveur, format_peer
 
 RECV_SIZE = 256 * 1024
+# Once the server stops, a peer that keeps streaming gets this many more reads, not forever.
+DRAIN_READS = 64
 BUSY_REPLY = encode_reply(Closing("server busy"))
 
 
@@ -57,14 +59,17 @@ class ServeurTCP(Serveur):
         stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
         protocol = ReadingProtocol(self.token, self.max_message)
         why = ""
+        reads_left = DRAIN_READS
         try:
-            while not protocol.closed:
+            while not protocol.closed and reads_left:
                 data = connection.recv(RECV_SIZE)
                 events = protocol.receive_data(data)
                 if events:
                     self._answer(connection, events, protocol.received_at, stats)
                 if not data:
                     break
+                if self.stopping:
+                    reads_left -= 1
         except TimeoutError:
             why = f"idle for {self.idle_timeout:g} s"
         except OSError as error:

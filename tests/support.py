@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import selectors
+import signal
 import socket
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from models.storage import open_storage
 from network.serveur_tcp import ServeurTCP
 
 TIMEOUT = 10.0
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextlib.contextmanager
@@ -67,3 +72,46 @@ class LineClient:
 def stored_rows(path: Path) -> list[tuple]:
     with contextlib.closing(sqlite3.connect(path)) as connection:
         return connection.execute("SELECT capteur_id, temperature, timestamp FROM mesures ORDER BY rowid").fetchall()
+
+
+class ServerProcess:
+    """`python main.py server --headless` in a real process, on a free port unless one is given."""
+
+    def __init__(self, *arguments: str, port: int = 0):
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", str(port), *arguments],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.address = _address(self.wait_for_line("listening on "))
+
+    def wait_for_line(self, prefix: str) -> str:
+        """The first stdout line that starts with `prefix`; fails if the process ends or stays silent."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.process.stdout, selectors.EVENT_READ)
+            while selector.select(TIMEOUT):
+                line = self.process.stdout.readline()
+                if not line:
+                    break
+                if line.startswith(prefix):
+                    return line.strip()
+        raise AssertionError(f"the server never printed {prefix!r}: {self.process.stderr.read()}")
+
+    def stop(self, signum: int = signal.SIGTERM) -> tuple[int, str, str]:
+        """Send the signal; return the exit code, the rest of stdout and stderr."""
+        self.process.send_signal(signum)
+        stdout, stderr = self.process.communicate(timeout=TIMEOUT)
+        return self.process.returncode, stdout, stderr
+
+
+def _address(line: str) -> tuple[str, int]:
+    host, port = line.removeprefix("listening on ").rsplit(":", 1)
+    return host, int(port)
+
+
+def run_main(*arguments: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )

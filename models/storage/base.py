@@ -51,6 +51,8 @@ class Storage(ABC):
         self.path = Path(path)
         self.stored = 0
         """Readings written and committed (a resent duplicate is not counted twice)."""
+        self.commits = 0
+        """Transactions committed: far fewer than readings, since each takes whatever is queued."""
         self.failed = 0
         """Readings lost to a storage error (their senders got an error instead of an ack)."""
         self.on_error: Callable[[str], None] | None = None
@@ -121,6 +123,7 @@ class Storage(ABC):
                 self.on_error(reason)
         else:
             self.stored += stored
+            self.commits += 1
         for batch in batches:
             batch._done.set()
 

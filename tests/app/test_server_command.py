@@ -1,0 +1,103 @@
+"""`server --headless`, `send` and `export` as a user runs them: real processes, real files."""
+
+import signal
+import socket
+
+from tests.support import LineClient, ServerProcess, run_main, stored_rows
+
+GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
+
+
+def test_listens_stores_and_stops_cleanly_on_sigterm(tmp_path):
+    server = ServerProcess("--db", str(tmp_path / "m.db"))
+    with LineClient(server.address) as sensor:
+        sensor.send(*({**GOOD, "temperature": i} for i in range(100)))
+    code, stdout, stderr = server.stop(signal.SIGTERM)
+    assert code == 0, stderr
+    assert "stopped: 100 readings stored, 0 rejected" in stdout
+    assert len(stored_rows(tmp_path / "m.db")) == 100
+
+
+def test_sigint_commits_and_exits_zero(tmp_path):
+    server = ServerProcess("--db", str(tmp_path / "m.db"))
+    with LineClient(server.address) as sensor:
+        sensor.send(GOOD)
+    assert server.stop(signal.SIGINT)[0] == 0
+    assert len(stored_rows(tmp_path / "m.db")) == 1
+
+
+def test_what_was_acked_survives_sigkill(tmp_path):
+    server = ServerProcess("--db", str(tmp_path / "m.db"))
+    with LineClient(server.address) as sensor:
+        sensor.send(*({**GOOD, "temperature": i, "seq": i} for i in range(2000)))
+        assert [sensor.answer() for _ in range(2000)][-1] == {"ack": 1999}
+        server.stop(signal.SIGKILL)
+    assert sorted(row[1] for row in stored_rows(tmp_path / "m.db")) == list(range(2000))
+
+
+def test_the_default_database_is_in_the_data_folder(private_data_dir):
+    server = ServerProcess()
+    server.stop()
+    assert (private_data_dir / "mesures.db").is_file()
+
+
+def test_a_port_in_use_is_one_sentence_and_exit_code_2(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run_main("server", "--headless", "--port", str(taken.getsockname()[1]), "--db", str(tmp_path / "m.db"))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("is already in use on 127.0.0.1: stop the program using it or choose another port")
+    assert "Traceback" not in result.stderr
+
+
+def test_start_up_errors_are_one_sentence(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a database " * 100)
+    for arguments, sentence in [
+        (["--db", str(tmp_path / "missing" / "m.db")], "does not exist: create it or choose another file"),
+        (["--db", str(tmp_path / "notes.txt")], "is not a SQLite database: choose another file"),
+        (["--text-file", str(tmp_path / "missing" / "d.txt")], "does not exist: create it or choose another file"),
+    ]:
+        result = run_main("server", "--headless", "--port", "0", *arguments)
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and sentence in result.stderr
+
+
+def test_send_prints_the_ack_and_the_reading_is_stored(tmp_path):
+    server = ServerProcess("--db", str(tmp_path / "m.db"))
+    host, port = server.address
+    sent = run_main("send", "--id", "capteur_7", "--temperature", "71.6", "--unit", "F", "--port", str(port))
+    refused = run_main("send", "--id", "capteur_7", "--temperature", "-500", "--port", str(port))
+    server.stop()
+    assert (sent.returncode, sent.stdout) == (0, '{"ack": 1}\n')
+    assert refused.returncode == 1
+    assert refused.stdout == '{"error": "temperature is below absolute zero (-273.15 °C)", "seq": 1}\n'
+    assert [row[:2] for row in stored_rows(tmp_path / "m.db")] == [("capteur_7", 22.0)]
+
+
+def test_send_with_no_server_says_so():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_main("send", "--id", "c", "--temperature", "1", "--port", str(port))
+    assert result.returncode == 1
+    assert result.stderr == f"thermolab: no server listens on 127.0.0.1:{port}: start one with `python main.py server`\n"
+
+
+def test_export_writes_csv_with_a_progress_bar(tmp_path):
+    server = ServerProcess("--db", str(tmp_path / "m.db"))
+    with LineClient(server.address) as sensor:
+        sensor.send({**GOOD, "timestamp": "2026-11-21T14:31:05.123Z", "seq": 1}, {"capteur_id": "other", "temperature": 1})
+        assert sensor.answer() == {"ack": 1}
+    server.stop()
+    out = tmp_path / "out.csv"
+    result = run_main("export", "--db", str(tmp_path / "m.db"), "--out", str(out), "--sensor", "capteur_1", "--progress")
+    assert result.returncode == 0
+    assert "100%  1 / 1" in result.stderr
+    assert out.read_bytes() == b"capteur_id,temperature,timestamp\r\ncapteur_1,23.5,2026-11-21T14:31:05.123Z\r\n"
+
+
+def test_every_command_has_help():
+    for command in ["server", "send", "export", "bench"]:
+        result = run_main(command, "--help")
+        assert result.returncode == 0 and "usage: python main.py" in result.stdout

@@ -1,0 +1,103 @@
+"""Every rule of protocol.md section 1 broken on its own gets a sentence that names the field."""
+
+import math
+from datetime import datetime, timezone
+
+import pytest
+
+from models.reading import InvalidReading, Reading, reading_from_message
+
+NOW = 1_790_000_000.0
+GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
+
+
+def refused(message) -> InvalidReading:
+    with pytest.raises(InvalidReading) as caught:
+        reading_from_message(message, NOW)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"capteur_id": None}, "capteur_id must be a string"),
+        ({"capteur_id": ""}, "capteur_id must not be empty"),
+        ({"capteur_id": "x" * 65}, "capteur_id must be at most 64 characters"),
+        ({"capteur_id": 7}, "capteur_id must be a string"),
+        ({"capteur_id": "cap\tteur"}, "capteur_id must not contain control characters"),
+        ({"capteur_id": "cap\x85teur"}, "capteur_id must not contain control characters"),
+        ({"capteur_id": "cap\ud800"}, "capteur_id is not valid Unicode (a lone surrogate)"),
+        ({"temperature": "23.5"}, "temperature must be a number"),
+        ({"temperature": True}, "temperature must be a number"),
+        ({"temperature": None}, "temperature must be a number"),
+        ({"temperature": math.nan}, "temperature must be finite (not NaN or Infinity)"),
+        ({"temperature": math.inf}, "temperature must be finite (not NaN or Infinity)"),
+        ({"temperature": -273.16}, "temperature is below absolute zero (-273.15 °C)"),
+        ({"temperature": -1, "unit": "K"}, "temperature is below absolute zero (-273.15 °C)"),
+        ({"unit": "celsius"}, 'unit must be "C", "F" or "K"'),
+        ({"unit": "c"}, 'unit must be "C", "F" or "K"'),
+        ({"timestamp": "yesterday"}, "timestamp is not an ISO 8601 date"),
+        ({"timestamp": True}, "timestamp must be a number (Unix seconds) or an ISO 8601 string"),
+        ({"timestamp": 1e20}, "timestamp is out of range (years 1 to 9999)"),
+        ({"seq": -1}, "seq must be a non-negative integer"),
+        ({"seq": 1.5}, "seq must be a non-negative integer"),
+        ({"seq": "3"}, "seq must be a non-negative integer"),
+    ],
+)
+def test_each_broken_rule_is_named(change, reason):
+    assert refused({**GOOD, **change}).reason == reason
+
+
+@pytest.mark.parametrize("missing", ["capteur_id", "temperature"])
+def test_a_missing_field_is_named(missing):
+    message = dict(GOOD)
+    del message[missing]
+    assert refused(message).reason == f"{missing} is missing"
+
+
+@pytest.mark.parametrize("value", [[1, 2], "text", 42, None])
+def test_json_that_is_not_an_object(value):
+    assert refused(value).reason == "message must be a JSON object"
+
+
+def test_the_error_carries_the_seq_when_it_could_be_read():
+    assert refused({**GOOD, "temperature": "hot", "seq": 9}).seq == 9
+    assert refused({**GOOD, "temperature": "hot", "seq": -9}).seq is None
+
+
+def test_a_good_reading_without_timestamp_gets_the_reception_time():
+    assert reading_from_message(GOOD, NOW) == Reading("capteur_1", 23.5, NOW, None, False)
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "celsius"),
+    [("C", 21.0, 21.0), ("F", 212.0, 100.0), ("K", 278.93, 5.78), ("K", 0, -273.15), ("F", -459.67, -273.15)],
+)
+def test_units_are_stored_in_celsius(unit, value, celsius):
+    reading = reading_from_message({**GOOD, "temperature": value, "unit": unit}, NOW)
+    assert reading.temperature == pytest.approx(celsius)
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "expected"),
+    [
+        (1_700_000_000, 1_700_000_000.0),
+        (1_700_000_000.25, 1_700_000_000.25),
+        ("2026-11-21T14:31:05.123Z", datetime(2026, 11, 21, 14, 31, 5, 123000, timezone.utc).timestamp()),
+        ("2026-11-21T14:31:05", datetime(2026, 11, 21, 14, 31, 5, tzinfo=timezone.utc).timestamp()),
+        ("2026-11-21T15:31:05+01:00", datetime(2026, 11, 21, 14, 31, 5, tzinfo=timezone.utc).timestamp()),
+    ],
+)
+def test_a_sensor_timestamp_is_kept_and_marked(timestamp, expected):
+    reading = reading_from_message({**GOOD, "timestamp": timestamp}, NOW)
+    assert reading.timestamp == pytest.approx(expected)
+    assert reading.sensor_timestamp
+
+
+def test_sensor_id_is_an_alias_and_other_fields_are_ignored():
+    reading = reading_from_message({"sensor_id": "s", "temperature": 1, "seq": 0, "room": "lab"}, NOW)
+    assert (reading.capteur_id, reading.seq) == ("s", 0)
+
+
+def test_a_64_character_id_with_accents_is_fine():
+    assert reading_from_message({**GOOD, "capteur_id": "é" * 64}, NOW).capteur_id == "é" * 64

@@ -24,6 +24,10 @@ import orjson
 from models.reading import InvalidReading, Reading, reading_from_message
 
 MAX_MESSAGE = 64 * 1024
+# orjson recurses without a depth limit, so a line of 60,000 "[" can overflow a thread's stack and
+# kill the process. A line with more brackets than any reading needs takes the standard library's
+# parser, which stops at its recursion limit with an error.
+MAX_FAST_BRACKETS = 64
 _WHITESPACE = b" \t\r\n"
 
 
@@ -129,20 +133,16 @@ class ReadingProtocol:
         for line in buffer[position:end].split(b"\n"):
             if self.closed:
                 break
-            try:
-                value = orjson.loads(line)
-            except orjson.JSONDecodeError:
+            value = _fast_parse(line, self._max_message)
+            if value is _DECLINED:
                 stripped = line.strip(_WHITESPACE)
-                if stripped and stripped[:1] in b"{[":
+                if stripped[:1] in (b"{", b"["):
                     self._scanner = _ValueScanner(buffer, position)
                     return position
                 if stripped:
                     self._message(stripped, received_at, events)
             else:
-                if len(line) > self._max_message:
-                    self._close("message too large", events)
-                else:
-                    self._value(value, received_at, events)
+                self._value(value, received_at, events)
             position += len(line) + 1
         return position
 
@@ -196,6 +196,19 @@ class ReadingProtocol:
         self.closed = True
         self._buffer = b""
         events.append(Closing(reason))
+
+
+_DECLINED = object()
+
+
+def _fast_parse(line: bytes, max_message: int) -> object:
+    """orjson's reading of a plain line, or _DECLINED when the line needs the careful path."""
+    if len(line) > max_message or line.count(b"[") + line.count(b"{") > MAX_FAST_BRACKETS:
+        return _DECLINED
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return _DECLINED
 
 
 def _parse_strictly(raw: bytes) -> object:

@@ -121,3 +121,15 @@ def test_replies_are_spelled_as_the_contract_prints_them():
     assert encode_reply(Rejected("temperature must be a number", 3)) == b'{"error": "temperature must be a number", "seq": 3}\n'
     assert encode_reply(Closing("server busy")) == b'{"error": "server busy"}\n'
     assert encode_reply(Authenticated()) == b'{"ok": "auth"}\n'
+
+
+@pytest.mark.parametrize("depth", [100, 30_000])
+def test_deep_nesting_is_an_error_not_a_crash(depth):
+    events = decode(b"[" * depth + b"]" * depth + b'\n{"capteur_id": "c", "temperature": 1}\n')
+    assert [type(e) for e in events] == [Rejected, Reading]
+    assert events[0].reason in ("invalid JSON: nested too deeply", "message must be a JSON object")
+
+
+def test_many_objects_back_to_back_on_one_line():
+    line = b"".join(b'{"capteur_id": "c%d", "temperature": %d}' % (i, i) for i in range(100)) + b"\n"
+    assert decode(line) == [reading(f"c{i}", i) for i in range(100)]

@@ -1,0 +1,200 @@
+"""The headless collector under load: stream, one-shot and acked ingest rates, peak memory.
+
+The server runs as `python main.py server --headless` in its own process, as a user runs it; the load
+comes from this process. Each rate is printed beside SQLite's own bulk-insert rate measured in the same
+run, since a ratio says more than a number on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from models.storage.sqlite import prepare_database
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+BULK_ROWS = 500_000
+WAIT_LIMIT = 300.0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--connections", type=int, default=100, help="stream: connections (default: 100)")
+    parser.add_argument("--readings", type=int, default=10_000, help="stream: readings per connection (default: 10,000)")
+    parser.add_argument("--one-shot", type=int, default=6_000, help="one-shot: connections, one reading each (default: 6,000)")
+    parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
+    parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
+
+
+def run(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
+        bulk = bulk_insert_rate(Path(folder) / "bulk.db")
+        textbook = textbook_rate(Path(folder) / "textbook.db")
+        print(f"SQLite bulk insert (executemany, 1,000 rows a transaction): {bulk:12,.0f} rows/s  (1.000)")
+        print(f"textbook server (one commit per reading):                   {textbook:12,.0f} rows/s  ({textbook / bulk:.4f})")
+        with _Server(Path(folder) / "bench.db") as server:
+            stream = stream_rate(server, args.connections, args.readings)
+            print(f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   {stream:12,.0f} readings/s ({stream / bulk:.3f})")
+            one_shot = one_shot_rate(server, args.one_shot)
+            print(f"one-shot clients (connect, send one reading, close):       {one_shot:12,.0f} readings/s ({one_shot / bulk:.4f})")
+            acked = acked_rate(server, args.acked_connections, args.acked_readings)
+            print(f"acked, seq on every reading, {args.acked_connections} pipelined connections:  {acked:12,.0f} readings/s ({acked / bulk:.3f})")
+            peak, qt = server.peak_memory_mb(), server.loaded_qt()
+        print(f"server peak memory (VmHWM): {peak:.0f} MB; Qt loaded in the server: {'yes' if qt else 'no'}")
+    return 0
+
+
+def bulk_insert_rate(path: Path) -> float:
+    """What SQLite itself manages on this machine with the same table and index."""
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        prepare_database(db, path)
+        rows = [(f"capteur_{i % 100}", 20.0, 1.7e9 + i, 1.7e9 + i, None) for i in range(BULK_ROWS)]
+        start = time.perf_counter()
+        for first in range(0, BULK_ROWS, 1000):
+            db.execute("BEGIN")
+            db.executemany("INSERT OR IGNORE INTO mesures VALUES (?, ?, ?, ?, ?)", rows[first : first + 1000])
+            db.execute("COMMIT")
+        return BULK_ROWS / (time.perf_counter() - start)
+
+
+def textbook_rate(path: Path, seconds: float = 2.0) -> float:
+    """The exercise's first server: connect once, then INSERT and commit for every reading."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE mesures (capteur_id TEXT, temperature REAL, timestamp REAL)")
+        count, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            db.execute("INSERT INTO mesures VALUES (?, ?, ?)", ("capteur_1", 20.0, time.time()))
+            db.commit()
+            count += 1
+        return count / (time.perf_counter() - start)
+
+
+def stream_rate(server: _Server, connections: int, per_connection: int) -> float:
+    """Newline-delimited readings without seq; timed from the first byte sent to the last row committed."""
+    payloads = [
+        b"".join(b'{"capteur_id": "stream_%d", "temperature": %d.5}\n' % (c, i % 40) for i in range(per_connection))
+        for c in range(connections)
+    ]
+    target = server.rows() + connections * per_connection
+    start = time.perf_counter()
+    _in_threads([lambda p=payload: _send_all(server.address, p) for payload in payloads])
+    server.wait_for_rows(target)
+    return connections * per_connection / (time.perf_counter() - start)
+
+
+def one_shot_rate(server: _Server, count: int, workers: int = 8) -> float:
+    """The exercise's client.py: one connection per reading."""
+    message = b'{"capteur_id": "one_shot", "temperature": 21.5}'
+    target = server.rows() + count
+    start = time.perf_counter()
+
+    def worker(share: int) -> None:
+        for _ in range(share):
+            _send_all(server.address, message)
+
+    _in_threads([lambda: worker(count // workers)] * workers)
+    server.wait_for_rows(target - count % workers)
+    return (count - count % workers) / (time.perf_counter() - start)
+
+
+def acked_rate(server: _Server, connections: int, per_connection: int, window: int = 2_000) -> float:
+    """Every reading carries a seq; each connection keeps `window` readings in flight."""
+
+    def sensor(index: int) -> None:
+        with socket.create_connection(server.address) as connection:
+            acked = threading.Semaphore(window)
+            reader = threading.Thread(target=_count_acks, args=(connection, per_connection, acked))
+            reader.start()
+            for first in range(0, per_connection, 500):
+                for _ in range(500):
+                    acked.acquire()
+                connection.sendall(
+                    b"".join(
+                        b'{"capteur_id": "acked_%d", "temperature": 20.5, "seq": %d}\n' % (index, seq)
+                        for seq in range(first, first + 500)
+                    )
+                )
+            reader.join()
+
+    start = time.perf_counter()
+    _in_threads([lambda i=i: sensor(i) for i in range(connections)])
+    return connections * per_connection / (time.perf_counter() - start)
+
+
+def _count_acks(connection: socket.socket, expected: int, acked: threading.Semaphore) -> None:
+    seen = 0
+    while seen < expected:
+        chunk = connection.recv(65536)
+        if not chunk:
+            raise ConnectionError("the server closed before acking every reading")
+        count = chunk.count(b"\n")
+        seen += count
+        acked.release(count)
+
+
+def _send_all(address: tuple[str, int], payload: bytes) -> None:
+    with socket.create_connection(address) as connection:
+        connection.sendall(payload)
+
+
+def _in_threads(jobs: list) -> None:
+    threads = [threading.Thread(target=job) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+class _Server:
+    """The headless server as a child process, with a read-only look at its database."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", "0", "--db", str(path)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for line in self.process.stdout:
+            if line.startswith("listening on "):
+                host, port = line.split()[-1].rsplit(":", 1)
+                self.address = (host, int(port))
+                break
+        else:
+            raise RuntimeError("the server did not start")
+        self._reader = sqlite3.connect(path)
+
+    def __enter__(self) -> _Server:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._reader.close()
+        self.process.terminate()
+        self.process.communicate(timeout=60)
+
+    def rows(self) -> int:
+        # max(rowid) instead of count(*): constant time, and rows are never deleted here.
+        return self._reader.execute("SELECT coalesce(max(rowid), 0) FROM mesures").fetchone()[0]
+
+    def wait_for_rows(self, target: int) -> None:
+        deadline = time.monotonic() + WAIT_LIMIT
+        while self.rows() < target:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"only {self.rows():,} of {target:,} rows after {WAIT_LIMIT:.0f} s")
+            time.sleep(0.01)
+
+    def peak_memory_mb(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        kilobytes = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+        return kilobytes / 1024
+
+    def loaded_qt(self) -> bool:
+        return "libQt6" in Path(f"/proc/{self.process.pid}/maps").read_text()
+

@@ -25,6 +25,8 @@ class InvalidReading(ValueError):
         super().__init__(reason)
         self.reason = reason
         self.seq = seq
+        self.capteur_id: str | None = None
+        """The sensor that sent it, when the message named one that follows the rules."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ def reading_from_message(message: object, received_at: float) -> Reading:
         return Reading(capteur_id, temperature, parse_timestamp(timestamp), seq, True)
     except InvalidReading as error:
         error.seq = seq
+        error.capteur_id = _readable_id(message)
         raise
 
 
@@ -105,6 +108,13 @@ def _seq(message: dict) -> int | None:
     if type(seq) is not int or seq < 0:
         raise InvalidReading("seq must be a non-negative integer")
     return seq
+
+
+def _readable_id(message: dict) -> str | None:
+    try:
+        return _capteur_id(message)
+    except InvalidReading:
+        return None
 
 
 def _capteur_id(message: dict) -> str:

@@ -87,6 +87,7 @@ class ServerMonitor:
         self._closed_rejected = 0
         self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
         self._event_total = 0
+        self._rejected_by_sensor: dict[str, int] = {}
         self._taps: list[ReadingTap] = []
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
@@ -134,10 +135,17 @@ class ServerMonitor:
         for tap in self._taps:
             tap.extend(readings)
 
-    def rejected(self, stats: ConnectionStats, reason: str, at: float) -> None:
+    def rejected(self, stats: ConnectionStats, reason: str, at: float, capteur_id: str | None = None) -> None:
         stats.rejected += 1
         stats.last_message_at = at
+        if capteur_id is not None:
+            with self._lock:
+                self._rejected_by_sensor[capteur_id] = self._rejected_by_sensor.get(capteur_id, 0) + 1
         self.event(logging.WARNING, f"rejected: {reason}", stats.peer)
+
+    def rejected_by_sensor(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._rejected_by_sensor)
 
     def connections(self) -> list[ConnectionStats]:
         with self._lock:

@@ -16,7 +16,7 @@ import hmac
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Union
 
 import orjson
@@ -37,6 +37,8 @@ class Rejected:
 
     reason: str
     seq: int | None = None
+    capteur_id: str | None = field(default=None, compare=False)
+    """The sensor, when the message named a valid one; never sent back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,7 @@ class ReadingProtocol:
         try:
             events.append(reading_from_message(value, received_at))
         except InvalidReading as error:
-            events.append(Rejected(error.reason, error.seq))
+            events.append(Rejected(error.reason, error.seq, error.capteur_id))
 
     def _authenticate(self, value: object, events: list[Event]) -> None:
         token = value.get("auth") if isinstance(value, dict) else None

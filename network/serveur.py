@@ -51,6 +51,7 @@ class Serveur(ABC):
         self._listener: socket.socket | None = None
         self._wake_reader, self._wake_writer = socket.socketpair()
         self._stopping = threading.Event()
+        self._stopped = False
         self._lock = threading.Lock()
         self._connections: dict[socket.socket, threading.Thread] = {}
         self._accept_thread: threading.Thread | None = None
@@ -105,12 +106,21 @@ class Serveur(ABC):
             while self._accept():
                 pass
 
+    def request_stop(self) -> None:
+        """Make the accept loop return soon; returns at once, so a window's thread can call it."""
+        with self._lock:
+            if self._stopping.is_set():
+                return
+            self._stopping.set()
+        self._wake_writer.send(b"x")
+
     def stop(self) -> None:
         """Stop accepting, end every connection, and wait for their threads; a second call does nothing."""
-        if self._stopping.is_set():
-            return
-        self._stopping.set()
-        self._wake_writer.send(b"x")
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+        self.request_stop()
         # A mono-task server's accept loop may be busy with a client: free it before joining it.
         self._shut_connections(socket.SHUT_RD)
         if self._accept_thread is not None and self._accept_thread is not threading.current_thread():

@@ -92,7 +92,9 @@ class ServeurTCP(Serveur):
                 if event.seq is not None:
                     replies.append(encode_reply(Rejected(failure, event.seq)) if failure else b'{"ack": %d}\n' % event.seq)
             else:
-                if isinstance(event, (Rejected, Closing)):
+                if isinstance(event, Rejected):
+                    self.monitor.rejected(stats, event.reason, received_at, event.capteur_id)
+                elif isinstance(event, Closing):
                     self.monitor.rejected(stats, event.reason, received_at)
                 replies.append(encode_reply(event))
         if replies:

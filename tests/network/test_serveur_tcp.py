@@ -151,3 +151,9 @@ def test_the_text_file_gets_one_line_per_reading(tmp_path):
         lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "capteur_1,23.5,2026-09-21T14:13:20.500000Z"
     assert lines[1].startswith("'=cmd,1.0,")
+
+
+def test_rejections_are_counted_per_sensor_when_it_can_be_named(server, client):
+    client.send({"capteur_id": "hot", "temperature": "x", "seq": 1}, {"temperature": 1, "seq": 2}, {**GOOD, "seq": 3})
+    assert [client.answer() for _ in range(3)][-1] == {"ack": 3}
+    assert server.monitor.rejected_by_sensor() == {"hot": 1}

@@ -25,3 +25,8 @@ def default_database() -> Path:
     folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "mesures.db"
+
+
+def storage_file(config) -> Path:
+    """The file a ServerConfig names, or the default database."""
+    return config.storage_path if config.storage_path is not None else default_database()

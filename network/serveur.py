@@ -49,7 +49,8 @@ class Serveur(ABC):
         self.max_connections = max_connections
         self.idle_timeout = idle_timeout
         self._listener: socket.socket | None = None
-        self._wake_reader, self._wake_writer = socket.socketpair()
+        self._wake_reader: socket.socket | None = None
+        self._wake_writer: socket.socket | None = None
         self._stopping = threading.Event()
         self._stopped = False
         self._lock = threading.Lock()
@@ -80,6 +81,7 @@ class Serveur(ABC):
             raise ServerError(self._explain(error)) from None
         self._listener = listener
         self.port = listener.getsockname()[1]
+        self._wake_reader, self._wake_writer = socket.socketpair()
 
     def start(self) -> None:
         """Listen, then accept in a thread of its own; for callers that do not give up a thread."""
@@ -112,7 +114,8 @@ class Serveur(ABC):
             if self._stopping.is_set():
                 return
             self._stopping.set()
-        self._wake_writer.send(b"x")
+        if self._wake_writer is not None:
+            self._wake_writer.send(b"x")
 
     def stop(self) -> None:
         """Stop accepting, end every connection, and wait for their threads; a second call does nothing."""
@@ -131,8 +134,9 @@ class Serveur(ABC):
         threads = self._shut_connections(socket.SHUT_RD)
         _join(threads, DRAIN_GRACE)
         _join(self._shut_connections(socket.SHUT_RDWR), JOIN_TIMEOUT)
-        self._wake_reader.close()
-        self._wake_writer.close()
+        for wake in (self._wake_reader, self._wake_writer):
+            if wake is not None:
+                wake.close()
 
     def _shut_connections(self, how: int) -> list[threading.Thread]:
         with self._lock:

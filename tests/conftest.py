@@ -28,6 +28,8 @@ def private_data_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("THERMOLAB_TOKEN", raising=False)
     monkeypatch.delenv("OWM_API_KEY", raising=False)
     monkeypatch.delenv("OWM_BASE_URL", raising=False)
+    # A proxy set on the machine must not stand between a test and its servers on 127.0.0.1.
+    monkeypatch.setenv("no_proxy", "*")
     return folder
 
 

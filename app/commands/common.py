@@ -6,9 +6,13 @@ import argparse
 import sys
 
 
-def add_address(parser: argparse.ArgumentParser, port: int, host: str = "127.0.0.1", what: str = "server") -> None:
+def add_address(
+    parser: argparse.ArgumentParser, port: int, host: str = "127.0.0.1", what: str = "server", listening: bool = False
+) -> None:
+    """--host and --port; a listening server also learns that port 0 picks a free one."""
+    free = "; 0 picks a free port and prints it" if listening else ""
     parser.add_argument("--host", default=host, help=f"address of the {what} (default: {host})")
-    parser.add_argument("--port", type=port_number, default=port, help=f"TCP port of the {what} (default: {port})")
+    parser.add_argument("--port", type=port_number, default=port, help=f"TCP port of the {what} (default: {port}{free})")
 
 
 def port_number(text: str) -> int:

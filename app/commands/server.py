@@ -11,12 +11,13 @@ import time
 from pathlib import Path
 
 from app.commands.common import add_address, fail, positive_int, positive_number
-from app.paths import default_database
+from app.paths import storage_file
+from models.server_config import ServerConfig
 from models.storage import StorageError, open_storage
 from network.serveur import ServerError, format_peer
 from network.serveur_tcp import ServeurTCP
 
-DEFAULT_PORT = 50007
+DEFAULT_PORT = ServerConfig.port
 STATUS_EVERY = 5.0
 
 
@@ -27,7 +28,7 @@ def register(commands) -> None:
         description="Receive readings over TCP (protocol.md) and store each one.",
     )
     parser.add_argument("--headless", action="store_true", help="no window: log to the terminal")
-    add_address(parser, DEFAULT_PORT, what="server (0 picks a free port)")
+    add_address(parser, DEFAULT_PORT, listening=True)
     storage = parser.add_mutually_exclusive_group()
     storage.add_argument("--db", type=Path, help="SQLite file (default: mesures.db in the user's data folder)")
     storage.add_argument("--text-file", type=Path, help="append readings to this text file instead (donnees.txt)")
@@ -40,7 +41,8 @@ def register(commands) -> None:
     parser.add_argument(
         "--idle-timeout", type=positive_number, default=300.0, help="close a silent connection after S seconds (default: 300)"
     )
-    parser.set_defaults(run=run)
+    # None marks what the user did not give, so the window can fall back on its saved settings.
+    parser.set_defaults(run=run, host=None, port=None, max_connections=None, idle_timeout=None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,20 +53,14 @@ def run(args: argparse.Namespace) -> int:
     return run_headless(args)
 
 
-def storage_path(args: argparse.Namespace) -> tuple[Path, bool]:
-    """The file the user named, or the default database; and whether it is a text file."""
-    if args.text_file is not None:
-        return args.text_file, True
-    return (args.db if args.db is not None else default_database()), False
-
-
 def run_headless(args: argparse.Namespace) -> int:
-    path, text_file = storage_path(args)
+    config = ServerConfig().updated(args)
+    path, text_file = storage_file(config), config.text_file
     try:
         storage = open_storage(path, text_file)
     except StorageError as error:
         return fail(str(error), 2)
-    server = ServeurTCP(storage, args.host, args.port, args.token, args.max_connections, args.idle_timeout)
+    server = ServeurTCP(storage, config.host, config.port, config.token, config.max_connections, config.idle_timeout)
     try:
         server.listen()
     except ServerError as error:

@@ -1,0 +1,28 @@
+"""The server's settings, shared by the headless server and the window: command line over saved over defaults."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 50007
+    storage_path: Path | None = None
+    """None: the default database in the user's data folder (app.paths.default_database)."""
+    text_file: bool = False
+    token: str = ""
+    max_connections: int = 256
+    idle_timeout: float = 300.0
+
+    def updated(self, args: argparse.Namespace) -> ServerConfig:
+        """These settings with what the command line gave (arguments left out are None)."""
+        given = {f.name: getattr(args, f.name) for f in fields(self) if getattr(args, f.name, None) is not None}
+        if args.db is not None:
+            given.update(storage_path=args.db, text_file=False)
+        if args.text_file is not None:
+            given.update(storage_path=args.text_file, text_file=True)
+        return replace(self, **given)

@@ -1,0 +1,70 @@
+"""The exercise's echo server, mono-task (`EchoServer`) and multi-task (`echo_multi`).
+
+protocol.md section 4: every chunk of bytes received goes back as `echo:` + those bytes, whatever
+they are. When the client goes away, cleanly or not, the server goes straight back to accepting.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+
+from network.monitor import ServerMonitor
+from network.serveur import Serveur, format_peer
+
+ECHO_PORT = 49631
+PREFIX = b"echo:"
+RECV_SIZE = 65536
+PREVIEW_SIZE = 40
+
+
+def speak_to_client(connection: socket.socket, peer: str, monitor: ServerMonitor) -> None:
+    """The whole conversation with one client: echo each chunk until the client leaves or stays idle too long."""
+    stats = monitor.connection_opened(peer, threading.current_thread().name)
+    why = ""
+    try:
+        while chunk := connection.recv(RECV_SIZE):
+            connection.sendall(PREFIX + chunk)
+            monitor.event(logging.INFO, f"echoed {len(chunk)} bytes: {_preview(chunk)}", peer)
+    except TimeoutError:
+        why = f"idle for {connection.gettimeout():g} s"
+    except OSError as error:
+        why = error.strerror or str(error)
+    finally:
+        monitor.connection_closed(stats, why)
+
+
+class EchoServer(Serveur):
+    """Mono-task: the accepting thread speaks to each client itself, so a second one waits in the backlog.
+
+    `monitor.connections()` lists the clients being served and `monitor.events()` has a line per
+    chunk echoed, for a window.
+    """
+
+    one_thread_per_connection = False
+
+    def __init__(self, host: str = "127.0.0.1", port: int = ECHO_PORT, idle_timeout: float | None = 300.0):
+        super().__init__(host, port, idle_timeout=idle_timeout)
+        self.monitor = ServerMonitor()
+
+    def handle(self, connection: socket.socket, peer: tuple) -> None:
+        # A client accepted once stop() has begun (in the race, or drained from the backlog) is not
+        # among the connections stop() shuts: speaking to it would hold stop() up.
+        if not self.stopping:
+            speak_to_client(connection, format_peer(peer), self.monitor)
+
+    def refuse(self, connection: socket.socket, peer: tuple) -> None:
+        self.monitor.event(logging.WARNING, f"refused: {self.max_connections} clients already", format_peer(peer))
+
+
+def echo_multi(host: str = "127.0.0.1", port: int = ECHO_PORT, idle_timeout: float | None = 300.0) -> EchoServer:
+    """The multi-task echo server: its accept loop starts a thread running `speak_to_client` for each client."""
+    server = EchoServer(host, port, idle_timeout)
+    server.one_thread_per_connection = True
+    return server
+
+
+def _preview(chunk: bytes) -> str:
+    text = repr(chunk[:PREVIEW_SIZE].decode("utf-8", "replace"))
+    return text + "…" if len(chunk) > PREVIEW_SIZE else text

@@ -15,14 +15,14 @@ import sys
 
 import app.commands
 
-DEFAULT_COMMAND = ["server", "--headless"]
+DEFAULT_COMMAND = ["server"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Thermolab: collect, watch and export temperature readings sent over TCP.",
-        epilog="Without a command: the server, on its saved or default settings.",
+        epilog="Without a command: the server window, on its saved or default settings.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every event, not only warnings")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

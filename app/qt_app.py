@@ -1,0 +1,55 @@
+"""The QApplication every window shares: names for QSettings, the icon, translations, Unix signals."""
+
+from __future__ import annotations
+
+import signal
+import socket
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, QSocketNotifier, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    QApplication.setOrganizationName("Thermolab")
+    QApplication.setApplicationName("Thermolab")
+    app = QApplication.instance() or QApplication(argv or ["thermolab"])
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "thermolab.svg")))
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "thermolab", "_", str(RESOURCES / "translations")):
+        app.installTranslator(translator)
+    return app
+
+
+class SignalBridge(QObject):
+    """Turns SIGINT and SIGTERM into a call in the GUI thread, so Ctrl+C closes windows as Quit does.
+
+    Python runs signal handlers only between bytecodes of the main thread, which sits in Qt's event
+    loop; writing the signal number to a socket that Qt watches wakes that loop at once.
+    """
+
+    def __init__(self, on_signal, parent: QObject | None = None):
+        super().__init__(parent)
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._fired)
+        self._on_signal = on_signal
+        self._previous = {s: signal.signal(s, lambda *_: None) for s in (signal.SIGINT, signal.SIGTERM)}
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+
+    def _fired(self) -> None:
+        self._reader.recv(64)
+        self._on_signal()
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._previous_fd)
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._reader.close()
+        self._writer.close()

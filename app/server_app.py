@@ -1,0 +1,147 @@
+"""`python main.py server`: the window, its server session, and what the window asks for."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from app.chart_image import save_chart_image
+from app.export_job import ExportJob
+from app.paths import default_database, storage_file
+from app.qt_app import SignalBridge, make_application
+from app.server_session import ServerSession
+from app.settings import load_server_config, save_server_config, settings
+from models.history import load_history
+from models.server_config import ServerConfig
+from models.storage import StorageError
+from widgets.export_dialog import ExportDialog
+from widgets.server_window import ServerWindow
+from widgets.settings_dialog import SettingsDialog
+
+
+class ServerApp(QObject):
+    """Wires one ServerWindow to one ServerSession; owns the files the window asks to read or write."""
+
+    def __init__(self, config: ServerConfig, window: ServerWindow | None = None):
+        super().__init__()
+        self.store = settings()
+        self.config = config
+        self.window = window or ServerWindow()
+        self.session = ServerSession(self)
+        self._export: ExportJob | None = None
+        self._restart_with: ServerConfig | None = None
+        self.window.restore_layout(self.store.value("server_window/geometry"), self.store.value("server_window/state"))
+
+        self.session.listening.connect(self._listening)
+        self.session.failed.connect(self.window.show_problem)
+        self.session.stopped.connect(self._stopped)
+        self.session.readings.connect(self.window.add_readings)
+        self.session.panels.connect(self.window.update_panels)
+        self.window.start_requested.connect(lambda: self.session.start(self.config))
+        self.window.stop_requested.connect(self.session.stop)
+        self.window.settings_requested.connect(self._edit_settings)
+        self.window.export_requested.connect(self._export_csv)
+        self.window.image_export_requested.connect(self._save_image)
+        self.window.open_database_requested.connect(self._open_database)
+        self.window.chart.window_changed.connect(lambda _: self._load_history())
+        self.window.closing.connect(self.shutdown)
+
+    def start(self) -> None:
+        self.window.show()
+        self._load_history()
+        self.session.start(self.config)
+
+    def shutdown(self) -> None:
+        """Stop the server, commit, end every thread, remember the layout."""
+        if self._export is not None:
+            self._export.cancel_and_wait()
+        self.session.shutdown()
+        geometry, state = self.window.layout_state()
+        self.store.setValue("server_window/geometry", geometry)
+        self.store.setValue("server_window/state", state)
+        self.store.sync()
+
+    def _listening(self, host: str, port: int) -> None:
+        print(f"listening on {host}:{port}", flush=True)
+        self.window.show_listening(host, port, storage_file(self.config))
+
+    def _stopped(self) -> None:
+        self.window.show_stopped()
+        if self._restart_with is not None:
+            config, self._restart_with = self._restart_with, None
+            self._apply(config)
+
+    def _apply(self, config: ServerConfig) -> None:
+        """Run the server on new settings: now if it is stopped, else as soon as it has stopped."""
+        if self.session.running:
+            self._restart_with = config
+            self.session.stop()
+            return
+        storage_changed = (config.storage_path, config.text_file) != (self.config.storage_path, self.config.text_file)
+        self.config = config
+        if storage_changed:
+            self._load_history()
+        self.session.start(config)
+
+    def _edit_settings(self) -> None:
+        dialog = SettingsDialog(self.config, default_database(), self.window)
+        if dialog.exec():
+            save_server_config(self.store, dialog.config())
+            self._apply(dialog.config())
+
+    def _open_database(self, path: Path) -> None:
+        self._apply(replace(self.config, storage_path=path, text_file=False))
+
+    def _load_history(self) -> None:
+        """Fill the chart and the table from storage for the chart's time window."""
+        if self.config.text_file:
+            self.window.replace_history({})
+            return
+        window = self.window.chart.time_window
+        since = None if window is None else time.time() - window
+        path = storage_file(self.config)
+        if not path.exists():
+            return
+        try:
+            history = load_history(path, since)
+        except StorageError as error:
+            self.window.show_problem(str(error))
+            return
+        self.window.replace_history(history)
+
+    def _export_csv(self) -> None:
+        if self.config.text_file:
+            self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
+            return
+        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window)
+        if dialog.exec():
+            self._export = ExportJob(storage_file(self.config), dialog.path(), dialog.selection(), self.window)
+            self._export.finished.connect(self._export_done)
+            self._export.start()
+
+    def _export_done(self, message: str) -> None:
+        self._export = None
+        self.window.statusBar().showMessage(message, 10_000)
+
+    def _save_image(self, path: Path) -> None:
+        try:
+            save_chart_image(self.window.chart, path)
+        except OSError as error:
+            self.window.show_problem(self.tr("Could not save {0} ({1}): choose another place.").format(path, error.strerror))
+
+
+def run_window(args: argparse.Namespace) -> int:
+    app = make_application(sys.argv[:1])
+    config = load_server_config(settings()).updated(args)
+    server_app = ServerApp(config)
+    bridge = SignalBridge(server_app.window.close)
+    server_app.start()
+    app.exec()
+    bridge.close()
+    return 0
+

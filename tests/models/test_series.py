@@ -1,0 +1,43 @@
+"""The chart's per-sensor buffers keep the newest points, in order, within their capacity."""
+
+import numpy as np
+import pytest
+
+from models.sensor_stats import SensorStats
+from models.series import SeriesBuffer
+
+
+def test_the_newest_points_are_kept_in_order_whatever_the_batch_sizes():
+    series = SeriesBuffer(capacity=1000)
+    added = 0
+    for batch in [1, 7, 500, 999, 3, 1000, 2500, 13] * 5:
+        series.extend(np.arange(added, added + batch), np.arange(added, added + batch) * 2.0)
+        added += batch
+        expected = np.arange(max(0, added - 1000), added)
+        assert np.array_equal(series.x, expected)
+        assert np.array_equal(series.y, expected * 2.0)
+
+
+def test_memory_is_bounded():
+    series = SeriesBuffer(capacity=100)
+    for start in range(0, 100_000, 37):
+        series.extend(range(start, start + 37), [1.0] * 37)
+    assert len(series) == 100
+    assert series.x.base.size == 200
+
+
+def test_stats_of_a_sensor():
+    stats = SensorStats("c")
+    stats.add([10.0, 12.0, 11.0], [20.0, 25.0, 15.0])
+    stats.add([9.0], [40.0])
+    assert (stats.count, stats.minimum, stats.maximum, stats.mean) == (4, 15.0, 40.0, 25.0)
+    assert (stats.last_seen, stats.last_value) == (12.0, 25.0)
+
+
+def test_rate_over_the_last_seconds():
+    stats = SensorStats("c")
+    assert stats.sample_rate(100.0) == 0.0
+    stats.add([1.0] * 50, [1.0] * 50)
+    assert stats.sample_rate(101.0) == 50.0
+    stats.add([1.0] * 10, [1.0] * 10)
+    assert stats.sample_rate(110.0) == pytest.approx(10 / 9)

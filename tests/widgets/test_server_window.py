@@ -1,0 +1,128 @@
+"""The server window driven as a user would: it listens, shows readings, hides a sensor, exports, stops."""
+
+import csv
+import socket
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from app.server_app import ServerApp
+from models.server_config import ServerConfig
+from tests.support import LineClient, stored_rows
+from widgets.export_dialog import ExportDialog
+
+
+@pytest.fixture
+def server_app(qtbot, tmp_path):
+    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    yield app
+    app.window.close()
+
+
+def test_a_first_start_listens_and_says_how_to_send(server_app):
+    window = server_app.window
+    port = server_app.session.server.address[1]
+    assert window.address.text() == f"Listening on 127.0.0.1:{port}"
+    assert window.chart.empty_hint.isVisible()
+    assert window.chart.empty_hint.command.text() == f"python main.py send --id capteur_1 --temperature 23.5 --port {port}"
+
+
+def test_readings_sent_over_a_socket_reach_the_table_and_the_chart(qtbot, server_app):
+    with LineClient(server_app.session.server.address) as sensor:
+        sensor.send(*({"capteur_id": f"capteur_{i % 3}", "temperature": 20 + i, "seq": i} for i in range(30)))
+        assert [sensor.answer() for _ in range(30)][-1] == {"ack": 29}
+    model = server_app.window.sensor_model
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and sum(model.stats(f"capteur_{i}").count for i in range(3)) == 30)
+    assert model.stats("capteur_0").maximum == 47.0
+    assert list(server_app.window.chart.series("capteur_1").y) == [21.0 + 3 * k for k in range(10)]
+    assert not server_app.window.chart.empty_hint.isVisible()
+
+
+def test_hiding_a_sensor_hides_its_curve(qtbot, server_app):
+    with LineClient(server_app.session.server.address) as sensor:
+        sensor.send({"capteur_id": "a", "temperature": 1, "seq": 1}, {"capteur_id": "b", "temperature": 2, "seq": 2})
+        sensor.answer(), sensor.answer()
+    chart = server_app.window.chart
+    qtbot.waitUntil(lambda: set(chart.sensors()) == {"a", "b"})
+    chart.set_sensor_visible("a", False)
+    assert not chart.is_sensor_visible("a") and chart.is_sensor_visible("b")
+    assert chart._crosshair.nearest(chart.series("b").x[0], 1.0)[0] == "b"
+
+
+def test_the_export_dialog_writes_the_expected_csv(qtbot, server_app, tmp_path, monkeypatch):
+    with LineClient(server_app.session.server.address) as sensor:
+        sensor.send(
+            {"capteur_id": "keep", "temperature": 21.5, "timestamp": "2026-11-21T14:31:05.123Z", "seq": 1},
+            {"capteur_id": "drop", "temperature": 3, "seq": 2},
+        )
+        sensor.answer(), sensor.answer()
+    qtbot.waitUntil(lambda: len(server_app.window.chart.sensors()) == 2)
+    destination = tmp_path / "out.csv"
+
+    def choose(dialog: ExportDialog) -> int:
+        for i in range(dialog.sensors.count()):
+            if dialog.sensors.item(i).text() == "drop":
+                dialog.sensors.item(i).setCheckState(dialog.sensors.item(i).checkState().Unchecked)
+        dialog.destination.setText(str(destination))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    with qtbot.waitSignal(server_app.window.statusBar().messageChanged, timeout=10_000) as message:
+        server_app.window.export_requested.emit()
+    assert message.args[0] == f"1 readings exported to {destination}"
+    assert list(csv.reader(destination.read_text(encoding="utf-8").splitlines())) == [
+        ["capteur_id", "temperature", "timestamp"],
+        ["keep", "21.5", "2026-11-21T14:31:05.123Z"],
+    ]
+
+
+def test_a_taken_port_shows_the_message(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        app = ServerApp(ServerConfig(port=port, storage_path=tmp_path / "m.db"))
+        qtbot.addWidget(app.window)
+        with qtbot.waitSignal(app.session.failed, timeout=10_000):
+            app.start()
+    assert shown == [f"port {port} is already in use on 127.0.0.1: stop the program using it or choose another port"]
+    assert app.window.address.text() == "Stopped"
+    app.window.close()
+
+
+def test_closing_commits_everything_and_stops_every_thread(qtbot, server_app, tmp_path):
+    with LineClient(server_app.session.server.address) as sensor:
+        sensor.send(*({"capteur_id": "c", "temperature": i} for i in range(500)))
+    server_app.window.close()
+    assert not server_app.session.running
+    assert len(stored_rows(tmp_path / "m.db")) == 500
+
+
+def test_history_survives_a_restart(qtbot, server_app, tmp_path):
+    with LineClient(server_app.session.server.address) as sensor:
+        sensor.send({"capteur_id": "kept", "temperature": 19.5, "seq": 1})
+        sensor.answer()
+    server_app.window.close()
+    again = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+    qtbot.addWidget(again.window)
+    with qtbot.waitSignal(again.session.listening, timeout=10_000):
+        again.start()
+    assert list(again.window.chart.series("kept").y) == [19.5]
+    assert again.window.sensor_model.stats("kept").count == 1
+    again.window.close()
+
+
+def test_layout_and_settings_persist(qtbot, server_app, private_data_dir):
+    server_app.window.docks["connections"].hide()
+    server_app.window.close()
+    again = ServerApp(ServerConfig(port=0, storage_path=server_app.config.storage_path))
+    qtbot.addWidget(again.window)
+    assert again.window.docks["connections"].isHidden()
+    assert QSettings(str(private_data_dir / "settings.ini"), QSettings.Format.IniFormat).contains("server_window/state")
+    again.window.close()

@@ -1,0 +1,272 @@
+"""The live chart: one curve per sensor, a time window, follow mode, a crosshair, image export."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from models.series import SeriesBuffer
+
+TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
+"""Seconds the chart shows; None shows everything the storage holds."""
+_GOLDEN_RATIO = 0.618033988749895
+
+
+def sensor_colour(index: int) -> QColor:
+    """Hues spread by the golden ratio: any number of sensors, neighbours far apart."""
+    return QColor.fromHsvF((0.58 + index * _GOLDEN_RATIO) % 1.0, 0.72, 0.82)
+
+
+class LiveChart(QWidget):
+    window_changed = Signal(object)
+    """The time window in seconds, or None for all: the caller reloads history for it."""
+    follow_changed = Signal(bool)
+
+    def __init__(self, send_hint: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.frames = 0
+        """setData rounds done: the benchmark's redraw count."""
+        self._series: dict[str, SeriesBuffer] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._colours: dict[str, QColor] = {}
+        self._highlighted: set[str] = set()
+        self._following = True
+        self._window: float | None = TIME_WINDOWS[1]
+
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot.setLabel("left", self.tr("Temperature"), units="°C")
+        self.plot.setLabel("bottom", self.tr("Local time"))
+        self.plot.getPlotItem().setMenuEnabled(False)
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="#333")
+        self.plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
+        self._crosshair = _Crosshair(self)
+
+        self.window_box = QComboBox()
+        labels = [self.tr("1 min"), self.tr("10 min"), self.tr("1 h"), self.tr("24 h"), self.tr("All")]
+        for seconds, label in zip(TIME_WINDOWS, labels):
+            self.window_box.addItem(label, seconds)
+        self.window_box.setCurrentIndex(1)
+        self.window_box.setToolTip(self.tr("How much time the chart shows"))
+        self.window_box.currentIndexChanged.connect(self._window_picked)
+        self.follow_button = QPushButton(self.tr("Follow"))
+        self.follow_button.setCheckable(True)
+        self.follow_button.setChecked(True)
+        self.follow_button.setToolTip(self.tr("Scroll with new readings (stops when you zoom or pan)"))
+        self.follow_button.toggled.connect(self.set_following)
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Window:")))
+        controls.addWidget(self.window_box)
+        controls.addWidget(self.follow_button)
+        controls.addStretch()
+        controls.addWidget(self._crosshair.label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.plot)
+        self.empty_hint = _EmptyHint(send_hint, self.plot)
+        self.plot.setYRange(0, 30)
+        self._scroll()
+
+    @property
+    def time_window(self) -> float | None:
+        return self._window
+
+    @property
+    def following(self) -> bool:
+        return self._following
+
+    def sensors(self) -> list[str]:
+        return list(self._series)
+
+    def series(self, capteur_id: str) -> SeriesBuffer:
+        return self._series[capteur_id]
+
+    def colour(self, capteur_id: str) -> QColor:
+        return self._colours[capteur_id]
+
+    def add_points(self, points: dict[str, tuple[list[float], list[float]]]) -> None:
+        """New readings grouped by sensor: times (Unix seconds) and values (°C)."""
+        for capteur_id, (times, values) in points.items():
+            self._ensure_curve(capteur_id).extend(times, values)
+        self._redraw(points)
+
+    def replace_history(self, history: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+        """What storage holds for the window: replaces every curve's points."""
+        for series in self._series.values():
+            series.clear()
+        for capteur_id in sorted(history):
+            times, values = history[capteur_id]
+            self._ensure_curve(capteur_id).extend(times, values)
+        self._redraw(self._series)
+
+    def set_sensor_visible(self, capteur_id: str, visible: bool) -> None:
+        self._curves[capteur_id].setVisible(visible)
+
+    def is_sensor_visible(self, capteur_id: str) -> bool:
+        return self._curves[capteur_id].isVisible()
+
+    def highlight(self, capteur_ids: set[str]) -> None:
+        """Thicker curves for the chosen sensors, the others fainter; an empty set restores all."""
+        self._highlighted = set(capteur_ids)
+        for capteur_id, curve in self._curves.items():
+            curve.setPen(self._pen(capteur_id))
+
+    def set_following(self, following: bool) -> None:
+        self._following = following
+        self.follow_button.setChecked(following)
+        if following:
+            self._scroll()
+        self.follow_changed.emit(following)
+
+    def visible_range(self) -> tuple[float, float]:
+        """The times the chart shows now, for "export what I see"."""
+        (start, end), _ = self.plot.getViewBox().viewRange()
+        return start, end
+
+    def _ensure_curve(self, capteur_id: str) -> SeriesBuffer:
+        series = self._series.get(capteur_id)
+        if series is None:
+            series = self._series[capteur_id] = SeriesBuffer()
+            self._colours[capteur_id] = sensor_colour(len(self._colours))
+            self._curves[capteur_id] = self.plot.plot(
+                name=capteur_id,
+                pen=self._pen(capteur_id),
+                autoDownsample=True,
+                downsampleMethod="peak",
+                clipToView=True,
+                skipFiniteCheck=True,
+            )
+            self.empty_hint.hide()
+        return series
+
+    def _pen(self, capteur_id: str):
+        colour = QColor(self._colours[capteur_id])
+        if self._highlighted and capteur_id not in self._highlighted:
+            colour.setAlpha(60)
+        return pg.mkPen(colour, width=3 if capteur_id in self._highlighted else 1.5)
+
+    def _redraw(self, changed) -> None:
+        for capteur_id in changed:
+            series = self._series[capteur_id]
+            self._curves[capteur_id].setData(series.x, series.y)
+        self.frames += 1
+        if self._following:
+            self._scroll()
+
+    def _scroll(self) -> None:
+        view = self.plot.getViewBox()
+        if self._window is None:
+            view.enableAutoRange(axis="x")
+        else:
+            newest = max((s.x[-1] for s in self._series.values() if len(s)), default=time.time())
+            view.setXRange(max(newest, time.time()) - self._window, max(newest, time.time()), padding=0.02)
+        if self._series:
+            view.enableAutoRange(axis="y")
+
+    def _user_moved(self, *_) -> None:
+        if self._following:
+            self.set_following(False)
+
+    def _window_picked(self, index: int) -> None:
+        self._window = self.window_box.itemData(index)
+        self.window_changed.emit(self._window)
+        self.set_following(True)
+
+    def _visible_series(self):
+        for capteur_id, series in self._series.items():
+            if self._curves[capteur_id].isVisible() and len(series):
+                yield capteur_id, series
+
+
+class _Crosshair:
+    """Lines and a label that follow the mouse and name the nearest point of a visible curve."""
+
+    def __init__(self, chart: LiveChart):
+        self.chart = chart
+        self.vertical = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
+        self.horizontal = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
+        for line in (self.vertical, self.horizontal):
+            line.setVisible(False)
+            chart.plot.addItem(line, ignoreBounds=True)
+        self.label = QLabel()
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._proxy = pg.SignalProxy(chart.plot.scene().sigMouseMoved, rateLimit=30, slot=self._moved)
+
+    def _moved(self, event) -> None:
+        view = self.chart.plot.getViewBox()
+        position = event[0]
+        if not view.sceneBoundingRect().contains(position):
+            return
+        point = view.mapSceneToView(position)
+        nearest = self.nearest(point.x(), point.y())
+        if nearest is None:
+            return
+        capteur_id, x, y = nearest
+        self.vertical.setPos(x)
+        self.horizontal.setPos(y)
+        for line in (self.vertical, self.horizontal):
+            line.setVisible(True)
+        when = datetime.fromtimestamp(x).strftime("%Y-%m-%d %H:%M:%S")
+        self.label.setText(f"{when}  ·  {capteur_id}  ·  {y:.2f} °C")
+
+    def nearest(self, x: float, y: float) -> tuple[str, float, float] | None:
+        """The point closest to (x, y) on screen, among visible curves."""
+        view = self.chart.plot.getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        width, height = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
+        best = None
+        for capteur_id, series in self.chart._visible_series():
+            index = int(np.clip(np.searchsorted(series.x, x), 1, len(series) - 1)) if len(series) > 1 else 0
+            for i in {index - 1, index} if len(series) > 1 else {0}:
+                distance = ((series.x[i] - x) / width) ** 2 + ((series.y[i] - y) / height) ** 2
+                if best is None or distance < best[0]:
+                    best = (distance, capteur_id, float(series.x[i]), float(series.y[i]))
+        return best[1:] if best else None
+
+
+class _EmptyHint(QWidget):
+    """Over an empty chart: how to send a first reading, ready to copy."""
+
+    def __init__(self, command: str, over: QWidget):
+        super().__init__(over)
+        self.setObjectName("emptyHint")
+        self.setStyleSheet("#emptyHint { background: #f5f8fb; border: 1px solid #c9d6e3; border-radius: 8px; }")
+        title = QLabel(self.tr("No readings yet"))
+        title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
+        text = QLabel(self.tr("Sensors send JSON over TCP. To send a first reading, run:"))
+        self.command = QLineEdit(command)
+        self.command.setReadOnly(True)
+        self.command.setMinimumWidth(520)
+        copy = QPushButton(self.tr("Copy"))
+        copy.setToolTip(self.tr("Copy the command to the clipboard"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.command.text()))
+        row = QHBoxLayout()
+        row.addWidget(self.command)
+        row.addWidget(copy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addLayout(row)
+        over.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def set_command(self, command: str) -> None:
+        self.command.setText(command)
+
+    def place(self) -> None:
+        self.adjustSize()
+        parent = self.parentWidget().rect()
+        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)

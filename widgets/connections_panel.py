@@ -1,0 +1,59 @@
+"""Who is connected right now, and which thread serves each: "one thread per connection", visible."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from network.monitor import ConnectionStats
+from widgets.sensor_table import relative_time
+
+
+class ConnectionsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ConnectionStats] = []
+        self._headers = [self.tr("Peer"), self.tr("Thread"), self.tr("Connected since"), self.tr("Readings"), self.tr("Last message")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        now = time.time()
+        return [
+            row.peer,
+            row.thread_name,
+            datetime.fromtimestamp(row.since).strftime("%H:%M:%S"),
+            f"{row.readings:,}",
+            relative_time(now - row.last_message_at) if row.last_message_at else "–",
+        ][index.column()]
+
+    def set_connections(self, rows: list[ConnectionStats]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda r: r.since)
+        self.endResetModel()
+
+
+class ConnectionsPanel(QTableView):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.connections = ConnectionsModel(self)
+        self.setModel(self.connections)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)

@@ -1,0 +1,154 @@
+"""The sensors table: one row per capteur_id with its latest value and statistics."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from models.sensor_stats import SensorStats
+
+
+def relative_time(seconds: float) -> str:
+    """"just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"."""
+    tr = lambda text: QCoreApplication.translate("relative_time", text)  # noqa: E731
+    if seconds < 2:
+        return tr("just now")
+    for size, unit in ((86400, tr("d")), (3600, tr("h")), (60, tr("min"))):
+        if seconds >= size:
+            return tr("{0} {1} ago").format(int(seconds // size), unit)
+    return tr("{0} s ago").format(int(seconds))
+
+
+class SensorTableModel(QAbstractTableModel):
+    COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
+    SORT_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[SensorStats] = []
+        self._index: dict[str, int] = {}
+        self._colours: dict[str, QColor] = {}
+        self._rates: dict[str, float] = {}
+        self._headers = [
+            self.tr("Sensor"), self.tr("Last °C"), self.tr("Last seen"), self.tr("Readings"),
+            self.tr("Min °C"), self.tr("Max °C"), self.tr("Mean °C"), self.tr("Readings/s"), self.tr("Rejected"),
+        ]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        stats = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and column == "capteur_id":
+            return self._colours.get(stats.capteur_id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != "capteur_id":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        value = self._value(stats, column)
+        if role == self.SORT_ROLE:
+            return value if value is not None else float("-inf")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(column, value)
+        return None
+
+    def stats(self, capteur_id: str) -> SensorStats:
+        return self._rows[self._index[capteur_id]]
+
+    def sensor_at(self, row: int) -> str:
+        return self._rows[row].capteur_id
+
+    def add_points(self, points: dict[str, tuple[list[float], list[float]]], colours: dict[str, QColor]) -> None:
+        for capteur_id, (times, values) in points.items():
+            self._row_for(capteur_id, colours[capteur_id]).add(times, values)
+
+    def set_rejected(self, counts: dict[str, int]) -> None:
+        for capteur_id, count in counts.items():
+            if capteur_id in self._index:
+                self.stats(capteur_id).rejected = count
+
+    def refresh(self) -> None:
+        """Rates and "last seen" move with the clock: recompute them and repaint every row."""
+        now = time.monotonic()
+        self._rates = {stats.capteur_id: stats.sample_rate(now) for stats in self._rows}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._index = [], {}
+        self.endResetModel()
+
+    def _row_for(self, capteur_id: str, colour: QColor) -> SensorStats:
+        row = self._index.get(capteur_id)
+        if row is None:
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(SensorStats(capteur_id))
+            self._index[capteur_id] = row
+            self._colours[capteur_id] = colour
+            self.endInsertRows()
+        return self._rows[row]
+
+    def _value(self, stats: SensorStats, column: str):
+        return {
+            "capteur_id": stats.capteur_id,
+            "last": stats.last_value,
+            "seen": time.time() - stats.last_seen if stats.last_seen is not None else None,
+            "readings": stats.count,
+            "min": stats.minimum if stats.count else None,
+            "max": stats.maximum if stats.count else None,
+            "mean": stats.mean,
+            "rate": self._rates.get(stats.capteur_id, 0.0),
+            "rejected": stats.rejected,
+        }[column]
+
+    def _text(self, column: str, value) -> str:
+        if value is None:
+            return "–"
+        if column == "seen":
+            return relative_time(max(value, 0.0))
+        if column in ("readings", "rejected"):
+            return f"{value:,}"
+        if column == "rate":
+            return f"{value:,.1f}"
+        return value if isinstance(value, str) else f"{value:.2f}"
+
+
+class SensorTable(QTableView):
+    """Sortable; selecting rows emits the chosen sensors so the chart can highlight them."""
+
+    selection_changed = Signal(set)
+
+    def __init__(self, model: SensorTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source = model
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SensorTableModel.SORT_ROLE)
+        self.setModel(proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.selectionModel().selectionChanged.connect(self._selected)
+
+    def selected_sensors(self) -> set[str]:
+        proxy = self.model()
+        return {self.source.sensor_at(proxy.mapToSource(i).row()) for i in self.selectionModel().selectedRows()}
+
+    def _selected(self, *_) -> None:
+        self.selection_changed.emit(self.selected_sensors())

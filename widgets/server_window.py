@@ -1,0 +1,199 @@
+"""The server window: the live chart in the middle, sensors, connections and events in docks around it.
+
+It shows what it is given and emits what the user asks for; the application (app/server_app.py)
+runs the server, reads storage and writes files.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from network.monitor import Totals
+from widgets.chart import LiveChart
+from widgets.connections_panel import ConnectionsPanel
+from widgets.event_log import EventLog
+from widgets.sensor_table import SensorTable, SensorTableModel
+
+SEND_HINT = "python main.py send --id capteur_1 --temperature 23.5 --port {port}"
+
+
+class ServerWindow(QMainWindow):
+    start_requested = Signal()
+    stop_requested = Signal()
+    settings_requested = Signal()
+    export_requested = Signal()
+    open_database_requested = Signal(Path)
+    image_export_requested = Signal(Path)
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thermolab server"))
+        self.setObjectName("serverWindow")
+        self.resize(1280, 800)
+        self.chart = LiveChart(SEND_HINT.format(port=50007))
+        self.setCentralWidget(self.chart)
+        self.sensor_model = SensorTableModel(self)
+        self.sensor_table = SensorTable(self.sensor_model)
+        self.sensor_table.selection_changed.connect(self.chart.highlight)
+        self.connections = ConnectionsPanel()
+        self.event_log = EventLog()
+        self.docks = {
+            "sensors": self._dock(self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
+            "connections": self._dock(self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea),
+            "events": self._dock(self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
+        }
+        self._make_actions()
+        self._make_status_bar()
+        self.resizeDocks([self.docks["connections"]], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["sensors"]], [230], Qt.Orientation.Vertical)
+        self.show_stopped()
+
+    def add_dock(self, key: str, title: str, widget: QWidget) -> None:
+        """A panel the application adds (the services); it gets a View menu entry like the others."""
+        self.docks[key] = self._dock(title, widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.view_menu.addAction(self.docks[key].toggleViewAction())
+
+    def show_listening(self, host: str, port: int, storage: Path) -> None:
+        self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
+        self.storage.setText(str(storage))
+        self.storage.setToolTip(self.tr("Readings are stored in {0}").format(storage))
+        self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
+        self.start_action.setEnabled(False)
+        self.stop_action.setEnabled(True)
+
+    def show_stopped(self) -> None:
+        self.address.setText(self.tr("Stopped"))
+        self.clients.setText(self.tr("Clients: 0"))
+        self.rate.setText(self.tr("0 readings/s"))
+        self._last_totals = None
+        self.start_action.setEnabled(True)
+        self.stop_action.setEnabled(False)
+
+    def show_problem(self, message: str) -> None:
+        """A sentence that says what happened and what to do, in a dialog and in the log."""
+        self.event_log.add_message(40, message)
+        QMessageBox.warning(self, self.tr("Thermolab server"), message)
+
+    def add_readings(self, points: dict) -> None:
+        self.chart.add_points(points)
+        self.sensor_model.add_points(points, {c: self.chart.colour(c) for c in points})
+
+    def replace_history(self, history: dict) -> None:
+        self.sensor_model.clear()
+        self.chart.replace_history(history)
+        self.sensor_model.add_points(
+            {c: (t.tolist(), v.tolist()) for c, (t, v) in history.items() if len(t)}, {c: self.chart.colour(c) for c in history}
+        )
+
+    def update_panels(self, totals: Totals, connections: list, events: list, rejected: dict) -> None:
+        self.connections.connections.set_connections(connections)
+        self.event_log.add_events(events)
+        self.sensor_model.set_rejected(rejected)
+        self.sensor_model.refresh()
+        self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
+        self.stored.setText(self.tr("Stored: {0:,}").format(totals.stored))
+        now = time.monotonic()
+        if self._last_totals is not None:
+            then, received = self._last_totals
+            self.rate.setText(self.tr("{0:,.0f} readings/s").format((totals.received - received) / max(now - then, 1e-3)))
+        self._last_totals = (now, totals.received)
+
+    def ask_image_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the chart"), "thermolab-chart.png", self.tr("PNG image (*.png);;SVG drawing (*.svg)")
+        )
+        if path:
+            self.image_export_requested.emit(Path(path))
+
+    def ask_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a database"), "", self.tr("SQLite databases (*.db *.sqlite);;All files (*)")
+        )
+        if path:
+            self.open_database_requested.emit(Path(path))
+
+    def layout_state(self) -> tuple[QByteArray, QByteArray]:
+        return self.saveGeometry(), self.saveState()
+
+    def restore_layout(self, geometry, state) -> None:
+        if geometry:
+            self.restoreGeometry(geometry)
+        if state:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "_").lower())
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, shortcut=None, tip: str = "", slot=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        self.start_action = self._action(self.tr("&Start server"), "Ctrl+R", self.tr("Listen for sensors"), self.start_requested.emit)
+        self.stop_action = self._action(self.tr("S&top server"), "Ctrl+T", self.tr("Stop listening; everything received is kept"), self.stop_requested.emit)
+        export_csv = self._action(self.tr("&Export CSV…"), "Ctrl+E", self.tr("Write stored readings to a CSV file"), self.export_requested.emit)
+        export_image = self._action(self.tr("Export chart &image…"), "Ctrl+Shift+E", self.tr("Save the chart as PNG or SVG"), self.ask_image_path)
+        open_database = self._action(self.tr("&Open database…"), QKeySequence.StandardKey.Open, self.tr("Store into another database and show its history"), self.ask_database)
+        settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.tr("Address, storage, token and limits"), self.settings_requested.emit)
+        quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.tr("Stop the server and close"), self.close)
+        follow = self._action(self.tr("&Follow new readings"), "F", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True))
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (export_csv, export_image, open_database, None, settings, None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        server_menu = self.menuBar().addMenu(self.tr("&Server"))
+        server_menu.addActions([self.start_action, self.stop_action])
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addAction(follow)
+        self.view_menu.addSeparator()
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("How to send a reading"), QKeySequence.StandardKey.HelpContents, slot=self._show_help))
+
+        toolbar = self.addToolBar(self.tr("Server"))
+        toolbar.setObjectName("serverToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.start_action, self.stop_action, settings])
+        toolbar.addSeparator()
+        toolbar.addActions([export_csv, export_image])
+
+    def _make_status_bar(self) -> None:
+        self.address, self.clients, self.rate, self.stored, self.storage = (QLabel() for _ in range(5))
+        self.storage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.address, self.clients, self.rate, self.stored):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.storage)
+        self.stored.setText(self.tr("Stored: 0"))
+
+    def _show_help(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("How to send a reading"),
+            self.tr(
+                "Sensors connect over TCP and send one JSON object per line, for example:\n\n"
+                '{"capteur_id": "capteur_1", "temperature": 23.5}\n\n'
+                "From a terminal:\n{0}"
+            ).format(self.chart.empty_hint.command.text()),
+        )

@@ -1,0 +1,83 @@
+"""Server settings: address, storage, token and limits; applied when the server restarts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
+    QPushButton, QSpinBox, QWidget,
+)
+
+from models.server_config import ServerConfig
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, config: ServerConfig, default_database: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Server settings"))
+        self._config = config
+        self._default_database = default_database
+
+        self.host = QLineEdit(config.host)
+        self.host.setToolTip(self.tr("127.0.0.1 accepts this machine only; 0.0.0.0 accepts the whole network"))
+        self.port = QSpinBox(minimum=0, maximum=65535, value=config.port)
+        self.port.setToolTip(self.tr("TCP port the sensors connect to (0 picks a free one)"))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("SQLite database"), False)
+        self.kind.addItem(self.tr("Text file (donnees.txt)"), True)
+        self.kind.setCurrentIndex(1 if config.text_file else 0)
+        self.path = QLineEdit(str(config.storage_path) if config.storage_path else "")
+        self.path.setPlaceholderText(str(default_database))
+        self.path.setToolTip(self.tr("Leave empty for the default database in your data folder"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path)
+        path_row.addWidget(browse)
+        self.token = QLineEdit(config.token)
+        self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.token.setPlaceholderText(self.tr("none: any sensor may send"))
+        self.token.setToolTip(self.tr('When set, every connection must first send {"auth": "TOKEN"}'))
+        self.max_connections = QSpinBox(minimum=1, maximum=100_000, value=config.max_connections)
+        self.idle_timeout = QDoubleSpinBox(minimum=1, maximum=86_400, value=config.idle_timeout, suffix=" s", decimals=0)
+        self.idle_timeout.setToolTip(self.tr("A connection that sends nothing for this long is closed"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Listen on address:"), self.host)
+        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Storage:"), self.kind)
+        form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("Token:"), self.token)
+        form.addRow(self.tr("Connections at once:"), self.max_connections)
+        form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save and restart the server"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setLayout(form)
+
+    def config(self) -> ServerConfig:
+        path = self.path.text().strip()
+        return replace(
+            self._config,
+            host=self.host.text().strip() or "127.0.0.1",
+            port=self.port.value(),
+            storage_path=Path(path) if path else None,
+            text_file=self.kind.currentData(),
+            token=self.token.text(),
+            max_connections=self.max_connections.value(),
+            idle_timeout=self.idle_timeout.value(),
+        )
+
+    def _browse(self) -> None:
+        text_file = self.kind.currentData()
+        start = self.path.text() or str(self._default_database.parent)
+        pattern = self.tr("Text files (*.txt);;All files (*)") if text_file else self.tr("SQLite databases (*.db *.sqlite);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Store readings in"), start, pattern, options=QFileDialog.Option.DontConfirmOverwrite
+        )
+        if path:
+            self.path.setText(path)

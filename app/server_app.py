@@ -15,6 +15,7 @@ from app.export_job import ExportJob
 from app.paths import default_database, storage_file
 from app.qt_app import SignalBridge, make_application
 from app.server_session import ServerSession
+from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
 from models.history import load_history
 from models.server_config import ServerConfig
@@ -35,7 +36,12 @@ class ServerApp(QObject):
         self.session = ServerSession(self)
         self._export: ExportJob | None = None
         self._restart_with: ServerConfig | None = None
+        self.services = ServicesSession(self.store, self)
+        self.window.add_dock("services", self.tr("Services"), self.services.panel)
+        self.window.tabifyDockWidget(self.window.docks["events"], self.window.docks["services"])
+        self.window.docks["events"].raise_()
         self.window.restore_layout(self.store.value("server_window/geometry"), self.store.value("server_window/state"))
+        self.window.chart.set_time_window(_seconds(self.store.value("server_window/time_window", 60.0)))
 
         self.session.listening.connect(self._listening)
         self.session.failed.connect(self.window.show_problem)
@@ -61,9 +67,11 @@ class ServerApp(QObject):
         if self._export is not None:
             self._export.cancel_and_wait()
         self.session.shutdown()
+        self.services.shutdown()
         geometry, state = self.window.layout_state()
         self.store.setValue("server_window/geometry", geometry)
         self.store.setValue("server_window/state", state)
+        self.store.setValue("server_window/time_window", self.window.chart.time_window or "all")
         self.store.sync()
 
     def _listening(self, host: str, port: int) -> None:
@@ -133,6 +141,14 @@ class ServerApp(QObject):
             save_chart_image(self.window.chart, path)
         except OSError as error:
             self.window.show_problem(self.tr("Could not save {0} ({1}): choose another place.").format(path, error.strerror))
+
+
+def _seconds(value) -> float | None:
+    """The saved time window: a number of seconds, or "all"."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def run_window(args: argparse.Namespace) -> int:

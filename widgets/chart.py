@@ -7,7 +7,7 @@ from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -37,7 +37,7 @@ class LiveChart(QWidget):
         self._colours: dict[str, QColor] = {}
         self._highlighted: set[str] = set()
         self._following = True
-        self._window: float | None = TIME_WINDOWS[1]
+        self._window: float | None = TIME_WINDOWS[0]
 
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
@@ -52,7 +52,7 @@ class LiveChart(QWidget):
         labels = [self.tr("1 min"), self.tr("10 min"), self.tr("1 h"), self.tr("24 h"), self.tr("All")]
         for seconds, label in zip(TIME_WINDOWS, labels):
             self.window_box.addItem(label, seconds)
-        self.window_box.setCurrentIndex(1)
+        self.window_box.setCurrentIndex(0)
         self.window_box.setToolTip(self.tr("How much time the chart shows"))
         self.window_box.currentIndexChanged.connect(self._window_picked)
         self.follow_button = QPushButton(self.tr("Follow"))
@@ -75,9 +75,17 @@ class LiveChart(QWidget):
         self.plot.setYRange(0, 30)
         self._scroll()
 
+    def sizeHint(self) -> QSize:
+        """Modest, so the docks around the chart get their own preferred room on a first start."""
+        return QSize(760, 480)
+
     @property
     def time_window(self) -> float | None:
         return self._window
+
+    def set_time_window(self, seconds: float | None) -> None:
+        """Show this window (a value of TIME_WINDOWS); emits window_changed like a user's choice."""
+        self.window_box.setCurrentIndex(TIME_WINDOWS.index(seconds) if seconds in TIME_WINDOWS else 0)
 
     @property
     def following(self) -> bool:

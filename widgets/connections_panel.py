@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from network.monitor import ConnectionStats
@@ -57,3 +57,7 @@ class ConnectionsPanel(QTableView):
         self.setAlternatingRowColors(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
+
+    def sizeHint(self) -> QSize:
+        """Room a dock gives this panel on a first start (later, the saved layout decides)."""
+        return QSize(480, 240)

@@ -7,6 +7,7 @@ import time
 from collections import deque
 from datetime import datetime
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 from PySide6.QtGui import QGuiApplication
 
@@ -43,6 +44,10 @@ class EventLog(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.text)
+
+    def sizeHint(self) -> QSize:
+        """Room a dock gives this panel on a first start (later, the saved layout decides)."""
+        return QSize(480, 320)
 
     def add_events(self, events: list[ServerEvent]) -> None:
         self._events.extend(events)

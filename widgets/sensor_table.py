@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -145,6 +145,11 @@ class SensorTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().selectionChanged.connect(self._selected)
+
+
+    def sizeHint(self) -> QSize:
+        """Room a dock gives this panel on a first start (later, the saved layout decides)."""
+        return QSize(900, 200)
 
     def selected_sensors(self) -> set[str]:
         proxy = self.model()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
 
 from network.monitor import Totals
 from widgets.chart import LiveChart
@@ -50,13 +50,18 @@ class ServerWindow(QMainWindow):
         }
         self._make_actions()
         self._make_status_bar()
-        self.resizeDocks([self.docks["connections"]], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["sensors"]], [230], Qt.Orientation.Vertical)
         self.show_stopped()
 
     def add_dock(self, key: str, title: str, widget: QWidget) -> None:
-        """A panel the application adds (the services); it gets a View menu entry like the others."""
-        self.docks[key] = self._dock(title, widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        """A panel the application adds (the services); it gets a View menu entry like the others.
+
+        It scrolls when the dock is short, so a tall panel never squeezes the chart and the other docks.
+        """
+        scroller = QScrollArea()
+        scroller.setWidget(widget)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.docks[key] = self._dock(title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
         self.view_menu.addAction(self.docks[key].toggleViewAction())
 
     def show_listening(self, host: str, port: int, storage: Path) -> None:

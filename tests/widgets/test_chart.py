@@ -1,0 +1,45 @@
+"""The chart itself: follow mode, the crosshair, and repainting for as long as readings arrive."""
+
+import sys
+import time
+
+from widgets.chart import LiveChart
+
+
+def test_repainting_does_not_wear_out_none(qtbot):
+    """PySide6 6.12.0 dropped a reference to None on every repaint, and Python 3.11 aborted after a few
+    seconds of live readings; the pinned version must not."""
+    chart = LiveChart("python main.py send …")
+    qtbot.addWidget(chart)
+    chart.resize(800, 400)
+    chart.show()
+    now = time.time()
+    before = sys.getrefcount(None)
+    for frame in range(100):
+        chart.add_points({f"c{k}": ([now + frame], [20.0 + k]) for k in range(5)})
+        chart.plot.grab()
+    assert sys.getrefcount(None) >= before
+
+
+def test_follow_stops_when_the_user_pans_and_resumes_on_request(qtbot):
+    chart = LiveChart("")
+    qtbot.addWidget(chart)
+    now = time.time()
+    chart.add_points({"c": ([now - 30, now], [1.0, 2.0])})
+    start, end = chart.visible_range()
+    assert start < now - 55 and end >= now
+    chart.plot.getViewBox().sigRangeChangedManually.emit([True, True])
+    assert not chart.following and not chart.follow_button.isChecked()
+    chart.follow_button.click()
+    assert chart.following
+
+
+def test_the_crosshair_names_the_nearest_visible_point(qtbot):
+    chart = LiveChart("")
+    qtbot.addWidget(chart)
+    chart.add_points({"low": ([100.0, 200.0, 300.0], [10.0, 11.0, 12.0]), "high": ([100.0, 200.0, 300.0], [30.0, 31.0, 32.0])})
+    chart.plot.setXRange(0, 400, padding=0)
+    chart.plot.setYRange(0, 40, padding=0)
+    assert chart._crosshair.nearest(210.0, 29.0) == ("high", 200.0, 31.0)
+    chart.set_sensor_visible("high", False)
+    assert chart._crosshair.nearest(210.0, 29.0) == ("low", 200.0, 11.0)

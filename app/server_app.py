@@ -17,9 +17,10 @@ from app.qt_app import SignalBridge, make_application
 from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
-from models.history import load_history
+from models.history import load_history, sensor_summaries, time_span
 from models.server_config import ServerConfig
 from models.storage import StorageError
+from widgets.chart import TIME_WINDOWS
 from widgets.export_dialog import ExportDialog
 from widgets.server_window import ServerWindow
 from widgets.settings_dialog import SettingsDialog
@@ -42,6 +43,7 @@ class ServerApp(QObject):
         self.window.docks["events"].raise_()
         self.window.restore_layout(self.store.value("server_window/geometry"), self.store.value("server_window/state"))
         self.window.chart.set_time_window(_seconds(self.store.value("server_window/time_window", 60.0)))
+        self.window.grid_action.setChecked(self.store.value("server_window/grid", False, bool))
 
         self.session.listening.connect(self._listening)
         self.session.failed.connect(self.window.show_problem)
@@ -72,6 +74,7 @@ class ServerApp(QObject):
         self.store.setValue("server_window/geometry", geometry)
         self.store.setValue("server_window/state", state)
         self.store.setValue("server_window/time_window", self.window.chart.time_window or "all")
+        self.store.setValue("server_window/grid", self.window.grid_action.isChecked())
         self.store.sync()
 
     def _listening(self, host: str, port: int) -> None:
@@ -107,20 +110,24 @@ class ServerApp(QObject):
 
     def _load_history(self) -> None:
         """Fill the chart and the table from storage for the chart's time window."""
-        if self.config.text_file:
-            self.window.replace_history({})
-            return
-        window = self.window.chart.time_window
-        since = None if window is None else time.time() - window
+        chart = self.window.chart
         path = storage_file(self.config)
-        if not path.exists():
+        if self.config.text_file or not path.exists():
+            self.window.replace_history({}, chart.resolution_for(chart.time_window or TIME_WINDOWS[0]), [])
             return
         try:
-            history = load_history(path, since)
+            span = chart.time_window
+            if span is None:
+                first_last = time_span(path)
+                span = max(first_last[1] - first_last[0], TIME_WINDOWS[0]) if first_last else TIME_WINDOWS[0]
+            since = None if chart.time_window is None else time.time() - span
+            resolution = chart.resolution_for(span)
+            history = load_history(path, since, resolution)
+            summaries = sensor_summaries(path, since)
         except StorageError as error:
             self.window.show_problem(str(error))
             return
-        self.window.replace_history(history)
+        self.window.replace_history(history, resolution, summaries)
 
     def _export_csv(self) -> None:
         if self.config.text_file:

@@ -1,4 +1,8 @@
-"""What the chart shows after a restart: each sensor's stored points over a time window."""
+"""What the chart shows after a restart: each sensor's stored points over a time window, bucketed.
+
+SQLite does the bucketing (`GROUP BY` slot), so a day of fast sensors comes back as a few thousand
+rows: the lowest and the highest reading of each slot, the same shape `SeriesBuffer` keeps live.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +10,49 @@ import contextlib
 
 import numpy as np
 
+from models.sensor_stats import SensorStats
 from models.storage.sqlite import open_for_reading
 
-MAX_POINTS = 100_000
 
-
-def load_history(db_path, since: float | None, max_points: int = MAX_POINTS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """{capteur_id: (times, values)} in time order; a sensor with more points keeps min and max per bucket."""
+def load_history(db_path, since: float | None, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """{capteur_id: (times, values)}: per slot of `resolution` seconds, its minimum then its maximum."""
     with contextlib.closing(open_for_reading(db_path)) as connection:
         where, parameters = ("WHERE timestamp >= ?", [since]) if since is not None else ("", [])
         rows = connection.execute(
-            f"SELECT capteur_id, timestamp, temperature FROM mesures {where} ORDER BY capteur_id, timestamp", parameters
+            f"SELECT capteur_id, CAST(timestamp / ? AS INTEGER) AS slot, min(temperature), max(temperature)"
+            f" FROM mesures {where} GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
+            [resolution, *parameters],
         ).fetchall()
     history: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     start = 0
     for end in range(1, len(rows) + 1):
         if end == len(rows) or rows[end][0] != rows[start][0]:
-            points = np.array([row[1:] for row in rows[start:end]], dtype=float)
-            history[rows[start][0]] = peak_decimate(points[:, 0], points[:, 1], max_points)
+            slots = np.array([row[1:] for row in rows[start:end]], dtype=float)
+            base = slots[:, 0] * resolution
+            times = np.column_stack((base, base + resolution / 2)).ravel()
+            history[rows[start][0]] = times, slots[:, 1:3].ravel()
             start = end
     return history
 
 
-def peak_decimate(times: np.ndarray, values: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
-    """At most `max_points`: the lowest and highest point of each bucket, so no spike disappears."""
-    if len(times) <= max_points:
-        return times, values
-    buckets = max_points // 2
-    edges = np.linspace(0, len(times), buckets + 1, dtype=int)
-    keep = []
-    for first, last in zip(edges[:-1], edges[1:]):
-        if last > first:
-            chunk = values[first:last]
-            keep.extend(sorted({first + int(np.argmin(chunk)), first + int(np.argmax(chunk))}))
-    keep = np.array(keep)
-    return times[keep], values[keep]
+def time_span(db_path) -> tuple[float, float] | None:
+    """The first and the last timestamp stored, or None for an empty table."""
+    with contextlib.closing(open_for_reading(db_path)) as connection:
+        first, last = connection.execute("SELECT min(timestamp), max(timestamp) FROM mesures").fetchone()
+    return None if first is None else (first, last)
+
+
+def sensor_summaries(db_path, since: float | None) -> list[SensorStats]:
+    """Each sensor's count, extremes, mean and latest reading over the window, as the table shows them."""
+    where, parameters = ("WHERE timestamp >= ?", [since]) if since is not None else ("", [])
+    with contextlib.closing(open_for_reading(db_path)) as connection:
+        rows = connection.execute(
+            f"SELECT capteur_id, count(*), min(temperature), max(temperature), sum(temperature), max(timestamp)"
+            f" FROM mesures {where} GROUP BY capteur_id ORDER BY capteur_id",
+            parameters,
+        ).fetchall()
+        latest = "SELECT temperature FROM mesures WHERE capteur_id = ? AND timestamp = ? LIMIT 1"
+        return [
+            SensorStats(capteur_id, count, low, high, total, connection.execute(latest, (capteur_id, last)).fetchone()[0], last)
+            for capteur_id, count, low, high, total, last in rows
+        ]

@@ -1,4 +1,10 @@
-"""Each sensor's recent points for the chart: numpy arrays that grow in batches, bounded in size."""
+"""Each sensor's points for the chart: numpy arrays that grow in batches, bounded in size.
+
+A fast sensor sends far more points than a screen has pixels. With a `resolution`, the buffer keeps,
+for each time slot of that width, only the lowest and the highest value (peak decimation as readings
+arrive), so a curve holds a few thousand points whatever the rate and no spike is lost. Without one,
+it keeps every point.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +23,14 @@ class SeriesBuffer:
     contiguous views that pyqtgraph can draw without a copy.
     """
 
-    def __init__(self, capacity: int = DEFAULT_CAPACITY):
+    def __init__(self, capacity: int = DEFAULT_CAPACITY, resolution: float = 0.0):
         self.capacity = capacity
+        self.resolution = resolution
         self._x = np.empty(2 * capacity)
         self._y = np.empty(2 * capacity)
         self._start = 0
         self._end = 0
+        self._last_slot: int | None = None
 
     def __len__(self) -> int:
         return self._end - self._start
@@ -36,7 +44,40 @@ class SeriesBuffer:
         return self._y[self._start : self._end]
 
     def extend(self, times: Sequence[float], values: Sequence[float]) -> None:
-        times, values = np.asarray(times, dtype=float)[-self.capacity :], np.asarray(values, dtype=float)[-self.capacity :]
+        times, values = np.asarray(times, dtype=float), np.asarray(values, dtype=float)
+        if len(times) == 0:
+            return
+        if self.resolution > 0:
+            times, values = self._decimate(times, values)
+        self._append(times[-self.capacity :], values[-self.capacity :])
+
+    def clear(self) -> None:
+        self._start = self._end = 0
+        self._last_slot = None
+
+    def _decimate(self, times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Two points per slot, the minimum then the maximum; the newest slot may still grow."""
+        slots = np.floor(times / self.resolution).astype(np.int64)
+        if self._last_slot is not None:
+            # Older than what is drawn (a resent reading): storage has it, the next reload shows it.
+            keep = slots >= self._last_slot
+            slots, values = slots[keep], values[keep]
+        if len(slots) == 0:
+            return slots.astype(float), values
+        order = np.argsort(slots, kind="stable")
+        slots, values = slots[order], values[order]
+        starts = np.flatnonzero(np.r_[True, slots[1:] != slots[:-1]])
+        lows, highs, slots = np.minimum.reduceat(values, starts), np.maximum.reduceat(values, starts), slots[starts]
+        if slots[0] == self._last_slot and len(self):
+            self._y[self._end - 2] = min(self._y[self._end - 2], lows[0])
+            self._y[self._end - 1] = max(self._y[self._end - 1], highs[0])
+            slots, lows, highs = slots[1:], lows[1:], highs[1:]
+        if len(slots):
+            self._last_slot = int(slots[-1])
+        base = slots * self.resolution
+        return np.column_stack((base, base + self.resolution / 2)).ravel(), np.column_stack((lows, highs)).ravel()
+
+    def _append(self, times: np.ndarray, values: np.ndarray) -> None:
         count = len(times)
         if self._end + count > len(self._x):
             keep = min(len(self), self.capacity - count)
@@ -47,6 +88,3 @@ class SeriesBuffer:
         self._y[self._end : self._end + count] = values
         self._end += count
         self._start = max(self._start, self._end - self.capacity)
-
-    def clear(self) -> None:
-        self._start = self._end = 0

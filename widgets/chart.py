@@ -15,6 +15,12 @@ from models.series import SeriesBuffer
 
 TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
 """Seconds the chart shows; None shows everything the storage holds."""
+SLOTS_PER_WINDOW = 300
+"""Time slots across a window, each keeping its lowest and highest value: 600 points, a slot every
+few pixels with no spike lost. Qt paints lines in software, so the number of points is what a frame
+costs: 100 curves of 600 points still repaint about 20 times a second."""
+LEGEND_LIMIT = 20
+"""Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
 _GOLDEN_RATIO = 0.618033988749895
 
 
@@ -28,8 +34,10 @@ class LiveChart(QWidget):
     """The time window in seconds, or None for all: the caller reloads history for it."""
     follow_changed = Signal(bool)
 
-    def __init__(self, send_hint: str = "", parent: QWidget | None = None):
+    def __init__(self, send_hint: str = "", parent: QWidget | None = None, decimate: bool = True):
         super().__init__(parent)
+        self._decimate = decimate
+        self._resolution = TIME_WINDOWS[0] / SLOTS_PER_WINDOW if decimate else 0.0
         self.frames = 0
         """setData rounds done: the benchmark's redraw count."""
         self._series: dict[str, SeriesBuffer] = {}
@@ -40,7 +48,6 @@ class LiveChart(QWidget):
         self._window: float | None = TIME_WINDOWS[0]
 
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("left", self.tr("Temperature"), units="°C")
         self.plot.setLabel("bottom", self.tr("Local time"))
         self.plot.getPlotItem().setMenuEnabled(False)
@@ -106,14 +113,23 @@ class LiveChart(QWidget):
             self._ensure_curve(capteur_id).extend(times, values)
         self._redraw(points)
 
-    def replace_history(self, history: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
-        """What storage holds for the window: replaces every curve's points."""
-        for series in self._series.values():
-            series.clear()
+    def resolution_for(self, span: float) -> float:
+        """The slot width for a window of `span` seconds; 0 when the chart keeps every point."""
+        return span / SLOTS_PER_WINDOW if self._decimate else 0.0
+
+    def replace_history(self, history: dict[str, tuple[np.ndarray, np.ndarray]], resolution: float) -> None:
+        """What storage holds for the window, bucketed at `resolution`: replaces every curve's points."""
+        self._resolution = resolution
+        for capteur_id in self._series:
+            self._series[capteur_id] = self._new_series()
         for capteur_id in sorted(history):
             times, values = history[capteur_id]
             self._ensure_curve(capteur_id).extend(times, values)
         self._redraw(self._series)
+
+    def set_grid(self, shown: bool) -> None:
+        """Grid lines are redrawn whenever the view scrolls: with many fast sensors they cost frames."""
+        self.plot.showGrid(x=shown, y=shown, alpha=0.25 if shown else 0)
 
     def set_sensor_visible(self, capteur_id: str, visible: bool) -> None:
         self._curves[capteur_id].setVisible(visible)
@@ -142,7 +158,7 @@ class LiveChart(QWidget):
     def _ensure_curve(self, capteur_id: str) -> SeriesBuffer:
         series = self._series.get(capteur_id)
         if series is None:
-            series = self._series[capteur_id] = SeriesBuffer()
+            series = self._series[capteur_id] = self._new_series()
             self._colours[capteur_id] = sensor_colour(len(self._colours))
             self._curves[capteur_id] = self.plot.plot(
                 name=capteur_id,
@@ -153,13 +169,18 @@ class LiveChart(QWidget):
                 skipFiniteCheck=True,
             )
             self.empty_hint.hide()
+            self.legend.setVisible(len(self._curves) <= LEGEND_LIMIT)
         return series
+
+    def _new_series(self) -> SeriesBuffer:
+        # Two points per slot, over twice the window, so a pan back by a window still has data.
+        return SeriesBuffer(4 * SLOTS_PER_WINDOW, self._resolution) if self._resolution else SeriesBuffer()
 
     def _pen(self, capteur_id: str):
         colour = QColor(self._colours[capteur_id])
         if self._highlighted and capteur_id not in self._highlighted:
             colour.setAlpha(60)
-        return pg.mkPen(colour, width=3 if capteur_id in self._highlighted else 1.5)
+        return pg.mkPen(colour, width=3 if capteur_id in self._highlighted else 1)
 
     def _redraw(self, changed) -> None:
         for capteur_id in changed:

@@ -55,7 +55,11 @@ class ConnectionsPanel(QTableView):
         self.setModel(self.connections)
         self.verticalHeader().hide()
         self.setAlternatingRowColors(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setDefaultSectionSize(96)
+        self.setColumnWidth(0, 140)
+        self.setColumnWidth(1, 190)
         self.horizontalHeader().setStretchLastSection(True)
 
     def sizeHint(self) -> QSize:

@@ -84,9 +84,12 @@ class SensorTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
-    def clear(self) -> None:
+    def replace(self, rows: list[SensorStats], colours: dict[str, QColor]) -> None:
+        """Start again from these statistics (storage's, after a restart or a change of window)."""
         self.beginResetModel()
-        self._rows, self._index = [], {}
+        self._rows = list(rows)
+        self._index = {stats.capteur_id: row for row, stats in enumerate(self._rows)}
+        self._colours.update(colours)
         self.endResetModel()
 
     def _row_for(self, capteur_id: str, colour: QColor) -> SensorStats:
@@ -142,7 +145,9 @@ class SensorTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setDefaultSectionSize(96)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().selectionChanged.connect(self._selected)
 

@@ -89,12 +89,10 @@ class ServerWindow(QMainWindow):
         self.chart.add_points(points)
         self.sensor_model.add_points(points, {c: self.chart.colour(c) for c in points})
 
-    def replace_history(self, history: dict) -> None:
-        self.sensor_model.clear()
-        self.chart.replace_history(history)
-        self.sensor_model.add_points(
-            {c: (t.tolist(), v.tolist()) for c, (t, v) in history.items() if len(t)}, {c: self.chart.colour(c) for c in history}
-        )
+    def replace_history(self, history: dict, resolution: float, summaries: list) -> None:
+        """The chart's curves and the table's statistics, as storage holds them for the window."""
+        self.chart.replace_history(history, resolution)
+        self.sensor_model.replace(summaries, {c: self.chart.colour(c) for c in history})
 
     def update_panels(self, totals: Totals, connections: list, events: list, rejected: dict) -> None:
         self.connections.connections.set_connections(connections)
@@ -163,6 +161,9 @@ class ServerWindow(QMainWindow):
         settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.tr("Address, storage, token and limits"), self.settings_requested.emit)
         quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.tr("Stop the server and close"), self.close)
         follow = self._action(self.tr("&Follow new readings"), "F", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True))
+        self.grid_action = self._action(self.tr("&Grid lines"), "G", self.tr("Grid lines on the chart (they slow down a busy chart)"))
+        self.grid_action.setCheckable(True)
+        self.grid_action.toggled.connect(self.chart.set_grid)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (export_csv, export_image, open_database, None, settings, None, quit_action):
@@ -170,7 +171,7 @@ class ServerWindow(QMainWindow):
         server_menu = self.menuBar().addMenu(self.tr("&Server"))
         server_menu.addActions([self.start_action, self.stop_action])
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addAction(follow)
+        self.view_menu.addActions([follow, self.grid_action])
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())

@@ -26,6 +26,23 @@ def test_memory_is_bounded():
     assert series.x.base.size == 200
 
 
+def test_with_a_resolution_each_slot_keeps_its_lowest_and_highest_value():
+    series = SeriesBuffer(capacity=1000, resolution=1.0)
+    series.extend([10.1, 10.5, 10.9, 11.2], [5.0, 9.0, 1.0, 4.0])
+    series.extend([11.8, 12.0], [7.0, 3.0])
+    assert list(series.x) == [10.0, 10.5, 11.0, 11.5, 12.0, 12.5]
+    assert list(series.y) == [1.0, 9.0, 4.0, 7.0, 3.0, 3.0]
+
+
+def test_a_fast_sensor_stays_a_few_points_per_slot():
+    series = SeriesBuffer(capacity=8_000, resolution=0.03)
+    for second in range(60):
+        times = second + np.arange(500) / 500
+        series.extend(times, np.sin(times))
+    assert len(series) == 4_000
+    assert series.y.max() == pytest.approx(1.0, abs=1e-4) and series.y.min() == pytest.approx(-1.0, abs=1e-4)
+
+
 def test_stats_of_a_sensor():
     stats = SensorStats("c")
     stats.add([10.0, 12.0, 11.0], [20.0, 25.0, 15.0])

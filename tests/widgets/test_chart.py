@@ -35,7 +35,7 @@ def test_follow_stops_when_the_user_pans_and_resumes_on_request(qtbot):
 
 
 def test_the_crosshair_names_the_nearest_visible_point(qtbot):
-    chart = LiveChart("")
+    chart = LiveChart("", decimate=False)
     qtbot.addWidget(chart)
     chart.add_points({"low": ([100.0, 200.0, 300.0], [10.0, 11.0, 12.0]), "high": ([100.0, 200.0, 300.0], [30.0, 31.0, 32.0])})
     chart.plot.setXRange(0, 400, padding=0)

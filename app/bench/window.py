@@ -1,0 +1,124 @@
+"""The server window under load: event-loop latency, chart redraws, memory, and a 1,000,000-point pan.
+
+The window runs in this process on Qt's offscreen platform, its server in a QThread as usual; the
+sensors are `python main.py simulate` in another process, as a user would run them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TICK_MS = 10
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sensors", type=int, default=100, help="simulated sensors (default: 100)")
+    parser.add_argument("--rate", type=float, default=500.0, help="readings/s per sensor (default: 500, 50,000 in all)")
+    parser.add_argument("--seconds", type=float, default=30.0, help="how long to stream (default: 30; 600 for the memory check)")
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from app.qt_app import make_application
+    from app.server_app import ServerApp
+    from models.server_config import ServerConfig
+
+    app = make_application()
+    with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
+        os.environ["THERMOLAB_DATA_DIR"] = folder
+        server_app = ServerApp(ServerConfig(port=0, storage_path=Path(folder) / "bench.db"))
+        server_app.window.resize(1280, 800)
+        ports: list[int] = []
+        server_app.session.listening.connect(lambda host, port: ports.append(port))
+        server_app.start()
+        _wait(app, lambda: ports, 10)
+
+        lateness: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.elapsed()]
+
+        def tick() -> None:
+            now = clock.elapsed()
+            lateness.append(max(0, now - last[0] - TICK_MS))
+            last[0] = now
+
+        ticker = QTimer(interval=TICK_MS, timeout=tick)
+        ticker.start()
+        sensors = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "simulate", "--sensors", str(args.sensors), "--rate", str(args.rate),
+             "--duration", str(args.seconds), "--port", str(ports[0])],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        memory = []
+        frames_before, received_before, start = server_app.window.chart.frames, 0, time.perf_counter()
+        _wait(app, lambda: server_app.session.server.monitor.totals().received > 0, 30)
+        frames_before, start = server_app.window.chart.frames, time.perf_counter()
+        received_before = server_app.session.server.monitor.totals().received
+        lateness.clear()
+        while sensors.poll() is None:
+            _wait(app, lambda: False, 1.0)
+            memory.append(_rss_mb())
+        elapsed = time.perf_counter() - start
+        frames = server_app.window.chart.frames - frames_before
+        received = server_app.session.server.monitor.totals().received - received_before
+        ticker.stop()
+        server_app.window.close()
+        print(f"{args.sensors} sensors for {elapsed:.0f} s: {received / elapsed:,.0f} readings/s received by the window's server")
+        print(f"GUI event-loop lateness ({TICK_MS} ms timer): p50 {np.percentile(lateness, 50):.1f} ms, "
+              f"p99 {np.percentile(lateness, 99):.1f} ms, max {max(lateness):.0f} ms")
+        print(f"chart redraws: {frames / elapsed:.1f} per second")
+        third = max(1, len(memory) // 3)
+        print(f"resident memory: {np.mean(memory[:third]):.0f} MB in the first third, {np.mean(memory[-third:]):.0f} MB in the last")
+    pan_redraw(app)
+    return 0
+
+
+def pan_redraw(app) -> None:
+    """20 sensors x 50,000 points; the time of one full repaint while the view pans across them."""
+    from widgets.chart import LiveChart
+
+    chart = LiveChart("", decimate=False)
+    chart.resize(1280, 600)
+    chart.show()
+    now = time.time()
+    times = now - 50_000 + np.arange(50_000.0)
+    chart.add_points({f"capteur_{k}": (times, 20 + 5 * np.sin(times / 3000 + k)) for k in range(20)})
+    chart.set_following(False)
+    durations = []
+    for step in range(40):
+        start = now - 50_000 + step * 1_000
+        chart.plot.setXRange(start, start + 20_000, padding=0)
+        began = time.perf_counter()
+        chart.plot.grab()
+        durations.append((time.perf_counter() - began) * 1000)
+    print(f"1,000,000 points, panning: repaint p50 {np.percentile(durations, 50):.1f} ms, max {max(durations):.1f} ms")
+    chart.close()
+
+
+def _wait(app, done, seconds: float) -> None:
+    """Run the event loop until `done()` or the time is up (the bench drives Qt as main() would)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20

@@ -1,0 +1,29 @@
+"""History for the chart comes back from storage bucketed, whatever was stored."""
+
+import pytest
+
+from models.history import load_history, sensor_summaries, time_span
+from models.reading import Reading
+from models.storage import open_storage
+
+
+def test_each_slot_gives_its_minimum_and_maximum(tmp_path):
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("a", float(v), 100.0 + i * 0.25, None, True) for i, v in enumerate([5, 1, 9, 4, 6, 2])], 0.0).wait(10)
+    storage.submit([Reading("b", 20.0, 90.0, None, True)], 0.0).wait(10)
+    storage.close()
+    history = load_history(tmp_path / "m.db", since=95.0, resolution=1.0)
+    times, values = history["a"]
+    assert list(times) == [100.0, 100.5, 101.0, 101.5]
+    assert list(values) == [1.0, 9.0, 2.0, 6.0]
+    assert "b" not in history
+    assert time_span(tmp_path / "m.db") == pytest.approx((90.0, 101.25))
+
+
+def test_the_table_gets_each_sensors_summary_from_storage(tmp_path):
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("a", float(v), 100.0 + i, None, True) for i, v in enumerate([5, 1, 9, 4])], 0.0).wait(10)
+    storage.close()
+    (summary,) = sensor_summaries(tmp_path / "m.db", since=None)
+    assert (summary.capteur_id, summary.count, summary.minimum, summary.maximum, summary.mean) == ("a", 4, 1.0, 9.0, 4.75)
+    assert (summary.last_seen, summary.last_value) == (103.0, 4.0)

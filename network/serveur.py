@@ -174,21 +174,32 @@ class Serveur(ABC):
         connection.settimeout(self.idle_timeout)
         if self.connection_count() >= self.max_connections:
             self._serve(connection, peer, self.refuse)
-        elif self.one_thread_per_connection:
-            thread = threading.Thread(target=self._serve, args=(connection, peer), daemon=True)
-            thread.name = f"client {format_peer(peer)}"
-            with self._lock:
-                self._connections[connection] = thread
-            _start_with_stack(thread, CONNECTION_STACK)
         else:
-            with self._lock:
-                self._connections[connection] = threading.current_thread()
-            self._serve(connection, peer)
+            self.dispatch(connection, peer)
         return True
 
-    def _serve(self, connection: socket.socket, peer: tuple, conversation=None) -> None:
+    def dispatch(self, connection: socket.socket, peer: tuple) -> None:
+        """Serve an accepted client: in a thread of its own, or right here for a mono-task server."""
+        if self.one_thread_per_connection:
+            self.serve_in_thread(connection, peer, self.handle)
+        else:
+            self.serve_here(connection, peer, self.handle)
+
+    def serve_in_thread(self, connection: socket.socket, peer: tuple, conversation) -> None:
+        thread = threading.Thread(target=self._serve, args=(connection, peer, conversation), daemon=True)
+        thread.name = f"client {format_peer(peer)}"
+        with self._lock:
+            self._connections[connection] = thread
+        _start_with_stack(thread, CONNECTION_STACK)
+
+    def serve_here(self, connection: socket.socket, peer: tuple, conversation) -> None:
+        with self._lock:
+            self._connections[connection] = threading.current_thread()
+        self._serve(connection, peer, conversation)
+
+    def _serve(self, connection: socket.socket, peer: tuple, conversation) -> None:
         try:
-            (conversation or self.handle)(connection, peer)
+            conversation(connection, peer)
         except OSError as error:
             log.info("connection with %s ended: %s", format_peer(peer), error)
         finally:

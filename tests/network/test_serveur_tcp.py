@@ -157,3 +157,14 @@ def test_rejections_are_counted_per_sensor_when_it_can_be_named(server, client):
     client.send({"capteur_id": "hot", "temperature": "x", "seq": 1}, {"temperature": 1, "seq": 2}, {**GOOD, "seq": 3})
     assert [client.answer() for _ in range(3)][-1] == {"ack": 3}
     assert server.monitor.rejected_by_sensor() == {"hot": 1}
+
+
+def test_a_client_that_closed_its_side_still_gets_its_acks(server, tmp_path):
+    with socket.create_connection(server.address, timeout=10) as sensor:
+        sensor.sendall(b'{"capteur_id": "c", "temperature": 1, "seq": 1}\n{"capteur_id": "c", "temperature": "x", "seq": 2}\n')
+        sensor.shutdown(socket.SHUT_WR)
+        answers = b""
+        while chunk := sensor.recv(1000):
+            answers += chunk
+    assert answers == b'{"ack": 1}\n{"error": "temperature must be a number", "seq": 2}\n'
+    assert [row[0] for row in stored_rows(tmp_path / "mesures.db")] == ["c"]

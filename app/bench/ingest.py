@@ -42,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
         with _Server(Path(folder) / "bench.db") as server:
             stream = stream_rate(server, args.connections, args.readings)
             print(f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   {stream:12,.0f} readings/s ({stream / bulk:.3f})")
-            one_shot = one_shot_rate(server, args.one_shot)
-            print(f"one-shot clients (connect, send one reading, close):       {one_shot:12,.0f} readings/s ({one_shot / bulk:.4f})")
+            for workers, label in ((1, "one at a time"), (8, "8 at once    ")):
+                one_shot = one_shot_rate(server, args.one_shot, workers)
+                print(f"one-shot clients, {label} (connect, send, close):  {one_shot:12,.0f} readings/s ({one_shot / bulk:.4f})")
             acked = acked_rate(server, args.acked_connections, args.acked_readings)
             print(f"acked, seq on every reading, {args.acked_connections} pipelined connections:  {acked:12,.0f} readings/s ({acked / bulk:.3f})")
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
@@ -89,8 +90,8 @@ def stream_rate(server: _Server, connections: int, per_connection: int) -> float
     return connections * per_connection / (time.perf_counter() - start)
 
 
-def one_shot_rate(server: _Server, count: int, workers: int = 8) -> float:
-    """The exercise's client.py: one connection per reading."""
+def one_shot_rate(server: _Server, count: int, workers: int) -> float:
+    """The exercise's client.py: one connection per reading, from `workers` threads."""
     message = b'{"capteur_id": "one_shot", "temperature": 21.5}'
     target = server.rows() + count
     start = time.perf_counter()

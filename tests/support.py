@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import selectors
 import signal
 import socket
 import sqlite3
@@ -88,15 +87,14 @@ class ServerProcess:
         self.address = _address(self.wait_for_line("listening on "))
 
     def wait_for_line(self, prefix: str) -> str:
-        """The first stdout line that starts with `prefix`; fails if the process ends or stays silent."""
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.process.stdout, selectors.EVENT_READ)
-            while selector.select(TIMEOUT):
-                line = self.process.stdout.readline()
-                if not line:
-                    break
-                if line.startswith(prefix):
-                    return line.strip()
+        """The first stdout line that starts with `prefix`; fails if the process ends first.
+
+        Lines are read as they come: a selector on the pipe would miss a line that readline()
+        already buffered. A server that stays silent is ended by the test timeout.
+        """
+        for line in self.process.stdout:
+            if line.startswith(prefix):
+                return line.strip()
         raise AssertionError(f"the server never printed {prefix!r}: {self.process.stderr.read()}")
 
     def stop(self, signum: int = signal.SIGTERM) -> tuple[int, str, str]:

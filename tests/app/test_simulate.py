@@ -1,0 +1,123 @@
+"""`simulate` as a user runs it: totals and exit codes, refused settings, signals, and no reading lost
+while the server is killed and restarted under it."""
+
+import contextlib
+import signal
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from app.cli import main
+from tests.support import ROOT, ServerProcess, running_server, stored_rows
+from tests.sensor_support import free_port, wait_until
+
+
+class Server(ServerProcess):
+    """ServerProcess, waiting on readline() alone: its select() does not see a line readline() already
+    buffered, so each start waited for the next status line (5 s), longer than the run it should kill."""
+
+    def wait_for_line(self, prefix: str) -> str:
+        for line in self.process.stdout:
+            if line.startswith(prefix):
+                return line.strip()
+        raise AssertionError(f"the server never printed {prefix!r}: {self.process.stderr.read()}")
+
+
+def simulate(*arguments: str) -> list[str]:
+    return [sys.executable, str(ROOT / "main.py"), "simulate", *arguments]
+
+
+def row_count(path) -> int:
+    if not path.exists():
+        return 0
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return connection.execute("SELECT count(*) FROM mesures").fetchone()[0]
+
+
+def test_each_sensor_sends_its_count_and_the_totals_are_printed(server, tmp_path, capsys):
+    port = str(server.address[1])
+    assert main(["simulate", "--sensors", "3", "--rate", "500", "--count", "100", "--port", port]) == 0
+    out = capsys.readouterr().out
+    assert "3 sensors, 300 measured, 300 sent, 300 acked, 0 resent, 0 dropped, 0 refused, 0 errors" in out.splitlines()[-1]
+    ids = sorted({row[0] for row in stored_rows(tmp_path / "mesures.db")})
+    assert ids == ["capteur_1", "capteur_2", "capteur_3"]
+
+
+def test_a_duration_measures_that_long_at_the_rate_asked(server, tmp_path, capsys):
+    port = str(server.address[1])
+    arguments = ["--sensors", "2", "--rate", "200", "--duration", "0.5", "--prefix", "room-", "--model", "sine:period=1"]
+    assert main(["simulate", *arguments, "--port", port]) == 0
+    rows = stored_rows(tmp_path / "mesures.db")
+    assert len(rows) == 200
+    assert {row[0] for row in rows} == {"room-1", "room-2"}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "sentence"),
+    [
+        (["--rate", "0"], "rate must be from 0.01 to 10,000 readings per second, got 0"),
+        (["--rate", "-2"], "rate must be from 0.01 to 10,000 readings per second, got -2"),
+        (["--rate", "nan"], "rate must be from 0.01 to 10,000 readings per second, got nan"),
+        (["--model", "thermometer"], "unknown model 'thermometer': choose constant, walk, sine, ramp or manual"),
+        (["--model", "sine:period=0"], "period must be above 0"),
+        (["--prefix", "p" * 64], f"'{'p' * 64}1' cannot be a capteur_id: capteur_id must be at most 64 characters"),
+    ],
+)
+def test_bad_settings_are_one_sentence_and_exit_code_2(arguments, sentence, capsys):
+    assert main(["simulate", "--port", "1", *arguments]) == 2
+    assert capsys.readouterr().err == f"thermolab: {sentence}\n"
+
+
+def test_an_unknown_host_is_one_sentence_and_exit_code_1(capsys):
+    assert main(["simulate", "--host", "bad_host!", "--count", "5"]) == 1
+    assert capsys.readouterr().err == "thermolab: unknown host bad_host!: check the server's address\n"
+
+
+def test_a_refused_token_is_one_sentence_and_exit_code_1(tmp_path, capsys):
+    with running_server(tmp_path / "m.db", token="s3cret") as server:
+        port = str(server.address[1])
+        assert main(["simulate", "--sensors", "2", "--count", "5", "--port", port, "--token", "guess"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"thermolab: 127.0.0.1:{port} refused the token: give the token the server was started with\n"
+
+
+def test_sigterm_stops_it_cleanly_once_what_was_sent_is_acked(tmp_path):
+    path = tmp_path / "m.db"
+    server = Server("--db", str(path))
+    port = str(server.address[1])
+    with subprocess.Popen(simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        wait_until(lambda: row_count(path) >= 30, "the first readings")
+        process.send_signal(signal.SIGTERM)
+        stdout, stderr = process.communicate(timeout=20)
+    server.stop()
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    totals = stdout.splitlines()[-1]
+    assert totals.startswith("done in") and "0 dropped" in totals
+    assert f", {row_count(path):,} acked," in totals
+
+
+@pytest.mark.slow
+def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_path):
+    path, port = tmp_path / "m.db", free_port()
+    log = tmp_path / "simulate.log"
+    server = Server("--db", str(path), port=port)
+    command = simulate("--sensors", "20", "--rate", "400", "--count", "1000", "--port", str(port))
+    with open(log, "w") as output, subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT) as process:
+        for rows in (4_000, 11_000):
+            wait_until(lambda: row_count(path) >= rows, f"{rows} rows stored")
+            server.stop(signal.SIGKILL)
+            assert process.poll() is None and row_count(path) < 20_000, "the kill came after the run"
+            server = Server("--db", str(path), port=port)
+        code = process.wait(timeout=60)
+    server.stop()
+    assert code == 0, log.read_text()
+    rows = stored_rows(path)
+    assert len(rows) == len({(capteur_id, timestamp) for capteur_id, _, timestamp in rows}) == 20_000
+    for number in range(1, 21):
+        timestamps = sorted(timestamp for capteur_id, _, timestamp in rows if capteur_id == f"capteur_{number}")
+        gaps = [later - earlier for earlier, later in zip(timestamps, timestamps[1:])]
+        assert len(timestamps) == 1000
+        assert max(gaps) == pytest.approx(1 / 400, abs=1e-6), "a reading is missing"

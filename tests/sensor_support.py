@@ -1,5 +1,5 @@
-"""Helpers for tests of simulated sensors: waiting for a condition, free ports, servers on a chosen
-port, sensors that are always stopped."""
+"""Helpers for tests of simulated sensors: waiting for a condition, free ports, sensors that are
+always stopped."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import threading
 import time
 from typing import Callable
 
-from models.storage import open_storage
 from network.capteur_tcp import CapteurTCP
-from network.serveur_tcp import ServeurTCP
 
 TIMEOUT = 10.0
 
@@ -30,19 +28,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def server_on(path, port: int, **options):
-    """A ServeurTCP on a chosen port, as a restarted server would be."""
-    storage = open_storage(path)
-    server = ServeurTCP(storage, port=port, **options)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-        storage.close()
 
 
 @contextlib.contextmanager

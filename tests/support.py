@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextlib.contextmanager
-def running_server(path: Path, text_file: bool = False, **options):
-    """Storage and server started on port 0; both stopped and committed on exit."""
+def running_server(path: Path, text_file: bool = False, port: int = 0, **options):
+    """Storage and server started (on a free port unless one is given); both stopped and committed on exit."""
     storage = open_storage(path, text_file)
-    server = ServeurTCP(storage, port=0, **options)
+    server = ServeurTCP(storage, port=port, **options)
     server.start()
     try:
         yield server

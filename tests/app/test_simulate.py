@@ -14,17 +14,6 @@ from tests.support import ROOT, ServerProcess, running_server, stored_rows
 from tests.sensor_support import free_port, wait_until
 
 
-class Server(ServerProcess):
-    """ServerProcess, waiting on readline() alone: its select() does not see a line readline() already
-    buffered, so each start waited for the next status line (5 s), longer than the run it should kill."""
-
-    def wait_for_line(self, prefix: str) -> str:
-        for line in self.process.stdout:
-            if line.startswith(prefix):
-                return line.strip()
-        raise AssertionError(f"the server never printed {prefix!r}: {self.process.stderr.read()}")
-
-
 def simulate(*arguments: str) -> list[str]:
     return [sys.executable, str(ROOT / "main.py"), "simulate", *arguments]
 
@@ -85,7 +74,7 @@ def test_a_refused_token_is_one_sentence_and_exit_code_1(tmp_path, capsys):
 
 def test_sigterm_stops_it_cleanly_once_what_was_sent_is_acked(tmp_path):
     path = tmp_path / "m.db"
-    server = Server("--db", str(path))
+    server = ServerProcess("--db", str(path))
     port = str(server.address[1])
     with subprocess.Popen(simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         wait_until(lambda: row_count(path) >= 30, "the first readings")
@@ -103,14 +92,14 @@ def test_sigterm_stops_it_cleanly_once_what_was_sent_is_acked(tmp_path):
 def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_path):
     path, port = tmp_path / "m.db", free_port()
     log = tmp_path / "simulate.log"
-    server = Server("--db", str(path), port=port)
+    server = ServerProcess("--db", str(path), port=port)
     command = simulate("--sensors", "20", "--rate", "400", "--count", "1000", "--port", str(port))
     with open(log, "w") as output, subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT) as process:
         for rows in (4_000, 11_000):
             wait_until(lambda: row_count(path) >= rows, f"{rows} rows stored")
             server.stop(signal.SIGKILL)
             assert process.poll() is None and row_count(path) < 20_000, "the kill came after the run"
-            server = Server("--db", str(path), port=port)
+            server = ServerProcess("--db", str(path), port=port)
         code = process.wait(timeout=60)
     server.stop()
     assert code == 0, log.read_text()

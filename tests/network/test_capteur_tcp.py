@@ -7,7 +7,7 @@ import pytest
 from models.value_models import Constant, make_model
 from network.capteur_tcp import CapteurTCP, State
 from network.schedule import Backoff
-from tests.sensor_support import free_port, sensor_for, server_on, started, wait_until
+from tests.sensor_support import free_port, sensor_for, started, wait_until
 from tests.support import running_server, stored_rows
 
 
@@ -105,7 +105,7 @@ def test_readings_measured_before_the_server_starts_are_delivered_once_it_does(t
     sensor = CapteurTCP("capteur_1", "127.0.0.1", port, rate=1000, count=500, backoff=Backoff(initial=0.05, cap=0.2))
     with started(sensor):
         wait_until(lambda: sensor.status().errors >= 2, "a few refused connections")
-        with server_on(tmp_path / "m.db", port):
+        with running_server(tmp_path / "m.db", port=port):
             assert sensor.join(10)
     assert sensor.status().acked == 500
     assert len(stored_rows(tmp_path / "m.db")) == 500
@@ -116,9 +116,9 @@ def test_a_restarted_server_gets_what_was_not_acked_and_stores_nothing_twice(tmp
     path = tmp_path / "m.db"
     sensor = CapteurTCP("capteur_1", "127.0.0.1", port, rate=5000, count=6000, backoff=Backoff(initial=0.05, cap=0.2))
     with started(sensor):
-        with server_on(path, port):
+        with running_server(path, port=port):
             wait_until(lambda: sensor.status().acked > 1000, "the first readings")
-        with server_on(path, port):
+        with running_server(path, port=port):
             assert sensor.join(10)
     status = sensor.status()
     assert (status.acked, status.dropped, status.buffered) == (6000, 0, 0)

@@ -15,14 +15,13 @@ import sys
 
 import app.commands
 
-DEFAULT_COMMAND = ["server"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Thermolab: collect, watch and export temperature readings sent over TCP.",
-        epilog="Without a command: the server window, on its saved or default settings.",
+        epilog="Without a command: the server window and the sensor simulator aimed at it.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every event, not only warnings")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -30,15 +29,21 @@ def build_parser() -> argparse.ArgumentParser:
         command = importlib.import_module(f"app.commands.{module.name}")
         if hasattr(command, "register"):
             command.register(commands)
+    parser.set_defaults(command_names=set(commands.choices))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not hasattr(args, "run"):
-        args = parser.parse_args([*argv, *DEFAULT_COMMAND])
+    names = parser.get_default("command_names")
+    if any(word in names or word in ("-h", "--help") for word in argv):
+        args = parser.parse_args(argv)
+    else:
+        # No command: both windows, with what was given read as the server's options.
+        verbose = [word for word in argv if word in ("-v", "--verbose")]
+        args = parser.parse_args([*verbose, "server", *(word for word in argv if word not in verbose)])
+        args.run = _run_lab
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(message)s",
@@ -48,3 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+
+
+def _run_lab(args: argparse.Namespace) -> int:
+    """Both windows, the simulator aimed at the server window's real port."""
+    from app.lab_app import run_lab
+
+    return run_lab(args)

@@ -267,13 +267,14 @@ class _EmptyHint(QWidget):
     def __init__(self, command: str, over: QWidget):
         super().__init__(over)
         self.setObjectName("emptyHint")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#emptyHint { background: #f5f8fb; border: 1px solid #c9d6e3; border-radius: 8px; }")
         title = QLabel(self.tr("No readings yet"))
         title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
         text = QLabel(self.tr("Sensors send JSON over TCP. To send a first reading, run:"))
         self.command = QLineEdit(command)
         self.command.setReadOnly(True)
-        self.command.setMinimumWidth(520)
+        self.command.setMinimumWidth(240)
         copy = QPushButton(self.tr("Copy"))
         copy.setToolTip(self.tr("Copy the command to the clipboard"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.command.text()))
@@ -296,6 +297,8 @@ class _EmptyHint(QWidget):
         self.command.setText(command)
 
     def place(self) -> None:
+        """Centred in the upper part of the chart, and never wider than it."""
         self.adjustSize()
         parent = self.parentWidget().rect()
+        self.resize(min(max(self.sizeHint().width(), 560), parent.width() - 24), self.sizeHint().height())
         self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)

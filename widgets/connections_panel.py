@@ -64,4 +64,4 @@ class ConnectionsPanel(QTableView):
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""
-        return QSize(480, 240)
+        return QSize(360, 240)

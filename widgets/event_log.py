@@ -47,7 +47,7 @@ class EventLog(QWidget):
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""
-        return QSize(480, 320)
+        return QSize(360, 320)
 
     def add_events(self, events: list[ServerEvent]) -> None:
         self._events.extend(events)

@@ -147,14 +147,15 @@ class SensorTable(QTableView):
         self.verticalHeader().hide()
         # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setDefaultSectionSize(96)
+        self.horizontalHeader().setDefaultSectionSize(78)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(60)
         self.selectionModel().selectionChanged.connect(self._selected)
 
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""
-        return QSize(900, 200)
+        return QSize(600, 200)
 
     def selected_sensors(self) -> set[str]:
         proxy = self.model()

@@ -190,4 +190,4 @@ class ServicesPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         """As tall as the event log it shares a dock with, not the sum of its two logs."""
-        return QSize(480, 320)
+        return QSize(360, 320)

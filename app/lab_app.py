@@ -1,0 +1,71 @@
+"""`python main.py` with no command: the server window and the simulator together, the simulator aimed at
+the server, three demo sensors ready to start, so readings flow within seconds of a first start."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QObject
+
+from app.qt_app import SignalBridge, make_application
+from app.server_app import ServerApp
+from app.settings import load_server_config, settings
+from app.simulator_app import SimulatorApp
+from models.server_config import ServerConfig
+
+ALL_ADDRESSES = {"0.0.0.0", "::", ""}
+FRAME_ALLOWANCE = 40
+"""Pixels left for a window's title bar and borders, which `resize()` does not count."""
+
+
+def reachable(host: str) -> str:
+    """The address a local client connects to for a server listening on `host`."""
+    return "127.0.0.1" if host in ALL_ADDRESSES else host
+
+
+class LabApp(QObject):
+    """The two applications; the simulator follows the server to the port it really listens on."""
+
+    def __init__(self, config: ServerConfig):
+        super().__init__()
+        store = settings()
+        self._first_start = not (store.contains("server_window/geometry") or store.contains("simulator_window/geometry"))
+        self.server = ServerApp(config)
+        self.simulator = SimulatorApp(reachable(config.host), config.port, config.token)
+        self.simulator.add_demo_sensors()
+        self.server.session.listening.connect(self._listening)
+
+    def start(self) -> None:
+        self.server.start()
+        self.simulator.start()
+        if self._first_start:
+            self._side_by_side()
+
+    def close(self) -> None:
+        self.simulator.window.close()
+        self.server.window.close()
+
+    def _side_by_side(self) -> None:
+        """On a first start, neither window hides the other: the server on the left, the simulator on the right."""
+        screen = self.server.window.screen().availableGeometry()
+        half = screen.width() // 2
+        for window, left in ((self.server.window, screen.x()), (self.simulator.window, screen.x() + half)):
+            window.resize(half - FRAME_ALLOWANCE // 4, screen.height() - FRAME_ALLOWANCE)
+            window.move(left, screen.y())
+        self.simulator.window.compact_layout()
+
+    def _listening(self, host: str, port: int) -> None:
+        # Port 0 in the settings, or a restart on new settings: the sensors go where the server is now.
+        self.simulator.retarget(reachable(host), port, self.server.config.token)
+
+
+def run_lab(args: argparse.Namespace) -> int:
+    """`args`: the `server` command's arguments (address, storage, token, limits), as for its window."""
+    app = make_application(sys.argv[:1])
+    lab = LabApp(load_server_config(settings()).updated(args))
+    bridge = SignalBridge(lab.close)
+    lab.start()
+    app.exec()
+    bridge.close()
+    return 0

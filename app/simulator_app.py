@@ -1,0 +1,264 @@
+"""`python main.py client`: the simulator window wired to its sensor threads and to the exercise's clients.
+
+The window only asks; here the asking becomes work off the GUI thread: the sensors, one thread each,
+in the sensor process (`SensorHost`, started with the first sensor); a weather fetch, a clock query or
+a reading sent by hand in a `RequestRunner`; the echo conversation in an `EchoSession`. A timer reads
+the snapshots the sensor process sends four times a second, so the table and the status bar move
+however many readings are sent, and nothing is sent per reading.
+
+The window's process decides which sensors exist (their ids are checked here before they are asked
+for), so a name is never offered twice even before the next snapshot shows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import deque
+
+from PySide6.QtCore import QObject, QTimer
+
+from app.echo_session import EchoSession
+from app.qt_app import SignalBridge, make_application
+from app.request_worker import RequestRunner
+from app.sensor_host import (
+    Add, AddCity, Change, Pause, Problem, Remove, Retarget, SensorHost, SetManualValue, Snapshot, Start, Stop,
+)
+from app.settings import settings
+from models.capteur import CapteurError, check_capteur_id
+from models.reading import to_celsius
+from models.value_models import Manual, ValueModel, make_model
+from network.client import SendError, send_message
+from network.clock import ask_time
+from network.service_client import ServiceError
+from network.weather import WeatherError, current_weather
+from widgets.simulator_window import SimulatorWindow
+
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 50007
+POLL_MS = 100
+"""How often the sensor process's messages are read; it sends a snapshot every 250 ms."""
+RATE_WINDOW = 2.0
+"""Seconds over which the status bar's readings/s is averaged."""
+ECHO_STOP_WAIT = 0.5
+
+
+def demo_sensors() -> list[tuple[str, ValueModel, float]]:
+    """Three sensors whose curves differ at a glance within a minute: a walk, a one-minute cycle, a ramp."""
+    return [
+        ("capteur_1", make_model("walk", start=21.0, step=0.15, low=15.0, high=28.0), 2.0),
+        ("capteur_2", make_model("sine", mean=18.0, amplitude=4.0, period=60.0, noise=0.05), 2.0),
+        ("capteur_3", make_model("ramp", start=12.0, end=26.0, duration=120.0), 2.0),
+    ]
+
+
+class SimulatorApp(QObject):
+    def __init__(self, host: str, port: int, token: str = "", window: SimulatorWindow | None = None):
+        super().__init__()
+        self.store = settings()
+        self.window = window or SimulatorWindow()
+        self.target = (host, port, token)
+        self.weather_requests = RequestRunner((WeatherError,), "weather request")
+        self.clock_requests = RequestRunner((ServiceError,), "clock request")
+        self.manual_requests = RequestRunner((SendError,), "manual reading")
+        self.echo = EchoSession()
+        self.snapshot: Snapshot | None = None
+        """What the sensor process said last about every sensor."""
+        self.refreshes = 0
+        """Table refreshes done: the benchmark counts them."""
+        self.host: SensorHost | None = None
+        """The sensor process, from the first sensor on."""
+        self._ids: list[str] = []
+        self._sent = deque()
+        self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
+        self._restore()
+        self.window.show_target(host, port, token)
+        self._connect_window()
+
+    def start(self) -> None:
+        self.window.show()
+        self._timer.start()
+
+    def add_demo_sensors(self) -> None:
+        for capteur_id, model, rate in demo_sensors():
+            if capteur_id not in self._ids:
+                self.add_sensors([capteur_id], model, rate, False)
+
+    def add_sensors(self, ids: list[str], model: ValueModel, rate: float, start: bool) -> None:
+        """Each gets its own copy of the model; a name taken or refused is said and nothing is added."""
+        try:
+            for capteur_id in ids:
+                check_capteur_id(capteur_id)
+                if capteur_id in self._ids:
+                    raise CapteurError(self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id))
+        except CapteurError as error:
+            self.window.show_problem(str(error))
+            return
+        self._ids += ids
+        self.window.names_taken = set(self._ids)
+        for capteur_id in ids:
+            self.window.model.describe(capteur_id, model)
+        self._command(Add(tuple(ids), model, rate, start))
+
+    def retarget(self, host: str, port: int, token: str) -> None:
+        """Running sensors reconnect to the new target; the same target again changes nothing."""
+        if (host, port, token) == self.target:
+            return
+        self.target = (host, port, token)
+        if self.host is not None:
+            self.host.send(Retarget(host, port, token))
+        self.window.show_target(host, port, token)
+
+    def shutdown(self) -> None:
+        """Stop every sensor thread (within a second), leave the echo server, remember the settings and layout."""
+        self._timer.stop()
+        if self.host is not None:
+            self.host.close()
+            self.host = None
+        self.echo.close()
+        self.echo.wait(ECHO_STOP_WAIT)
+        for key, value in zip(("geometry", "state", "header"), self.window.layout_state()):
+            self.store.setValue(f"simulator_window/{key}", value)
+        for group, panel in self._panels().items():
+            for key, value in panel.settings().items():
+                self.store.setValue(f"{group}/{key}", value)
+        self.store.sync()
+
+    def _command(self, command) -> None:
+        if self.host is None:
+            self.host = SensorHost(*self.target)
+        self.host.send(command)
+
+    def _poll(self) -> None:
+        if self.host is None:
+            return
+        for message in self.host.messages():
+            if isinstance(message, Problem):
+                self.window.show_problem(message.sentence)
+            else:
+                self._show(message)
+
+    def _show(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        totals = snapshot.totals
+        now = snapshot.taken_at
+        self._sent.append((now, totals.sent))
+        while now - self._sent[0][0] > RATE_WINDOW:
+            self._sent.popleft()
+        then, sent_then = self._sent[0]
+        rate = (totals.sent - sent_then) / (now - then) if now > then else 0.0
+        self.window.update_rows(snapshot.rows, totals.connected, rate, totals.sent, totals.acked, totals.dropped)
+        self.refreshes += 1
+
+    def _panels(self) -> dict:
+        return {"manual": self.window.manual, "weather": self.window.weather, "clock": self.window.clock, "echo": self.window.echo}
+
+    def _restore(self) -> None:
+        window = self.window
+        window.restore_layout(*(self.store.value(f"simulator_window/{key}") for key in ("geometry", "state", "header")))
+        for group, panel in self._panels().items():
+            defaults = panel.settings()
+            panel.apply_settings({k: self.store.value(f"{group}/{k}", v, type=type(v)) for k, v in defaults.items()})
+
+    def _connect_window(self) -> None:
+        window = self.window
+        window.sensors_added.connect(self.add_sensors)
+        window.sensor_changed.connect(self._change)
+        window.demo_requested.connect(self.add_demo_sensors)
+        window.model.rate_edited.connect(lambda capteur_id, rate: self._command(Change(capteur_id, None, rate)))
+        window.start_requested.connect(lambda ids: self._command(Start(tuple(ids))))
+        window.pause_requested.connect(lambda ids: self._command(Pause(tuple(ids))))
+        window.stop_requested.connect(lambda ids: self._command(Stop(tuple(ids))))
+        window.remove_requested.connect(self._remove)
+        window.target_changed.connect(self._target_chosen)
+        window.closing.connect(self.shutdown)
+
+        window.manual.send_requested.connect(self._send_manual)
+        self.manual_requests.succeeded.connect(self._manual_answered)
+        self.manual_requests.failed.connect(lambda tag, sentence: window.manual.show_answer(tag[0], False, sentence))
+
+        window.weather.fetch_requested.connect(self._fetch_weather)
+        window.weather.sensor_requested.connect(self._add_city)
+        self.weather_requests.succeeded.connect(lambda _, weather: window.weather.show_weather(weather))
+        self.weather_requests.failed.connect(lambda _, sentence: window.weather.show_problem(sentence))
+
+        window.clock.time_requested.connect(self._ask_time)
+        self.clock_requests.succeeded.connect(lambda _, answer: window.clock.show_time(answer.time, answer.round_trip))
+        self.clock_requests.failed.connect(lambda _, sentence: window.clock.show_problem(sentence))
+
+        echo = window.echo
+        echo.connect_requested.connect(self._open_echo)
+        echo.disconnect_requested.connect(self.echo.close)
+        echo.line_typed.connect(self.echo.send)
+        self.echo.connected.connect(echo.show_connected)
+        self.echo.echoed.connect(echo.show_echo)
+        self.echo.waiting.connect(echo.show_waiting)
+        self.echo.closed.connect(echo.show_closed)
+
+    def _change(self, capteur_id: str, model: ValueModel, rate: float) -> None:
+        self.window.model.describe(capteur_id, model)
+        self._command(Change(capteur_id, model, rate))
+
+    def _remove(self, ids: list[str]) -> None:
+        self._ids = [capteur_id for capteur_id in self._ids if capteur_id not in ids]
+        self.window.names_taken = set(self._ids)
+        self._command(Remove(tuple(ids)))
+
+    def _target_chosen(self, host: str, port: int, token: str) -> None:
+        for key, value in (("host", host), ("port", port), ("token", token)):
+            self.store.setValue(f"simulator/target_{key}", value)
+        self.retarget(host, port, token)
+
+    def _send_manual(self, number: int, capteur_id: str, value: float, unit: str) -> None:
+        message = {"capteur_id": capteur_id, "temperature": value, "seq": number}
+        if unit != "C":
+            message["unit"] = unit
+        tag = (number, capteur_id, value, unit)
+        host, port, _ = self.target
+        self.manual_requests.call(tag, send_message, host, port, message)
+
+    def _manual_answered(self, tag: tuple, answer: dict) -> None:
+        number, capteur_id, value, unit = tag
+        if "ack" not in answer:
+            self.window.manual.show_answer(number, False, self.tr("refused by the server: {0}").format(answer.get("error")))
+            return
+        sentence = self.tr("acknowledged: the server stored it")
+        if capteur_id in self._ids and isinstance(self.window.model.spec(capteur_id)[0], Manual):
+            self._command(SetManualValue(capteur_id, to_celsius(value, unit)))
+            sentence += self.tr("; {0} reports this value from now on").format(capteur_id)
+        self.window.manual.show_answer(number, True, sentence)
+
+    def _fetch_weather(self, api_key: str, city: str) -> None:
+        self.weather_requests.call(city, current_weather, city, api_key or None)
+
+    def _add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
+        capteur_id = next(c for n in range(1, len(self._ids) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._ids)
+        self._ids.append(capteur_id)
+        self.window.names_taken = set(self._ids)
+        self.window.model.describe(capteur_id, Manual(), name)
+        self._command(AddCity(capteur_id, query, api_key, minutes * 60.0))
+        self.window.weather.show_note(self.tr("{0} reports the temperature in {1} every {2} min.").format(capteur_id, name, minutes))
+
+    def _ask_time(self, host: str, port: int) -> None:
+        # An automatic refresh faster than a slow server answers would pile up queries: one at a time.
+        if not self.clock_requests.busy:
+            self.clock_requests.call(None, ask_time, host, port)
+
+    def _open_echo(self, host: str, port: int) -> None:
+        self.window.echo.show_connecting(f"{host}:{port}")
+        self.echo.open(host, port)
+
+
+def run_client(args: argparse.Namespace) -> int:
+    """The window aimed at --host/--port, else at the target saved, else at 127.0.0.1:50007."""
+    app = make_application(sys.argv[:1])
+    store = settings()
+    host = args.host or store.value("simulator/target_host", DEFAULT_HOST, type=str)
+    port = args.port if args.port is not None else store.value("simulator/target_port", DEFAULT_PORT, type=int)
+    token = args.token or store.value("simulator/target_token", "", type=str)
+    simulator = SimulatorApp(host, port, token)
+    bridge = SignalBridge(simulator.window.close)
+    simulator.start()
+    print(f"simulator sending to {host}:{port}", flush=True)
+    app.exec()
+    bridge.close()
+    return 0

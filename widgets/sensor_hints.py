@@ -1,0 +1,72 @@
+"""What the sensors table says when it cannot speak for itself: nothing to show yet, or nothing running."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+CARD_STYLE = "#%s { background: #f5f8fb; border: 1px solid #c9d6e3; border-radius: 8px; }"
+
+
+class EmptyHint(QFrame):
+    """Over the empty table: add a sensor, or the three demo sensors."""
+
+    add_clicked = Signal()
+    demo_clicked = Signal()
+
+    def __init__(self, over: QWidget):
+        super().__init__(over)
+        self.setObjectName("emptySensors")
+        self.setStyleSheet(CARD_STYLE % "emptySensors")
+        title = QLabel(self.tr("No sensors yet"))
+        title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
+        text = QLabel(self.tr("Each sensor is a thread that measures and sends JSON readings over TCP."))
+        add = QPushButton(self.tr("Add sensors…"))
+        add.setToolTip(self.tr("Choose how many, what they measure and how fast (Ctrl+N)"))
+        add.clicked.connect(self.add_clicked)
+        demo = QPushButton(self.tr("Add the three demo sensors"))
+        demo.setToolTip(self.tr("capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp"))
+        demo.clicked.connect(self.demo_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(demo)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        over.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        self.adjustSize()
+        parent = self.parentWidget().rect()
+        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)
+
+
+class ReadyBanner(QFrame):
+    """Above the table while sensors exist and none runs: one button starts them all."""
+
+    start_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("readyBanner")
+        self.setStyleSheet("#readyBanner { background: #eaf4ea; border: 1px solid #b9dbbb; border-radius: 6px; }")
+        self.text = QLabel()
+        self.button = QPushButton(self.tr("Start all"))
+        self.button.setToolTip(self.tr("Start every sensor of the table (Ctrl+Shift+R)"))
+        self.button.clicked.connect(self.start_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+
+    def show_ready(self, sensors: int, target: str) -> None:
+        self.text.setText(self.tr("Sensors ready: {0}. Start them to send readings to {1}.").format(sensors, target))
+        self.show()

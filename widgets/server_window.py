@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
 
 from network.monitor import Totals
+from widgets.actions import make_action
 from widgets.chart import LiveChart
 from widgets.connections_panel import ConnectionsPanel
 from widgets.event_log import EventLog
@@ -142,15 +143,7 @@ class ServerWindow(QMainWindow):
         return dock
 
     def _action(self, text: str, shortcut=None, tip: str = "", slot=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        if slot is not None:
-            action.triggered.connect(slot)
-        return action
+        return make_action(self, text, shortcut, tip, slot)
 
     def _make_actions(self) -> None:
         self.start_action = self._action(self.tr("&Start server"), "Ctrl+R", self.tr("Listen for sensors"), self.start_requested.emit)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from models.sensor_row import SensorRow
+from widgets.actions import make_action
 from widgets.add_sensors_dialog import SensorDialog
 from widgets.clock_panel import ClockPanel
 from widgets.echo_panel import EchoPanel
@@ -156,15 +157,7 @@ class SimulatorWindow(QMainWindow):
         return dock
 
     def _action(self, text: str, shortcut=None, tip: str = "", slot=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        if slot is not None:
-            action.triggered.connect(slot)
-        return action
+        return make_action(self, text, shortcut, tip, slot)
 
     def _on_selection(self, signal: Signal):
         return lambda: signal.emit(self.table.selected_ids())

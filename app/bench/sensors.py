@@ -10,19 +10,16 @@ the readings it sent (600 expected, give or take one).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from app.bench.server_process import headless_server
 from app.commands.common import fail, positive_int, positive_number
 from models.capteur import CapteurError
 from models.value_models import make_model
 from network.fleet import Fleet
 
-MAIN = Path(__file__).resolve().parents[2] / "main.py"
 PARTS = ("throughput", "fleet", "schedule")
 WARM_UP = 2.0
 
@@ -38,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     connections = max(args.sensors, args.fleet_sensors) + 1
-    with tempfile.TemporaryDirectory() as folder, _server(Path(folder) / "bench.db", connections) as port:
+    with tempfile.TemporaryDirectory() as folder, headless_server(Path(folder) / "bench.db", connections) as port:
         for part in args.only or PARTS:
             try:
                 print(f"{part}: {PART_RUNNERS[part](args, port)}", flush=True)
@@ -100,20 +97,3 @@ def _schedule(args: argparse.Namespace, port: int) -> str:
 
 
 PART_RUNNERS = {"throughput": _throughput, "fleet": _fleet, "schedule": _schedule}
-
-
-@contextlib.contextmanager
-def _server(database: Path, connections: int):
-    """A headless server in a child process; yields the port it printed on its `listening on` line."""
-    command = [sys.executable, str(MAIN), "server", "--headless", "--port", "0", "--db", str(database)]
-    command += ["--max-connections", str(connections)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as server:
-        try:
-            for line in server.stdout:
-                if line.startswith("listening on "):
-                    yield int(line.rsplit(":", 1)[1])
-                    return
-            raise SystemExit("thermolab: the benchmark's server did not start: run `python main.py server --headless` to see why")
-        finally:
-            server.terminate()
-            server.communicate()

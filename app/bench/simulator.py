@@ -15,18 +15,16 @@ Exit code 0 when every target is met.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from app.bench.server_process import headless_server
 from app.commands.common import positive_int, positive_number
 
-MAIN = Path(__file__).resolve().parents[2] / "main.py"
 PROBE_MS = 10
 RATE_TOLERANCE = 0.02
 MIN_REFRESHES = 2.0
@@ -43,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # Qt is loaded here only: building the command line for a headless command must not load it.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    with tempfile.TemporaryDirectory() as folder, _server(Path(folder) / "bench.db", args.sensors + 16) as port:
+    with tempfile.TemporaryDirectory() as folder, headless_server(Path(folder) / "bench.db", args.sensors + 16) as port:
         # The window's settings and layout go to the temporary folder, not the user's.
         os.environ["THERMOLAB_DATA_DIR"] = folder
         figures = _measure(args, port)
@@ -135,20 +133,3 @@ def _figures(args, marks, lateness) -> dict:
             "verdict   " + ("every target met" if met else "a target was missed"),
         ],
     }
-
-
-@contextlib.contextmanager
-def _server(database: Path, connections: int):
-    """A headless server in a child process; yields the port from its `listening on` line."""
-    command = [sys.executable, str(MAIN), "server", "--headless", "--port", "0", "--db", str(database)]
-    command += ["--max-connections", str(connections)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as server:
-        try:
-            for line in server.stdout:
-                if line.startswith("listening on "):
-                    yield int(line.rsplit(":", 1)[1])
-                    return
-            raise SystemExit("thermolab: the benchmark's server did not start: run `python main.py server --headless` to see why")
-        finally:
-            server.terminate()
-            server.communicate()

@@ -1,11 +1,11 @@
-"""`bench`: the benchmarks whose figures go into the notes; every module of app/bench is one of them.
+"""`bench`: the benchmarks whose figures go into the notes.
 
-Each module has a docstring (its help), `add_arguments(parser)` and `run(args) -> int`.
+Every module of app/bench with `run(args) -> int` is one of them: its docstring is its help and
+`add_arguments(parser)` its options. Modules without `run` are helpers the benchmarks share.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import pkgutil
 
@@ -21,6 +21,8 @@ def register(commands) -> None:
     targets = parser.add_subparsers(title="benchmarks", metavar="BENCHMARK", required=True)
     for module in pkgutil.iter_modules(app.bench.__path__):
         bench = importlib.import_module(f"app.bench.{module.name}")
+        if not hasattr(bench, "run"):
+            continue
         target = targets.add_parser(module.name, help=bench.__doc__.splitlines()[0], description=bench.__doc__)
         bench.add_arguments(target)
         target.set_defaults(run=bench.run)

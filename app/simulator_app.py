@@ -29,6 +29,8 @@ from models.capteur import CapteurError, check_capteur_id
 from models.reading import to_celsius
 from models.value_models import Manual, ValueModel, make_model
 from network.client import SendError, send_message
+
+MANUAL_TIMEOUT = 5.0
 from network.clock import ask_time
 from network.service_client import ServiceError
 from network.weather import WeatherError, current_weather
@@ -213,8 +215,8 @@ class SimulatorApp(QObject):
         if unit != "C":
             message["unit"] = unit
         tag = (number, capteur_id, value, unit)
-        host, port, _ = self.target
-        self.manual_requests.call(tag, send_message, host, port, message)
+        host, port, token = self.target
+        self.manual_requests.call(tag, send_message, host, port, message, MANUAL_TIMEOUT, token or None)
 
     def _manual_answered(self, tag: tuple, answer: dict) -> None:
         number, capteur_id, value, unit = tag

@@ -10,10 +10,19 @@ class SendError(Exception):
     """The reading could not be delivered; the message says why and what to do."""
 
 
-def send_message(host: str, port: int, message: dict, timeout: float = 5.0) -> dict | None:
-    """Send one JSON message and return the server's answer, or None when none is owed (no `seq`)."""
+def send_message(host: str, port: int, message: dict, timeout: float = 5.0, token: str | None = None) -> dict | None:
+    """Send one JSON message and return the server's answer, or None when none is owed (no `seq`).
+
+    With a token, `{"auth": TOKEN}` goes first, as a server that requires one expects; its refusal
+    is returned as the answer.
+    """
     try:
         with socket.create_connection((host, port), timeout=timeout) as connection:
+            if token:
+                connection.sendall(json.dumps({"auth": token}).encode() + b"\n")
+                greeting = json.loads(_read_line(connection))
+                if "ok" not in greeting:
+                    return greeting
             connection.sendall(json.dumps(message).encode() + b"\n")
             if "seq" not in message:
                 return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
 from app.commands.common import add_address, fail
 from app.commands.server import DEFAULT_PORT
@@ -22,6 +23,9 @@ def register(commands) -> None:
     parser.add_argument("--unit", choices=UNITS, default="C", help="C (default), F or K")
     parser.add_argument("--timestamp", help="when it was measured: Unix seconds or ISO 8601 (default: now, by the server)")
     add_address(parser, DEFAULT_PORT)
+    parser.add_argument(
+        "--token", default=os.environ.get("THERMOLAB_TOKEN"), help="for a server that requires one (default: $THERMOLAB_TOKEN)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -32,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if args.timestamp is not None:
         message["timestamp"] = _number_or_text(args.timestamp)
     try:
-        answer = send_message(args.host, args.port, message)
+        answer = send_message(args.host, args.port, message, token=args.token)
     except SendError as error:
         return fail(str(error))
     print(json.dumps(answer, ensure_ascii=False))

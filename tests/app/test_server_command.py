@@ -101,3 +101,14 @@ def test_every_command_has_help():
     for command in ["server", "send", "export", "bench"]:
         result = run_main(command, "--help")
         assert result.returncode == 0 and "usage: python main.py" in result.stdout
+
+
+def test_send_gives_the_token_to_a_server_that_requires_one(tmp_path):
+    server = ServerProcess("--db", str(tmp_path / "m.db"), "--token", "s3cret")
+    port = str(server.address[1])
+    sent = run_main("send", "--id", "c", "--temperature", "20", "--port", port, "--token", "s3cret")
+    refused = run_main("send", "--id", "c", "--temperature", "20", "--port", port, "--token", "wrong")
+    server.stop()
+    assert (sent.returncode, sent.stdout) == (0, '{"ack": 1}\n')
+    assert (refused.returncode, refused.stdout) == (1, '{"error": "unauthorized"}\n')
+    assert len(stored_rows(tmp_path / "m.db")) == 1

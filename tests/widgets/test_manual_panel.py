@@ -1,7 +1,10 @@
 """A reading typed by hand goes out at once and its answer shows beside it, from a real ServeurTCP."""
 
+from PySide6.QtWidgets import QMessageBox
+
+from app.simulator_app import SimulatorApp
 from models.value_models import make_model
-from tests.support import stored_rows
+from tests.support import running_server, stored_rows
 from tests.sensor_support import free_port
 
 
@@ -52,3 +55,14 @@ def test_a_manual_sensor_goes_on_reporting_the_value_typed(qtbot, simulator):
     qtbot.waitUntil(lambda: simulator.window.model.ids() == ["thermostat"], timeout=10_000)
     assert send(qtbot, simulator, "thermostat", "30.5") == "acknowledged: the server stored it; thermostat reports this value from now on"
     qtbot.waitUntil(lambda: simulator.window.model.row(0).last_value == 30.5)
+
+
+def test_a_server_that_requires_a_token_gets_it_first(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+    with running_server(tmp_path / "locked.db", token="s3cret") as server:
+        app = SimulatorApp("127.0.0.1", server.address[1], "s3cret")
+        qtbot.addWidget(app.window)
+        app.start()
+        assert send(qtbot, app, "capteur_1", "19.5") == "acknowledged: the server stored it"
+        app.window.close()
+    assert stored_rows(tmp_path / "locked.db")[0][:2] == ("capteur_1", 19.5)

@@ -272,7 +272,7 @@ class _EmptyHint(QWidget):
         title = QLabel(self.tr("No readings yet"))
         title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
         text = QLabel(self.tr("Sensors send JSON over TCP. To send a first reading, run:"))
-        self.command = QLineEdit(command)
+        self.command = QLineEdit()
         self.command.setReadOnly(True)
         self.command.setMinimumWidth(240)
         copy = QPushButton(self.tr("Copy"))
@@ -286,6 +286,7 @@ class _EmptyHint(QWidget):
         layout.addWidget(title)
         layout.addWidget(text)
         layout.addLayout(row)
+        self.set_command(command)
         over.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
@@ -295,6 +296,8 @@ class _EmptyHint(QWidget):
 
     def set_command(self, command: str) -> None:
         self.command.setText(command)
+        # A narrow chart shows the start of the command, where `python main.py send` says what it is.
+        self.command.setCursorPosition(0)
 
     def place(self) -> None:
         """Centred in the upper part of the chart, and never wider than it."""

@@ -31,6 +31,16 @@ def running_server(path: Path, text_file: bool = False, port: int = 0, **options
         storage.close()
 
 
+@contextlib.contextmanager
+def serving(server):
+    """A Serveur (clock, echo, ...) accepting in its own thread, stopped on exit."""
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 class LineClient:
     """A sensor that speaks newline-delimited JSON and reads the server's answers line by line."""
 

@@ -15,7 +15,7 @@ import pytest
 from app.cli import main
 from network.clock import ClockServer, ask_time
 from network.echo import EchoServer
-from tests.support import ROOT
+from tests.support import serving, ROOT
 from tests.weather_stub import KEY, openweathermap_stub
 
 TIMEOUT = 10.0
@@ -23,23 +23,18 @@ TIMEOUT = 10.0
 
 @pytest.fixture
 def clock_server():
-    server = ClockServer(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(ClockServer(port=0)) as server:
+        yield server
 
 
 @pytest.fixture
 def echo_server():
-    server = EchoServer(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(EchoServer(port=0)) as server:
+        yield server
 
 
 @pytest.fixture
 def stub(monkeypatch):
-    monkeypatch.setenv("no_proxy", "*")
     with openweathermap_stub() as stub:
         monkeypatch.setenv("OWM_BASE_URL", stub.base_url)
         yield stub

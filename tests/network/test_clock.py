@@ -13,16 +13,15 @@ import pytest
 
 from network.clock import ClockServer, ask_time
 from network.service_client import ServiceError
+from tests.support import serving
 
 TIMEOUT = 10.0
 
 
 @pytest.fixture
 def clock():
-    server = ClockServer(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(ClockServer(port=0)) as server:
+        yield server
 
 
 def read_to_end(address: tuple[str, int]) -> bytes:

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from network.echo import EchoServer, echo_multi
+from tests.support import serving
 
 TIMEOUT = 10.0
 # Long enough to show that an answer does not come; every other wait ends on an event.
@@ -20,26 +21,20 @@ NO_E = bytes(value for value in range(256) if value != ord("e"))
 
 @pytest.fixture(params=["mono", "multi"])
 def server(request):
-    server = EchoServer(port=0) if request.param == "mono" else echo_multi(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(EchoServer(port=0) if request.param == "mono" else echo_multi(port=0)) as server:
+        yield server
 
 
 @pytest.fixture
 def mono():
-    server = EchoServer(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(EchoServer(port=0)) as server:
+        yield server
 
 
 @pytest.fixture
 def multi():
-    server = echo_multi(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(echo_multi(port=0)) as server:
+        yield server
 
 
 def connect(server: EchoServer) -> socket.socket:

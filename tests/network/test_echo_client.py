@@ -10,6 +10,7 @@ import pytest
 from network.echo import EchoServer
 from network.echo_client import EchoClient, EchoTimeout
 from network.service_client import ServiceError
+from tests.support import serving
 
 TIMEOUT = 10.0
 QUIET = 0.3
@@ -17,10 +18,8 @@ QUIET = 0.3
 
 @pytest.fixture
 def echo_server():
-    server = EchoServer(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(EchoServer(port=0)) as server:
+        yield server
 
 
 @pytest.fixture

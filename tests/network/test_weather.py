@@ -13,9 +13,7 @@ from tests.weather_stub import KEY, openweathermap_stub
 
 
 @pytest.fixture
-def stub(monkeypatch):
-    # A proxy set on the machine must not stand between the client and 127.0.0.1.
-    monkeypatch.setenv("no_proxy", "*")
+def stub():
     with openweathermap_stub() as stub:
         yield stub
 
@@ -97,8 +95,7 @@ def test_a_rate_limit_says_to_wait(stub):
         ask(stub, "Too Often")
 
 
-def test_a_server_that_does_not_speak_http_points_at_the_base_url(monkeypatch):
-    monkeypatch.setenv("no_proxy", "*")
+def test_a_server_that_does_not_speak_http_points_at_the_base_url():
     with socket.create_server(("127.0.0.1", 0)) as impostor:
 
         def answer_once():
@@ -146,8 +143,7 @@ def test_no_server_means_no_network():
     assert KEY not in str(raised.value)
 
 
-def test_a_server_that_never_answers_times_out(monkeypatch):
-    monkeypatch.setenv("no_proxy", "*")
+def test_a_server_that_never_answers_times_out():
     # Listening but never accepting: the request sits in the backlog and no answer comes.
     with socket.create_server(("127.0.0.1", 0)) as silent:
         port = silent.getsockname()[1]

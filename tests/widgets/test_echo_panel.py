@@ -6,14 +6,13 @@ import pytest
 
 from network.echo import EchoServer, echo_multi
 from tests.sensor_support import free_port
+from tests.support import serving
 
 
 @pytest.fixture(params=["mono", "multi"])
 def echo_server(request):
-    server = EchoServer(port=0) if request.param == "mono" else echo_multi(port=0)
-    server.start()
-    yield server
-    server.stop()
+    with serving(EchoServer(port=0) if request.param == "mono" else echo_multi(port=0)) as server:
+        yield server
 
 
 def connect(qtbot, panel, port):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.series import SeriesBuffer
+from widgets.curve_set import CurveSet, SensorCurve
 
 TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
 """Seconds the chart shows; None shows everything the storage holds."""
@@ -33,17 +34,17 @@ class LiveChart(QWidget):
     window_changed = Signal(object)
     """The time window in seconds, or None for all: the caller reloads history for it."""
     follow_changed = Signal(bool)
+    sensor_visibility_changed = Signal(str, bool)
+    """The user clicked a legend entry: that sensor is now shown (True) or hidden."""
 
     def __init__(self, send_hint: str = "", parent: QWidget | None = None, decimate: bool = True):
         super().__init__(parent)
         self._decimate = decimate
         self._resolution = TIME_WINDOWS[0] / SLOTS_PER_WINDOW if decimate else 0.0
-        self.frames = 0
-        """setData rounds done: the benchmark's redraw count."""
-        self._series: dict[str, SeriesBuffer] = {}
-        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._curves: dict[str, SensorCurve] = {}
         self._colours: dict[str, QColor] = {}
         self._highlighted: set[str] = set()
+        self._hidden: set[str] = set()
         self._following = True
         self._window: float | None = TIME_WINDOWS[0]
 
@@ -52,6 +53,9 @@ class LiveChart(QWidget):
         self.plot.setLabel("bottom", self.tr("Local time"))
         self.plot.getPlotItem().setMenuEnabled(False)
         self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="#333")
+        self.legend.sigSampleClicked.connect(self._legend_clicked)
+        self._curve_set = CurveSet()
+        self.plot.addItem(self._curve_set)
         self.plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
         self._crosshair = _Crosshair(self)
 
@@ -95,14 +99,19 @@ class LiveChart(QWidget):
         self.window_box.setCurrentIndex(TIME_WINDOWS.index(seconds) if seconds in TIME_WINDOWS else 0)
 
     @property
+    def frames(self) -> int:
+        """Times the curves were painted: the benchmark's redraw count."""
+        return self._curve_set.paints
+
+    @property
     def following(self) -> bool:
         return self._following
 
     def sensors(self) -> list[str]:
-        return list(self._series)
+        return list(self._curves)
 
     def series(self, capteur_id: str) -> SeriesBuffer:
-        return self._series[capteur_id]
+        return self._curves[capteur_id].series
 
     def colour(self, capteur_id: str) -> QColor:
         return self._colours[capteur_id]
@@ -110,8 +119,8 @@ class LiveChart(QWidget):
     def add_points(self, points: dict[str, tuple[list[float], list[float]]]) -> None:
         """New readings grouped by sensor: times (Unix seconds) and values (°C)."""
         for capteur_id, (times, values) in points.items():
-            self._ensure_curve(capteur_id).extend(times, values)
-        self._redraw(points)
+            self._ensure_curve(capteur_id).series.extend(times, values)
+        self._redraw()
 
     def resolution_for(self, span: float) -> float:
         """The slot width for a window of `span` seconds; 0 when the chart keeps every point."""
@@ -120,28 +129,38 @@ class LiveChart(QWidget):
     def replace_history(self, history: dict[str, tuple[np.ndarray, np.ndarray]], resolution: float) -> None:
         """What storage holds for the window, bucketed at `resolution`: replaces every curve's points."""
         self._resolution = resolution
-        for capteur_id in self._series:
-            self._series[capteur_id] = self._new_series()
+        for curve in self._curves.values():
+            curve.series = self._new_series()
         for capteur_id in sorted(history):
             times, values = history[capteur_id]
-            self._ensure_curve(capteur_id).extend(times, values)
-        self._redraw(self._series)
+            self._ensure_curve(capteur_id).series.extend(times, values)
+        self._redraw()
 
     def set_grid(self, shown: bool) -> None:
         """Grid lines are redrawn whenever the view scrolls: with many fast sensors they cost frames."""
         self.plot.showGrid(x=shown, y=shown, alpha=0.25 if shown else 0)
 
     def set_sensor_visible(self, capteur_id: str, visible: bool) -> None:
-        self._curves[capteur_id].setVisible(visible)
+        """Also for a sensor with no point yet in the window: its curve starts hidden."""
+        if visible:
+            self._hidden.discard(capteur_id)
+        else:
+            self._hidden.add(capteur_id)
+        curve = self._curves.get(capteur_id)
+        if curve is not None:
+            curve.setVisible(visible)
+            for sample, _ in self.legend.items:
+                if sample.item is curve:
+                    sample.update()
 
     def is_sensor_visible(self, capteur_id: str) -> bool:
-        return self._curves[capteur_id].isVisible()
+        return capteur_id not in self._hidden
 
     def highlight(self, capteur_ids: set[str]) -> None:
         """Thicker curves for the chosen sensors, the others fainter; an empty set restores all."""
         self._highlighted = set(capteur_ids)
         for capteur_id, curve in self._curves.items():
-            curve.setPen(self._pen(capteur_id))
+            curve.set_pen(self._pen(capteur_id), raised=capteur_id in self._highlighted)
 
     def set_following(self, following: bool) -> None:
         self._following = following
@@ -155,22 +174,16 @@ class LiveChart(QWidget):
         (start, end), _ = self.plot.getViewBox().viewRange()
         return start, end
 
-    def _ensure_curve(self, capteur_id: str) -> SeriesBuffer:
-        series = self._series.get(capteur_id)
-        if series is None:
-            series = self._series[capteur_id] = self._new_series()
+    def _ensure_curve(self, capteur_id: str) -> SensorCurve:
+        curve = self._curves.get(capteur_id)
+        if curve is None:
             self._colours[capteur_id] = sensor_colour(len(self._colours))
-            self._curves[capteur_id] = self.plot.plot(
-                name=capteur_id,
-                pen=self._pen(capteur_id),
-                autoDownsample=True,
-                downsampleMethod="peak",
-                clipToView=True,
-                skipFiniteCheck=True,
-            )
+            curve = self._curves[capteur_id] = self._curve_set.add(self._new_series(), self._pen(capteur_id))
+            curve.setVisible(capteur_id not in self._hidden)
+            self.legend.addItem(curve, capteur_id)
             self.empty_hint.hide()
             self.legend.setVisible(len(self._curves) <= LEGEND_LIMIT)
-        return series
+        return curve
 
     def _new_series(self) -> SeriesBuffer:
         # Two points per slot, over twice the window, so a pan back by a window still has data.
@@ -182,11 +195,8 @@ class LiveChart(QWidget):
             colour.setAlpha(60)
         return pg.mkPen(colour, width=3 if capteur_id in self._highlighted else 1)
 
-    def _redraw(self, changed) -> None:
-        for capteur_id in changed:
-            series = self._series[capteur_id]
-            self._curves[capteur_id].setData(series.x, series.y)
-        self.frames += 1
+    def _redraw(self) -> None:
+        self._curve_set.data_changed()
         if self._following:
             self._scroll()
 
@@ -195,10 +205,15 @@ class LiveChart(QWidget):
         if self._window is None:
             view.enableAutoRange(axis="x")
         else:
-            newest = max((s.x[-1] for s in self._series.values() if len(s)), default=time.time())
+            newest = max((c.series.x[-1] for c in self._curves.values() if len(c.series)), default=time.time())
             view.setXRange(max(newest, time.time()) - self._window, max(newest, time.time()), padding=0.02)
-        if self._series:
+        if self._curves:
             view.enableAutoRange(axis="y")
+
+    def _legend_clicked(self, curve: SensorCurve) -> None:
+        capteur_id = next(c for c, known in self._curves.items() if known is curve)
+        self.set_sensor_visible(capteur_id, curve.isVisible())
+        self.sensor_visibility_changed.emit(capteur_id, curve.isVisible())
 
     def _user_moved(self, *_) -> None:
         if self._following:
@@ -210,9 +225,9 @@ class LiveChart(QWidget):
         self.set_following(True)
 
     def _visible_series(self):
-        for capteur_id, series in self._series.items():
-            if self._curves[capteur_id].isVisible() and len(series):
-                yield capteur_id, series
+        for capteur_id, curve in self._curves.items():
+            if curve.isVisible() and len(curve.series):
+                yield capteur_id, curve.series
 
 
 class _Crosshair:

@@ -23,6 +23,8 @@ def relative_time(seconds: float) -> str:
 
 
 class SensorTableModel(QAbstractTableModel):
+    visibility_changed = Signal(str, bool)
+    """The user ticked or unticked a sensor: show or hide its curve."""
     COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
     SORT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,6 +34,7 @@ class SensorTableModel(QAbstractTableModel):
         self._index: dict[str, int] = {}
         self._colours: dict[str, QColor] = {}
         self._rates: dict[str, float] = {}
+        self._hidden: set[str] = set()
         self._headers = [
             self.tr("Sensor"), self.tr("Last °C"), self.tr("Last seen"), self.tr("Readings"),
             self.tr("Min °C"), self.tr("Max °C"), self.tr("Mean °C"), self.tr("Readings/s"), self.tr("Rejected"),
@@ -44,15 +47,27 @@ class SensorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section] == "capteur_id":
+            return self.tr("Untick a sensor to hide its curve on the chart")
         return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if self.COLUMNS[index.column()] == "capteur_id":
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         stats = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and column == "capteur_id":
             return self._colours.get(stats.capteur_id)
+        if role == Qt.ItemDataRole.CheckStateRole and column == "capteur_id":
+            return Qt.CheckState.Unchecked if stats.capteur_id in self._hidden else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.TextAlignmentRole and column != "capteur_id":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         value = self._value(stats, column)
@@ -61,6 +76,25 @@ class SensorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(column, value)
         return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or self.COLUMNS[index.column()] != "capteur_id":
+            return False
+        capteur_id = self._rows[index.row()].capteur_id
+        visible = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.set_visible(capteur_id, visible)
+        self.visibility_changed.emit(capteur_id, visible)
+        return True
+
+    def set_visible(self, capteur_id: str, visible: bool) -> None:
+        """Tick or untick a sensor (the chart's legend hid or showed it)."""
+        if visible:
+            self._hidden.discard(capteur_id)
+        else:
+            self._hidden.add(capteur_id)
+        row = self._index.get(capteur_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [Qt.ItemDataRole.CheckStateRole])
 
     def stats(self, capteur_id: str) -> SensorStats:
         return self._rows[self._index[capteur_id]]
@@ -151,7 +185,6 @@ class SensorTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(60)
         self.selectionModel().selectionChanged.connect(self._selected)
-
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""

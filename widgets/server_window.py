@@ -42,6 +42,8 @@ class ServerWindow(QMainWindow):
         self.sensor_model = SensorTableModel(self)
         self.sensor_table = SensorTable(self.sensor_model)
         self.sensor_table.selection_changed.connect(self.chart.highlight)
+        self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
+        self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
         self.connections = ConnectionsPanel()
         self.event_log = EventLog()
         self.docks = {

@@ -63,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         memory = []
-        frames_before, received_before, start = server_app.window.chart.frames, 0, time.perf_counter()
         _wait(app, lambda: server_app.session.server.monitor.totals().received > 0, 30)
         frames_before, start = server_app.window.chart.frames, time.perf_counter()
         received_before = server_app.session.server.monitor.totals().received

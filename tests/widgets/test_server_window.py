@@ -4,7 +4,7 @@ import csv
 import socket
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.server_app import ServerApp
@@ -43,15 +43,23 @@ def test_readings_sent_over_a_socket_reach_the_table_and_the_chart(qtbot, server
     assert not server_app.window.chart.empty_hint.isVisible()
 
 
-def test_hiding_a_sensor_hides_its_curve(qtbot, server_app):
+def test_unticking_a_sensor_in_the_table_hides_its_curve_and_its_legend_entry_follows(qtbot, server_app):
     with LineClient(server_app.session.server.address) as sensor:
         sensor.send({"capteur_id": "a", "temperature": 1, "seq": 1}, {"capteur_id": "b", "temperature": 2, "seq": 2})
         sensor.answer(), sensor.answer()
-    chart = server_app.window.chart
-    qtbot.waitUntil(lambda: set(chart.sensors()) == {"a", "b"})
-    chart.set_sensor_visible("a", False)
+    chart, table = server_app.window.chart, server_app.window.sensor_table
+    qtbot.waitUntil(lambda: set(chart.sensors()) == {"a", "b"} and table.model().rowCount() == 2)
+    row_a = next(table.model().index(row, 0) for row in range(2) if table.model().index(row, 0).data() == "a")
+    table.setCurrentIndex(row_a)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
     assert not chart.is_sensor_visible("a") and chart.is_sensor_visible("b")
-    assert chart._crosshair.nearest(chart.series("b").x[0], 1.0)[0] == "b"
+    assert chart._crosshair.nearest(chart.series("a").x[0], 1.0)[0] == "b"
+    assert row_a.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    sample = next(sample for sample, label in chart.legend.items if label.text == "a")
+    where = chart.plot.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
+    qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert chart.is_sensor_visible("a")
+    assert row_a.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
 def test_the_export_dialog_writes_the_expected_csv(qtbot, server_app, tmp_path, monkeypatch):

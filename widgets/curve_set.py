@@ -1,0 +1,150 @@
+"""Every sensor's curve in one graphics item.
+
+With one PlotDataItem per sensor, Qt calls back into Python a dozen times per curve and per frame
+(bounds, transforms, paint), and each call waits for the GIL that the server's connection threads
+share: a hundred sensors made a frame cost over 50 ms. Here the view calls one item. It clips each
+visible curve to the view, thins what is left to two points per pixel column (the lowest and the
+highest, so no spike is lost), and draws it as one path.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPen
+
+from models.series import SeriesBuffer
+
+DOT_WIDTH = 5
+"""A sensor with a single point shows it as a dot this many pixels wide, not as nothing."""
+
+
+class SensorCurve:
+    """One sensor's points, pen and visibility: what the legend's sample shows and toggles."""
+
+    def __init__(self, owner: CurveSet, series: SeriesBuffer, pen: QPen):
+        self._owner = owner
+        self.series = series
+        self.opts = {"pen": pen}
+        self.raised = False
+        """Drawn over the others (a highlighted sensor)."""
+        self._visible = True
+
+    # isVisible and setVisible are the names pyqtgraph's legend calls.
+    def isVisible(self) -> bool:
+        return self._visible
+
+    def setVisible(self, visible: bool) -> None:
+        self._visible = visible
+        self._owner.data_changed()
+
+    def set_pen(self, pen: QPen, raised: bool) -> None:
+        self.opts["pen"] = pen
+        self.raised = raised
+        self._owner.update()
+
+
+class CurveSet(pg.GraphicsObject):
+    def __init__(self):
+        super().__init__()
+        self.curves: list[SensorCurve] = []
+        self._bounds: dict[tuple, tuple] = {}
+        self._rect: QRectF | None = None
+        self.paints = 0
+
+    def add(self, series: SeriesBuffer, pen: QPen) -> SensorCurve:
+        curve = SensorCurve(self, series, pen)
+        self.curves.append(curve)
+        self.data_changed()
+        return curve
+
+    def data_changed(self) -> None:
+        """Call after any series changed: bounds are measured again and the view repaints."""
+        self._bounds.clear()
+        self._forget_rect()
+        self.informViewBoundsChanged()
+        self.update()
+
+    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange=None) -> tuple:
+        """Lowest and highest time (axis 0) or value (axis 1) of the visible curves, for auto-range."""
+        key = (axis, None if orthoRange is None else tuple(orthoRange))
+        if key not in self._bounds:
+            lows, highs = [], []
+            for curve in self._drawn():
+                x, y = curve.series.x, curve.series.y
+                if orthoRange is not None and axis == 1:
+                    start, end = np.searchsorted(x, orthoRange)
+                    x, y = x[start:end], y[start:end]
+                values = x if axis == 0 else y
+                if len(values):
+                    lows.append(values.min())
+                    highs.append(values.max())
+            self._bounds[key] = (float(min(lows)), float(max(highs))) if lows else (None, None)
+        return self._bounds[key]
+
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            (left, right), (bottom, top) = self.dataBounds(0), self.dataBounds(1)
+            if left is None:
+                self._rect = QRectF()
+            else:
+                # A margin of a few pixels, so a single point or a flat line still has an area to paint.
+                pad_x, pad_y = (DOT_WIDTH * (size or 0.0) for size in (self.pixelWidth(), self.pixelHeight()))
+                self._rect = QRectF(left - pad_x, bottom - pad_y, right - left + 2 * pad_x, top - bottom + 2 * pad_y)
+        return self._rect
+
+    def viewTransformChanged(self) -> None:
+        """The margin is in pixels: a zoom changes it."""
+        self._forget_rect()
+
+    def paint(self, painter, option, widget=None) -> None:
+        view = self.viewRect()
+        if view is None or not self.curves:
+            return
+        self.paints += 1
+        columns = max(1, int(view.width() / (self.pixelWidth() or view.width())))
+        for curve in sorted(self._drawn(), key=lambda c: c.raised):
+            x, y = _clip(curve.series.x, curve.series.y, view.left(), view.right())
+            pen = curve.opts["pen"]
+            if len(x) == 1:
+                painter.setPen(_dot(pen))
+                painter.drawPoint(QPointF(x[0], y[0]))
+            elif len(x):
+                painter.setPen(pen)
+                painter.drawPath(pg.arrayToQPath(*_thin(x, y, columns), connect="all", finiteCheck=False))
+
+    def _drawn(self):
+        return (curve for curve in self.curves if curve.isVisible() and len(curve.series))
+
+    def _forget_rect(self) -> None:
+        if self._rect is not None:
+            self.prepareGeometryChange()
+            self._rect = None
+
+
+def _clip(x: np.ndarray, y: np.ndarray, left: float, right: float) -> tuple[np.ndarray, np.ndarray]:
+    """The points inside [left, right], and one more on each side so lines reach the edges."""
+    start = max(0, int(np.searchsorted(x, left)) - 1)
+    end = min(len(x), int(np.searchsorted(x, right, side="right")) + 1)
+    return x[start:end], y[start:end]
+
+
+def _thin(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most about two points per pixel column: each column's lowest and highest value."""
+    per_column = len(x) // columns
+    if per_column < 2:
+        return x, y
+    bins = len(x) // per_column
+    used = bins * per_column
+    grouped = y[:used].reshape(bins, per_column)
+    thin_x = np.repeat(x[:used:per_column], 2)
+    thin_y = np.column_stack((grouped.min(axis=1), grouped.max(axis=1))).ravel()
+    return np.concatenate((thin_x, x[used:])), np.concatenate((thin_y, y[used:]))
+
+
+def _dot(pen: QPen) -> QPen:
+    dot = QPen(pen)
+    dot.setWidthF(DOT_WIDTH)
+    dot.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return dot

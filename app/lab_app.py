@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtCore import QObject
 
-from app.qt_app import SignalBridge, make_application
+from app.qt_app import make_application, run_event_loop
 from app.server_app import ServerApp
 from app.settings import load_server_config, settings
 from app.simulator_app import SimulatorApp
@@ -64,8 +64,5 @@ def run_lab(args: argparse.Namespace) -> int:
     """`args`: the `server` command's arguments (address, storage, token, limits), as for its window."""
     app = make_application(sys.argv[:1])
     lab = LabApp(load_server_config(settings()).updated(args))
-    bridge = SignalBridge(lab.close)
     lab.start()
-    app.exec()
-    bridge.close()
-    return 0
+    return run_event_loop(app, lab.close)

@@ -11,11 +11,11 @@ Readings never cross as one signal each: the session drains the server's `Readin
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.paths import storage_file
+from models.series import group_by_sensor
 from models.server_config import ServerConfig
 from models.storage import StorageError, open_storage
 from network.serveur import ServerError
@@ -165,14 +165,8 @@ class ServerSession(QObject):
         if self._tap is None:
             return
         batch = self._tap.drain()
-        if not batch:
-            return
-        grouped: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-        for reading in batch:
-            times, values = grouped[reading.capteur_id]
-            times.append(reading.timestamp)
-            values.append(reading.temperature)
-        self.readings.emit(dict(grouped))
+        if batch:
+            self.readings.emit(group_by_sensor(batch))
 
     def _refresh_panels(self) -> None:
         server = self.server

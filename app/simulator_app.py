@@ -19,7 +19,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer
 
 from app.echo_session import EchoSession
-from app.qt_app import SignalBridge, make_application
+from app.qt_app import make_application, run_event_loop
 from app.request_worker import RequestRunner
 from app.sensor_host import (
     Add, AddCity, Change, Pause, Problem, Remove, Retarget, SensorHost, SetManualValue, Snapshot, Start, Stop,
@@ -258,9 +258,6 @@ def run_client(args: argparse.Namespace) -> int:
     port = args.port if args.port is not None else store.value("simulator/target_port", DEFAULT_PORT, type=int)
     token = args.token or store.value("simulator/target_token", "", type=str)
     simulator = SimulatorApp(host, port, token)
-    bridge = SignalBridge(simulator.window.close)
     simulator.start()
     print(f"simulator sending to {host}:{port}", flush=True)
-    app.exec()
-    bridge.close()
-    return 0
+    return run_event_loop(app, simulator.window.close)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Sequence
+
+from models.series import SensorBatch
 
 RATE_WINDOW = 5.0
 
@@ -27,14 +28,13 @@ class SensorStats:
     def mean(self) -> float | None:
         return self.total / self.count if self.count else None
 
-    def add(self, times: Sequence[float], values: Sequence[float]) -> None:
-        self.count += len(values)
-        self.minimum = min(self.minimum, min(values))
-        self.maximum = max(self.maximum, max(values))
-        self.total += sum(values)
-        newest = max(range(len(times)), key=times.__getitem__)
-        if self.last_seen is None or times[newest] >= self.last_seen:
-            self.last_seen, self.last_value = times[newest], values[newest]
+    def add(self, batch: SensorBatch) -> None:
+        self.count += len(batch.values)
+        self.minimum = min(self.minimum, batch.low)
+        self.maximum = max(self.maximum, batch.high)
+        self.total += batch.total
+        if self.last_seen is None or batch.newest >= self.last_seen:
+            self.last_seen, self.last_value = batch.newest, batch.newest_value
 
     def sample_rate(self, now: float) -> float:
         """Readings per second over the last few seconds; call it at a steady pace."""

@@ -8,11 +8,65 @@ it keeps every point.
 
 from __future__ import annotations
 
-from typing import Sequence
+import math
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
+from models.reading import Reading
+
 DEFAULT_CAPACITY = 100_000
+
+
+class SensorBatch(NamedTuple):
+    """One sensor's new readings, sorted by time, and what the table and the chart need of them."""
+
+    times: np.ndarray
+    values: np.ndarray
+    low: float
+    high: float
+    total: float
+    newest: float
+    """The latest time."""
+    newest_value: float
+
+    @classmethod
+    def of(cls, times: Sequence[float], values: Sequence[float]) -> SensorBatch:
+        """A batch of one sensor's readings (at least one)."""
+        return _summarise(np.zeros(len(times), dtype=int), np.asarray(times, float), np.asarray(values, float))[0]
+
+
+def group_by_sensor(readings: Sequence[Reading]) -> dict[str, SensorBatch]:
+    """A frame's readings as one batch per capteur_id.
+
+    A frame drains thousands of readings: a handful of numpy calls for the whole frame costs the GUI
+    thread far less than a Python loop per reading, or numpy calls per sensor.
+    """
+    if not readings:
+        return {}
+    names, codes = np.unique(np.array([r.capteur_id for r in readings]), return_inverse=True)
+    times = np.array([r.timestamp for r in readings], dtype=float)
+    values = np.array([r.temperature for r in readings], dtype=float)
+    return dict(zip(map(str, names), _summarise(codes, times, values)))
+
+
+def _summarise(codes: np.ndarray, times: np.ndarray, values: np.ndarray) -> list[SensorBatch]:
+    order = np.lexsort((times, codes))
+    codes, times, values = codes[order], times[order], values[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(codes)] - 1
+    return [
+        SensorBatch(*fields)
+        for fields in zip(
+            np.split(times, starts[1:]),
+            np.split(values, starts[1:]),
+            np.minimum.reduceat(values, starts).tolist(),
+            np.maximum.reduceat(values, starts).tolist(),
+            np.add.reduceat(values, starts).tolist(),
+            times[ends].tolist(),
+            values[ends].tolist(),
+        )
+    ]
 
 
 class SeriesBuffer:
@@ -50,6 +104,18 @@ class SeriesBuffer:
         if self.resolution > 0:
             times, values = self._decimate(times, values)
         self._append(times[-self.capacity :], values[-self.capacity :])
+
+    def add(self, batch: SensorBatch) -> None:
+        """A frame's new readings. Usually they all fall in the newest slot: only its two values move."""
+        if (
+            self.resolution > 0
+            and len(self)
+            and math.floor(batch.times[0] / self.resolution) == math.floor(batch.newest / self.resolution) == self._last_slot
+        ):
+            self._y[self._end - 2] = min(self._y[self._end - 2], batch.low)
+            self._y[self._end - 1] = max(self._y[self._end - 1], batch.high)
+        else:
+            self.extend(batch.times, batch.values)
 
     def clear(self) -> None:
         self._start = self._end = 0

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from models.series import SensorBatch
 from models.storage import open_storage
 from network.serveur_tcp import ServeurTCP
 
@@ -123,3 +124,8 @@ def run_main(*arguments: str, timeout: float = 60) -> subprocess.CompletedProces
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=timeout
     )
+
+
+def batches(points: dict) -> dict:
+    """{capteur_id: (times, values)} as the chart and the sensors table take them."""
+    return {capteur_id: SensorBatch.of(times, values) for capteur_id, (times, values) in points.items()}

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from models.series import SeriesBuffer
+from models.series import SensorBatch, SeriesBuffer
 from widgets.curve_set import CurveSet, SensorCurve
 
 TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
@@ -116,10 +116,10 @@ class LiveChart(QWidget):
     def colour(self, capteur_id: str) -> QColor:
         return self._colours[capteur_id]
 
-    def add_points(self, points: dict[str, tuple[list[float], list[float]]]) -> None:
-        """New readings grouped by sensor: times (Unix seconds) and values (°C)."""
-        for capteur_id, (times, values) in points.items():
-            self._ensure_curve(capteur_id).series.extend(times, values)
+    def add_points(self, points: dict[str, SensorBatch]) -> None:
+        """New readings, a batch per sensor: times (Unix seconds) and values (°C)."""
+        for capteur_id, batch in points.items():
+            self._ensure_curve(capteur_id).series.add(batch)
         self._redraw()
 
     def resolution_for(self, span: float) -> float:
@@ -152,6 +152,8 @@ class LiveChart(QWidget):
             for sample, _ in self.legend.items:
                 if sample.item is curve:
                     sample.update()
+        if self._following:
+            self._scroll()
 
     def is_sensor_visible(self, capteur_id: str) -> bool:
         return capteur_id not in self._hidden
@@ -201,14 +203,25 @@ class LiveChart(QWidget):
             self._scroll()
 
     def _scroll(self) -> None:
-        view = self.plot.getViewBox()
-        if self._window is None:
-            view.enableAutoRange(axis="x")
-        else:
-            newest = max((c.series.x[-1] for c in self._curves.values() if len(c.series)), default=time.time())
-            view.setXRange(max(newest, time.time()) - self._window, max(newest, time.time()), padding=0.02)
-        if self._curves:
-            view.enableAutoRange(axis="y")
+        """Show the newest readings: the window up to now, and the height of what it shows.
+
+        Both ranges change in one call. Left to pyqtgraph's auto-range, the height would change
+        while painting, and every frame would be painted twice.
+        """
+        start, end = self._curve_set.dataBounds(0)
+        if self._window is not None:
+            end = max(end or 0.0, time.time())
+            start = end - self._window
+        ranges = {}
+        if start is not None:
+            ranges["xRange"] = (start, end)
+            low, high = self._curve_set.dataBounds(1, orthoRange=(start, end))
+            if low is not None:
+                ranges["yRange"] = (low, high)
+        if ranges:
+            view = self.plot.getViewBox()
+            view.setRange(**ranges, padding=0.02)
+            view.updateMatrix()
 
     def _legend_clicked(self, curve: SensorCurve) -> None:
         capteur_id = next(c for c, known in self._curves.items() if known is curve)

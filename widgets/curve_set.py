@@ -49,7 +49,8 @@ class CurveSet(pg.GraphicsObject):
     def __init__(self):
         super().__init__()
         self.curves: list[SensorCurve] = []
-        self._bounds: dict[tuple, tuple] = {}
+        self._stacked: tuple[np.ndarray, np.ndarray] | None = None
+        """Every visible point's time and value in two arrays: bounds in a few numpy calls."""
         self._rect: QRectF | None = None
         self.paints = 0
 
@@ -61,27 +62,25 @@ class CurveSet(pg.GraphicsObject):
 
     def data_changed(self) -> None:
         """Call after any series changed: bounds are measured again and the view repaints."""
-        self._bounds.clear()
+        self._stacked = None
         self._forget_rect()
         self.informViewBoundsChanged()
         self.update()
 
     def dataBounds(self, axis: int, frac: float = 1.0, orthoRange=None) -> tuple:
-        """Lowest and highest time (axis 0) or value (axis 1) of the visible curves, for auto-range."""
-        key = (axis, None if orthoRange is None else tuple(orthoRange))
-        if key not in self._bounds:
-            lows, highs = [], []
-            for curve in self._drawn():
-                x, y = curve.series.x, curve.series.y
-                if orthoRange is not None and axis == 1:
-                    start, end = np.searchsorted(x, orthoRange)
-                    x, y = x[start:end], y[start:end]
-                values = x if axis == 0 else y
-                if len(values):
-                    lows.append(values.min())
-                    highs.append(values.max())
-            self._bounds[key] = (float(min(lows)), float(max(highs))) if lows else (None, None)
-        return self._bounds[key]
+        """Lowest and highest time (axis 0) or value (axis 1) of the visible curves, for auto-range;
+        with `orthoRange`, the values of the points within that time range only."""
+        if self._stacked is None:
+            drawn = list(self._drawn())
+            self._stacked = (
+                np.concatenate([curve.series.x for curve in drawn] or [np.empty(0)]),
+                np.concatenate([curve.series.y for curve in drawn] or [np.empty(0)]),
+            )
+        times, values = self._stacked
+        if axis == 1 and orthoRange is not None:
+            values = values[(times >= orthoRange[0]) & (times <= orthoRange[1])]
+        chosen = times if axis == 0 else values
+        return (float(chosen.min()), float(chosen.max())) if len(chosen) else (None, None)
 
     def boundingRect(self) -> QRectF:
         if self._rect is None:
@@ -90,13 +89,11 @@ class CurveSet(pg.GraphicsObject):
                 self._rect = QRectF()
             else:
                 # A margin of a few pixels, so a single point or a flat line still has an area to paint.
+                # It is measured again when the data change, not on every pan or zoom: a change of
+                # geometry then would cost a second repaint of each frame.
                 pad_x, pad_y = (DOT_WIDTH * (size or 0.0) for size in (self.pixelWidth(), self.pixelHeight()))
                 self._rect = QRectF(left - pad_x, bottom - pad_y, right - left + 2 * pad_x, top - bottom + 2 * pad_y)
         return self._rect
-
-    def viewTransformChanged(self) -> None:
-        """The margin is in pixels: a zoom changes it."""
-        self._forget_rect()
 
     def paint(self, painter, option, widget=None) -> None:
         view = self.viewRect()

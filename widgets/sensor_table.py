@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from models.sensor_stats import SensorStats
+from models.series import SensorBatch
 
 
 def relative_time(seconds: float) -> str:
@@ -102,9 +103,9 @@ class SensorTableModel(QAbstractTableModel):
     def sensor_at(self, row: int) -> str:
         return self._rows[row].capteur_id
 
-    def add_points(self, points: dict[str, tuple[list[float], list[float]]], colours: dict[str, QColor]) -> None:
-        for capteur_id, (times, values) in points.items():
-            self._row_for(capteur_id, colours[capteur_id]).add(times, values)
+    def add_points(self, points: dict[str, SensorBatch], colours: dict[str, QColor]) -> None:
+        for capteur_id, batch in points.items():
+            self._row_for(capteur_id, colours[capteur_id]).add(batch)
 
     def set_rejected(self, counts: dict[str, int]) -> None:
         for capteur_id, count in counts.items():

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 def _measure(args: argparse.Namespace, port: int) -> dict:
     from PySide6.QtCore import QTimer, Qt
 
-    from app.qt_app import make_application
+    from app.qt_app import make_application, settle_heap
     from app.simulator_app import SimulatorApp
     from models.value_models import make_model
 
@@ -102,6 +102,7 @@ def _measure(args: argparse.Namespace, port: int) -> dict:
     probe.timeout.connect(tick)
     ready.timeout.connect(check_ready)
     ready.start()
+    settle_heap()
     app.exec()
     return _figures(args, marks, lateness)
 

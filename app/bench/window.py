@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from app.qt_app import make_application
+    from app.qt_app import make_application, settle_heap
     from app.server_app import ServerApp
     from models.server_config import ServerConfig
 
@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         server_app.session.listening.connect(lambda host, port: ports.append(port))
         server_app.start()
         _wait(app, lambda: ports, 10)
+        settle_heap()
 
         lateness: list[float] = []
         clock = QElapsedTimer()
@@ -87,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
 def pan_redraw(app) -> None:
     """20 sensors x 50,000 points; the time of one full repaint while the view pans across them."""
+    from models.series import SensorBatch
     from widgets.chart import LiveChart
 
     chart = LiveChart("", decimate=False)
@@ -94,7 +96,7 @@ def pan_redraw(app) -> None:
     chart.show()
     now = time.time()
     times = now - 50_000 + np.arange(50_000.0)
-    chart.add_points({f"capteur_{k}": (times, 20 + 5 * np.sin(times / 3000 + k)) for k in range(20)})
+    chart.add_points({f"capteur_{k}": SensorBatch.of(times, 20 + 5 * np.sin(times / 3000 + k)) for k in range(20)})
     chart.set_following(False)
     durations = []
     for step in range(40):

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from models.sensor_stats import SensorStats
-from models.series import SeriesBuffer
+from models.reading import Reading
+from models.series import SensorBatch, SeriesBuffer, group_by_sensor
 
 
 def test_the_newest_points_are_kept_in_order_whatever_the_batch_sizes():
@@ -45,8 +46,8 @@ def test_a_fast_sensor_stays_a_few_points_per_slot():
 
 def test_stats_of_a_sensor():
     stats = SensorStats("c")
-    stats.add([10.0, 12.0, 11.0], [20.0, 25.0, 15.0])
-    stats.add([9.0], [40.0])
+    stats.add(SensorBatch.of([10.0, 12.0, 11.0], [20.0, 25.0, 15.0]))
+    stats.add(SensorBatch.of([9.0], [40.0]))
     assert (stats.count, stats.minimum, stats.maximum, stats.mean) == (4, 15.0, 40.0, 25.0)
     assert (stats.last_seen, stats.last_value) == (12.0, 25.0)
 
@@ -54,7 +55,27 @@ def test_stats_of_a_sensor():
 def test_rate_over_the_last_seconds():
     stats = SensorStats("c")
     assert stats.sample_rate(100.0) == 0.0
-    stats.add([1.0] * 50, [1.0] * 50)
+    stats.add(SensorBatch.of([1.0] * 50, [1.0] * 50))
     assert stats.sample_rate(101.0) == 50.0
-    stats.add([1.0] * 10, [1.0] * 10)
+    stats.add(SensorBatch.of([1.0] * 10, [1.0] * 10))
     assert stats.sample_rate(110.0) == pytest.approx(10 / 9)
+
+
+def test_a_frame_is_grouped_by_sensor_sorted_by_time_with_its_summary():
+    readings = [Reading("b", 21.0, 3.0), Reading("a", 10.0, 1.0), Reading("b", 22.0, 2.0), Reading("a", 11.0, 4.0)]
+    grouped = group_by_sensor(readings)
+    assert sorted(grouped) == ["a", "b"]
+    b = grouped["b"]
+    assert (list(b.times), list(b.values)) == ([2.0, 3.0], [22.0, 21.0])
+    assert (b.low, b.high, b.total, b.newest, b.newest_value) == (21.0, 22.0, 43.0, 3.0, 21.0)
+    assert (list(grouped["a"].times), grouped["a"].newest_value) == ([1.0, 4.0], 11.0)
+    assert group_by_sensor([]) == {}
+
+
+def test_readings_within_the_newest_slot_widen_it_in_place():
+    series = SeriesBuffer(capacity=100, resolution=1.0)
+    series.add(SensorBatch.of([5.1, 5.2], [20.0, 21.0]))
+    series.add(SensorBatch.of([5.3, 5.4], [19.0, 20.5]))
+    series.add(SensorBatch.of([5.5], [22.0]))
+    series.add(SensorBatch.of([5.9, 6.2], [18.0, 30.0]))
+    assert list(series.x) == [5.0, 5.5, 6.0, 6.5] and list(series.y) == [18.0, 22.0, 30.0, 30.0]

@@ -4,6 +4,7 @@ import gc
 import sys
 import time
 
+from tests.support import batches
 from widgets.chart import LiveChart
 
 
@@ -20,7 +21,7 @@ def test_repainting_does_not_wear_out_none(qtbot):
     try:
         before = sys.getrefcount(None)
         for frame in range(100):
-            chart.add_points({f"c{k}": ([now + frame], [20.0 + k]) for k in range(5)})
+            chart.add_points(batches({f"c{k}": ([now + frame], [20.0 + k]) for k in range(5)}))
             chart.plot.grab()
         lost = before - sys.getrefcount(None)
     finally:
@@ -34,7 +35,7 @@ def test_follow_stops_when_the_user_pans_and_resumes_on_request(qtbot):
     chart = LiveChart("")
     qtbot.addWidget(chart)
     now = time.time()
-    chart.add_points({"c": ([now - 30, now], [1.0, 2.0])})
+    chart.add_points(batches({"c": ([now - 30, now], [1.0, 2.0])}))
     start, end = chart.visible_range()
     assert start < now - 55 and end >= now
     chart.plot.getViewBox().sigRangeChangedManually.emit([True, True])
@@ -46,7 +47,7 @@ def test_follow_stops_when_the_user_pans_and_resumes_on_request(qtbot):
 def test_the_crosshair_names_the_nearest_visible_point(qtbot):
     chart = LiveChart("", decimate=False)
     qtbot.addWidget(chart)
-    chart.add_points({"low": ([100.0, 200.0, 300.0], [10.0, 11.0, 12.0]), "high": ([100.0, 200.0, 300.0], [30.0, 31.0, 32.0])})
+    chart.add_points(batches({"low": ([100.0, 200.0, 300.0], [10.0, 11.0, 12.0]), "high": ([100.0, 200.0, 300.0], [30.0, 31.0, 32.0])}))
     chart.plot.setXRange(0, 400, padding=0)
     chart.plot.setYRange(0, 40, padding=0)
     assert chart._crosshair.nearest(210.0, 29.0) == ("high", 200.0, 31.0)

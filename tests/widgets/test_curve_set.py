@@ -1,9 +1,12 @@
 """What the chart paints, read back from the picture: curves, spikes among many points, single readings."""
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 
+from tests.support import batches
 from widgets.chart import LiveChart
 
 
@@ -35,7 +38,7 @@ def test_a_spike_among_200_000_points_is_drawn_at_its_height(qtbot):
     chart = LiveChart("", decimate=False)
     times, values = np.arange(200_000.0), np.full(200_000, 20.0)
     values[123_457] = 35.0
-    chart.add_points({"fast": (times, values)})
+    chart.add_points(batches({"fast": (times, values)}))
     fixed_view(chart, qtbot, (0, 200_000), (0, 40))
     top = painted(chart, "fast")[:, 0].min()
     assert abs(top - on_screen(chart, 123_457, 35.0).y()) <= 2
@@ -44,7 +47,7 @@ def test_a_spike_among_200_000_points_is_drawn_at_its_height(qtbot):
 
 def test_a_single_reading_shows_as_a_dot(qtbot):
     chart = LiveChart("", decimate=False)
-    chart.add_points({"once": ([50.0], [21.0])})
+    chart.add_points(batches({"once": ([50.0], [21.0])}))
     fixed_view(chart, qtbot, (0, 100), (0, 40))
     rows, columns = painted(chart, "once").T
     where = on_screen(chart, 50.0, 21.0)
@@ -54,7 +57,7 @@ def test_a_single_reading_shows_as_a_dot(qtbot):
 
 def test_only_the_curves_in_view_are_drawn_and_panning_shows_the_others(qtbot):
     chart = LiveChart("", decimate=False)
-    chart.add_points({"early": ([0.0, 10.0], [20.0, 20.0]), "late": ([90.0, 100.0], [20.0, 20.0])})
+    chart.add_points(batches({"early": ([0.0, 10.0], [20.0, 20.0]), "late": ([90.0, 100.0], [20.0, 20.0])}))
     fixed_view(chart, qtbot, (0, 40), (0, 40))
     assert len(painted(chart, "early")) and not len(painted(chart, "late"))
     chart.plot.setXRange(60, 100, padding=0)
@@ -63,7 +66,7 @@ def test_only_the_curves_in_view_are_drawn_and_panning_shows_the_others(qtbot):
 
 def test_clicking_a_legend_entry_hides_and_shows_that_sensor(qtbot):
     chart = LiveChart("", decimate=False)
-    chart.add_points({"a": ([0.0, 100.0], [10.0, 10.0]), "b": ([0.0, 100.0], [30.0, 30.0])})
+    chart.add_points(batches({"a": ([0.0, 100.0], [10.0, 10.0]), "b": ([0.0, 100.0], [30.0, 30.0])}))
     fixed_view(chart, qtbot, (0, 100), (0, 40))
     sample = next(sample for sample, label in chart.legend.items if label.text == "a")
     where = chart.plot.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
@@ -74,14 +77,13 @@ def test_clicking_a_legend_entry_hides_and_shows_that_sensor(qtbot):
     assert chart.is_sensor_visible("a") and len(painted(chart, "a"))
 
 
-def test_the_vertical_range_follows_the_visible_sensors(qtbot):
-    chart = LiveChart("", decimate=False)
+def test_while_following_the_height_fits_the_visible_sensors_in_the_window(qtbot):
+    chart = LiveChart("")
     qtbot.addWidget(chart)
-    chart.add_points({"cold": ([0.0, 10.0], [-5.0, -4.0]), "warm": ([0.0, 10.0], [20.0, 25.0])})
-    chart.plot.getViewBox().updateAutoRange()
+    now = time.time()
+    chart.add_points(batches({"gone": ([now - 3600], [90.0]), "cold": ([now - 20, now], [-5.0, -4.0]), "warm": ([now - 20, now], [20.0, 25.0])}))
     low, high = chart.plot.getViewBox().viewRange()[1]
-    assert low <= -5.0 and high >= 25.0
+    assert -6.0 < low <= -5.0 and 25.0 <= high < 26.0
     chart.set_sensor_visible("cold", False)
-    chart.plot.getViewBox().updateAutoRange()
     low, high = chart.plot.getViewBox().viewRange()[1]
-    assert low > -4.0 and high >= 25.0
+    assert 19.0 < low <= 20.0 and 25.0 <= high < 26.0

@@ -44,10 +44,11 @@ def group_by_sensor(readings: Sequence[Reading]) -> dict[str, SensorBatch]:
     """
     if not readings:
         return {}
-    names, codes = np.unique(np.array([r.capteur_id for r in readings]), return_inverse=True)
+    numbers: dict[str, int] = {}
+    codes = np.array([numbers.setdefault(r.capteur_id, len(numbers)) for r in readings])
     times = np.array([r.timestamp for r in readings], dtype=float)
     values = np.array([r.temperature for r in readings], dtype=float)
-    return dict(zip(map(str, names), _summarise(codes, times, values)))
+    return dict(zip(numbers, _summarise(codes, times, values)))
 
 
 def _summarise(codes: np.ndarray, times: np.ndarray, values: np.ndarray) -> list[SensorBatch]:

@@ -43,8 +43,15 @@ class ConnectionsModel(QAbstractTableModel):
         ][index.column()]
 
     def set_connections(self, rows: list[ConnectionStats]) -> None:
+        rows = sorted(rows, key=lambda r: r.since)
+        if [(r.peer, r.since) for r in rows] == [(r.peer, r.since) for r in self._rows]:
+            # The same clients: new counts only, so the user's selection and scroll stay put.
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self._headers) - 1))
+            return
         self.beginResetModel()
-        self._rows = sorted(rows, key=lambda r: r.since)
+        self._rows = rows
         self.endResetModel()
 
 

@@ -4,7 +4,7 @@ With one PlotDataItem per sensor, Qt calls back into Python a dozen times per cu
 (bounds, transforms, paint), and each call waits for the GIL that the server's connection threads
 share: a hundred sensors made a frame cost over 50 ms. Here the view calls one item. It clips each
 visible curve to the view, thins what is left to two points per pixel column (the lowest and the
-highest, so no spike is lost), and draws it as one path.
+highest, so no spike is lost), and draws it as one polyline.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QPen, QPolygonF
 
 from models.series import SeriesBuffer
 
@@ -109,7 +109,7 @@ class CurveSet(pg.GraphicsObject):
                 painter.drawPoint(QPointF(x[0], y[0]))
             elif len(x):
                 painter.setPen(pen)
-                painter.drawPath(pg.arrayToQPath(*_thin(x, y, columns), connect="all", finiteCheck=False))
+                painter.drawPolyline(_polyline(*_thin(x, y, columns)))
 
     def _drawn(self):
         return (curve for curve in self.curves if curve.isVisible() and len(curve.series))
@@ -138,6 +138,15 @@ def _thin(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarray, np.nd
     thin_x = np.repeat(x[:used:per_column], 2)
     thin_y = np.column_stack((grouped.min(axis=1), grouped.max(axis=1))).ravel()
     return np.concatenate((thin_x, x[used:])), np.concatenate((thin_y, y[used:]))
+
+
+def _polyline(x: np.ndarray, y: np.ndarray) -> QPolygonF:
+    """The points as a Qt polygon, filled through numpy without a Python loop."""
+    polygon = pg.functions.create_qpolygonf(len(x))
+    points = pg.functions.ndarray_from_qpolygonf(polygon)
+    points[:, 0] = x
+    points[:, 1] = y
+    return polygon
 
 
 def _dot(pen: QPen) -> QPen:

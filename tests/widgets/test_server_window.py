@@ -62,6 +62,22 @@ def test_unticking_a_sensor_in_the_table_hides_its_curve_and_its_legend_entry_fo
     assert row_a.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
+def test_the_connections_panel_shows_each_client_and_its_thread_live(qtbot, server_app):
+    panel = server_app.window.connections
+    model = panel.connections
+    cell = lambda row, column: model.index(row, column).data()  # noqa: E731
+    with LineClient(server_app.session.server.address) as first, LineClient(server_app.session.server.address) as second:
+        peers = {f"127.0.0.1:{client.socket.getsockname()[1]}" for client in (first, second)}
+        qtbot.waitUntil(lambda: {cell(row, 0) for row in range(model.rowCount())} == peers)
+        assert {cell(row, 1) for row in range(2)} == {f"client {peer}" for peer in peers}
+        panel.selectRow(0)
+        first.send(*({"capteur_id": "c", "temperature": 20, "seq": i} for i in range(5)))
+        [first.answer() for _ in range(5)]
+        qtbot.waitUntil(lambda: "5" in {cell(row, 3) for row in range(2)})
+        assert [index.row() for index in panel.selectionModel().selectedRows()] == [0]
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+
+
 def test_the_export_dialog_writes_the_expected_csv(qtbot, server_app, tmp_path, monkeypatch):
     with LineClient(server_app.session.server.address) as sensor:
         sensor.send(

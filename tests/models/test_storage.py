@@ -49,6 +49,18 @@ def test_resent_readings_are_merged_only_when_the_sensor_stamped_them(tmp_path):
     assert storage.stored == 5
 
 
+def test_a_large_batch_is_stored_row_for_row_with_resends_merged_inside_it(tmp_path):
+    storage = open_storage(tmp_path / "m.db")
+    batch = readings(1_000) + readings(300) + [Reading("c", 9.5, 7.0, None, False)] * 2
+    assert storage.submit(batch, 42.0).wait(10)
+    storage.close()
+    assert storage.stored == 1_002
+    with sqlite3.connect(tmp_path / "m.db") as db:
+        rows = db.execute("SELECT temperature, timestamp, received_at, sensor_clock FROM mesures ORDER BY rowid").fetchall()
+    expected = [(r.temperature, r.timestamp, 42.0, 1) for r in readings(1_000)] + [(9.5, 7.0, 42.0, None)] * 2
+    assert rows == expected
+
+
 def test_readers_see_committed_rows_while_the_writer_runs(tmp_path):
     storage = open_storage(tmp_path / "m.db")
     storage.submit(readings(7), 0.0).wait(10)

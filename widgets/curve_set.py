@@ -101,8 +101,9 @@ class CurveSet(pg.GraphicsObject):
             return
         self.paints += 1
         columns = max(1, int(view.width() / (self.pixelWidth() or view.width())))
+        left, right = view.left(), view.right()
         for curve in sorted(self._drawn(), key=lambda c: c.raised):
-            x, y = _clip(curve.series.x, curve.series.y, view.left(), view.right())
+            x, y = _clip(curve.series.x, curve.series.y, left, right)
             pen = curve.opts["pen"]
             if len(x) == 1:
                 painter.setPen(_dot(pen))

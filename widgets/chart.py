@@ -20,6 +20,9 @@ SLOTS_PER_WINDOW = 300
 """Time slots across a window, each keeping its lowest and highest value: 600 points, a slot every
 few pixels with no spike lost. Qt paints lines in software, so the number of points is what a frame
 costs: 100 curves of 600 points still repaint about 20 times a second."""
+HEIGHT_REMEASURE = 0.5
+"""Seconds between two full measures of the height that following shows; in between, new readings
+can only widen it. A full measure reads every point in the window, too much for every frame."""
 LEGEND_LIMIT = 20
 """Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
 _GOLDEN_RATIO = 0.618033988749895
@@ -47,6 +50,10 @@ class LiveChart(QWidget):
         self._hidden: set[str] = set()
         self._following = True
         self._window: float | None = TIME_WINDOWS[0]
+        self._newest = 0.0
+        """The latest reading's time."""
+        self._height: tuple[float | None, float | None] = (None, None)
+        self._height_measured = float("-inf")
 
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
         self.plot.setLabel("left", self.tr("Temperature"), units="°C")
@@ -118,8 +125,13 @@ class LiveChart(QWidget):
 
     def add_points(self, points: dict[str, SensorBatch]) -> None:
         """New readings, a batch per sensor: times (Unix seconds) and values (°C)."""
+        low, high = self._height
         for capteur_id, batch in points.items():
             self._ensure_curve(capteur_id).series.add(batch)
+            self._newest = max(self._newest, batch.newest)
+            if low is not None and capteur_id not in self._hidden:
+                low, high = min(low, batch.low), max(high, batch.high)
+        self._height = (low, high)
         self._redraw()
 
     def resolution_for(self, span: float) -> float:
@@ -134,6 +146,9 @@ class LiveChart(QWidget):
         for capteur_id in sorted(history):
             times, values = history[capteur_id]
             self._ensure_curve(capteur_id).series.extend(times, values)
+            if len(times):
+                self._newest = max(self._newest, float(np.max(times)))
+        self._remeasure_height()
         self._redraw()
 
     def set_grid(self, shown: bool) -> None:
@@ -152,6 +167,7 @@ class LiveChart(QWidget):
             for sample, _ in self.legend.items:
                 if sample.item is curve:
                     sample.update()
+        self._remeasure_height()
         if self._following:
             self._scroll()
 
@@ -168,6 +184,7 @@ class LiveChart(QWidget):
         self._following = following
         self.follow_button.setChecked(following)
         if following:
+            self._remeasure_height()
             self._scroll()
         self.follow_changed.emit(following)
 
@@ -205,23 +222,29 @@ class LiveChart(QWidget):
     def _scroll(self) -> None:
         """Show the newest readings: the window up to now, and the height of what it shows.
 
-        Both ranges change in one call. Left to pyqtgraph's auto-range, the height would change
-        while painting, and every frame would be painted twice.
+        Both ranges change in one call, applied before Qt paints. Left to pyqtgraph's auto-range,
+        the height would change while painting, and every frame would be painted twice.
         """
-        start, end = self._curve_set.dataBounds(0)
-        if self._window is not None:
-            end = max(end or 0.0, time.time())
+        if self._window is None:
+            (start, end), (low, high) = self._curve_set.dataBounds(0), self._curve_set.dataBounds(1)
+        else:
+            end = max(self._newest, time.time())
             start = end - self._window
-        ranges = {}
-        if start is not None:
-            ranges["xRange"] = (start, end)
-            low, high = self._curve_set.dataBounds(1, orthoRange=(start, end))
-            if low is not None:
-                ranges["yRange"] = (low, high)
+            if self._height[0] is None or time.monotonic() - self._height_measured > HEIGHT_REMEASURE:
+                self._height = self._curve_set.dataBounds(1, orthoRange=(start, end))
+                self._height_measured = time.monotonic()
+            low, high = self._height
+        ranges = {"xRange": (start, end)} if start is not None else {}
+        if low is not None:
+            ranges["yRange"] = (low, high)
         if ranges:
             view = self.plot.getViewBox()
             view.setRange(**ranges, padding=0.02)
             view.updateMatrix()
+
+    def _remeasure_height(self) -> None:
+        """At the next scroll: sensors were hidden or shown, or the points replaced."""
+        self._height_measured = float("-inf")
 
     def _legend_clicked(self, curve: SensorCurve) -> None:
         capteur_id = next(c for c, known in self._curves.items() if known is curve)

@@ -63,13 +63,13 @@ class CurveSet(pg.GraphicsObject):
     def data_changed(self) -> None:
         """Call after any series changed: bounds are measured again and the view repaints."""
         self._stacked = None
-        self._forget_rect()
         self.informViewBoundsChanged()
         self.update()
 
     def dataBounds(self, axis: int, frac: float = 1.0, orthoRange=None) -> tuple:
         """Lowest and highest time (axis 0) or value (axis 1) of the visible curves, for auto-range;
-        with `orthoRange`, the values of the points within that time range only."""
+        with `orthoRange`, the values of the points within that time range only. It reads every
+        point: the chart asks a few times a second, not on every frame."""
         if self._stacked is None:
             drawn = list(self._drawn())
             self._stacked = (
@@ -83,17 +83,14 @@ class CurveSet(pg.GraphicsObject):
         return (float(chosen.min()), float(chosen.max())) if len(chosen) else (None, None)
 
     def boundingRect(self) -> QRectF:
+        """The whole view: the item draws what falls in it. Measuring the data instead read every
+        point of every curve on each frame."""
         if self._rect is None:
-            (left, right), (bottom, top) = self.dataBounds(0), self.dataBounds(1)
-            if left is None:
-                self._rect = QRectF()
-            else:
-                # A margin of a few pixels, so a single point or a flat line still has an area to paint.
-                # It is measured again when the data change, not on every pan or zoom: a change of
-                # geometry then would cost a second repaint of each frame.
-                pad_x, pad_y = (DOT_WIDTH * (size or 0.0) for size in (self.pixelWidth(), self.pixelHeight()))
-                self._rect = QRectF(left - pad_x, bottom - pad_y, right - left + 2 * pad_x, top - bottom + 2 * pad_y)
+            self._rect = self.viewRect() or QRectF()
         return self._rect
+
+    def viewRangeChanged(self) -> None:
+        self._forget_rect()
 
     def paint(self, painter, option, widget=None) -> None:
         view = self.viewRect()

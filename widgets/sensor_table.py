@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -24,10 +24,13 @@ def relative_time(seconds: float) -> str:
 
 
 class SensorTableModel(QAbstractTableModel):
+    """Sorts itself, in Python, once per refresh. A QSortFilterProxyModel re-sorted on every refresh
+    through Qt, calling back into Python some 2,000 times, each call waiting for the GIL behind the
+    server's connection threads: the window's worst moments under load."""
+
     visibility_changed = Signal(str, bool)
     """The user ticked or unticked a sensor: show or hide its curve."""
     COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
-    SORT_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,6 +39,7 @@ class SensorTableModel(QAbstractTableModel):
         self._colours: dict[str, QColor] = {}
         self._rates: dict[str, float] = {}
         self._hidden: set[str] = set()
+        self._sort_column, self._sort_order = 0, Qt.SortOrder.AscendingOrder
         self._headers = [
             self.tr("Sensor"), self.tr("Last °C"), self.tr("Last seen"), self.tr("Readings"),
             self.tr("Min °C"), self.tr("Max °C"), self.tr("Mean °C"), self.tr("Readings/s"), self.tr("Rejected"),
@@ -71,12 +75,14 @@ class SensorTableModel(QAbstractTableModel):
             return Qt.CheckState.Unchecked if stats.capteur_id in self._hidden else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.TextAlignmentRole and column != "capteur_id":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        value = self._value(stats, column)
-        if role == self.SORT_ROLE:
-            return value if value is not None else float("-inf")
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(column, value)
+            return self._text(column, self._value(stats, column))
         return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """What a click on a header asks for; the order is kept as values change."""
+        self._sort_column, self._sort_order = column, order
+        self._resort()
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or self.COLUMNS[index.column()] != "capteur_id":
@@ -104,8 +110,11 @@ class SensorTableModel(QAbstractTableModel):
         return self._rows[row].capteur_id
 
     def add_points(self, points: dict[str, SensorBatch], colours: dict[str, QColor]) -> None:
+        known = len(self._rows)
         for capteur_id, batch in points.items():
             self._row_for(capteur_id, colours[capteur_id]).add(batch)
+        if len(self._rows) > known:
+            self._resort()
 
     def set_rejected(self, counts: dict[str, int]) -> None:
         for capteur_id, count in counts.items():
@@ -116,6 +125,7 @@ class SensorTableModel(QAbstractTableModel):
         """Rates and "last seen" move with the clock: recompute them and repaint every row."""
         now = time.monotonic()
         self._rates = {stats.capteur_id: stats.sample_rate(now) for stats in self._rows}
+        self._resort()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
@@ -126,6 +136,7 @@ class SensorTableModel(QAbstractTableModel):
         self._index = {stats.capteur_id: row for row, stats in enumerate(self._rows)}
         self._colours.update(colours)
         self.endResetModel()
+        self._resort()
 
     def _row_for(self, capteur_id: str, colour: QColor) -> SensorStats:
         row = self._index.get(capteur_id)
@@ -137,6 +148,25 @@ class SensorTableModel(QAbstractTableModel):
             self._colours[capteur_id] = colour
             self.endInsertRows()
         return self._rows[row]
+
+    def _resort(self) -> None:
+        """Rows in the chosen order; the selection follows its sensors."""
+        column = self.COLUMNS[self._sort_column]
+
+        def key(stats: SensorStats):
+            value = self._value(stats, column)
+            return (value is not None, value if value is not None else 0, stats.capteur_id)
+
+        rows = sorted(self._rows, key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        if all(new is old for new, old in zip(rows, self._rows)):
+            return
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        sensors = [self._rows[index.row()].capteur_id for index in kept]
+        self._rows = rows
+        self._index = {stats.capteur_id: row for row, stats in enumerate(rows)}
+        self.changePersistentIndexList(kept, [self.index(self._index[c], i.column()) for c, i in zip(sensors, kept)])
+        self.layoutChanged.emit()
 
     def _value(self, stats: SensorStats, column: str):
         return {
@@ -171,10 +201,7 @@ class SensorTable(QTableView):
     def __init__(self, model: SensorTableModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.source = model
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SensorTableModel.SORT_ROLE)
-        self.setModel(proxy)
+        self.setModel(model)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -192,8 +219,7 @@ class SensorTable(QTableView):
         return QSize(600, 200)
 
     def selected_sensors(self) -> set[str]:
-        proxy = self.model()
-        return {self.source.sensor_at(proxy.mapToSource(i).row()) for i in self.selectionModel().selectedRows()}
+        return {self.source.sensor_at(index.row()) for index in self.selectionModel().selectedRows()}
 
     def _selected(self, *_) -> None:
         self.selection_changed.emit(self.selected_sensors())

@@ -68,9 +68,12 @@ def run(args: argparse.Namespace) -> int:
         frames_before, start = server_app.window.chart.frames, time.perf_counter()
         received_before = server_app.session.server.monitor.totals().received
         lateness.clear()
+        minute = _Minute(server_app, lateness)
         while sensors.poll() is None:
             _wait(app, lambda: False, 1.0)
             memory.append(_rss_mb())
+            if time.perf_counter() - minute.start >= 60:
+                minute = minute.report()
         elapsed = time.perf_counter() - start
         frames = server_app.window.chart.frames - frames_before
         received = server_app.session.server.monitor.totals().received - received_before
@@ -107,6 +110,27 @@ def pan_redraw(app) -> None:
         durations.append((time.perf_counter() - began) * 1000)
     print(f"1,000,000 points, panning: repaint p50 {np.percentile(durations, 50):.1f} ms, max {max(durations):.1f} ms")
     chart.close()
+
+
+class _Minute:
+    """One line a minute over a long run: whether the window stays smooth and its memory flat."""
+
+    def __init__(self, server_app, lateness: list[float]):
+        self.server_app, self.lateness = server_app, lateness
+        self.start, self.first_tick = time.perf_counter(), len(lateness)
+        self.frames = server_app.window.chart.frames
+        self.received = server_app.session.server.monitor.totals().received
+
+    def report(self) -> _Minute:
+        seconds = time.perf_counter() - self.start
+        ticks = self.lateness[self.first_tick :]
+        print(
+            f"  {time.strftime('%H:%M:%S')}: {(self.server_app.session.server.monitor.totals().received - self.received) / seconds:,.0f} readings/s, "
+            f"lateness p99 {np.percentile(ticks, 99) if ticks else 0:.0f} ms, "
+            f"{(self.server_app.window.chart.frames - self.frames) / seconds:.1f} redraws/s, {_rss_mb():.0f} MB",
+            flush=True,
+        )
+        return _Minute(self.server_app, self.lateness)
 
 
 def _wait(app, done, seconds: float) -> None:

@@ -59,7 +59,10 @@ class LiveChart(QWidget):
         self.plot.setLabel("left", self.tr("Temperature"), units="°C")
         self.plot.setLabel("bottom", self.tr("Local time"))
         self.plot.getPlotItem().setMenuEnabled(False)
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="#333")
+        # A light backing, so the names stay readable where curves pass under the legend.
+        self.legend = self.plot.addLegend(
+            offset=(10, 10), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#c9d6e3")
+        )
         self.legend.sigSampleClicked.connect(self._legend_clicked)
         self._curve_set = CurveSet()
         self.plot.addItem(self._curve_set)

@@ -64,6 +64,7 @@ class LiveChart(QWidget):
             offset=(10, 10), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#c9d6e3")
         )
         self.legend.sigSampleClicked.connect(self._legend_clicked)
+        self.legend.setVisible(False)  # until a first sensor: its backing would be an empty box
         self._curve_set = CurveSet()
         self.plot.addItem(self._curve_set)
         self.plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)

@@ -31,6 +31,17 @@ def test_repainting_does_not_wear_out_none(qtbot):
     assert lost < 100
 
 
+def test_the_legend_shows_from_the_first_sensor_up_to_twenty(qtbot):
+    chart = LiveChart("")
+    qtbot.addWidget(chart)
+    chart.show()
+    assert not chart.legend.isVisible()
+    chart.add_points(batches({"c1": ([1.0], [20.0])}))
+    assert chart.legend.isVisible()
+    chart.add_points(batches({f"c{k}": ([1.0], [20.0]) for k in range(2, 22)}))
+    assert not chart.legend.isVisible()
+
+
 def test_follow_stops_when_the_user_pans_and_resumes_on_request(qtbot):
     chart = LiveChart("")
     qtbot.addWidget(chart)

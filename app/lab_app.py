@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtCore import QObject
 
-from app.qt_app import make_application, run_event_loop
+from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.server_app import ServerApp
 from app.settings import load_server_config, settings
 from app.simulator_app import SimulatorApp
@@ -64,5 +64,6 @@ def run_lab(args: argparse.Namespace) -> int:
     """`args`: the `server` command's arguments (address, storage, token, limits), as for its window."""
     app = make_application(sys.argv[:1])
     lab = LabApp(load_server_config(settings()).updated(args))
-    lab.start()
-    return run_event_loop(app, lab.close)
+    with closing_on_signals(lab.close):
+        lab.start()
+        return run_event_loop(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import signal
 import socket
@@ -25,12 +26,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_event_loop(app: QApplication, on_signal) -> int:
-    """Run Qt until the last window closes; SIGINT and SIGTERM call `on_signal` (a window's close)."""
+@contextlib.contextmanager
+def closing_on_signals(on_signal):
+    """Within: SIGINT and SIGTERM call `on_signal` (a window's close) from Qt's loop, as Quit does.
+
+    Enter it before saying the window is ready, so a signal sent on that word is never missed.
+    """
     bridge = SignalBridge(on_signal)
+    try:
+        yield
+    finally:
+        bridge.close()
+
+
+def run_event_loop(app: QApplication) -> int:
+    """Run Qt until the last window closes."""
     settle_heap()
     app.exec()
-    bridge.close()
     return 0
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from app.chart_image import save_chart_image
 from app.export_job import ExportJob
 from app.paths import default_database, storage_file
-from app.qt_app import make_application, run_event_loop
+from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
@@ -162,6 +162,7 @@ def run_window(args: argparse.Namespace) -> int:
     app = make_application(sys.argv[:1])
     config = load_server_config(settings()).updated(args)
     server_app = ServerApp(config)
-    server_app.start()
-    return run_event_loop(app, server_app.window.close)
+    with closing_on_signals(server_app.window.close):
+        server_app.start()
+        return run_event_loop(app)
 

@@ -19,7 +19,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer
 
 from app.echo_session import EchoSession
-from app.qt_app import make_application, run_event_loop
+from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.request_worker import RequestRunner
 from app.sensor_host import (
     Add, AddCity, Change, Pause, Problem, Remove, Retarget, SensorHost, SetManualValue, Snapshot, Start, Stop,
@@ -258,6 +258,7 @@ def run_client(args: argparse.Namespace) -> int:
     port = args.port if args.port is not None else store.value("simulator/target_port", DEFAULT_PORT, type=int)
     token = args.token or store.value("simulator/target_token", "", type=str)
     simulator = SimulatorApp(host, port, token)
-    simulator.start()
-    print(f"simulator sending to {host}:{port}", flush=True)
-    return run_event_loop(app, simulator.window.close)
+    with closing_on_signals(simulator.window.close):
+        simulator.start()
+        print(f"simulator sending to {host}:{port}", flush=True)
+        return run_event_loop(app)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 
 import pytest
@@ -100,6 +102,10 @@ def test_closing_ends_the_process_within_a_second(server):
 def test_the_process_ends_by_itself_when_the_window_process_is_gone(server):
     host = SensorHost("127.0.0.1", server.address[1], "")
     host.send(Add(("a",), make_model("walk"), 10.0, True))
-    # As if the window's process died: its end of the pipe closes, and nothing else is said.
-    host._connection.close()
+    # As if the window's process died: the pipe ends, and nothing else is said. Shut down, not
+    # closed under the feet of the host's reader thread, which would read from no handle at all.
+    with socket.socket(fileno=os.dup(host._connection.fileno())) as pipe:
+        pipe.shutdown(socket.SHUT_RDWR)
     wait_until(lambda: not host.alive, "the sensor process to end")
+    host._reader.join(10)
+    host._connection.close()

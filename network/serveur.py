@@ -133,7 +133,9 @@ class Serveur(ABC):
         # Only now can no connection be added: end those accepted while the loop was winding down.
         threads = self._shut_connections(socket.SHUT_RD)
         _join(threads, DRAIN_GRACE)
-        _join(self._shut_connections(socket.SHUT_RDWR), JOIN_TIMEOUT)
+        # Those still open are shut both ways. A thread that has just left the connections but not
+        # yet ended is missing from the second list: wait for the first list too.
+        _join([*threads, *self._shut_connections(socket.SHUT_RDWR)], JOIN_TIMEOUT)
         for wake in (self._wake_reader, self._wake_writer):
             if wake is not None:
                 wake.close()

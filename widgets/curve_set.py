@@ -53,6 +53,7 @@ class CurveSet(pg.GraphicsObject):
         """Every visible point's time and value in two arrays: bounds in a few numpy calls."""
         self._rect: QRectF | None = None
         self.paints = 0
+        """Times painted: what the benchmark counts as redraws."""
 
     def add(self, series: SeriesBuffer, pen: QPen) -> SensorCurve:
         curve = SensorCurve(self, series, pen)

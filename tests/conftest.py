@@ -6,7 +6,9 @@ import threading
 
 import pytest
 
-from tests.support import LineClient, running_server
+from network.clock import ClockServer
+from network.echo import EchoServer
+from tests.support import LineClient, running_server, serving
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +52,17 @@ def server(tmp_path):
 def client(server):
     with LineClient(server.address) as client:
         yield client
+
+
+@pytest.fixture
+def clock_server():
+    """The exercise's clock server on a free port of 127.0.0.1."""
+    with serving(ClockServer(port=0)) as server:
+        yield server
+
+
+@pytest.fixture
+def echo_server():
+    """The exercise's mono-task echo server on a free port of 127.0.0.1."""
+    with serving(EchoServer(port=0)) as server:
+        yield server

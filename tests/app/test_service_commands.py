@@ -13,24 +13,11 @@ import sys
 import pytest
 
 from app.cli import main
-from network.clock import ClockServer, ask_time
-from network.echo import EchoServer
-from tests.support import serving, ROOT
+from network.clock import ask_time
+from tests.support import ROOT
 from tests.weather_stub import KEY, openweathermap_stub
 
 TIMEOUT = 10.0
-
-
-@pytest.fixture
-def clock_server():
-    with serving(ClockServer(port=0)) as server:
-        yield server
-
-
-@pytest.fixture
-def echo_server():
-    with serving(EchoServer(port=0)) as server:
-        yield server
 
 
 @pytest.fixture

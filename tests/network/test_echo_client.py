@@ -7,19 +7,11 @@ import socket
 
 import pytest
 
-from network.echo import EchoServer
 from network.echo_client import EchoClient, EchoTimeout
 from network.service_client import ServiceError
-from tests.support import serving
 
 TIMEOUT = 10.0
 QUIET = 0.3
-
-
-@pytest.fixture
-def echo_server():
-    with serving(EchoServer(port=0)) as server:
-        yield server
 
 
 @pytest.fixture

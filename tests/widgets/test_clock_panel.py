@@ -2,17 +2,7 @@
 
 import re
 
-import pytest
-
-from network.clock import ClockServer
 from tests.sensor_support import free_port
-from tests.support import serving
-
-
-@pytest.fixture
-def clock_server():
-    with serving(ClockServer(port=0)) as server:
-        yield server
 
 
 def test_get_time_shows_the_time_and_the_round_trip(qtbot, simulator, clock_server):

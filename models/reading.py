@@ -43,6 +43,38 @@ class Reading:
 
 def reading_from_message(message: object, received_at: float) -> Reading:
     """Validate one decoded JSON value; raise InvalidReading with the reason otherwise."""
+    return _usual_reading(message, received_at) or _checked_reading(message, received_at)
+
+
+def _usual_reading(message: object, received_at: float) -> Reading | None:
+    """The message in the shape sensors send (an ASCII capteur_id, a float in °C, maybe a float
+    timestamp and a seq), checked in a few comparisons; None for anything else, which then goes
+    through every rule. At 50,000 readings/s the full rules held the GIL for a quarter of the
+    time, and the window's GUI thread waited behind them."""
+    if type(message) is not dict:
+        return None
+    capteur_id, temperature = message.get("capteur_id"), message.get("temperature")
+    if not (
+        type(capteur_id) is str
+        and 0 < len(capteur_id) <= MAX_ID_LENGTH
+        and capteur_id.isascii()
+        and capteur_id.isprintable()  # for ASCII: none of the control characters the rules forbid
+        and type(temperature) is float
+        and ABSOLUTE_ZERO_C <= temperature < math.inf  # also false for NaN
+        and message.get("unit", "C") == "C"
+    ):
+        return None
+    seq, timestamp = message.get("seq"), message.get("timestamp")
+    if seq is not None and not (type(seq) is int and seq >= 0):
+        return None
+    if timestamp is None:
+        return Reading(capteur_id, temperature, received_at, seq, False)
+    if type(timestamp) is float and _MIN_TIMESTAMP <= timestamp <= _MAX_TIMESTAMP:
+        return Reading(capteur_id, temperature, timestamp, seq, True)
+    return None
+
+
+def _checked_reading(message: object, received_at: float) -> Reading:
     if not isinstance(message, dict):
         raise InvalidReading("message must be a JSON object")
     seq = _seq(message)

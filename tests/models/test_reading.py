@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from models.reading import InvalidReading, Reading, reading_from_message
+from models.reading import InvalidReading, Reading, _checked_reading, _usual_reading, reading_from_message
 
 NOW = 1_790_000_000.0
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
@@ -101,3 +101,43 @@ def test_sensor_id_is_an_alias_and_other_fields_are_ignored():
 
 def test_a_64_character_id_with_accents_is_fine():
     assert reading_from_message({**GOOD, "capteur_id": "é" * 64}, NOW).capteur_id == "é" * 64
+
+
+SENSOR_SHAPES = [
+    GOOD,
+    {**GOOD, "seq": 12},
+    {**GOOD, "timestamp": 1_790_000_000.125},
+    {**GOOD, "timestamp": 1_790_000_000.125, "seq": 0, "unit": "C"},
+    {**GOOD, "capteur_id": "x" * 64, "temperature": -273.15},
+]
+ODD_SHAPES = [
+    {**GOOD, "capteur_id": "x" * 65},
+    {**GOOD, "capteur_id": "cap\x7fteur"},
+    {**GOOD, "capteur_id": "salle de réunion"},
+    {**GOOD, "capteur_id": ""},
+    {**GOOD, "temperature": 23},
+    {**GOOD, "temperature": -273.150001},
+    {**GOOD, "temperature": math.nan},
+    {**GOOD, "temperature": math.inf},
+    {**GOOD, "temperature": 71.6, "unit": "F"},
+    {**GOOD, "unit": 1},
+    {**GOOD, "seq": True},
+    {**GOOD, "seq": -1},
+    {**GOOD, "timestamp": 1_790_000_000},
+    {**GOOD, "timestamp": math.nan},
+    {**GOOD, "timestamp": 1e20},
+    {**GOOD, "timestamp": "2026-11-21T14:31:05Z"},
+    {"sensor_id": "s", "temperature": 1.5},
+    {"capteur_id": "a", "sensor_id": "b", "temperature": 1.5},
+    {"temperature": 1.5},
+    [GOOD],
+]
+
+
+@pytest.mark.parametrize("message", SENSOR_SHAPES + ODD_SHAPES)
+def test_the_quick_check_of_usual_messages_agrees_with_every_rule(message):
+    quick = _usual_reading(message, NOW)
+    if message in SENSOR_SHAPES:
+        assert quick is not None, "what sensors send takes the quick check"
+    if quick is not None:
+        assert quick == _checked_reading(message, NOW)

@@ -203,7 +203,12 @@ class LiveChart(QWidget):
             self._colours[capteur_id] = sensor_colour(len(self._colours))
             curve = self._curves[capteur_id] = self._curve_set.add(self._new_series(), self._pen(capteur_id))
             curve.setVisible(capteur_id not in self._hidden)
-            self.legend.addItem(curve, capteur_id)
+            # Sensors never leave the chart, so past the limit the legend stays hidden: its entries are
+            # dropped rather than kept up, since each one costs a layout pass over all the others.
+            if len(self._curves) <= LEGEND_LIMIT:
+                self.legend.addItem(curve, capteur_id)
+            elif len(self._curves) == LEGEND_LIMIT + 1:
+                self.legend.clear()
             self.empty_hint.hide()
             self.legend.setVisible(len(self._curves) <= LEGEND_LIMIT)
         return curve

@@ -40,6 +40,8 @@ def test_the_legend_shows_from_the_first_sensor_up_to_twenty(qtbot):
     assert chart.legend.isVisible()
     chart.add_points(batches({f"c{k}": ([1.0], [20.0]) for k in range(2, 22)}))
     assert not chart.legend.isVisible()
+    chart.add_points(batches({f"c{k}": ([1.0], [20.0]) for k in range(22, 100)}))
+    assert not chart.legend.isVisible() and not chart.legend.items, "no entries kept up for a hidden legend"
 
 
 def test_follow_stops_when_the_user_pans_and_resumes_on_request(qtbot):

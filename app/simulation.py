@@ -67,7 +67,7 @@ class Simulation:
     def add_city(self, capteur_id: str, city: str, api_key: str, interval: float) -> None:
         """A sensor reporting the temperature in `city`; the weather service is OWM_BASE_URL's, else OpenWeatherMap."""
         self._check_free(capteur_id)
-        sensor = CityCapteur(capteur_id, city, self.host, self.port, api_key, interval=interval)
+        sensor = CityCapteur(capteur_id, city, self.host, self.port, api_key, interval=interval, token=self.token)
         self._entries[capteur_id] = _Entry(sensor, _Carried())
 
     def start(self, ids: list[str]) -> None:
@@ -162,7 +162,9 @@ class Simulation:
         old = entry.sensor
         _carry(entry.carried, _Carried(), old.status())
         if isinstance(old, CityCapteur):
-            entry.sensor = CityCapteur(old.capteur_id, old.city, self.host, self.port, old.api_key, interval=1 / old.rate)
+            entry.sensor = CityCapteur(
+                old.capteur_id, old.city, self.host, self.port, old.api_key, interval=1 / old.rate, token=self.token
+            )
         else:
             entry.sensor = TrackedCapteur(old.capteur_id, self.host, self.port, old.rate, old.model, token=self.token or None)
             entry.sensor.last = old.last

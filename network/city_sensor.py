@@ -16,7 +16,7 @@ import time
 from models.capteur import Capteur, CapteurError
 from models.value_models import Manual
 from network.capteur_tcp import SensorStatus
-from network.client import SendError, send_message
+from network.client import SendError, send_message, token_refused
 from network.sensor_loop import State
 from network.weather import WeatherError, current_weather
 
@@ -44,11 +44,12 @@ class CityCapteur(Capteur):
         *,
         interval: float = DEFAULT_INTERVAL,
         base_url: str | None = None,
+        token: str | None = None,
     ):
         # The model holds the last temperature observed; `mesurer()` reads it like any sensor's.
         super().__init__(capteur_id, Manual())
         self.city, self.host, self.port = city, host, port
-        self.api_key, self.base_url = api_key, base_url
+        self.api_key, self.base_url, self.token = api_key, base_url, token or None
         self._interval = check_interval(interval)
         self._paused = self.stop_requested = False
         self._wake = threading.Event()
@@ -142,11 +143,13 @@ class CityCapteur(Capteur):
         message = {"capteur_id": self.capteur_id, "temperature": reading.temperature, "timestamp": reading.timestamp, "seq": self._seq}
         self._in_flight, self.sent = 1, self.sent + 1
         try:
-            answer = send_message(self.host, self.port, message, SEND_TIMEOUT)
+            answer = send_message(self.host, self.port, message, SEND_TIMEOUT, self.token)
         except SendError as error:
             return self._fail(str(error))
         finally:
             self._in_flight = 0
+        if answer.get("error") == "unauthorized":
+            return self._fail(token_refused(f"{self.host}:{self.port}", self.token))
         if "ack" not in answer:
             self.rejected += 1
             return self._fail(f"the server refused a reading of {self.capteur_id}: {answer.get('error')}")

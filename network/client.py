@@ -10,6 +10,12 @@ class SendError(Exception):
     """The reading could not be delivered; the message says why and what to do."""
 
 
+def token_refused(where: str, token: str | None) -> str:
+    """The sentence for a server at `where` that answered "unauthorized" to this token, or to none."""
+    given = "refused the token" if token else "requires a token"
+    return f"{where} {given}: give the token the server was started with"
+
+
 def send_message(host: str, port: int, message: dict, timeout: float = 5.0, token: str | None = None) -> dict | None:
     """Send one JSON message and return the server's answer, or None when none is owed (no `seq`).
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from network.client import token_refused
 from network.schedule import Backoff, Schedule
 from network.send_buffer import Batch, SendBuffer
 from network.sensor_link import LinkError, SensorLink
@@ -270,8 +271,7 @@ class SensorLoop:
             self.rejected += self.buffer.answer(1)
             self._error(f"the server refused a reading of {self.sensor.capteur_id}: {reason}")
         elif reason == "unauthorized":
-            given = "refused the token" if self.sensor.token else "requires a token"
-            self._fail(LinkError(f"{where} {given}: give the token the server was started with", fatal=True))
+            self._fail(LinkError(token_refused(where, self.sensor.token), fatal=True))
         elif reason == "server busy":
             self._fail(LinkError(f"{where} is busy (too many connections); retrying"))
         else:

@@ -11,7 +11,7 @@ from models.capteur import CapteurError
 from network.city_sensor import CityCapteur
 from network.sensor_loop import State
 from tests.sensor_support import free_port, wait_until
-from tests.support import stored_rows
+from tests.support import running_server, stored_rows
 from tests.weather_stub import KEY, openweathermap_stub
 
 
@@ -100,3 +100,22 @@ def test_a_new_pace_is_checked_too(stub):
     assert sensor.rate == pytest.approx(1 / 120)
     with pytest.raises(CapteurError):
         sensor.set_rate(1.0)
+
+
+@pytest.mark.parametrize(("token", "sentence"), [("s3cret", None), ("wrong", "refused the token"), (None, "requires a token")])
+def test_it_gives_the_token_of_a_server_that_requires_one(stub, tmp_path, token, sentence):
+    with running_server(tmp_path / "m.db", token="s3cret") as server:
+        port = server.address[1]
+        sensor = city_sensor(stub, port, token=token)
+        sensor.start()
+        try:
+            wait_until(lambda: sensor.status().acked + sensor.status().errors == 1, "the answer to the first report")
+        finally:
+            sensor.stop()
+    status = sensor.status()
+    if sentence is None:
+        assert (status.acked, status.errors) == (1, 0)
+        assert [row[0] for row in stored_rows(tmp_path / "m.db")] == ["Orsay"]
+    else:
+        assert status.last_error == f"127.0.0.1:{port} {sentence}: give the token the server was started with"
+        assert stored_rows(tmp_path / "m.db") == []

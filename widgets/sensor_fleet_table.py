@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QHeaderView, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from models.sensor_row import SensorRow
 from models.value_models import ValueModel, parameter_names
+from widgets.sorted_table_model import SortedTableModel
 
 # The rates CapteurTCP accepts (network.capteur_tcp.check_rate), so a spin box never offers one it refuses.
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
@@ -51,55 +52,57 @@ def natural_key(text: str) -> str:
     return _DIGITS.sub(lambda number: number.group().zfill(20), text)
 
 
-class SensorFleetModel(QAbstractTableModel):
+class SensorFleetModel(SortedTableModel):
     """Rows come from snapshots (`set_rows`); what each sensor measures from the application (`describe`),
-    which decided it: the text is made once, not on every repaint of 500 rows."""
+    which decided it: the text is made once, not on every repaint of 500 rows. Unsorted, the rows
+    keep the snapshots' order, the order sensors were added."""
 
     COLUMNS = ("capteur_id", "model", "rate", "state", "sent", "acked", "waiting", "dropped", "last")
-    SORT_ROLE = Qt.ItemDataRole.UserRole
     CITY_ROLE = Qt.ItemDataRole.UserRole + 1
     _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     _NUMBERS = frozenset(("rate", "sent", "acked", "waiting", "dropped", "last"))
     rate_edited = Signal(str, float)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[SensorRow] = []
+        super().__init__(
+            [
+                self.tr("Sensor"), self.tr("Measures"), self.tr("Rate"), self.tr("State"), self.tr("Sent"),
+                self.tr("Acked"), self.tr("Waiting"), self.tr("Dropped"), self.tr("Last °C"),
+            ],
+            [
+                self.tr("capteur_id, as the server stores it"), self.tr("The value model and its parameters"),
+                self.tr("Readings per second; double-click to change it, even while it runs"),
+                self.tr("connecting, sending, backing off (waiting to retry), paused or stopped"),
+                self.tr("Readings written to the connection, resends included"),
+                self.tr("Readings the server confirmed it stored"),
+                self.tr("Readings measured and not acknowledged yet"),
+                self.tr("Readings pushed out of a full buffer before the server acknowledged them"),
+                self.tr("The last value measured"),
+            ],
+            parent,
+        )
         self._specs: dict[str, tuple[ValueModel, str | None, str]] = {}
         """capteur_id: the value model, the city of a weather sensor, the text of the Measures column."""
-        self._headers = [
-            self.tr("Sensor"), self.tr("Measures"), self.tr("Rate"), self.tr("State"), self.tr("Sent"),
-            self.tr("Acked"), self.tr("Waiting"), self.tr("Dropped"), self.tr("Last °C"),
-        ]
-        self._tips = [
-            self.tr("capteur_id, as the server stores it"), self.tr("The value model and its parameters"),
-            self.tr("Readings per second; double-click to change it, even while it runs"),
-            self.tr("connecting, sending, backing off (waiting to retry), paused or stopped"),
-            self.tr("Readings written to the connection, resends included"),
-            self.tr("Readings the server confirmed it stored"),
-            self.tr("Readings measured and not acknowledged yet"),
-            self.tr("Readings pushed out of a full buffer before the server acknowledged them"),
-            self.tr("The last value measured"),
-        ]
+        self._snapshot_order: dict[str, int] = {}
         self._states = {
             "connecting": self.tr("connecting"), "sending": self.tr("sending"), "backing off": self.tr("backing off"),
             "paused": self.tr("paused"), "stopped": self.tr("stopped"),
         }
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def row_id(self, row: SensorRow) -> str:
+        return row.capteur_id
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def sort_value(self, row: SensorRow, column: str):
+        if column == "capteur_id":
+            return natural_key(row.capteur_id)
+        if column == "model":
+            return self._specs[row.capteur_id][2]
+        if column == "last":
+            return row.last_value
+        return getattr(row, column)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips[section]
-        return None
+    def unsorted_position(self, row: SensorRow) -> int:
+        return self._snapshot_order[row.capteur_id]
 
     def flags(self, index):
         flags = super().flags(index)
@@ -122,8 +125,6 @@ class SensorFleetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self._rows[index.row()]
             return self._specs[row.capteur_id][2] if column == "model" else row.problem if column in ("capteur_id", "state") else None
-        if role == self.SORT_ROLE:
-            return self._sort_key(self._rows[index.row()], column)
         if role == Qt.ItemDataRole.EditRole:
             return self._rows[index.row()].rate
         if role == self.CITY_ROLE:
@@ -156,24 +157,23 @@ class SensorFleetModel(QAbstractTableModel):
         return self._rows[position]
 
     def set_rows(self, rows: list[SensorRow]) -> None:
-        """The sensors as they are now; rows that left are removed, new ones added, the rest repainted."""
-        wanted = {row.capteur_id for row in rows}
+        """The sensors as they are now: rows that left are removed, new ones added, all sorted and repainted."""
+        self._snapshot_order = {row.capteur_id: position for position, row in enumerate(rows)}
         for position in reversed(range(len(self._rows))):
-            if self._rows[position].capteur_id not in wanted:
+            if self._rows[position].capteur_id not in self._snapshot_order:
                 self.beginRemoveRows(QModelIndex(), position, position)
                 del self._rows[position]
                 self.endRemoveRows()
-        kept = len(self._rows)
-        if [row.capteur_id for row in rows[:kept]] != self.ids():
-            self.beginResetModel()
-            self._rows = list(rows)
-            self.endResetModel()
-            return
-        if len(rows) > kept:
-            self.beginInsertRows(QModelIndex(), kept, len(rows) - 1)
-            self._rows.extend(rows[kept:])
+        self._reindex()
+        new = [row for row in rows if row.capteur_id not in self._index]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
+            self._rows.extend(new)
+            self._reindex()
             self.endInsertRows()
-        self._rows[:kept] = rows[:kept]
+        for row in rows:
+            self._rows[self._index[row.capteur_id]] = row
+        self.resort()
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1))
 
@@ -189,17 +189,6 @@ class SensorFleetModel(QAbstractTableModel):
         if column == "last":
             return "–" if row.last_value is None else f"{row.last_value:.2f}"
         return f"{getattr(row, column):,}"
-
-    def _sort_key(self, row: SensorRow, column: str):
-        if column == "capteur_id":
-            return natural_key(row.capteur_id)
-        if column == "state":
-            return row.state
-        if column == "model":
-            return self._specs[row.capteur_id][2]
-        if column == "last":
-            return float("-inf") if row.last_value is None else row.last_value
-        return getattr(row, column)
 
 
 class FleetDelegate(QStyledItemDelegate):
@@ -220,8 +209,7 @@ class FleetDelegate(QStyledItemDelegate):
             self._swatches[state] = QIcon(pixmap)
 
     def initStyleOption(self, option, index) -> None:
-        source = self._table.proxy.mapToSource(index)
-        text, number, state = self._table.source.cell(source.row(), source.column())
+        text, number, state = self._table.source.cell(index.row(), index.column())
         option.index = index
         option.text = text
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
@@ -259,10 +247,7 @@ class SensorFleetTable(QTableView):
     def __init__(self, model: SensorFleetModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.source = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SensorFleetModel.SORT_ROLE)
-        self.setModel(self.proxy)
+        self.setModel(model)
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -282,9 +267,9 @@ class SensorFleetTable(QTableView):
         self.doubleClicked.connect(self._double_clicked)
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(self.proxy.mapToSource(i).row() for i in self.selectionModel().selectedRows())
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
         return [self.source.row(r).capteur_id for r in rows]
 
     def _double_clicked(self, index) -> None:
         if SensorFleetModel.COLUMNS[index.column()] != "rate":
-            self.edit_requested.emit(self.source.row(self.proxy.mapToSource(index).row()).capteur_id)
+            self.edit_requested.emit(self.source.row(index.row()).capteur_id)

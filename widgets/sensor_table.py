@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from models.sensor_stats import SensorStats
 from models.series import SensorBatch
+from widgets.sorted_table_model import SortedTableModel
 
 
 def relative_time(seconds: float) -> str:
@@ -23,42 +24,32 @@ def relative_time(seconds: float) -> str:
     return tr("{0} s ago").format(int(seconds))
 
 
-class SensorTableModel(QAbstractTableModel):
-    """Sorts itself, in Python, once per refresh. A QSortFilterProxyModel re-sorted on every refresh
-    through Qt, calling back into Python some 2,000 times, each call waiting for the GIL behind the
-    server's connection threads: the window's worst moments under load."""
+class SensorTableModel(SortedTableModel):
+    """One row per sensor; its tick box shows or hides the sensor's curve."""
 
     visibility_changed = Signal(str, bool)
     """The user ticked or unticked a sensor: show or hide its curve."""
     COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[SensorStats] = []
-        self._index: dict[str, int] = {}
+        super().__init__(
+            [
+                self.tr("Sensor"), self.tr("Last °C"), self.tr("Last seen"), self.tr("Readings"),
+                self.tr("Min °C"), self.tr("Max °C"), self.tr("Mean °C"), self.tr("Readings/s"), self.tr("Rejected"),
+            ],
+            [self.tr("Untick a sensor to hide its curve on the chart")] + [None] * 8,
+            parent,
+        )
         self._colours: dict[str, QColor] = {}
         self._rates: dict[str, float] = {}
         self._hidden: set[str] = set()
-        self._sort_column, self._sort_order = 0, Qt.SortOrder.AscendingOrder
-        self._headers = [
-            self.tr("Sensor"), self.tr("Last °C"), self.tr("Last seen"), self.tr("Readings"),
-            self.tr("Min °C"), self.tr("Max °C"), self.tr("Mean °C"), self.tr("Readings/s"), self.tr("Rejected"),
-        ]
+        self._sort_column = 0
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def row_id(self, stats: SensorStats) -> str:
+        return stats.capteur_id
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section] == "capteur_id":
-            return self.tr("Untick a sensor to hide its curve on the chart")
-        return None
+    def sort_value(self, stats: SensorStats, column: str):
+        return self._value(stats, column)
 
     def flags(self, index):
         flags = super().flags(index)
@@ -78,11 +69,6 @@ class SensorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(column, self._value(stats, column))
         return None
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """What a click on a header asks for; the order is kept as values change."""
-        self._sort_column, self._sort_order = column, order
-        self._resort()
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or self.COLUMNS[index.column()] != "capteur_id":
@@ -114,7 +100,7 @@ class SensorTableModel(QAbstractTableModel):
         for capteur_id, batch in points.items():
             self._row_for(capteur_id, colours[capteur_id]).add(batch)
         if len(self._rows) > known:
-            self._resort()
+            self.resort()
 
     def set_rejected(self, counts: dict[str, int]) -> None:
         for capteur_id, count in counts.items():
@@ -125,7 +111,7 @@ class SensorTableModel(QAbstractTableModel):
         """Rates and "last seen" move with the clock: recompute them and repaint every row."""
         now = time.monotonic()
         self._rates = {stats.capteur_id: stats.sample_rate(now) for stats in self._rows}
-        self._resort()
+        self.resort()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
@@ -133,10 +119,10 @@ class SensorTableModel(QAbstractTableModel):
         """Start again from these statistics (storage's, after a restart or a change of window)."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._index = {stats.capteur_id: row for row, stats in enumerate(self._rows)}
+        self._reindex()
         self._colours.update(colours)
         self.endResetModel()
-        self._resort()
+        self.resort()
 
     def _row_for(self, capteur_id: str, colour: QColor) -> SensorStats:
         row = self._index.get(capteur_id)
@@ -148,25 +134,6 @@ class SensorTableModel(QAbstractTableModel):
             self._colours[capteur_id] = colour
             self.endInsertRows()
         return self._rows[row]
-
-    def _resort(self) -> None:
-        """Rows in the chosen order; the selection follows its sensors."""
-        column = self.COLUMNS[self._sort_column]
-
-        def key(stats: SensorStats):
-            value = self._value(stats, column)
-            return (value is not None, value if value is not None else 0, stats.capteur_id)
-
-        rows = sorted(self._rows, key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        if all(new is old for new, old in zip(rows, self._rows)):
-            return
-        self.layoutAboutToBeChanged.emit()
-        kept = self.persistentIndexList()
-        sensors = [self._rows[index.row()].capteur_id for index in kept]
-        self._rows = rows
-        self._index = {stats.capteur_id: row for row, stats in enumerate(rows)}
-        self.changePersistentIndexList(kept, [self.index(self._index[c], i.column()) for c, i in zip(sensors, kept)])
-        self.layoutChanged.emit()
 
     def _value(self, stats: SensorStats, column: str):
         return {

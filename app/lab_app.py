@@ -33,7 +33,8 @@ class LabApp(QObject):
         self._first_start = not (store.contains("server_window/geometry") or store.contains("simulator_window/geometry"))
         self.server = ServerApp(config)
         self.simulator = SimulatorApp(reachable(config.host), config.port, config.token)
-        self.simulator.add_demo_sensors()
+        if not self.simulator.sensor_ids:
+            self.simulator.add_demo_sensors()
         self.server.session.listening.connect(self._listening)
 
     def start(self) -> None:

@@ -60,10 +60,12 @@ class AddCity:
     city: str
     api_key: str
     interval: float
+    start: bool = True
 
     def apply(self, simulation: Simulation) -> None:
         simulation.add_city(self.capteur_id, self.city, self.api_key, self.interval)
-        simulation.start([self.capteur_id])
+        if self.start:
+            simulation.start([self.capteur_id])
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ for), so a name is never offered twice even before the next snapshot shows it.
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import sys
 from collections import deque
 
@@ -27,21 +29,23 @@ from app.sensor_host import (
 from app.settings import settings
 from models.capteur import CapteurError, check_capteur_id
 from models.reading import to_celsius
-from models.value_models import Manual, ValueModel, make_model
+from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
 from network.client import SendError, send_message
-
-MANUAL_TIMEOUT = 5.0
 from network.clock import ask_time
 from network.service_client import ServiceError
 from network.weather import WeatherError, current_weather
 from widgets.simulator_window import SimulatorWindow
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 50007
+MANUAL_TIMEOUT = 5.0
 POLL_MS = 100
 """How often the sensor process's messages are read; it sends a snapshot every 250 ms."""
 RATE_WINDOW = 2.0
 """Seconds over which the status bar's readings/s is averaged."""
 ECHO_STOP_WAIT = 0.5
+SAVED_SENSORS = "simulator/sensors"
+
+log = logging.getLogger("thermolab.simulator")
 
 
 def demo_sensors() -> list[tuple[str, ValueModel, float]]:
@@ -70,15 +74,22 @@ class SimulatorApp(QObject):
         self.host: SensorHost | None = None
         """The sensor process, from the first sensor on."""
         self._ids: list[str] = []
+        self._saved: dict[str, dict] = {}
+        """What each sensor is (its model or city, its rate), to add it again, stopped, at the next start."""
         self._sent = deque()
         self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
         self._restore()
         self.window.show_target(host, port, token)
         self._connect_window()
+        self._restore_sensors()
 
     def start(self) -> None:
         self.window.show()
         self._timer.start()
+
+    @property
+    def sensor_ids(self) -> list[str]:
+        return list(self._ids)
 
     def add_demo_sensors(self) -> None:
         for capteur_id, model, rate in demo_sensors():
@@ -99,6 +110,7 @@ class SimulatorApp(QObject):
         self.window.names_taken = set(self._ids)
         for capteur_id in ids:
             self.window.model.describe(capteur_id, model)
+            self._saved[capteur_id] = {"id": capteur_id, "model": model_spec(model), "rate": rate}
         self._command(Add(tuple(ids), model, rate, start))
 
     def retarget(self, host: str, port: int, token: str) -> None:
@@ -123,6 +135,7 @@ class SimulatorApp(QObject):
         for group, panel in self._panels().items():
             for key, value in panel.settings().items():
                 self.store.setValue(f"{group}/{key}", value)
+        self.store.setValue(SAVED_SENSORS, json.dumps([self._saved[capteur_id] for capteur_id in self._ids]))
         self.store.sync()
 
     def _command(self, command) -> None:
@@ -161,12 +174,32 @@ class SimulatorApp(QObject):
             defaults = panel.settings()
             panel.apply_settings({k: self.store.value(f"{group}/{k}", v, type=type(v)) for k, v in defaults.items()})
 
+    def _restore_sensors(self) -> None:
+        """The sensors of the last session, stopped; a record this version cannot read is left out."""
+        try:
+            records = json.loads(self.store.value(SAVED_SENSORS, "", type=str) or "[]")
+        except ValueError:
+            log.warning("the saved sensors could not be read: the simulator starts without them")
+            records = []
+        for record in records:
+            try:
+                capteur_id = check_capteur_id(record["id"])
+                if capteur_id in self._ids:
+                    raise CapteurError(f"{capteur_id} is saved twice")
+                if "city" in record:
+                    api_key = self.window.weather.settings()["api_key"]
+                    self._add_city_sensor(capteur_id, record["city"], record["name"], record["minutes"], api_key, False)
+                else:
+                    self.add_sensors([capteur_id], parse_model(record["model"]), float(record["rate"]), False)
+            except (KeyError, TypeError, ValueError, ModelError, CapteurError) as error:
+                log.warning("a saved sensor was left out (%s): %r", error, record)
+
     def _connect_window(self) -> None:
         window = self.window
         window.sensors_added.connect(self.add_sensors)
         window.sensor_changed.connect(self._change)
         window.demo_requested.connect(self.add_demo_sensors)
-        window.model.rate_edited.connect(lambda capteur_id, rate: self._command(Change(capteur_id, None, rate)))
+        window.model.rate_edited.connect(self._rate_edited)
         window.start_requested.connect(lambda ids: self._command(Start(tuple(ids))))
         window.pause_requested.connect(lambda ids: self._command(Pause(tuple(ids))))
         window.stop_requested.connect(lambda ids: self._command(Stop(tuple(ids))))
@@ -198,9 +231,20 @@ class SimulatorApp(QObject):
 
     def _change(self, capteur_id: str, model: ValueModel, rate: float) -> None:
         self.window.model.describe(capteur_id, model)
+        self._saved[capteur_id].update(model=model_spec(model), rate=rate)
         self._command(Change(capteur_id, model, rate))
 
+    def _rate_edited(self, capteur_id: str, rate: float) -> None:
+        saved = self._saved[capteur_id]
+        if "city" in saved:
+            saved["minutes"] = round(1 / rate / 60)
+        else:
+            saved["rate"] = rate
+        self._command(Change(capteur_id, None, rate))
+
     def _remove(self, ids: list[str]) -> None:
+        for capteur_id in ids:
+            self._saved.pop(capteur_id, None)
         self._ids = [capteur_id for capteur_id in self._ids if capteur_id not in ids]
         self.window.names_taken = set(self._ids)
         self._command(Remove(tuple(ids)))
@@ -234,11 +278,15 @@ class SimulatorApp(QObject):
 
     def _add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
         capteur_id = next(c for n in range(1, len(self._ids) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._ids)
+        self._add_city_sensor(capteur_id, query, name, minutes, api_key)
+        self.window.weather.show_note(self.tr("{0} reports the temperature in {1} every {2} min.").format(capteur_id, name, minutes))
+
+    def _add_city_sensor(self, capteur_id: str, query: str, name: str, minutes: int, api_key: str, start: bool = True) -> None:
         self._ids.append(capteur_id)
         self.window.names_taken = set(self._ids)
         self.window.model.describe(capteur_id, Manual(), name)
-        self._command(AddCity(capteur_id, query, api_key, minutes * 60.0))
-        self.window.weather.show_note(self.tr("{0} reports the temperature in {1} every {2} min.").format(capteur_id, name, minutes))
+        self._saved[capteur_id] = {"id": capteur_id, "city": query, "name": name, "minutes": minutes}
+        self._command(AddCity(capteur_id, query, api_key, minutes * 60.0, start))
 
     def _ask_time(self, host: str, port: int) -> None:
         # An automatic refresh faster than a slow server answers would pile up queries: one at a time.

@@ -170,6 +170,11 @@ def make_model(name: str, **parameters: float) -> ValueModel:
     return model(**parameters)
 
 
+def model_spec(model: ValueModel) -> str:
+    """The model as `parse_model` reads it back, every parameter written out."""
+    return f"{model.name}:" + ",".join(f"{name}={getattr(model, name)!r}" for name in parameter_names(type(model)))
+
+
 def parse_model(text: str) -> ValueModel:
     """`NAME` or `NAME:key=value,key=value`, as in `sine:period=60,noise=0.2`."""
     name, _, rest = text.partition(":")

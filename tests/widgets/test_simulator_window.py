@@ -188,3 +188,44 @@ def test_the_table_sorts_numbers_as_numbers(qtbot, simulator, monkeypatch):
     assert simulator.window.model.ids() == [f"capteur_{n}" for n in range(1, 13)]
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert simulator.window.model.ids() == [f"capteur_{n}" for n in range(12, 0, -1)]
+
+
+def test_the_sensors_come_back_stopped_at_the_next_start(qtbot, simulator, monkeypatch):
+    choose_in_dialog(monkeypatch, count=2, model="sine", rate=3.0, start=False)
+    simulator.window.add_action.trigger()
+    simulator.window.weather.sensor_requested.emit("a-key", "Orsay,FR", "Orsay", 15)
+    wait_for_ids(qtbot, simulator.window, ["capteur_1", "capteur_2", "Orsay"])
+    simulator.window.model.setData(rate_index(simulator.window, "capteur_2"), 7.5)
+    qtbot.waitUntil(lambda: row_of(simulator.window, "capteur_2").rate == 7.5)
+    described = {c: simulator.window.model.index(simulator.window.model.ids().index(c), 1).data() for c in simulator.sensor_ids}
+    simulator.window.close()
+
+    again = SimulatorApp("127.0.0.1", 50007)
+    qtbot.addWidget(again.window)
+    again.start()
+    try:
+        wait_for_ids(qtbot, again.window, ["capteur_1", "capteur_2", "Orsay"])
+        rows = {c: row_of(again.window, c) for c in again.sensor_ids}
+        assert {c: row.state for c, row in rows.items()} == dict.fromkeys(rows, "stopped")
+        assert (rows["capteur_1"].rate, rows["capteur_2"].rate, rows["Orsay"].rate) == (3.0, 7.5, 1 / 900)
+        assert {c: again.window.model.index(again.window.model.ids().index(c), 1).data() for c in again.sensor_ids} == described
+    finally:
+        again.window.close()
+
+
+def test_unreadable_saved_sensors_are_left_out(qtbot, private_data_dir):
+    saved = QSettings(str(private_data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    saved.setValue(
+        "simulator/sensors",
+        '[{"id": "ok", "model": "walk:step=0.5", "rate": 2}, {"id": "bad", "model": "nope"}, 7,'
+        ' {"id": "ok", "model": "walk", "rate": 1}, {"id": "tab\\there", "model": "walk", "rate": 1}]',
+    )
+    saved.sync()
+    again = SimulatorApp("127.0.0.1", 50007)
+    qtbot.addWidget(again.window)
+    again.start()
+    try:
+        wait_for_ids(qtbot, again.window, ["ok"])
+        assert again.sensor_ids == ["ok"]
+    finally:
+        again.window.close()

@@ -5,7 +5,7 @@ import statistics
 
 import pytest
 
-from models.value_models import Constant, ModelError, RandomWalk, Sine, make_model, parse_model
+from models.value_models import MODELS, Constant, ModelError, RandomWalk, Sine, make_model, model_spec, parse_model
 
 HOUR = 3600.0
 
@@ -110,3 +110,10 @@ def test_each_bad_setting_is_one_sentence(text, sentence):
     with pytest.raises(ModelError) as refused:
         parse_model(text)
     assert str(refused.value) == sentence
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_a_models_spec_reads_back_as_the_same_model(name):
+    model = make_model(name, noise=0.125, spike_rate=0.01)
+    assert parse_model(model_spec(model)) == model
+    assert model_spec(model).startswith(f"{name}:")

@@ -9,8 +9,8 @@ class SortedTableModel(QAbstractTableModel):
     """Rows in the order of the header the user clicked, sorted again at each refresh.
 
     A QSortFilterProxyModel sorts through Qt, which asks the model for every value it compares: for
-    the simulator's 500 sensors sorted by a column, 8,739 calls back into Python and 139 ms per
-    refresh, each call waiting for the GIL whenever other threads hold it. Here Python sorts the
+    the simulator's 500 sensors sorted by a column, some 8,750 calls back into Python and over
+    100 ms per refresh, each call waiting for the GIL whenever other threads hold it. Here Python sorts the
     rows it holds, once, and the selection moves with its rows.
 
     Subclasses set COLUMNS and give `row_id()` and `sort_value()`; `_rows` is in display order and

@@ -26,12 +26,6 @@ def server(request):
 
 
 @pytest.fixture
-def mono():
-    with serving(EchoServer(port=0)) as server:
-        yield server
-
-
-@pytest.fixture
 def multi():
     with serving(echo_multi(port=0)) as server:
         yield server
@@ -92,8 +86,8 @@ def test_echoes_a_very_long_input_whole(server):
     assert reply.replace(b"echo:", b"") == data
 
 
-def test_mono_task_answers_a_second_client_only_after_the_first_leaves(mono):
-    first, second = connect(mono), connect(mono)
+def test_mono_task_answers_a_second_client_only_after_the_first_leaves(echo_server):
+    first, second = connect(echo_server), connect(echo_server)
     with first, second:
         assert echo(first, b"first") == b"echo:first"
         # The kernel completed the second handshake, so sending works; nobody reads it yet.
@@ -148,15 +142,15 @@ def test_mono_task_drops_a_silent_client_and_serves_the_next():
     assert f"client disconnected (idle for {QUIET:g} s)" in [event.message for event in events]
 
 
-def test_monitor_lists_clients_and_logs_each_echo(mono):
-    with connect(mono) as connection:
+def test_monitor_lists_clients_and_logs_each_echo(echo_server):
+    with connect(echo_server) as connection:
         peer = "%s:%d" % connection.getsockname()
         echo(connection, b"hello")
-        assert [stats.peer for stats in mono.monitor.connections()] == [peer]
+        assert [stats.peer for stats in echo_server.monitor.connections()] == [peer]
     # Mono-task: the first client's goodbye is logged before the next client is served.
-    with connect(mono) as connection:
+    with connect(echo_server) as connection:
         echo(connection, b"x")
-    _, events = mono.monitor.events()
+    _, events = echo_server.monitor.events()
     assert [event.message for event in events if event.peer == peer] == [
         "client connected",
         "echoed 5 bytes: 'hello'",

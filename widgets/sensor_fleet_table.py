@@ -6,7 +6,6 @@ and it repaints what changed. Editing a rate cell emits `rate_edited`; the appli
 
 from __future__ import annotations
 
-import re
 from dataclasses import fields
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.sensor_row import SensorRow
 from models.value_models import ValueModel, parameter_names
-from widgets.sorted_table_model import SortedTableModel
+from widgets.sorted_table_model import SortedTableModel, natural_key
 
 # The rates CapteurTCP accepts (network.capteur_tcp.check_rate), so a spin box never offers one it refuses.
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
@@ -26,7 +25,6 @@ STATE_COLOURS = {
     "connecting": QColor("#3b7dd8"), "sending": QColor("#2e9d4f"), "backing off": QColor("#d9822b"),
     "paused": QColor("#8a8f98"), "stopped": QColor("#b8bcc4"),
 }
-_DIGITS = re.compile(r"\d+")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -45,11 +43,6 @@ def describe_rate(rate: float) -> str:
         return tr("{0} /s").format(f"{rate:,.4g}")
     period = 1 / rate
     return tr("every {0} min").format(f"{period / 60:.3g}") if period >= 120 else tr("every {0} s").format(f"{period:.3g}")
-
-
-def natural_key(text: str) -> str:
-    """capteur_2 before capteur_10: numbers padded so that text order is number order."""
-    return _DIGITS.sub(lambda number: number.group().zfill(20), text)
 
 
 class SensorFleetModel(SortedTableModel):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from models.sensor_stats import SensorStats
 from models.series import SensorBatch
-from widgets.sorted_table_model import SortedTableModel
+from widgets.sorted_table_model import SortedTableModel, natural_key
 
 
 SWATCH_SIZE = 16
@@ -55,7 +55,7 @@ class SensorTableModel(SortedTableModel):
         return stats.capteur_id
 
     def sort_value(self, stats: SensorStats, column: str):
-        return self._value(stats, column)
+        return natural_key(stats.capteur_id) if column == "capteur_id" else self._value(stats, column)
 
     def flags(self, index):
         flags = super().flags(index)

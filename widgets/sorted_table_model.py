@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+_DIGITS = re.compile(r"\d+")
+
+
+def natural_key(text: str) -> str:
+    """capteur_2 before capteur_10: numbers padded so that text order is number order."""
+    return _DIGITS.sub(lambda number: number.group().zfill(20), text)
 
 
 class SortedTableModel(QAbstractTableModel):

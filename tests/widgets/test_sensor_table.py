@@ -43,3 +43,9 @@ def test_the_selection_stays_on_its_sensor_when_the_order_changes(qtbot):
     assert shown(table) == ["b", "a"]
     assert table.selected_sensors() == {"a"}
     assert [index.row() for index in table.selectionModel().selectedRows()] == [1]
+
+
+def test_sensors_are_listed_with_numbers_in_number_order(qtbot):
+    table = make_table(qtbot)
+    add(table, {f"capteur_{n}": ([1.0], [20.0]) for n in (10, 2, 1)})
+    assert shown(table) == ["capteur_1", "capteur_2", "capteur_10"]

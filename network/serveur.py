@@ -125,16 +125,16 @@ class Serveur(ABC):
             self._stopped = True
         self.request_stop()
         # A mono-task server's accept loop may be busy with a client: free it before joining it.
-        self._shut_connections(socket.SHUT_RD)
+        threads = self._shut_connections(socket.SHUT_RD)
         if self._accept_thread is not None and self._accept_thread is not threading.current_thread():
             self._accept_thread.join(JOIN_TIMEOUT)
         if self._listener is not None:
             self._listener.close()
         # Only now can no connection be added: end those accepted while the loop was winding down.
-        threads = self._shut_connections(socket.SHUT_RD)
+        # A thread leaves the connections before it ends, so each list so far is joined, not the last.
+        threads += self._shut_connections(socket.SHUT_RD)
         _join(threads, DRAIN_GRACE)
-        # Those still open are shut both ways. A thread that has just left the connections but not
-        # yet ended is missing from the second list: wait for the first list too.
+        # Those still open are shut both ways.
         _join([*threads, *self._shut_connections(socket.SHUT_RDWR)], JOIN_TIMEOUT)
         for wake in (self._wake_reader, self._wake_writer):
             if wake is not None:

@@ -7,6 +7,7 @@ sensors are `python main.py simulate` in another process, as a user would run th
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import resource
 import subprocess
@@ -127,7 +128,8 @@ class _Minute:
         print(
             f"  {time.strftime('%H:%M:%S')}: {(self.server_app.session.server.monitor.totals().received - self.received) / seconds:,.0f} readings/s, "
             f"lateness p99 {np.percentile(ticks, 99) if ticks else 0:.0f} ms, "
-            f"{(self.server_app.window.chart.frames - self.frames) / seconds:.1f} redraws/s, {_rss_mb():.0f} MB",
+            f"{(self.server_app.window.chart.frames - self.frames) / seconds:.1f} redraws/s, {_rss_mb():.0f} MB"
+            f"{_malloc_in_use()}",
             flush=True,
         )
         return _Minute(self.server_app, self.lateness)
@@ -142,6 +144,24 @@ def _wait(app, done, seconds: float) -> None:
         loop = QEventLoop()
         QTimer.singleShot(50, loop.quit)
         loop.exec()
+
+
+def _malloc_in_use() -> str:
+    """What malloc has handed out and not taken back, where glibc can say: memory that grows there, while
+    Python's objects do not, is held by C code (Qt, SQLite, numpy)."""
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return ""
+    mallinfo2.restype = _MallInfo2
+    return f" (malloc {mallinfo2().uordblks / 2**20:.1f} MB in use)"
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+    ]
 
 
 def _rss_mb() -> float:

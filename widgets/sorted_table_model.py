@@ -19,8 +19,8 @@ class SortedTableModel(QAbstractTableModel):
 
     A QSortFilterProxyModel sorts through Qt, which asks the model for every value it compares: for
     the simulator's 500 sensors sorted by a column, some 8,750 calls back into Python and over
-    100 ms per refresh, each call waiting for the GIL whenever other threads hold it. Here Python sorts the
-    rows it holds, once, and the selection moves with its rows.
+    100 ms per refresh, each call waiting for the GIL whenever other threads hold it. Here Python
+    sorts the rows it holds, once, and the selection moves with its rows.
 
     Subclasses set COLUMNS and give `row_id()` and `sort_value()`; `_rows` is in display order and
     `_index` maps each row's id to its position.
@@ -68,6 +68,7 @@ class SortedTableModel(QAbstractTableModel):
         self.resort()
 
     def resort(self) -> None:
+        """Rows in the chosen order again, after their values changed; the selection follows its rows."""
         if self._sort_column < 0:
             rows = sorted(self._rows, key=self.unsorted_position)
         else:

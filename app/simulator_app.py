@@ -73,9 +73,9 @@ class SimulatorApp(QObject):
         """Table refreshes done: the benchmark counts them."""
         self.host: SensorHost | None = None
         """The sensor process, from the first sensor on."""
-        self._ids: list[str] = []
         self._saved: dict[str, dict] = {}
-        """What each sensor is (its model or city, its rate), to add it again, stopped, at the next start."""
+        """Every sensor, in the order added: what it is (its model or city, its rate), to add it again,
+        stopped, at the next start."""
         self._sent = deque()
         self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
         self._restore()
@@ -89,11 +89,11 @@ class SimulatorApp(QObject):
 
     @property
     def sensor_ids(self) -> list[str]:
-        return list(self._ids)
+        return list(self._saved)
 
     def add_demo_sensors(self) -> None:
         for capteur_id, model, rate in demo_sensors():
-            if capteur_id not in self._ids:
+            if capteur_id not in self._saved:
                 self.add_sensors([capteur_id], model, rate, False)
 
     def add_sensors(self, ids: list[str], model: ValueModel, rate: float, start: bool) -> None:
@@ -101,16 +101,15 @@ class SimulatorApp(QObject):
         try:
             for capteur_id in ids:
                 check_capteur_id(capteur_id)
-                if capteur_id in self._ids:
+                if capteur_id in self._saved:
                     raise CapteurError(self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id))
         except CapteurError as error:
             self.window.show_problem(str(error))
             return
-        self._ids += ids
-        self.window.names_taken = set(self._ids)
         for capteur_id in ids:
             self.window.model.describe(capteur_id, model)
             self._saved[capteur_id] = {"id": capteur_id, "model": model_spec(model), "rate": rate}
+        self.window.names_taken = set(self._saved)
         self._command(Add(tuple(ids), model, rate, start))
 
     def retarget(self, host: str, port: int, token: str) -> None:
@@ -135,7 +134,7 @@ class SimulatorApp(QObject):
         for group, panel in self._panels().items():
             for key, value in panel.settings().items():
                 self.store.setValue(f"{group}/{key}", value)
-        self.store.setValue(SAVED_SENSORS, json.dumps([self._saved[capteur_id] for capteur_id in self._ids]))
+        self.store.setValue(SAVED_SENSORS, json.dumps(list(self._saved.values())))
         self.store.sync()
 
     def _command(self, command) -> None:
@@ -184,7 +183,7 @@ class SimulatorApp(QObject):
         for record in records:
             try:
                 capteur_id = check_capteur_id(record["id"])
-                if capteur_id in self._ids:
+                if capteur_id in self._saved:
                     raise CapteurError(f"{capteur_id} is saved twice")
                 if "city" in record:
                     api_key = self.window.weather.settings()["api_key"]
@@ -245,8 +244,7 @@ class SimulatorApp(QObject):
     def _remove(self, ids: list[str]) -> None:
         for capteur_id in ids:
             self._saved.pop(capteur_id, None)
-        self._ids = [capteur_id for capteur_id in self._ids if capteur_id not in ids]
-        self.window.names_taken = set(self._ids)
+        self.window.names_taken = set(self._saved)
         self._command(Remove(tuple(ids)))
 
     def _target_chosen(self, host: str, port: int, token: str) -> None:
@@ -268,7 +266,7 @@ class SimulatorApp(QObject):
             self.window.manual.show_answer(number, False, self.tr("refused by the server: {0}").format(answer.get("error")))
             return
         sentence = self.tr("acknowledged: the server stored it")
-        if capteur_id in self._ids and isinstance(self.window.model.spec(capteur_id)[0], Manual):
+        if capteur_id in self._saved and isinstance(self.window.model.spec(capteur_id)[0], Manual):
             self._command(SetManualValue(capteur_id, to_celsius(value, unit)))
             sentence += self.tr("; {0} reports this value from now on").format(capteur_id)
         self.window.manual.show_answer(number, True, sentence)
@@ -277,15 +275,14 @@ class SimulatorApp(QObject):
         self.weather_requests.call(city, current_weather, city, api_key or None)
 
     def _add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
-        capteur_id = next(c for n in range(1, len(self._ids) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._ids)
+        capteur_id = next(c for n in range(1, len(self._saved) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._saved)
         self._add_city_sensor(capteur_id, query, name, minutes, api_key)
         self.window.weather.show_note(self.tr("{0} reports the temperature in {1} every {2} min.").format(capteur_id, name, minutes))
 
     def _add_city_sensor(self, capteur_id: str, query: str, name: str, minutes: int, api_key: str, start: bool = True) -> None:
-        self._ids.append(capteur_id)
-        self.window.names_taken = set(self._ids)
-        self.window.model.describe(capteur_id, Manual(), name)
         self._saved[capteur_id] = {"id": capteur_id, "city": query, "name": name, "minutes": minutes}
+        self.window.names_taken = set(self._saved)
+        self.window.model.describe(capteur_id, Manual(), name)
         self._command(AddCity(capteur_id, query, api_key, minutes * 60.0, start))
 
     def _ask_time(self, host: str, port: int) -> None:

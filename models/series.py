@@ -86,6 +86,8 @@ class SeriesBuffer:
         self._start = 0
         self._end = 0
         self._last_slot: int | None = None
+        self.revision = 0
+        """Counts the changes: a picture of the points knows whether it is out of date."""
 
     def __len__(self) -> int:
         return self._end - self._start
@@ -98,7 +100,14 @@ class SeriesBuffer:
     def y(self) -> np.ndarray:
         return self._y[self._start : self._end]
 
+    @property
+    def settled(self) -> float:
+        """Points before this time stay as they are: new points come after the last one, and only the
+        newest slot's lowest and highest values can still move."""
+        return float(self._x[max(self._start, self._end - 3)]) if len(self) else -math.inf
+
     def extend(self, times: Sequence[float], values: Sequence[float]) -> None:
+        self.revision += 1
         times, values = np.asarray(times, dtype=float), np.asarray(values, dtype=float)
         if len(times) == 0:
             return
@@ -115,10 +124,12 @@ class SeriesBuffer:
         ):
             self._y[self._end - 2] = min(self._y[self._end - 2], batch.low)
             self._y[self._end - 1] = max(self._y[self._end - 1], batch.high)
+            self.revision += 1
         else:
             self.extend(batch.times, batch.values)
 
     def clear(self) -> None:
+        self.revision += 1
         self._start = self._end = 0
         self._last_slot = None
 

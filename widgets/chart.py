@@ -23,6 +23,14 @@ costs: 100 curves of 600 points still repaint about 20 times a second."""
 HEIGHT_REMEASURE = 0.5
 """Seconds between two full measures of the height that following shows; in between, new readings
 can only widen it. A full measure reads every point in the window, too much for every frame."""
+HEIGHT_MARGIN = 0.1
+"""Following, a new height leaves this share of the readings' span free above and below them."""
+HEIGHT_FILL = 0.5
+"""Following, the height narrows again once the readings fill less than this share of it."""
+MIN_HEIGHT = 1.0
+"""°C: steady readings show on a height of at least one degree, not as noise blown up."""
+PADDING = 0.02
+"""Share of the window left free right of the newest reading, and left of the oldest."""
 LEGEND_LIMIT = 20
 """Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
 _GOLDEN_RATIO = 0.618033988749895
@@ -53,6 +61,8 @@ class LiveChart(QWidget):
         self._newest = 0.0
         """The latest reading's time."""
         self._height: tuple[float | None, float | None] = (None, None)
+        """The lowest and highest reading in the window, as far as known."""
+        self._shown_height: tuple[float, float] | None = None
         self._height_measured = float("-inf")
 
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
@@ -113,6 +123,11 @@ class LiveChart(QWidget):
     def frames(self) -> int:
         """Times the curves were painted: the benchmark's redraw count."""
         return self._curve_set.paints
+
+    @property
+    def full_frames(self) -> int:
+        """Frames that painted every curve again; the others moved the last picture (`CurvePicture`)."""
+        return self._curve_set.picture.full_paints
 
     @property
     def following(self) -> bool:
@@ -243,17 +258,18 @@ class LiveChart(QWidget):
                 self._height = self._curve_set.dataBounds(1, orthoRange=(start, end))
                 self._height_measured = time.monotonic()
             low, high = self._height
-        ranges = {"xRange": (start, end)} if start is not None else {}
+        ranges = {"xRange": (start - PADDING * (end - start), end + PADDING * (end - start))} if start is not None else {}
         if low is not None:
-            ranges["yRange"] = (low, high)
+            self._shown_height = ranges["yRange"] = steady_height(self._shown_height, low, high)
         if ranges:
             view = self.plot.getViewBox()
-            view.setRange(**ranges, padding=0.02)
+            view.setRange(**ranges, padding=0)
             view.updateMatrix()
 
     def _remeasure_height(self) -> None:
         """At the next scroll: sensors were hidden or shown, or the points replaced."""
         self._height_measured = float("-inf")
+        self._shown_height = None
 
     def _legend_clicked(self, curve: SensorCurve) -> None:
         capteur_id = next(c for c, known in self._curves.items() if known is curve)
@@ -273,6 +289,17 @@ class LiveChart(QWidget):
         for capteur_id, curve in self._curves.items():
             if curve.isVisible() and len(curve.series):
                 yield capteur_id, curve.series
+
+
+def steady_height(shown: tuple[float, float] | None, low: float, high: float) -> tuple[float, float]:
+    """The height that shows readings from `low` to `high` while following: the one `shown` as long
+    as it holds them and they fill half of it, else theirs with a margin. A height that moved with each
+    new extreme made the curves jitter, and had every curve painted again on every frame."""
+    span = high - low
+    if shown is not None and shown[0] <= low and high <= shown[1] and max(span, MIN_HEIGHT) >= HEIGHT_FILL * (shown[1] - shown[0]):
+        return shown
+    margin = max(HEIGHT_MARGIN * span, (MIN_HEIGHT - span) / 2)
+    return low - margin, high + margin
 
 
 class _Crosshair:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPen, QPolygonF
 
 from models.series import SeriesBuffer
+from widgets.curve_picture import CurvePicture
 
 DOT_WIDTH = 5
 """A sensor with a single point shows it as a dot this many pixels wide, not as nothing."""
@@ -42,7 +43,7 @@ class SensorCurve:
     def set_pen(self, pen: QPen, raised: bool) -> None:
         self.opts["pen"] = pen
         self.raised = raised
-        self._owner.update()
+        self._owner.restyled()
 
 
 class CurveSet(pg.GraphicsObject):
@@ -52,6 +53,7 @@ class CurveSet(pg.GraphicsObject):
         self._stacked: tuple[np.ndarray, np.ndarray] | None = None
         """Every visible point's time and value in two arrays: bounds in a few numpy calls."""
         self._rect: QRectF | None = None
+        self.picture = CurvePicture()
         self.paints = 0
         """Times painted: what the benchmark counts as redraws."""
 
@@ -65,6 +67,11 @@ class CurveSet(pg.GraphicsObject):
         """Call after any series changed: bounds are measured again and the view repaints."""
         self._stacked = None
         self.informViewBoundsChanged()
+        self.update()
+
+    def restyled(self) -> None:
+        """Call after a curve's pen changed."""
+        self.picture.forget()
         self.update()
 
     def dataBounds(self, axis: int, frac: float = 1.0, orthoRange=None) -> tuple:
@@ -98,17 +105,12 @@ class CurveSet(pg.GraphicsObject):
         if view is None or not self.curves:
             return
         self.paints += 1
-        columns = max(1, int(view.width() / (self.pixelWidth() or view.width())))
-        left, right = view.left(), view.right()
-        for curve in sorted(self._drawn(), key=lambda c: c.raised):
-            x, y = _clip(curve.series.x, curve.series.y, left, right)
-            pen = curve.opts["pen"]
-            if len(x) == 1:
-                painter.setPen(_dot(pen))
-                painter.drawPoint(QPointF(x[0], y[0]))
-            elif len(x):
-                painter.setPen(pen)
-                painter.drawPolyline(_polyline(*_thin(x, y, columns)))
+        curves = sorted(self._drawn(), key=lambda c: c.raised)
+        if widget is None:
+            # An image or an SVG file, not the screen: lines, not a pixmap.
+            _draw(painter, curves, view.left(), view.right(), self.pixelWidth() or view.width())
+        else:
+            self.picture.paint(painter, view, curves, _draw)
 
     def _drawn(self):
         return (curve for curve in self.curves if curve.isVisible() and len(curve.series))
@@ -117,6 +119,22 @@ class CurveSet(pg.GraphicsObject):
         if self._rect is not None:
             self.prepareGeometryChange()
             self._rect = None
+
+
+def _draw(painter, curves, left: float, right: float, column: float) -> None:
+    """The curves between two times, as polylines thinned to two points per `column` (its width in
+    time). The points that reach beyond those times count: thinned to the range's own columns, the
+    two lines that cross a range one pixel wide would be cut down to one vertical stroke."""
+    for curve in curves:
+        x, y = _clip(curve.series.x, curve.series.y, left, right)
+        pen = curve.opts["pen"]
+        # A lone point of a longer curve is its neighbour outside these times: nothing to draw here.
+        if len(curve.series) == 1:
+            painter.setPen(_dot(pen))
+            painter.drawPoint(QPointF(x[0], y[0]))
+        elif len(x) > 1:
+            painter.setPen(pen)
+            painter.drawPolyline(_polyline(*_thin(x, y, max(1, int((x[-1] - x[0]) / column)))))
 
 
 def _clip(x: np.ndarray, y: np.ndarray, left: float, right: float) -> tuple[np.ndarray, np.ndarray]:

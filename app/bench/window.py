@@ -18,6 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
+from app.commands.common import fail
+from models.value_models import DEFAULT_MODEL, ModelError, parse_model
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 TICK_MS = 10
 
@@ -25,10 +28,15 @@ TICK_MS = 10
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sensors", type=int, default=100, help="simulated sensors (default: 100)")
     parser.add_argument("--rate", type=float, default=500.0, help="readings/s per sensor (default: 500, 50,000 in all)")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help=f"the sensors' value model, as for simulate (default: {DEFAULT_MODEL})")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to stream (default: 30; 600 for the memory check)")
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        parse_model(args.model)
+    except ModelError as error:
+        return fail(str(error), 2)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
 
@@ -61,12 +69,13 @@ def run(args: argparse.Namespace) -> int:
         ticker.start()
         sensors = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "simulate", "--sensors", str(args.sensors), "--rate", str(args.rate),
-             "--duration", str(args.seconds), "--port", str(ports[0])],
+             "--duration", str(args.seconds), "--port", str(ports[0]), "--model", args.model],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         memory = []
         _wait(app, lambda: server_app.session.server.monitor.totals().received > 0, 30)
         frames_before, start = server_app.window.chart.frames, time.perf_counter()
+        full_before = server_app.window.chart.full_frames
         received_before = server_app.session.server.monitor.totals().received
         lateness.clear()
         minute = _Minute(server_app, lateness)
@@ -83,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.sensors} sensors for {elapsed:.0f} s: {received / elapsed:,.0f} readings/s received by the window's server")
         print(f"GUI event-loop lateness ({TICK_MS} ms timer): p50 {np.percentile(lateness, 50):.1f} ms, "
               f"p99 {np.percentile(lateness, 99):.1f} ms, max {max(lateness):.0f} ms")
-        print(f"chart redraws: {frames / elapsed:.1f} per second")
+        full = server_app.window.chart.full_frames - full_before
+        print(f"chart redraws: {frames / elapsed:.1f} per second, {full / max(frames, 1):.0%} of them painting every curve")
         third = max(1, len(memory) // 3)
         print(f"resident memory: {np.mean(memory[:third]):.0f} MB in the first third, {np.mean(memory[-third:]):.0f} MB in the last")
     pan_redraw(app)
@@ -91,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def pan_redraw(app) -> None:
-    """20 sensors x 50,000 points; the time of one full repaint while the view pans across them."""
+    """20 sensors x 50,000 points; the time of one full repaint while the view pans across them,
+    forward (the chart moves its last picture) and back (it paints everything)."""
     from models.series import SensorBatch
     from widgets.chart import LiveChart
 
@@ -102,14 +113,17 @@ def pan_redraw(app) -> None:
     times = now - 50_000 + np.arange(50_000.0)
     chart.add_points({f"capteur_{k}": SensorBatch.of(times, 20 + 5 * np.sin(times / 3000 + k)) for k in range(20)})
     chart.set_following(False)
-    durations = []
-    for step in range(40):
+    chart.plot.setXRange(now - 50_000, now - 30_000, padding=0)
+    chart.plot.grab()
+    durations: dict[str, list[float]] = {"forward": [], "back": []}
+    for way, step in [("forward", step) for step in range(1, 21)] + [("back", step) for step in range(19, -1, -1)]:
         start = now - 50_000 + step * 1_000
         chart.plot.setXRange(start, start + 20_000, padding=0)
         began = time.perf_counter()
         chart.plot.grab()
-        durations.append((time.perf_counter() - began) * 1000)
-    print(f"1,000,000 points, panning: repaint p50 {np.percentile(durations, 50):.1f} ms, max {max(durations):.1f} ms")
+        durations[way].append((time.perf_counter() - began) * 1000)
+    print("1,000,000 points, panning: repaint " + ", ".join(
+        f"{way} p50 {np.percentile(spent, 50):.1f} ms, max {max(spent):.1f} ms" for way, spent in durations.items()))
     chart.close()
 
 

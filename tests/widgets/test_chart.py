@@ -5,7 +5,7 @@ import sys
 import time
 
 from tests.support import batches
-from widgets.chart import LiveChart
+from widgets.chart import LiveChart, steady_height
 
 
 def test_repainting_does_not_wear_out_none(qtbot):
@@ -66,3 +66,16 @@ def test_the_crosshair_names_the_nearest_visible_point(qtbot):
     assert chart._crosshair.nearest(210.0, 29.0) == ("high", 200.0, 31.0)
     chart.set_sensor_visible("high", False)
     assert chart._crosshair.nearest(210.0, 29.0) == ("low", 200.0, 11.0)
+
+
+def test_a_steady_sensor_shows_on_one_degree_not_as_magnified_noise():
+    low, high = steady_height(None, 21.0, 21.0)
+    assert (low, high) == (20.5, 21.5)
+    assert steady_height((low, high), 21.2, 21.4) == (low, high)
+
+
+def test_the_height_narrows_once_the_readings_fill_less_than_half_of_it():
+    shown = steady_height(None, 0.0, 40.0)
+    assert steady_height(shown, 5.0, 35.0) == shown
+    low, high = steady_height(shown, 10.0, 15.0)
+    assert 9.0 < low <= 10.0 and 15.0 <= high < 16.0

@@ -237,6 +237,14 @@ class SensorFleetTable(QTableView):
 
     edit_requested = Signal(str)
 
+    _SAMPLES = {
+        "capteur_id": "capteur_100", "rate": "1,000.0 /s", "state": "backing off", "sent": "1,000,000",
+        "acked": "1,000,000", "waiting": "100,000", "dropped": "100,000", "last": "-10.00",
+    }
+    """A typical long value of each column but Measures, for its width."""
+    _EXTRA = {"state": 1.5, "rate": 1.5}
+    """Line heights added to a column's sample."""
+
     def __init__(self, model: SensorFleetModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.source = model
@@ -253,9 +261,14 @@ class SensorFleetTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Fixed widths, not ResizeToContents: measuring 500 rows on every refresh would cost the GUI thread.
-        for column, width in zip(SensorFleetModel.COLUMNS, (130, 0, 105, 110, 75, 75, 65, 65, 70)):
-            self.setColumnWidth(SensorFleetModel.COLUMNS.index(column), width)
+        # Widths measured once on typical values, not ResizeToContents: measuring 500 rows on every
+        # refresh would cost the GUI thread. The Measures column takes what is left.
+        for column, sample in self._SAMPLES.items():
+            index = SensorFleetModel.COLUMNS.index(column)
+            title = model.headerData(index, Qt.Orientation.Horizontal)
+            # Room for the state's swatch, and for the arrows of the rate's editor.
+            cell = self.fontMetrics().horizontalAdvance(sample) + self._EXTRA.get(column, 0) * self.fontMetrics().height()
+            self.setColumnWidth(index, max(cell + 16, header.fontMetrics().horizontalAdvance(title) + 28))
         header.setSectionResizeMode(SensorFleetModel.COLUMNS.index("model"), QHeaderView.ResizeMode.Stretch)
         self.doubleClicked.connect(self._double_clicked)
 

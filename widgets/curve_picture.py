@@ -1,12 +1,13 @@
 """The curves as last painted, kept in a pixmap, so that a frame that only scrolls paints a few columns.
 
 Following, each frame moves the view by a pixel or two and adds points at the right. Painting every
-curve again was half of a frame: Qt rasterises lines in software, and 100 curves of 600 points took
-5 ms, twice that while the server's threads held the GIL. Here the pixmap moves by whole pixels and
-only the columns that may have changed are painted again: those the scroll uncovered, and those
-from the first point that any curve may have changed since the last frame (`SeriesBuffer.settled`).
-The picture is then up to half a pixel off the time axis. Any other change (panning back, height,
-zoom, size, pens, curves shown or hidden, points replaced) paints everything again, exactly in place.
+curve again was most of a frame with noisy sensors: Qt rasterises lines in software, and 100 noisy
+curves of 600 points took 5 ms, more while the server's threads held the GIL. Here the pixmap moves
+by whole pixels and only the columns that may have changed are painted again: those the scroll
+uncovered, and those from the first point that any curve may have changed since the last frame
+(`SeriesBuffer.settled`). The picture is then up to half a pixel off the time axis. Any other change
+(panning back, height, zoom, size, pens, curves shown or hidden, points replaced) paints everything
+again, exactly in place.
 """
 
 from __future__ import annotations

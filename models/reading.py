@@ -10,9 +10,9 @@ from typing import NamedTuple
 ABSOLUTE_ZERO_C = -273.15
 MAX_ID_LENGTH = 64
 UNITS = ("C", "F", "K")
+_new_tuple = tuple.__new__
 
 # datetime can represent years 1 to 9999; a timestamp outside could be stored but never exported.
-_new_tuple = tuple.__new__
 _MIN_TIMESTAMP = datetime(1, 1, 2, tzinfo=timezone.utc).timestamp()
 _MAX_TIMESTAMP = datetime(9999, 12, 30, tzinfo=timezone.utc).timestamp()
 # Lone surrogates come from JSON escapes such as \ud800: valid JSON, but no UTF-8 can store them.

@@ -251,14 +251,15 @@ class LiveChart(QWidget):
         """
         if self._window is None:
             (start, end), (low, high) = self._curve_set.dataBounds(0), self._curve_set.dataBounds(1)
+            shown = (start - PADDING * (end - start), end + PADDING * (end - start)) if start is not None else None
         else:
             end = max(self._newest, time.time())
-            start = end - self._window
+            shown = (end - (1 + PADDING) * self._window, end + PADDING * self._window)
             if self._height[0] is None or time.monotonic() - self._height_measured > HEIGHT_REMEASURE:
-                self._height = self._curve_set.dataBounds(1, orthoRange=(start, end))
+                self._height = self._curve_set.dataBounds(1, orthoRange=shown)
                 self._height_measured = time.monotonic()
             low, high = self._height
-        ranges = {"xRange": (start - PADDING * (end - start), end + PADDING * (end - start))} if start is not None else {}
+        ranges = {"xRange": shown} if shown is not None else {}
         if low is not None:
             self._shown_height = ranges["yRange"] = steady_height(self._shown_height, low, high)
         if ranges:

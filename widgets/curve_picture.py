@@ -65,6 +65,9 @@ class CurvePicture:
         if first is None:
             self._pixmap = QPixmap(area.size())
             self._pixmap.setDevicePixelRatio(ratio)
+            # A new pixmap takes the screen's format, without alpha: filled with transparent, it gets
+            # one, or the curves would hide the background and the grid behind black.
+            self._pixmap.fill(Qt.GlobalColor.transparent)
             self._area, self._transform, first = area, exact, 0
             self.full_paints += 1
         if first < area.width():

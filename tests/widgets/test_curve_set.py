@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from tests.support import batches
 from widgets.chart import LiveChart
@@ -50,6 +50,15 @@ def test_a_spike_among_200_000_points_is_drawn_at_its_height(qtbot):
     top = painted(chart, "fast")[:, 0].min()
     assert abs(top - on_screen(chart, 123_457, 35.0).y()) <= 2
     assert abs(painted(chart, "fast")[:, 0].max() - on_screen(chart, 0, 20.0).y()) <= 2
+
+
+def test_the_background_shows_around_the_curves(qtbot):
+    chart = LiveChart("", decimate=False)
+    chart.add_points(batches({"a": ([0.0, 100.0], [10.0, 10.0])}))
+    fixed_view(chart, qtbot, (0, 100), (0, 40))
+    view = chart.plot.mapFromScene(chart.plot.getViewBox().sceneBoundingRect()).boundingRect().adjusted(2, 2, -2, -2)
+    plot = pixels(chart.plot.grab().toImage())[view.top() : view.bottom(), view.left() : view.right()]
+    assert np.count_nonzero(plot == QColor("white").rgb()) > 0.8 * plot.size, "the legend and one line cover little"
 
 
 def test_a_single_reading_shows_as_a_dot(qtbot):

@@ -31,6 +31,7 @@ MIN_HEIGHT = 1.0
 """°C: steady readings show on a height of at least one degree, not as noise blown up."""
 PADDING = 0.02
 """Share of the window left free right of the newest reading, and left of the oldest."""
+BACKGROUND = "white"
 LEGEND_LIMIT = 20
 """Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
 _GOLDEN_RATIO = 0.618033988749895
@@ -65,7 +66,7 @@ class LiveChart(QWidget):
         self._shown_height: tuple[float, float] | None = None
         self._height_measured = float("-inf")
 
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background=BACKGROUND)
         self.plot.setLabel("left", self.tr("Temperature"), units="°C")
         self.plot.setLabel("bottom", self.tr("Local time"))
         self.plot.getPlotItem().setMenuEnabled(False)
@@ -75,7 +76,7 @@ class LiveChart(QWidget):
         )
         self.legend.sigSampleClicked.connect(self._legend_clicked)
         self.legend.setVisible(False)  # until a first sensor: its backing would be an empty box
-        self._curve_set = CurveSet()
+        self._curve_set = CurveSet(QColor(BACKGROUND))
         self.plot.addItem(self._curve_set)
         self.plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
         self._crosshair = _Crosshair(self)

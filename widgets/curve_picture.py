@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from typing import Callable, NamedTuple, Sequence
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
 
 from models.series import SeriesBuffer
 
@@ -39,7 +39,10 @@ class _Mark(NamedTuple):
 
 
 class CurvePicture:
-    def __init__(self):
+    def __init__(self, background: QColor):
+        self._background = background
+        """The plot's background: an opaque picture is copied onto the screen, not blended. Nothing is
+        drawn under the curves inside the view (pyqtgraph draws the grid and the axes above them)."""
         self._pixmap: QPixmap | None = None
         self._area = QRect()
         """Where the pixmap covers the view, in device pixels."""
@@ -65,9 +68,6 @@ class CurvePicture:
         if first is None:
             self._pixmap = QPixmap(area.size())
             self._pixmap.setDevicePixelRatio(ratio)
-            # A new pixmap takes the screen's format, without alpha: filled with transparent, it gets
-            # one, or the curves would hide the background and the grid behind black.
-            self._pixmap.fill(Qt.GlobalColor.transparent)
             self._area, self._transform, first = area, exact, 0
             self.full_paints += 1
         if first < area.width():
@@ -120,9 +120,7 @@ class CurvePicture:
         ratio = pixmap.devicePixelRatio()
         columns = QRectF(first / ratio, 0, (pixmap.width() - first) / ratio, pixmap.height() / ratio)
         painter = QPainter(pixmap)
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        painter.fillRect(columns, Qt.GlobalColor.transparent)
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        painter.fillRect(columns, self._background)
         painter.setRenderHints(hints)
         painter.setClipRect(columns)
         painter.setWorldTransform(self._transform)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPen, QPolygonF
+from PySide6.QtGui import QColor, QPen, QPolygonF
 
 from models.series import SeriesBuffer
 from widgets.curve_picture import CurvePicture
@@ -47,13 +47,13 @@ class SensorCurve:
 
 
 class CurveSet(pg.GraphicsObject):
-    def __init__(self):
+    def __init__(self, background: QColor):
         super().__init__()
         self.curves: list[SensorCurve] = []
         self._stacked: tuple[np.ndarray, np.ndarray] | None = None
         """Every visible point's time and value in two arrays: bounds in a few numpy calls."""
         self._rect: QRectF | None = None
-        self.picture = CurvePicture()
+        self.picture = CurvePicture(background)
         self.paints = 0
         """Times painted: what the benchmark counts as redraws."""
 

@@ -103,7 +103,9 @@ class SeriesBuffer:
     @property
     def settled(self) -> float:
         """Points before this time stay as they are: new points come after the last one, and only the
-        newest slot's lowest and highest values can still move."""
+        newest slot's lowest and highest values can still move. With a resolution that holds whatever
+        arrives (older slots are dropped); without one, it holds for readings added in time order,
+        which is also what drawing the points by searching in `x` needs."""
         return float(self._x[max(self._start, self._end - 3)]) if len(self) else -math.inf
 
     def extend(self, times: Sequence[float], values: Sequence[float]) -> None:

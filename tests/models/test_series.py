@@ -35,6 +35,20 @@ def test_with_a_resolution_each_slot_keeps_its_lowest_and_highest_value():
     assert list(series.y) == [1.0, 9.0, 4.0, 7.0, 3.0, 3.0]
 
 
+def test_a_falling_curve_goes_down_through_each_slot_without_a_hook_back_up():
+    times = np.arange(0.0, 10.0, 0.05)
+    falling = 30.0 - times
+    at_once = SeriesBuffer(capacity=1000, resolution=1.0)
+    at_once.extend(times, falling)
+    frame_by_frame = SeriesBuffer(capacity=1000, resolution=1.0)
+    for start in range(0, len(times), 3):
+        frame_by_frame.add(SensorBatch.of(times[start : start + 3], falling[start : start + 3]))
+    for series in (at_once, frame_by_frame):
+        # The first slot has none before it to say which way the curve goes: lowest first.
+        assert np.all(np.diff(series.y[1:]) <= 0), series.y
+        assert series.y[-1] == pytest.approx(20.05)
+
+
 def test_a_fast_sensor_stays_a_few_points_per_slot():
     series = SeriesBuffer(capacity=8_000, resolution=0.03)
     for second in range(60):

@@ -32,6 +32,7 @@ MIN_HEIGHT = 1.0
 PADDING = 0.02
 """Share of the window left free right of the newest reading, and left of the oldest."""
 BACKGROUND = "white"
+"""The plot's colour, which the curves' picture is filled with (`CurvePicture`)."""
 LEGEND_LIMIT = 20
 """Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
 _GOLDEN_RATIO = 0.618033988749895
@@ -296,7 +297,7 @@ class LiveChart(QWidget):
 def steady_height(shown: tuple[float, float] | None, low: float, high: float) -> tuple[float, float]:
     """The height that shows readings from `low` to `high` while following: the one `shown` as long
     as it holds them and they fill half of it, else theirs with a margin. A height that moved with each
-    new extreme made the curves jitter, and had every curve painted again on every frame."""
+    new extreme made the curves jitter, and had every curve painted again in a third of the frames."""
     span = high - low
     if shown is not None and shown[0] <= low and high <= shown[1] and max(span, MIN_HEIGHT) >= HEIGHT_FILL * (shown[1] - shown[0]):
         return shown

@@ -123,8 +123,8 @@ class CurveSet(pg.GraphicsObject):
 
 def _draw(painter, curves, left: float, right: float, column: float) -> None:
     """The curves between two times, as polylines thinned to two points per `column` (its width in
-    time). The points that reach beyond those times count: thinned to the range's own columns, the
-    two lines that cross a range one pixel wide would be cut down to one vertical stroke."""
+    time), counted over the points drawn, which reach beyond those times: counted over the columns
+    painted, the few points of a narrow range would be cut down to one vertical stroke."""
     for curve in curves:
         x, y = _clip(curve.series.x, curve.series.y, left, right)
         pen = curve.opts["pen"]

@@ -268,7 +268,7 @@ class SensorFleetTable(QTableView):
             title = model.headerData(index, Qt.Orientation.Horizontal)
             # Room for the state's swatch, and for the arrows of the rate's editor.
             cell = self.fontMetrics().horizontalAdvance(sample) + self._EXTRA.get(column, 0) * self.fontMetrics().height()
-            self.setColumnWidth(index, max(cell + 16, header.fontMetrics().horizontalAdvance(title) + 28))
+            self.setColumnWidth(index, round(max(cell + 16, header.fontMetrics().horizontalAdvance(title) + 28)))
         header.setSectionResizeMode(SensorFleetModel.COLUMNS.index("model"), QHeaderView.ResizeMode.Stretch)
         self.doubleClicked.connect(self._double_clicked)
 

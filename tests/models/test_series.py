@@ -49,6 +49,23 @@ def test_a_falling_curve_goes_down_through_each_slot_without_a_hook_back_up():
         assert series.y[-1] == pytest.approx(20.05)
 
 
+def test_a_curve_built_frame_by_frame_is_the_curve_built_at_once():
+    rng = np.random.default_rng(7)
+    times = np.cumsum(rng.uniform(0.001, 0.08, 3000))
+    values = 20 + np.cumsum(rng.standard_normal(3000))
+    at_once = SeriesBuffer(capacity=10_000, resolution=0.2)
+    at_once.extend(times, values)
+    frame_by_frame = SeriesBuffer(capacity=10_000, resolution=0.2)
+    start = 0
+    while start < len(times):
+        # From one reading in the newest slot to several slots at once, as frames come.
+        end = start + int(rng.integers(1, 12))
+        frame_by_frame.add(SensorBatch.of(times[start:end], values[start:end]))
+        start = end
+    assert np.array_equal(frame_by_frame.x, at_once.x)
+    assert np.array_equal(frame_by_frame.y, at_once.y)
+
+
 def test_a_fast_sensor_stays_a_few_points_per_slot():
     series = SeriesBuffer(capacity=8_000, resolution=0.03)
     for second in range(60):

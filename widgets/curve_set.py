@@ -50,8 +50,9 @@ class CurveSet(pg.GraphicsObject):
     def __init__(self, background: QColor):
         super().__init__()
         self.curves: list[SensorCurve] = []
-        self._stacked: tuple[np.ndarray, np.ndarray] | None = None
-        """Every visible point's time and value in two arrays: bounds in a few numpy calls."""
+        self._stacked: tuple[list, np.ndarray, np.ndarray] | None = None
+        """Every visible point's time and value in two arrays (bounds in a few numpy calls), and the
+        (series, revision) they were taken from."""
         self._rect: QRectF | None = None
         self.picture = CurvePicture(background)
         self.paints = 0
@@ -64,8 +65,7 @@ class CurveSet(pg.GraphicsObject):
         return curve
 
     def data_changed(self) -> None:
-        """Call after any series changed: bounds are measured again and the view repaints."""
-        self._stacked = None
+        """Call after any series changed: the view repaints."""
         self.informViewBoundsChanged()
         self.update()
 
@@ -78,13 +78,15 @@ class CurveSet(pg.GraphicsObject):
         """Lowest and highest time (axis 0) or value (axis 1) of the visible curves, for auto-range;
         with `orthoRange`, the values of the points within that time range only. It reads every
         point: the chart asks a few times a second, not on every frame."""
-        if self._stacked is None:
-            drawn = list(self._drawn())
+        drawn = list(self._drawn())
+        taken_from = [(curve.series, curve.series.revision) for curve in drawn]
+        if self._stacked is None or self._stacked[0] != taken_from:
             self._stacked = (
+                taken_from,
                 np.concatenate([curve.series.x for curve in drawn] or [np.empty(0)]),
                 np.concatenate([curve.series.y for curve in drawn] or [np.empty(0)]),
             )
-        times, values = self._stacked
+        _, times, values = self._stacked
         if axis == 1 and orthoRange is not None:
             values = values[(times >= orthoRange[0]) & (times <= orthoRange[1])]
         chosen = times if axis == 0 else values

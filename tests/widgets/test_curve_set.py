@@ -26,6 +26,12 @@ def pixels(image: QImage) -> np.ndarray:
     return np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)[:, : image.width()].copy()
 
 
+def shown_height(chart: LiveChart, qtbot) -> list[float]:
+    """The lowest and highest temperature in view once the chart has followed its new points."""
+    qtbot.waitUntil(lambda: not chart.redraw_pending)
+    return chart.plot.getViewBox().viewRange()[1]
+
+
 def on_screen(chart: LiveChart, x: float, y: float) -> QPointF:
     """Where a point of the data lands in the plot's picture."""
     return chart.plot.mapFromScene(chart.plot.getViewBox().mapViewToScene(QPointF(x, y)))
@@ -133,7 +139,7 @@ def test_while_following_the_height_fits_the_visible_sensors_in_the_window(qtbot
     qtbot.addWidget(chart)
     now = time.time()
     chart.add_points(batches({"gone": ([now - 3600], [90.0]), "cold": ([now - 20, now], [-5.0, -4.0]), "warm": ([now - 20, now], [20.0, 25.0])}))
-    low, high = chart.plot.getViewBox().viewRange()[1]
+    low, high = shown_height(chart, qtbot)
     assert -9.5 < low <= -5.0 and 25.0 <= high < 29.5, "a margin of at most 15% of 30 °C either side"
     chart.set_sensor_visible("cold", False)
     low, high = chart.plot.getViewBox().viewRange()[1]
@@ -145,10 +151,10 @@ def test_while_following_the_height_stays_put_until_a_reading_falls_outside(qtbo
     qtbot.addWidget(chart)
     now = time.time()
     chart.add_points(batches({"a": ([now - 20, now - 10], [20.0, 30.0])}))
-    height = chart.plot.getViewBox().viewRange()[1]
+    height = shown_height(chart, qtbot)
     for step in range(1, 6):
         chart.add_points(batches({"a": ([now - 10 + step], [20.0 + step])}))
-        assert chart.plot.getViewBox().viewRange()[1] == height
+        assert shown_height(chart, qtbot) == height
     chart.add_points(batches({"a": ([now], [45.0])}))
-    low, high = chart.plot.getViewBox().viewRange()[1]
+    low, high = shown_height(chart, qtbot)
     assert low <= 20.0 and high >= 45.0

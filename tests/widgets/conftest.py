@@ -1,9 +1,20 @@
-"""The simulator window, aimed at the real ServeurTCP of the `server` fixture, closed at the test's end."""
+"""The simulator window, aimed at the real ServeurTCP of the `server` fixture, closed at the test's end;
+and the windows of earlier tests destroyed before the next one begins."""
+
+import gc
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.simulator_app import SimulatorApp
+
+
+@pytest.fixture(autouse=True)
+def earlier_windows_destroyed():
+    """pytest-qt closes a test's windows; a window caught in a reference cycle (a slot bound to it)
+    is destroyed only when Python's garbage collector runs, at any moment: if that is while another
+    window paints, Qt crashes. Collected here, they go before anything paints."""
+    gc.collect()
 
 
 @pytest.fixture

@@ -139,7 +139,7 @@ class LiveChart(QWidget):
 
     @property
     def redraw_pending(self) -> bool:
-        """Points were added that the view does not follow yet: it does at the next pass of the event loop."""
+        """Points were added that the chart has not drawn yet: it does at the next pass of the event loop."""
         return self._redraw_soon.isActive()
 
     @property
@@ -184,7 +184,7 @@ class LiveChart(QWidget):
         self._redraw_soon.start()
 
     def set_grid(self, shown: bool) -> None:
-        """Grid lines are redrawn whenever the view scrolls: with many fast sensors they cost frames."""
+        """Grid lines across the plot, at the axes' ticks."""
         self.plot.showGrid(x=shown, y=shown, alpha=0.25 if shown else 0)
 
     def set_sensor_visible(self, capteur_id: str, visible: bool) -> None:

@@ -24,29 +24,36 @@ class _Drawn(NamedTuple):
     span: float
     scale: float
     """Pixels per second."""
+    bounds: QRectF
+    """The axis' bounding rectangle, which takes in the plot when the grid is shown."""
     reach: float
     """How many pixels the picture may slide left and still be what drawing it again would give."""
 
 
 class TimeAxis(pg.DateAxisItem):
-    # Set on the class: pyqtgraph's constructor already sets a range.
-    _ticks: list = []
+    # On the class: pyqtgraph's constructor already sets a range.
     _drawn: _Drawn | None = None
-    _shift = 0.0
-    _line: tuple | None = None
 
     def __init__(self):
         super().__init__(orientation="bottom")
         self.drawings = 0
         """Times the picture was drawn rather than slid: for the tests."""
-        self._labels: list[tuple[list, list]] = []
+        self._ticks: list[tuple[float, list[float]]] = []
+        self._labels: list[tuple[list[float], list[str | None]]] = []
         """Each level's tick values and labels, as the last drawing made them."""
+        self._line: tuple | None = None
+        self._shift = 0.0
 
     def setRange(self, mn: float, mx: float) -> None:
         picture = self.picture
         super().setRange(mn, mx)
         drawn = self._drawn
-        if picture is None or drawn is None or abs((mx - mn) - drawn.span) * drawn.scale > TOLERANCE:
+        if (
+            picture is None
+            or drawn is None
+            or abs((mx - mn) - drawn.span) * drawn.scale > TOLERANCE
+            or self.boundingRect() != drawn.bounds
+        ):
             return
         shift = (mn - drawn.start) * drawn.scale
         if 0 <= shift < drawn.reach:
@@ -62,7 +69,7 @@ class TimeAxis(pg.DateAxisItem):
         return strings
 
     def generateDrawSpecs(self, p):
-        self._labels = []
+        self._ticks, self._labels = [], []
         specs = super().generateDrawSpecs(p)
         self._shift, self._drawn, self._line = 0.0, None, None
         if specs is not None:
@@ -93,12 +100,14 @@ class TimeAxis(pg.DateAxisItem):
     def _slide_reach(self, p) -> _Drawn | None:
         """Where the picture was drawn and how far left it may slide: until the leftmost tick leaves,
         the next one enters, or a label crosses an edge of the axis (pyqtgraph draws a label that
-        fits, measured as here, and leaves out one that does not)."""
+        fits, measured as here, and leaves out one that does not). Ticks set by hand, or an axis
+        line that stops at the ticks, are drawn anew each time."""
         start, end = self.range
-        if end <= start:
+        if end <= start or self._tickLevels is not None or any(self.style["stopAxisAtTick"]):
             return None
         scale = self.mapRectFromParent(self.geometry()).width() / (end - start)
-        ticks = [(value - start) * scale for _, values in self._ticks for value in values]
+        # Away from UTC, pyqtgraph also makes ticks beyond the range, and draws only those within.
+        ticks = [(value - start) * scale for _, values in self._ticks for value in values if start <= value <= end]
         following = [value for _, values in self.zoomLevel.tickValues(end, 2 * end - start, self.minSpacing) for value in values if value > end]
         limits = [min(ticks)] if ticks else []
         if following:
@@ -106,10 +115,13 @@ class TimeAxis(pg.DateAxisItem):
         bounds = self.boundingRect()
         for values, strings in self._labels:
             for value, text in zip(values, strings):
+                # pyqtgraph empties the label of a tick out of range: it is drawn nowhere.
+                if not text or not start <= value <= end:
+                    continue
                 x = (value - start) * scale
                 half = p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text).width() / 2
                 if x - half >= bounds.left():
                     limits.append(x - half - bounds.left())
                 if x + half > bounds.right():
                     limits.append(x + half - bounds.right())
-        return _Drawn(start, end - start, scale, min(limits, default=0.0))
+        return _Drawn(start, end - start, scale, bounds, min(limits, default=0.0))

@@ -49,13 +49,14 @@ def test_a_falling_curve_goes_down_through_each_slot_without_a_hook_back_up():
         assert series.y[-1] == pytest.approx(20.05)
 
 
-def test_a_curve_built_frame_by_frame_is_the_curve_built_at_once():
+@pytest.mark.parametrize("capacity", [10_000, 40])
+def test_a_curve_built_frame_by_frame_is_the_curve_built_at_once(capacity):
     rng = np.random.default_rng(7)
     times = np.cumsum(rng.uniform(0.001, 0.08, 3000))
     values = 20 + np.cumsum(rng.standard_normal(3000))
-    at_once = SeriesBuffer(capacity=10_000, resolution=0.2)
+    at_once = SeriesBuffer(capacity=capacity, resolution=0.2)
     at_once.extend(times, values)
-    frame_by_frame = SeriesBuffer(capacity=10_000, resolution=0.2)
+    frame_by_frame = SeriesBuffer(capacity=capacity, resolution=0.2)
     start = 0
     while start < len(times):
         # From one reading in the newest slot to several slots at once, as frames come.

@@ -22,6 +22,7 @@ def test_repainting_does_not_wear_out_none(qtbot):
         before = sys.getrefcount(None)
         for frame in range(100):
             chart.add_points(batches({f"c{k}": ([now + frame], [20.0 + k]) for k in range(5)}))
+            qtbot.waitUntil(lambda: not chart.redraw_pending)
             chart.plot.grab()
         lost = before - sys.getrefcount(None)
     finally:

@@ -4,9 +4,11 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from tests.support import batches
+from tests.widgets.pictures import differing_pixels, pixels
 from widgets.chart import LiveChart
 
 
@@ -15,15 +17,6 @@ def painted(chart: LiveChart, capteur_id: str) -> np.ndarray:
     found = np.argwhere(pixels(chart.plot.grab().toImage()) == chart.colour(capteur_id).rgb())
     legend = chart.plot.mapFromScene(chart.legend.sceneBoundingRect()).boundingRect()
     return np.array([(row, column) for row, column in found if not legend.contains(column, row)]).reshape(-1, 2)
-
-
-def differing_pixels(one: QImage, other: QImage) -> int:
-    return int((pixels(one) != pixels(other)).sum())
-
-
-def pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    return np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)[:, : image.width()].copy()
 
 
 def shown_height(chart: LiveChart, qtbot) -> list[float]:
@@ -102,7 +95,9 @@ def test_a_chart_that_scrolled_shows_what_a_chart_opened_there_shows(qtbot):
         chart = LiveChart("")
         chart.add_points(between(0, until))
         fixed_view(chart, qtbot, (left, left + 60), (15, 30))
-        chart.plot.grab()  # the axes take their width from a first paint
+        # The axes take their width from a first paint, and the layout follows at the next pass of the event loop.
+        chart.plot.grab()
+        QApplication.processEvents()
         return chart
 
     scrolled = chart_at(start, start + 30)
@@ -112,6 +107,7 @@ def test_a_chart_that_scrolled_shows_what_a_chart_opened_there_shows(qtbot):
     for frame, move in enumerate([*range(1, 61), *range(59, 19, -1)], start=1):
         left, until = start + move * step, start + 30 + frame * step
         scrolled.add_points(between(until - step, until))
+        qtbot.waitUntil(lambda: not scrolled.redraw_pending)
         scrolled.plot.setXRange(left, left + 60, padding=0)
         picture = scrolled.plot.grab().toImage()
         if frame % 10 == 0:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPen, QPolygonF, QTransform
 
 from models.series import SeriesBuffer
 from widgets.curve_picture import CurvePicture
@@ -109,8 +109,12 @@ class CurveSet(pg.GraphicsObject):
         self.paints += 1
         curves = sorted(self._drawn(), key=lambda c: c.raised)
         if widget is None:
-            # An image or an SVG file, not the screen: lines, not a pixmap.
-            _draw(painter, curves, view.left(), view.right(), self.pixelWidth() or view.width())
+            # An image or an SVG file, not the screen: lines, not a pixmap, given in the device's
+            # coordinates. An SVG file keeps six digits of a coordinate, and a time has ten.
+            transform = painter.worldTransform()
+            painter.resetTransform()
+            _draw(painter, curves, view.left(), view.right(), self.pixelWidth() or view.width(), transform)
+            painter.setWorldTransform(transform)
         else:
             self.picture.paint(painter, view, curves, _draw)
 
@@ -123,20 +127,25 @@ class CurveSet(pg.GraphicsObject):
             self._rect = None
 
 
-def _draw(painter, curves, left: float, right: float, column: float) -> None:
+def _draw(painter, curves, left: float, right: float, column: float, transform: QTransform | None = None) -> None:
     """The curves between two times, as polylines thinned to two points per `column` (its width in
     time), counted over the points drawn, which reach beyond those times: counted over the columns
-    painted, the few points of a narrow range would be cut down to one vertical stroke."""
+    painted, the few points of a narrow range would be cut down to one vertical stroke. With a
+    `transform`, the points are mapped by it here rather than by the painter."""
     for curve in curves:
         x, y = _clip(curve.series.x, curve.series.y, left, right)
         pen = curve.opts["pen"]
         # A lone point of a longer curve is its neighbour outside these times: nothing to draw here.
         if len(curve.series) == 1:
             painter.setPen(_dot(pen))
-            painter.drawPoint(QPointF(x[0], y[0]))
+            point = QPointF(x[0], y[0])
+            painter.drawPoint(transform.map(point) if transform is not None else point)
         elif len(x) > 1:
             painter.setPen(pen)
-            painter.drawPolyline(_polyline(*_thin(x, y, max(1, int((x[-1] - x[0]) / column)))))
+            x, y = _thin(x, y, max(1, int((x[-1] - x[0]) / column)))
+            if transform is not None:
+                x, y = transform.m11() * x + transform.m21() * y + transform.dx(), transform.m12() * x + transform.m22() * y + transform.dy()
+            painter.drawPolyline(_polyline(x, y))
 
 
 def _clip(x: np.ndarray, y: np.ndarray, left: float, right: float) -> tuple[np.ndarray, np.ndarray]:

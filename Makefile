@@ -13,7 +13,7 @@ test: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(INSTALLED)
-	for target in ingest sensors window simulator; do $(BIN)/python main.py bench $$target || exit 1; done
+	for target in ingest sensors window frame simulator; do $(BIN)/python main.py bench $$target || exit 1; done
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Thermolab needs Python 3.11 or newer: run make PYTHON=python3.11")'

@@ -21,20 +21,20 @@ def register(commands) -> None:
     parser.add_argument("city", nargs="+", metavar="CITY", help="a city name, optionally with its country: Le Mans,FR")
     parser.add_argument(
         "--api-key",
-        default=os.environ.get("OWM_API_KEY"),
-        help="your OpenWeatherMap API key (default: $OWM_API_KEY)",
+        help="your OpenWeatherMap API key (default: $OWM_API_KEY, else the key saved in the simulator window)",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.api_key or "").strip():
+    api_key = (args.api_key or os.environ.get("OWM_API_KEY") or _saved_key()).strip()
+    if not api_key:
         return fail(
-            "no OpenWeatherMap API key: pass --api-key KEY or set OWM_API_KEY "
-            "(a free key comes from https://home.openweathermap.org/api_keys)"
+            "no OpenWeatherMap API key: pass --api-key KEY, set OWM_API_KEY, or type it once in the "
+            "simulator window's Weather panel (a free key comes from https://home.openweathermap.org/api_keys)"
         )
     try:
-        weather = current_weather(" ".join(args.city), args.api_key)
+        weather = current_weather(" ".join(args.city), api_key)
     except WeatherError as error:
         return fail(str(error))
     observed = weather.observed_at.astimezone()
@@ -45,3 +45,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"  sky          {weather.description}")
     print(f"  observed     {observed:%Y-%m-%d %H:%M} {observed.tzname()}")
     return 0
+
+
+def _saved_key() -> str:
+    """The key typed in the simulator window's Weather panel, which keeps it in Thermolab's settings."""
+    from app.settings import settings
+
+    return str(settings().value("weather/api_key", "") or "")

@@ -95,7 +95,7 @@ def test_weather_joins_the_words_of_a_city_and_reads_the_key_from_the_environmen
 
 def test_weather_without_a_key_says_how_to_give_one(stub, capsys):
     assert main(["weather", "Orsay"]) == 1
-    assert capsys.readouterr().err.startswith("thermolab: no OpenWeatherMap API key: pass --api-key KEY or set OWM_API_KEY")
+    assert capsys.readouterr().err.startswith("thermolab: no OpenWeatherMap API key: pass --api-key KEY, set OWM_API_KEY, or type it once")
     assert stub.requests == []
 
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit
 
+from app.cli import main
 from tests.support import stored_rows
 from tests.weather_stub import KEY, openweathermap_stub
 
@@ -61,6 +62,14 @@ def test_the_key_is_masked_kept_and_never_shown(qtbot, simulator, stub, private_
     saved = QSettings(str(private_data_dir / "settings.ini"), QSettings.Format.IniFormat)
     assert saved.value("weather/api_key") == "wrong-key"
     assert saved.value("weather/city") == "Orsay"
+
+
+def test_the_weather_command_uses_the_key_typed_in_the_window(qtbot, simulator, stub, capsys):
+    fetch(qtbot, simulator, "Orsay")
+    simulator.window.close()
+    assert main(["weather", "Orsay"]) == 0
+    assert stub.requests[-1].endswith(f"appid={KEY}")
+    assert capsys.readouterr().out.startswith("Orsay, FR\n")
 
 
 def test_a_city_sensor_reports_the_real_temperature(qtbot, simulator, stub, tmp_path):

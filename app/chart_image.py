@@ -13,14 +13,19 @@ from widgets.chart import LiveChart
 
 
 def save_chart_image(chart: LiveChart, path: Path) -> None:
-    """SVG when the name ends in .svg, PNG otherwise; raises OSError when the file cannot be written."""
-    if path.suffix.lower() == ".svg":
-        path.write_bytes(_svg(chart))
-        return
+    """SVG when the name ends in .svg, PNG otherwise (named .png); raises OSError when the file cannot
+    be written."""
+    svg = path.suffix.lower() == ".svg"
+    with chart.without_pointer():
+        data = _svg(chart) if svg else _png(chart)
+    (path if svg else path.with_suffix(".png")).write_bytes(data)
+
+
+def _png(chart: LiveChart) -> bytes:
     exporter = ImageExporter(chart.plot.getPlotItem())
     exporter.parameters()["width"] = max(1200, int(chart.plot.width()))
-    if not exporter.export(str(path.with_suffix(".png") if path.suffix.lower() != ".png" else path)):
-        raise OSError(0, "the image could not be written")
+    image = exporter.export(toBytes=True)
+    return _written(lambda buffer: image.save(buffer, "PNG"))
 
 
 def _svg(chart: LiveChart) -> bytes:
@@ -29,18 +34,29 @@ def _svg(chart: LiveChart) -> bytes:
     are lines, not the picture kept for the screen."""
     plot = chart.plot
     size = plot.viewport().size()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
+    # SVG 1.1 rather than Qt's default Tiny 1.2, which has no clip paths: the curves would cross the axes.
+    generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle("Thermolab")
     # The axes are pictures, which Qt scales to the device's resolution: the screen's keeps them as shown.
     generator.setResolution(plot.logicalDpiX())
-    painter = QPainter(generator)
-    painter.fillRect(generator.viewBoxF(), plot.backgroundBrush())
-    plot.scene().render(painter, QRectF(generator.viewBoxF()), plot.mapToScene(plot.viewport().rect()).boundingRect())
-    painter.end()
+
+    def draw(buffer: QBuffer) -> None:
+        generator.setOutputDevice(buffer)
+        painter = QPainter(generator)
+        painter.fillRect(generator.viewBoxF(), plot.backgroundBrush())
+        plot.scene().render(painter, QRectF(generator.viewBoxF()), plot.mapToScene(plot.viewport().rect()).boundingRect())
+        painter.end()
+
+    return _written(draw)
+
+
+def _written(write) -> bytes:
+    """What `write(buffer)` puts in a buffer in memory: the file is written in one go, by Python, whose
+    errors say why (no such folder, no permission)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    write(buffer)
     return bytes(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from datetime import datetime
 
@@ -219,6 +220,19 @@ class LiveChart(QWidget):
             self._remeasure_height()
             self._scroll()
         self.follow_changed.emit(following)
+
+    @contextlib.contextmanager
+    def without_pointer(self):
+        """For an image of the chart: the crosshair follows the mouse, it is not part of the data."""
+        lines = (self._crosshair.vertical, self._crosshair.horizontal)
+        shown = [line.isVisible() for line in lines]
+        for line in lines:
+            line.setVisible(False)
+        try:
+            yield
+        finally:
+            for line, visible in zip(lines, shown):
+                line.setVisible(visible)
 
     def visible_range(self) -> tuple[float, float]:
         """The times the chart shows now, for "export what I see"."""

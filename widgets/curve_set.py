@@ -112,9 +112,12 @@ class CurveSet(pg.GraphicsObject):
             # An image or an SVG file, not the screen: lines, not a pixmap, given in the device's
             # coordinates. An SVG file keeps six digits of a coordinate, and a time has ten.
             transform = painter.worldTransform()
-            painter.resetTransform()
-            _draw(painter, curves, view.left(), view.right(), self.pixelWidth() or view.width(), transform)
-            painter.setWorldTransform(transform)
+            painter.save()
+            painter.setWorldTransform(QTransform())
+            try:
+                _draw(painter, curves, view.left(), view.right(), self.pixelWidth() or view.width(), transform)
+            finally:
+                painter.restore()
         else:
             self.picture.paint(painter, view, curves, _draw)
 
@@ -133,14 +136,23 @@ def _draw(painter, curves, left: float, right: float, column: float, transform: 
     painted, the few points of a narrow range would be cut down to one vertical stroke. With a
     `transform`, the points are mapped by it here rather than by the painter."""
     for curve in curves:
-        x, y = _clip(curve.series.x, curve.series.y, left, right)
-        pen = curve.opts["pen"]
-        # A lone point of a longer curve is its neighbour outside these times: nothing to draw here.
-        if len(curve.series) == 1:
+        series, pen = curve.series, curve.opts["pen"]
+        if series.x[-1] - series.x[0] < column:
+            # All of the curve within a pixel column (a reading, or one slot of them): a line that
+            # short would not show, so a dot, or a stroke as wide from its lowest to its highest value.
             painter.setPen(_dot(pen))
-            point = QPointF(x[0], y[0])
-            painter.drawPoint(transform.map(point) if transform is not None else point)
-        elif len(x) > 1:
+            at = (series.x[0] + series.x[-1]) / 2
+            low, high = (QPointF(at, value) for value in (float(series.y.min()), float(series.y.max())))
+            if transform is not None:
+                low, high = transform.map(low), transform.map(high)
+            if low == high:
+                painter.drawPoint(low)
+            else:
+                painter.drawLine(low, high)
+            continue
+        x, y = _clip(series.x, series.y, left, right)
+        # A lone point of a longer curve is its neighbour outside these times: nothing to draw here.
+        if len(x) > 1:
             painter.setPen(pen)
             x, y = _thin(x, y, max(1, int((x[-1] - x[0]) / column)))
             if transform is not None:

@@ -3,6 +3,7 @@
 import time
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -60,8 +61,9 @@ def test_the_background_shows_around_the_curves(qtbot):
     assert np.count_nonzero(plot == QColor("white").rgb()) > 0.8 * plot.size, "the legend and one line cover little"
 
 
-def test_a_single_reading_shows_as_a_dot(qtbot):
-    chart = LiveChart("", decimate=False)
+@pytest.mark.parametrize("decimate", [False, True], ids=["every point", "a slot's lowest and highest"])
+def test_a_single_reading_shows_as_a_dot(qtbot, decimate):
+    chart = LiveChart("", decimate=decimate)
     chart.add_points(batches({"once": ([50.0], [21.0])}))
     fixed_view(chart, qtbot, (0, 100), (0, 40))
     rows, columns = painted(chart, "once").T

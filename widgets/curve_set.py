@@ -137,9 +137,10 @@ def _draw(painter, curves, left: float, right: float, column: float, transform: 
     `transform`, the points are mapped by it here rather than by the painter."""
     for curve in curves:
         series, pen = curve.series, curve.opts["pen"]
-        if series.x[-1] - series.x[0] < column:
-            # All of the curve within a pixel column (a reading, or one slot of them): a line that
-            # short would not show, so a dot, or a stroke as wide from its lowest to its highest value.
+        if series.x[-1] - series.x[0] < 2 * column:
+            # All of the curve within two pixel columns (a reading, or one slot of them), which `_thin`
+            # would draw as one: a line that short would not show, so a dot, or a stroke as wide from
+            # its lowest to its highest value.
             painter.setPen(_dot(pen))
             at = (series.x[0] + series.x[-1]) / 2
             low, high = (QPointF(at, value) for value in (float(series.y.min()), float(series.y.max())))

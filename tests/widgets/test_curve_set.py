@@ -65,7 +65,8 @@ def test_the_background_shows_around_the_curves(qtbot):
 def test_a_single_reading_shows_as_a_dot(qtbot, decimate):
     chart = LiveChart("", decimate=decimate)
     chart.add_points(batches({"once": ([50.0], [21.0])}))
-    fixed_view(chart, qtbot, (0, 100), (0, 40))
+    # The one-minute window, whose slot (0.2 s) is wider than a pixel column: one reading spans one.
+    fixed_view(chart, qtbot, (0, 62.4), (0, 40))
     rows, columns = painted(chart, "once").T
     where = on_screen(chart, 50.0, 21.0)
     assert len(rows) >= 9

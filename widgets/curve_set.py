@@ -65,7 +65,9 @@ class CurveSet(pg.GraphicsObject):
         return curve
 
     def data_changed(self) -> None:
-        """Call after any series changed: the view repaints."""
+        """Call after any series changed: the view repaints, and the copy of the points taken for the
+        bounds goes (it would keep replaced series alive while nothing is measured)."""
+        self._stacked = None
         self.informViewBoundsChanged()
         self.update()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QPen
 
 TOLERANCE = 0.01
@@ -58,6 +58,14 @@ class TimeAxis(pg.DateAxisItem):
         shift = (mn - drawn.start) * drawn.scale
         if 0 <= shift < drawn.reach:
             self.picture, self._shift = picture, shift
+
+    def changeEvent(self, event) -> None:
+        # A new font (the application's, changed in the desktop's settings): pyqtgraph draws the axis
+        # anew at the next change of range, which now slides the picture instead.
+        if event.type() == QEvent.Type.FontChange:
+            self.picture = None
+            self.update()
+        super().changeEvent(event)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         self._ticks = super().tickValues(minVal, maxVal, size)

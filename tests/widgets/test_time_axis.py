@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from tests.widgets.pictures import differing_pixels
@@ -79,3 +80,20 @@ def test_with_the_grid_shown_a_taller_plot_gets_longer_grid_lines(qtbot):
     shown = chart.plot.grab().toImage()
     chart.plot.getPlotItem().getAxis("bottom").picture = None
     assert differing_pixels(shown, chart.plot.grab().toImage()) == 0
+
+
+def test_a_new_font_draws_the_axis_anew(qtbot):
+    chart = shown_chart(qtbot, 62.4)
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    before = QApplication.font()
+    larger = QFont(before)
+    larger.setPointSizeF(before.pointSizeF() * 1.5)
+    try:
+        QApplication.setFont(larger)
+        QApplication.processEvents()
+        chart.plot.setXRange(START + 1, START + 63.4, padding=0)
+        shown = axis_picture(chart)
+        axis.picture = None
+        assert differing_pixels(shown, axis_picture(chart)) <= 120
+    finally:
+        QApplication.setFont(before)

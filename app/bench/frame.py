@@ -1,8 +1,9 @@
 """The server window's own cost per frame: the GUI thread's CPU time for each part of a frame.
 
 Readings are made up in this process, at the rate the window's benchmark streams, so nothing else
-competes for the GIL or the cores: the figures are steady from run to run, where `bench window`
-depends on the moment. They say where a frame's time goes, not how late the event loop is.
+competes for the GIL or the cores: the figures move less from run to run than those of `bench
+window`, which depend on the moment. They say where a frame's time goes, not how late the event
+loop is.
 """
 
 from __future__ import annotations

@@ -110,5 +110,7 @@ def _clipped(element, parents) -> bool:
 
 @pytest.mark.parametrize("name", ["chart.svg", "chart.png"])
 def test_a_missing_folder_is_an_error_the_window_can_explain(chart, tmp_path, name):
-    with pytest.raises(OSError):
+    with pytest.raises(OSError) as error:
         save_chart_image(chart, tmp_path / "missing" / name)
+    # The window's message quotes the reason.
+    assert error.value.strerror == "No such file or directory"

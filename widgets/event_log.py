@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QP
 from PySide6.QtGui import QGuiApplication
 
 from network.monitor import ServerEvent
+from widgets.core_text import translated
 
 MAX_LINES = 2_000
 _LEVEL_NAMES = {logging.INFO: "info", logging.WARNING: "warning", logging.ERROR: "error"}
@@ -66,4 +67,4 @@ class EventLog(QWidget):
     def _line(self, event: ServerEvent) -> str:
         when = datetime.fromtimestamp(event.time).strftime("%H:%M:%S")
         peer = f" {event.peer}" if event.peer else ""
-        return f"{when} {_LEVEL_NAMES.get(event.level, 'info'):7}{peer}  {event.message}"
+        return f"{when} {_LEVEL_NAMES.get(event.level, 'info'):7}{peer}  {translated(event.message)}"

@@ -8,9 +8,12 @@ import signal
 import socket
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QSocketNotifier, QTranslator
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from app.language import chosen_locale, install_translators, saved_language
+from app.settings import settings
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -20,9 +23,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName("Thermolab")
     app = QApplication.instance() or QApplication(argv or ["thermolab"])
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "thermolab.svg")))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "thermolab", "_", str(RESOURCES / "translations")):
-        app.installTranslator(translator)
+    install_translators(app, chosen_locale(saved_language(settings())))
     return app
 
 

@@ -1,0 +1,133 @@
+"""Both windows in French once the user chose it, Qt's own buttons included; the choice is kept for the next start."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from app.language import SETTING, chosen_locale, install_translators, saved_language
+from app.server_app import ServerApp
+from app.settings import settings
+from app.simulator_app import SimulatorApp
+from models.server_config import ServerConfig
+from models.value_models import make_model
+from tests.support import LineClient
+from widgets.core_text import translated
+
+NBSP = "\u00a0"
+"""French puts a no-break space before a colon or a semicolon."""
+
+
+@pytest.fixture
+def french(qapp):
+    """What a start does once the user chose Français: the translators installed from the settings."""
+    settings().setValue(SETTING, "fr")
+    previous = QLocale()
+    installed = install_translators(qapp, chosen_locale(saved_language(settings())))
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def no_warnings(monkeypatch):
+    def unexpected(parent, title, text, *_):
+        raise AssertionError(f"a warning the test did not expect: {text}")
+
+    monkeypatch.setattr(QMessageBox, "warning", unexpected)
+
+
+def start_server_app(qtbot, path) -> ServerApp:
+    app = ServerApp(ServerConfig(port=0, storage_path=path))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    return app
+
+
+def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_warnings, tmp_path):
+    app = start_server_app(qtbot, tmp_path / "m.db")
+    window = app.window
+    port = app.session.server.address[1]
+    assert window.windowTitle() == "Serveur Thermolab"
+    assert window.start_action.text() == "&Démarrer le serveur"
+    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Serveur", "&Affichage", "A&ide"]
+    assert window.address.text() == f"À l'écoute sur 127.0.0.1:{port}"
+    assert window.docks["events"].windowTitle() == "Journal des événements"
+    with LineClient(app.session.server.address) as sensor:
+        sensor.send({"capteur_id": "capteur_1", "seq": 1})
+        assert sensor.answer() == {"error": "temperature is missing", "seq": 1}
+    # The wire stays English (other programs read it); the window says it in French.
+    # (toPlainText() gives the no-break space as a plain one.)
+    qtbot.waitUntil(lambda: "warning 127.0.0.1:" in window.event_log.text.toPlainText())
+    assert "  refusé : temperature manque" in window.event_log.text.toPlainText()
+    app.window.close()
+
+
+def test_a_layout_saved_in_english_finds_its_panels_in_french(qtbot, french, no_warnings, tmp_path):
+    """The saved layout names each panel: the names must not follow the language."""
+    app = start_server_app(qtbot, tmp_path / "m.db")
+    assert sorted(dock.objectName() for dock in app.window.docks.values()) == ["connections", "event_log", "sensors", "services"]
+    app.window.close()
+
+
+def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, no_warnings, server):
+    port = server.address[1]
+    app = SimulatorApp("127.0.0.1", port)
+    qtbot.addWidget(app.window)
+    app.start()
+    window = app.window
+    assert window.windowTitle() == "Simulateur de capteurs Thermolab"
+    assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == ["Relevé manuel", "Météo", "Horloge", "Écho"]
+    assert window.target_label.text() == f"Cible{NBSP}: 127.0.0.1:{port}"
+    app.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
+    qtbot.waitUntil(lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}.")
+    app.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
+    qtbot.waitUntil(lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}.")
+    window.close()
+
+
+def test_qt_own_buttons_speak_french_wherever_the_program_was_started(qapp, french, monkeypatch, tmp_path):
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    assert [button.text() for button in buttons.buttons()] == ["Enregistrer", "Annuler"]
+    # The translations are found beside the code, not in the current folder.
+    monkeypatch.chdir(tmp_path)
+    installed = install_translators(qapp, chosen_locale("fr"))
+    try:
+        assert len(installed) == 2
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
+    assert translated("client disconnected (idle for 30 s)") == "client déconnecté (inactif depuis 30 s)"
+    assert translated("no server listens on 127.0.0.1:50007: start one with `python main.py server`") == (
+        f"aucun serveur n'écoute sur 127.0.0.1:50007{NBSP}: lancez-en un avec `python main.py server`"
+    )
+    assert translated("Déjà en français.") == "Déjà en français."
+
+
+def test_the_language_chosen_in_one_window_is_kept_for_the_next_start(qtbot, no_warnings, monkeypatch, tmp_path):
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *_: said.append(text))
+    assert saved_language(settings()) == "system"
+    assert chosen_locale("system") == QLocale.system()
+    simulator = SimulatorApp("127.0.0.1", 1)
+    qtbot.addWidget(simulator.window)
+    server_app = start_server_app(qtbot, tmp_path / "m.db")
+    menu = server_app.window.language_menu
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["System language"]
+
+    next(a for a in menu.actions() if a.text() == "Français").trigger()
+
+    assert saved_language(settings()) == "fr"
+    assert chosen_locale(saved_language(settings())).language() == QLocale.Language.French
+    assert said == ["Thermolab will speak the chosen language from its next start: close it and open it again."]
+    # The other window's menu ticks the new choice when it opens.
+    simulator.window.language_menu.aboutToShow.emit()
+    assert [a.text() for a in simulator.window.language_menu.actions() if a.isChecked()] == ["Français"]
+    server_app.window.close()
+    simulator.window.close()

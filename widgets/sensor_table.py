@@ -196,6 +196,11 @@ class SensorTable(QTableView):
         self.horizontalHeader().setDefaultSectionSize(78)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(60)
+        # Wide enough for each title, in whatever language: measured once, as the cells are not.
+        metrics = self.horizontalHeader().fontMetrics()
+        for column in range(1, model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            self.setColumnWidth(column, max(self.horizontalHeader().defaultSectionSize(), metrics.horizontalAdvance(title) + 16))
         self.selectionModel().selectionChanged.connect(self._selected)
 
     def sizeHint(self) -> QSize:

@@ -186,6 +186,13 @@ class ServerWindow(QMainWindow):
         toolbar.addActions([self.start_action, self.stop_action, settings])
         toolbar.addSeparator()
         toolbar.addActions([export_csv, export_image])
+        # Each button's own short name, so longer languages still fit beside the simulator.
+        for action, name in (
+            (self.start_action, self.tr("Start server", "toolbar")), (self.stop_action, self.tr("Stop server", "toolbar")),
+            (settings, self.tr("Settings", "toolbar")), (export_csv, self.tr("Export CSV", "toolbar")),
+            (export_image, self.tr("Export chart image", "toolbar")),
+        ):
+            action.setIconText(name)
 
     def _make_status_bar(self) -> None:
         self.address, self.clients, self.rate, self.stored, self.storage = (QLabel() for _ in range(5))

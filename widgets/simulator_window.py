@@ -211,6 +211,15 @@ class SimulatorWindow(QMainWindow):
         toolbar.addActions([self.start_all, self.pause_all, self.stop_all])
         toolbar.addSeparator()
         toolbar.addAction(target)
+        # Each button's own short name, so longer languages still fit beside the server.
+        for action, name in (
+            (self.add_action, self.tr("Add sensors", "toolbar")), (self.change_action, self.tr("Change sensor", "toolbar")),
+            (self.start_action, self.tr("Start", "toolbar")), (self.pause_action, self.tr("Pause", "toolbar")),
+            (self.stop_action, self.tr("Stop", "toolbar")), (self.remove_action, self.tr("Remove", "toolbar")),
+            (self.start_all, self.tr("Start all", "toolbar")), (self.pause_all, self.tr("Pause all", "toolbar")),
+            (self.stop_all, self.tr("Stop all", "toolbar")), (target, self.tr("Target server", "toolbar")),
+        ):
+            action.setIconText(name)
         view.addSeparator()
         view.addAction(toolbar.toggleViewAction())
         view.addSeparator()

@@ -635,12 +635,24 @@
 <context>
     <name>EventLog</name>
     <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>alerte</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
         <source>Everything</source>
         <translation>Tout</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation>Avertissements et erreurs</translation>
+        <translation>Alertes et erreurs</translation>
     </message>
     <message>
         <source>Errors only</source>
@@ -1163,7 +1175,7 @@
     </message>
     <message>
         <source>Last seen</source>
-        <translation>Dernier envoi</translation>
+        <translation>Reçue</translation>
     </message>
     <message>
         <source>Readings</source>
@@ -1372,6 +1384,31 @@
         <translation>Serveur</translation>
     </message>
     <message>
+        <source>Start server</source>
+        <comment>toolbar</comment>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <comment>toolbar</comment>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>toolbar</comment>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <comment>toolbar</comment>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export chart image</source>
+        <comment>toolbar</comment>
+        <translation>Exporter l&apos;image</translation>
+    </message>
+    <message>
         <source>Stored: 0</source>
         <translation>Enregistrées&#xa0;: 0</translation>
     </message>
@@ -1394,7 +1431,7 @@ Depuis un terminal&#xa0;:
     <name>ServiceBox</name>
     <message>
         <source>any free port</source>
-        <translation>n&apos;importe quel port libre</translation>
+        <translation>un port libre</translation>
     </message>
     <message>
         <source>The TCP port to listen on; at 0 ({0}) the system chooses one</source>
@@ -1477,7 +1514,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>none: any sensor may send</source>
-        <translation>aucun&#xa0;: tout capteur peut envoyer</translation>
+        <translation>aucun&#xa0;: accès libre</translation>
     </message>
     <message>
         <source>When set, every connection must first send {&quot;auth&quot;: &quot;TOKEN&quot;}</source>
@@ -1726,6 +1763,56 @@ Depuis un terminal&#xa0;:
         <translation>Capteurs</translation>
     </message>
     <message>
+        <source>Add sensors</source>
+        <comment>toolbar</comment>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Change sensor</source>
+        <comment>toolbar</comment>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>toolbar</comment>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <comment>toolbar</comment>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>toolbar</comment>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>toolbar</comment>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Start all</source>
+        <comment>toolbar</comment>
+        <translation>Tout démarrer</translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <comment>toolbar</comment>
+        <translation>Tout suspendre</translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <comment>toolbar</comment>
+        <translation>Tout arrêter</translation>
+    </message>
+    <message>
+        <source>Target server</source>
+        <comment>toolbar</comment>
+        <translation>Cible</translation>
+    </message>
+    <message>
         <source>The readings server the sensors send to (File › Target server…)</source>
         <translation>Le serveur de mesures où envoient les capteurs (Fichier › Serveur cible…)</translation>
     </message>
@@ -1766,7 +1853,7 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     </message>
     <message>
         <source>none: the server requires no token</source>
-        <translation>aucun&#xa0;: le serveur n&apos;exige pas de jeton</translation>
+        <translation>aucun&#xa0;: pas de jeton</translation>
     </message>
     <message>
         <source>The token the server was started with, when it requires one</source>

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolBar
 
 from app.language import SETTING, chosen_locale, install_translators, saved_language
 from app.server_app import ServerApp
@@ -17,18 +19,29 @@ from widgets.core_text import translated
 
 NBSP = "\u00a0"
 """French puts a no-break space before a colon or a semicolon."""
+HALF_A_SCREEN = 1920 // 2 - 40
+"""A window beside the other on a full HD screen, less its frame: the toolbar fits without hiding a button."""
+
+
+@contextlib.contextmanager
+def speaking(qapp, code: str):
+    """The translators a start installs for the language `code`; removed on leaving."""
+    previous = QLocale()
+    installed = install_translators(qapp, chosen_locale(code))
+    try:
+        yield installed
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
 
 
 @pytest.fixture
 def french(qapp):
     """What a start does once the user chose Français: the translators installed from the settings."""
     settings().setValue(SETTING, "fr")
-    previous = QLocale()
-    installed = install_translators(qapp, chosen_locale(saved_language(settings())))
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(previous)
+    with speaking(qapp, saved_language(settings())):
+        yield
 
 
 @pytest.fixture
@@ -56,12 +69,17 @@ def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Serveur", "&Affichage", "A&ide"]
     assert window.address.text() == f"À l'écoute sur 127.0.0.1:{port}"
     assert window.docks["events"].windowTitle() == "Journal des événements"
+    header = window.sensor_table.horizontalHeader()
+    titles = [window.sensor_model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sensor_model.columnCount())]
+    assert "Dernière °C" in titles
+    assert all(header.sectionSize(c) > header.fontMetrics().horizontalAdvance(title) for c, title in enumerate(titles))
+    assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
     with LineClient(app.session.server.address) as sensor:
         sensor.send({"capteur_id": "capteur_1", "seq": 1})
         assert sensor.answer() == {"error": "temperature is missing", "seq": 1}
     # The wire stays English (other programs read it); the window says it in French.
     # (toPlainText() gives the no-break space as a plain one.)
-    qtbot.waitUntil(lambda: "warning 127.0.0.1:" in window.event_log.text.toPlainText())
+    qtbot.waitUntil(lambda: "alerte 127.0.0.1:" in window.event_log.text.toPlainText())
     assert "  refusé : temperature manque" in window.event_log.text.toPlainText()
     app.window.close()
 
@@ -82,6 +100,7 @@ def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, 
     assert window.windowTitle() == "Simulateur de capteurs Thermolab"
     assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == ["Relevé manuel", "Météo", "Horloge", "Écho"]
     assert window.target_label.text() == f"Cible{NBSP}: 127.0.0.1:{port}"
+    assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
     app.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}.")
     app.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
@@ -94,12 +113,8 @@ def test_qt_own_buttons_speak_french_wherever_the_program_was_started(qapp, fren
     assert [button.text() for button in buttons.buttons()] == ["Enregistrer", "Annuler"]
     # The translations are found beside the code, not in the current folder.
     monkeypatch.chdir(tmp_path)
-    installed = install_translators(qapp, chosen_locale("fr"))
-    try:
+    with speaking(qapp, "fr") as installed:
         assert len(installed) == 2
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
 
 
 def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
@@ -131,3 +146,17 @@ def test_the_language_chosen_in_one_window_is_kept_for_the_next_start(qtbot, no_
     assert [a.text() for a in simulator.window.language_menu.actions() if a.isChecked()] == ["Français"]
     server_app.window.close()
     simulator.window.close()
+
+
+def test_the_server_panels_need_no_more_room_in_french_than_in_english(qtbot, qapp, no_warnings, tmp_path):
+    """The event log and the services share the narrow right column: French words must not widen it."""
+
+    def widths() -> list[int]:
+        app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+        qtbot.addWidget(app.window)
+        return [app.window.event_log.minimumSizeHint().width(), app.services.panel.minimumSizeHint().width()]
+
+    english = widths()
+    with speaking(qapp, "fr"):
+        french = widths()
+    assert all(f <= e * 1.05 for f, e in zip(french, english)), (french, english)

@@ -7,15 +7,13 @@ and the wire protocol stay English.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.paths import RESOURCES
 from widgets.language_menu import LanguageMenu
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
-"""Beside the code, so a window started from any folder finds them."""
+TRANSLATIONS = RESOURCES / "translations"
 SETTING = "language"
 LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English}
 """What the menu offers besides "system"."""

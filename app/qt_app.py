@@ -6,16 +6,14 @@ import contextlib
 import gc
 import signal
 import socket
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.language import chosen_locale, install_translators, saved_language
+from app.paths import RESOURCES
 from app.settings import settings
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

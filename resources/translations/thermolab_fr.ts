@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>refused: {0} clients already</source>
-        <translation>refusé&#xa0;: déjà {0} clients</translation>
+        <translation>refusé&#xa0;: serveur complet (maximum&#xa0;: {0})</translation>
     </message>
     <message>
         <source>time not sent: {0}</source>
@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>echoed {0} bytes: {1}</source>
-        <translation>{0} octets renvoyés&#xa0;: {1}</translation>
+        <translation>écho de {0} o&#xa0;: {1}</translation>
     </message>
     <message>
         <source>storage failed: {0}</source>
@@ -966,7 +966,7 @@
     </message>
     <message>
         <source>Share of spikes</source>
-        <translation>Part de pics</translation>
+        <translation>Proportion de pics</translation>
     </message>
     <message>
         <source>Spike size (°C)</source>
@@ -1293,7 +1293,7 @@
     </message>
     <message>
         <source>Listen for sensors</source>
-        <translation>Attendre les capteurs</translation>
+        <translation>Se mettre à l&apos;écoute des capteurs</translation>
     </message>
     <message>
         <source>S&amp;top server</source>
@@ -1660,7 +1660,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>Add the &amp;demo sensors</source>
-        <translation>Ajouter les capteurs de &amp;démonstration</translation>
+        <translation>Ajouter les &amp;capteurs de démonstration</translation>
     </message>
     <message>
         <source>capteur_1 to capteur_3, ready to start</source>

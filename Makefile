@@ -18,9 +18,11 @@ bench: $(INSTALLED)
 # The windows' French (and English plural forms), from every tr() of app/ and widgets/; app/language.py
 # loads them. After a change to the windows' text: run `make translations`, translate each entry that
 # resources/translations/thermolab_fr.ts now marks type="unfinished" (pyside6-linguist, or by hand:
-# fill <translation>, drop type="unfinished"; a %n entry has two forms, for 0 or 1 and for more),
+# fill <translation>, drop type="unfinished"; a %n entry has two forms, for 0 or 1 and for more;
+# French puts a no-break space before : ; ? and !),
 # give thermolab_en.ts its new plural forms the same way, then run `make translations` again to
-# compile the .qm files. tests/test_translations.py fails until both steps are done.
+# compile the .qm files. tests/test_translations.py fails until both steps are done; it also names
+# any sentence of models/ or network/ that a window shows and widgets/core_text.py cannot translate.
 TRANSLATED = $(sort $(wildcard app/*.py app/*/*.py widgets/*.py))
 TS := resources/translations
 translations: $(INSTALLED)

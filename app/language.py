@@ -34,13 +34,19 @@ def chosen_locale(code: str) -> QLocale:
     return QLocale(LOCALES[code])
 
 
+def apply_language(app: QCoreApplication, code: str) -> list[QTranslator]:
+    """The windows in the language `code` from now on: its locale becomes the default, so Qt's number
+    fields and dates follow it, and its translations are installed (returned, for removal)."""
+    locale = chosen_locale(code)
+    QLocale.setDefault(locale)
+    return install_translators(app, locale)
+
+
 def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
     """Thermolab's translation for `locale`, and Qt's for the same language; in a language Thermolab
     does not speak, English (whose translation holds only the plural forms: "1 sensor", "2 sensors")
     and no Qt translation, as an English window with German buttons would be worse than an English
-    one. The locale also becomes the default, so Qt's number fields and dates follow the language.
-    Returns what was installed, for whoever wants to remove it."""
-    QLocale.setDefault(locale)
+    one. Returns what was installed, for whoever wants to remove it."""
     own, qt = QTranslator(app), QTranslator(app)
     if own.load(locale, "thermolab", "_", str(TRANSLATIONS)):
         installed = [own]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.language import chosen_locale, install_translators, saved_language
+from app.language import apply_language, saved_language
 from app.paths import RESOURCES
 from app.settings import settings
 
@@ -21,7 +21,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName("Thermolab")
     app = QApplication.instance() or QApplication(argv or ["thermolab"])
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "thermolab.svg")))
-    install_translators(app, chosen_locale(saved_language(settings())))
+    apply_language(app, saved_language(settings()))
     return app
 
 

@@ -4,9 +4,10 @@ and the windows of earlier tests destroyed before the next one begins; English u
 import gc
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox
 
-from app.language import chosen_locale, install_translators
+from app.language import install_translators
 from app.simulator_app import SimulatorApp
 
 
@@ -14,7 +15,7 @@ from app.simulator_app import SimulatorApp
 def english(qapp):
     """The windows in English as a start on an English system shows them: with the English plural
     forms ("1 reading", "2 readings"). A test in French installs its translators above these."""
-    installed = install_translators(qapp, chosen_locale("en"))
+    installed = install_translators(qapp, QLocale(QLocale.Language.English))
     yield
     for translator in installed:
         qapp.removeTranslator(translator)

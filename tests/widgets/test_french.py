@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolBar
 
-from app.language import SETTING, chosen_locale, install_translators, saved_language
+from app.language import SETTING, apply_language, chosen_locale, saved_language
 from app.server_app import ServerApp
 from app.settings import settings
 from app.simulator_app import SimulatorApp
@@ -27,7 +27,7 @@ HALF_A_SCREEN = 1920 // 2 - 40
 def speaking(qapp, code: str):
     """The translators a start installs for the language `code`; removed on leaving."""
     previous = QLocale()
-    installed = install_translators(qapp, chosen_locale(code))
+    installed = apply_language(qapp, code)
     try:
         yield installed
     finally:

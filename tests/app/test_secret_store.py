@@ -12,6 +12,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from app.secret_store import SECRETS, SERVER_TOKEN, TARGET_TOKEN, WEATHER_KEY, SecretError, read_secret, secret_file
+from app.sensor_host import AddCity, Retarget
 from app.settings import load_server_config, recall, remember, save_server_config, settings
 from models.server_config import ServerConfig
 
@@ -195,3 +196,10 @@ def test_a_secrets_file_others_could_read_is_made_private_when_read(private_data
     secret_file().chmod(0o644)
     assert read_secret(WEATHER_KEY) == "owm-key"
     assert file_mode() == 0o600
+
+
+def test_what_carries_a_secret_leaves_it_out_of_its_repr():
+    """A repr is what a log line with %r, a traceback or a failed assertion shows."""
+    carriers = [ServerConfig(token="s3cret"), Retarget("127.0.0.1", 50007, "s3cret"), AddCity("Orsay", "Orsay", "s3cret", 600.0)]
+    assert not [carrier for carrier in carriers if "s3cret" in repr(carrier)]
+    assert "port=50007" in repr(carriers[1])

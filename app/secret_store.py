@@ -24,9 +24,13 @@ from app.paths import APP_NAME, data_dir
 SERVER_TOKEN = "server/token"
 TARGET_TOKEN = "simulator/target_token"
 WEATHER_KEY = "weather/api_key"
-SECRETS = (SERVER_TOKEN, TARGET_TOKEN, WEATHER_KEY)
-"""Each secret's name, in the keyring under the service "thermolab" and in the file; also the key
-under which versions before the secret store kept it in settings.ini."""
+SECRETS = {
+    SERVER_TOKEN: "the server's token",
+    TARGET_TOKEN: "the target server's token",
+    WEATHER_KEY: "the OpenWeatherMap API key",
+}
+"""Each secret's name, in the keyring under the service "thermolab" and in the file (also the key under
+which versions before the secret store kept it in settings.ini), and what a message calls it."""
 FILE_NAME = "secrets.json"
 PRIVATE = 0o600
 
@@ -69,7 +73,7 @@ def save_secret(name: str, value: str) -> None:
             else:
                 _forget_in_keyring(name)
         except KeyringError as error:
-            log.warning("the system keyring refused %s (%s): saving it in %s instead", name, error, secret_file())
+            log.warning("the system keyring refused %s (%s): saving it in %s instead", SECRETS[name], error, secret_file())
         else:
             _write_file(name, "")
             return
@@ -123,4 +127,4 @@ def _write_file(name: str, value: str) -> None:
             os.unlink(temporary)
             raise
     except OSError as error:
-        raise SecretError(f"{name} could not be saved in {path} ({error.strerror or error}): check that folder") from None
+        raise SecretError(f"{SECRETS[name]} could not be saved in {path} ({error.strerror or error}): check that folder") from None

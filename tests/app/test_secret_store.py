@@ -157,7 +157,7 @@ def test_a_secret_that_cannot_be_moved_stays_where_it_is_and_still_works(private
     assert all(secret in settings_text(private_data_dir) for secret in OLD_SECRETS.values())
     assert load_server_config(store).token == "old-server-token"
     assert recall(store, WEATHER_KEY, "") == "old-owm-key"
-    assert f"weather/api_key could not be saved in {secret_file()}" in caplog.text
+    assert f"the OpenWeatherMap API key could not be saved in {secret_file()}" in caplog.text
     assert not any(secret in caplog.text for secret in OLD_SECRETS.values())
     assert list(private_data_dir.glob(".secrets.json.*")) == []
 
@@ -168,7 +168,7 @@ def test_a_secret_that_cannot_be_saved_is_one_sentence_without_the_secret(privat
     with pytest.raises(SecretError) as raised:
         remember(settings(), TARGET_TOKEN, "target-token")
     assert str(raised.value) == (
-        f"simulator/target_token could not be saved in {secret_file()} (Is a directory): check that folder"
+        f"the target server's token could not be saved in {secret_file()} (Is a directory): check that folder"
     )
 
 
@@ -178,7 +178,7 @@ def test_a_keyring_that_refuses_leaves_the_secret_in_the_file(private_data_dir, 
         remember(settings(), WEATHER_KEY, "owm-key")
     assert read_secret(WEATHER_KEY) == "owm-key"
     assert file_mode() == 0o600
-    assert "owm-key" not in caplog.text and "system keyring refused weather/api_key" in caplog.text
+    assert "owm-key" not in caplog.text and "system keyring refused the OpenWeatherMap API key" in caplog.text
 
 
 def test_a_keyring_that_arrives_takes_the_secret_out_of_the_file(private_data_dir):

@@ -7,9 +7,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.secret_store import TARGET_TOKEN, read_secret, secret_file
-from app.server_app import ServerApp
 from app.settings import load_server_config, settings
-from models.server_config import ServerConfig
 from tests.support import LineClient
 from widgets.settings_dialog import SettingsDialog
 
@@ -19,16 +17,6 @@ def warnings(monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *_: shown.append(text))
     return shown
-
-
-@pytest.fixture
-def server_app(qtbot, tmp_path):
-    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.session.listening, timeout=10_000):
-        app.start()
-    yield app
-    app.window.close()
 
 
 def set_token_in_settings(qtbot, server_app, monkeypatch, token: str) -> None:

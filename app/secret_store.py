@@ -93,14 +93,17 @@ def _read_file() -> dict[str, str]:
         with open(path, encoding="utf-8") as file:
             if os.name == "posix" and os.fstat(file.fileno()).st_mode & 0o077:
                 # Copied or restored with the wrong mode: made private again before anything else.
-                os.chmod(path, PRIVATE)
+                os.fchmod(file.fileno(), PRIVATE)
             values = json.load(file)
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as error:
         log.warning("the secrets in %s could not be read (%s): they are left out", path, error)
         return {}
-    return {name: value for name, value in values.items() if isinstance(value, str)} if isinstance(values, dict) else {}
+    if not isinstance(values, dict):
+        log.warning("the secrets in %s could not be read (not a JSON object): they are left out", path)
+        return {}
+    return {name: value for name, value in values.items() if isinstance(value, str)}
 
 
 def _write_file(name: str, value: str) -> None:

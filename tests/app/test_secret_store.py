@@ -203,3 +203,15 @@ def test_what_carries_a_secret_leaves_it_out_of_its_repr():
     carriers = [ServerConfig(token="s3cret"), Retarget("127.0.0.1", 50007, "s3cret"), AddCity("Orsay", "Orsay", "s3cret", 600.0)]
     assert not [carrier for carrier in carriers if "s3cret" in repr(carrier)]
     assert "port=50007" in repr(carriers[1])
+
+
+@pytest.mark.parametrize("content", ["{not json", '["a list"]'])
+def test_a_secrets_file_that_cannot_be_read_is_said_and_replaced_by_the_next_save(private_data_dir, caplog, content):
+    private_data_dir.mkdir(parents=True)
+    secret_file().write_text(content)
+    with caplog.at_level(logging.WARNING):
+        assert read_secret(WEATHER_KEY) == ""
+    assert f"the secrets in {secret_file()} could not be read" in caplog.text
+    remember(settings(), WEATHER_KEY, "owm-key")
+    assert json.loads(secret_file().read_text()) == {WEATHER_KEY: "owm-key"}
+    assert file_mode() == 0o600

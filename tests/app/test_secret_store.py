@@ -215,3 +215,19 @@ def test_a_secrets_file_that_cannot_be_read_is_said_and_replaced_by_the_next_sav
     remember(settings(), WEATHER_KEY, "owm-key")
     assert json.loads(secret_file().read_text()) == {WEATHER_KEY: "owm-key"}
     assert file_mode() == 0o600
+
+
+def test_the_file_is_private_before_a_byte_is_written_to_it(private_data_dir, any_umask, monkeypatch):
+    """A file made private after writing would show the secret to others in between."""
+    modes = []
+    dump = json.dump
+
+    def noting_the_mode(values, file, **options):
+        modes.append(stat.S_IMODE(os.fstat(file.fileno()).st_mode))
+        dump(values, file, **options)
+
+    monkeypatch.setattr(json, "dump", noting_the_mode)
+    remember(settings(), WEATHER_KEY, "owm-key")
+    remember(settings(), TARGET_TOKEN, "target-token")
+    assert modes == [0o600, 0o600]
+    assert json.loads(secret_file().read_text()) == {WEATHER_KEY: "owm-key", TARGET_TOKEN: "target-token"}

@@ -1,6 +1,7 @@
 """The tokens typed in the windows: kept apart from settings.ini, used, and a failure to keep one said
 in one sentence without losing the token for this run."""
 
+import logging
 import stat
 
 import pytest
@@ -64,3 +65,15 @@ def test_a_target_token_that_cannot_be_kept_is_said_and_used_all_the_same(simula
     simulator.window.target_changed.emit("127.0.0.1", 50999, "s3cret")
     assert warnings == [f"the target server's token could not be saved in {secret_file()} (Is a directory): check that folder"]
     assert simulator.target == ("127.0.0.1", 50999, "s3cret")
+
+
+def test_a_weather_key_that_cannot_be_kept_is_logged_and_the_rest_saved(simulator, private_data_dir, caplog):
+    secret_file().mkdir(parents=True)
+    simulator.window.weather.api_key.setText("owm-key")
+    simulator.window.weather.city.setText("Orsay")
+    with caplog.at_level(logging.WARNING):
+        simulator.window.close()
+    assert f"the OpenWeatherMap API key could not be saved in {secret_file()}" in caplog.text
+    assert "owm-key" not in caplog.text
+    text = (private_data_dir / "settings.ini").read_text()
+    assert "city=Orsay" in text and "owm-key" not in text

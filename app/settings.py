@@ -78,7 +78,7 @@ def _move_secrets_out(store: QSettings) -> None:
         if not store.contains(name):
             continue
         try:
-            if value := str(store.value(name) or ""):
+            if value := store.value(name, "", type=str):
                 save_secret(name, value)
         except SecretError as error:
             log.warning("%s; it stays in %s until then", error, store.fileName())

@@ -17,7 +17,8 @@ log = logging.getLogger("thermolab.settings")
 
 
 def settings() -> QSettings:
-    """Under THERMOLAB_DATA_DIR when it is set, so tests and portable installs keep their own."""
+    """Under THERMOLAB_DATA_DIR when it is set, so tests and portable installs keep their own; the
+    secrets an older version left there are moved out first."""
     if folder := os.environ.get("THERMOLAB_DATA_DIR"):
         store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
     else:

@@ -9,6 +9,9 @@ import stat
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.backends.chainer import ChainerBackend
+from keyring.backends.fail import Keyring as FailKeyring
+from keyring.backends.null import Keyring as NullKeyring
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from app.secret_store import SECRETS, SERVER_TOKEN, TARGET_TOKEN, WEATHER_KEY, SecretError, read_secret, secret_file
@@ -118,6 +121,20 @@ def test_without_a_keyring_the_secrets_go_to_a_file_only_the_user_can_read(priva
     text = settings_text(private_data_dir)
     assert not any(secret in text for secret in ("server-token", "target-token", "owm-key"))
     assert load_server_config(settings()) == ServerConfig(port=50123, token="server-token")
+
+
+class EmptyChainer(ChainerBackend):
+    """What keyring picks when several backends load but none is usable, without asking the machine's."""
+
+    backends = []
+
+
+@pytest.mark.parametrize("backend", [FailKeyring, NullKeyring, EmptyChainer])
+def test_a_keyring_with_no_usable_backend_counts_as_none(private_data_dir, backend):
+    keyring.set_keyring(backend())
+    remember(settings(), WEATHER_KEY, "owm-key")
+    assert json.loads(secret_file().read_text()) == {WEATHER_KEY: "owm-key"}
+    assert read_secret(WEATHER_KEY) == "owm-key"
 
 
 def test_a_secret_cleared_is_forgotten(private_data_dir):

@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.secret_store import TARGET_TOKEN, read_secret, secret_file
+from app.server_app import ServerApp
 from app.settings import load_server_config, settings
+from models.server_config import ServerConfig
 from tests.support import LineClient
 from widgets.settings_dialog import SettingsDialog
 
@@ -77,3 +79,20 @@ def test_a_weather_key_that_cannot_be_kept_is_logged_and_the_rest_saved(simulato
     assert "owm-key" not in caplog.text
     text = (private_data_dir / "settings.ini").read_text()
     assert "city=Orsay" in text and "owm-key" not in text
+
+
+def test_no_token_right_or_wrong_reaches_the_event_log(qtbot, tmp_path):
+    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db", token="s3cret"))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    with LineClient(app.session.server.address) as intruder:
+        intruder.send({"auth": "guess-123"})
+        assert intruder.answer() == {"error": "unauthorized"}
+    with LineClient(app.session.server.address) as sensor:
+        sensor.send({"auth": "s3cret"}, {"capteur_id": "c", "temperature": 1.0, "seq": 1})
+        assert (sensor.answer(), sensor.answer()) == ({"ok": "auth"}, {"ack": 1})
+    log = app.window.event_log.text
+    qtbot.waitUntil(lambda: log.toPlainText().count("client disconnected") == 2)
+    assert "s3cret" not in log.toPlainText() and "guess-123" not in log.toPlainText()
+    app.window.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 
@@ -14,7 +14,8 @@ class ServerConfig:
     storage_path: Path | None = None
     """None: the default database in the user's data folder (app.paths.default_database)."""
     text_file: bool = False
-    token: str = ""
+    token: str = field(default="", repr=False)
+    """Left out of the repr, so that no log line or traceback shows it."""
     max_connections: int = 256
     idle_timeout: float = 300.0
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import select
 import socket
 
 import pytest
@@ -46,20 +45,10 @@ def test_a_bug_in_serving_a_one_shot_client_leaves_the_server_accepting(tmp_path
 
 
 
-def trickle(connection: socket.socket, data: bytes, every: float) -> None:
-    """Send a byte every `every` seconds until the server has something to say."""
-    for byte in data:
-        connection.sendall(bytes([byte]))
-        readable, _, _ = select.select([connection], [], [], every)
-        if readable:
-            return
-    raise AssertionError("the whole message went through without a word from the server")
-
-
 def test_a_message_trickled_past_its_deadline_gets_one_error_line_and_is_closed(tmp_path):
     message = json.dumps({**GOOD, "seq": 1}).encode() + b"\n"
     with running_server(tmp_path / "m.db", message_timeout=DEADLINE) as server, LineClient(server.address) as trickler:
-        trickle(trickler.socket, message, every=DEADLINE / 5)
+        trickler.trickle(message, every=DEADLINE / 5)
         assert trickler.answer() == {"error": "message not completed within 0.5 s"}
         trickler.wait_until_closed()
     assert stored_rows(tmp_path / "m.db") == []

@@ -1,9 +1,11 @@
-"""`server --headless` given its limits on the command line, as a user runs it."""
+"""`server` and `echo-server` given their limits on the command line, as a user runs them."""
 
 import json
 import os
+import re
 import selectors
 import signal
+import socket
 import subprocess
 import sys
 
@@ -47,3 +49,19 @@ def test_the_window_takes_the_message_timeout_too(tmp_path):
         window.send_signal(signal.SIGTERM)
         window.communicate(timeout=TIMEOUT)
     assert window.returncode == 0
+
+
+def test_echo_server_tells_a_client_beyond_max_connections_that_it_is_busy():
+    command = [sys.executable, str(ROOT / "main.py"), "echo-server", "--port", "0", "--multi", "--max-connections", "1"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as server:
+        try:
+            address = ("127.0.0.1", int(re.search(r"listening on 127\.0\.0\.1:(\d+) ", server.stdout.readline())[1]))
+            with socket.create_connection(address, timeout=TIMEOUT) as first:
+                first.sendall(b"hi")
+                assert first.recv(64) == b"echo:hi"
+                with socket.create_connection(address, timeout=TIMEOUT) as second:
+                    assert second.makefile("rb").readline() == b"busy: connection limit (1) reached, try again later\n"
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.communicate(timeout=TIMEOUT)
+    assert server.returncode == 0

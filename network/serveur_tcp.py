@@ -124,9 +124,14 @@ class ServeurTCP(Serveur):
             if deadline.overdue:
                 self._answer(connection, [Closing(deadline.reason)], time.time(), stats)
         except TimeoutError:
-            why = f"idle for {self.idle_timeout:g} s"
+            # Sending, too, waits no longer than a pending message has left.
+            why = deadline.reason if deadline.overdue else f"idle for {self.idle_timeout:g} s"
         except OSError as error:
             why = error.strerror or str(error)
+        except Exception as error:
+            # A bug: Serveur logs its traceback; the event log says why this sensor was dropped.
+            why = f"server error: {type(error).__name__}"
+            raise
         finally:
             if self._idle.closed(connection):
                 why = "closed to make room for a new connection"

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from models.storage import open_storage
+from models.storage import SQLiteStorage
 from network.serveur_tcp import ServeurTCP
 from tests.support import LineClient, running_server, stored_rows
 
@@ -17,15 +17,19 @@ QUIET = 0.3
 DEADLINE = 0.5
 
 
-def test_a_bug_in_serving_a_one_shot_client_leaves_the_server_accepting(tmp_path, caplog):
-    class BuggyOnce(ServeurTCP):
-        def handle(self, connection, peer, first=b""):
-            if b'"bug"' in first:
-                raise ZeroDivisionError("a bug met in the accepting thread")
-            super().handle(connection, peer, first)
+class BuggyStorage(SQLiteStorage):
+    """Meets a bug with the readings of sensor "bug", as an unforeseen fault would."""
 
-    storage = open_storage(tmp_path / "m.db")
-    server = BuggyOnce(storage, port=0)
+    def submit(self, readings, received_at):
+        if any(reading.capteur_id == "bug" for reading in readings):
+            raise ZeroDivisionError("a bug met in serving one client")
+        return super().submit(readings, received_at)
+
+
+def test_a_bug_in_serving_a_one_shot_client_leaves_the_server_accepting(tmp_path, caplog):
+    storage = BuggyStorage(tmp_path / "m.db")
+    storage.open()
+    server = ServeurTCP(storage, port=0)
     server.listen()
     try:
         with socket.create_connection(server.address, timeout=10) as one_shot:
@@ -40,9 +44,10 @@ def test_a_bug_in_serving_a_one_shot_client_leaves_the_server_accepting(tmp_path
     finally:
         server.stop()
         storage.close()
-    assert "ZeroDivisionError: a bug met in the accepting thread" in caplog.text
+    assert caplog.text.count("ZeroDivisionError: a bug met in serving one client") == 1
+    _, events = server.monitor.events()
+    assert "client disconnected (server error: ZeroDivisionError)" in [event.message for event in events]
     assert [row[0] for row in stored_rows(tmp_path / "m.db")] == ["capteur_1"]
-
 
 
 def test_a_message_trickled_past_its_deadline_gets_one_error_line_and_is_closed(tmp_path):

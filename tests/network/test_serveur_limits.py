@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 
@@ -76,36 +77,31 @@ def test_the_deadline_counts_per_message_not_per_connection(tmp_path):
         assert sensor.answer() == {"ack": 3}
 
 
+def connect_and_be_acked(address: tuple[str, int]) -> None:
+    with LineClient(address) as sensor:
+        sensor.send({**GOOD, "seq": 1})
+        assert sensor.answer() == {"ack": 1}
+
+
 def test_a_full_server_closes_the_connection_idle_the_longest_to_let_a_sensor_in(tmp_path):
-    with running_server(tmp_path / "m.db", max_connections=4) as server:
-        idle = [LineClient(server.address) for _ in range(4)]
-        try:
-            with LineClient(server.address) as sensor:
-                sensor.send({**GOOD, "seq": 1})
-                assert sensor.answer() == {"ack": 1}
-            assert idle[0].answer() == {"error": "server busy"}
-            idle[0].wait_until_closed()
-            idle[1].send({**GOOD, "seq": 2})
-            assert idle[1].answer() == {"ack": 2}
-        finally:
-            for client in idle:
-                client.close()
+    with running_server(tmp_path / "m.db", max_connections=4) as server, contextlib.ExitStack() as clients:
+        idle = [clients.enter_context(LineClient(server.address)) for _ in range(4)]
+        connect_and_be_acked(server.address)
+        assert idle[0].answer() == {"error": "server busy"}
+        idle[0].wait_until_closed()
+        idle[1].send({**GOOD, "seq": 2})
+        assert idle[1].answer() == {"ack": 2}
         _, events = server.monitor.events()
     assert "client disconnected (closed to make room for a new connection)" in [event.message for event in events]
 
 
 def test_silent_sockets_make_room_before_a_sensor_that_talks_however_long_ago_it_came(tmp_path):
-    with running_server(tmp_path / "m.db", max_connections=4) as server, LineClient(server.address) as talker:
+    with running_server(tmp_path / "m.db", max_connections=4) as server, contextlib.ExitStack() as clients:
+        talker = clients.enter_context(LineClient(server.address))
         talker.send({**GOOD, "seq": 1})
         assert talker.answer() == {"ack": 1}
-        silent = [LineClient(server.address) for _ in range(3)]
-        try:
-            with LineClient(server.address) as newcomer:
-                newcomer.send({**GOOD, "seq": 1})
-                assert newcomer.answer() == {"ack": 1}
-            assert silent[0].answer() == {"error": "server busy"}
-            talker.send({**GOOD, "seq": 2})
-            assert talker.answer() == {"ack": 2}
-        finally:
-            for client in silent:
-                client.close()
+        silent = [clients.enter_context(LineClient(server.address)) for _ in range(3)]
+        connect_and_be_acked(server.address)
+        assert silent[0].answer() == {"error": "server busy"}
+        talker.send({**GOOD, "seq": 2})
+        assert talker.answer() == {"ack": 2}

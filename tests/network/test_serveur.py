@@ -51,3 +51,28 @@ def test_a_bug_in_serving_one_client_is_logged_once_and_the_next_client_is_serve
     failures = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert [record.getMessage() for record in failures] == [f"serving {doomed} failed; the server goes on"]
     assert "ValueError: a bug met in serving one client" in caplog.text
+
+
+class NoThreadLeft(Fragile):
+    """Cannot start a thread for its first client, as when the system has none left to give."""
+
+    def __init__(self):
+        super().__init__(threads=True)
+        self.refusals = 1
+
+    def serve_in_thread(self, connection, peer, conversation):
+        if self.refusals:
+            self.refusals -= 1
+            raise RuntimeError("can't start new thread")
+        super().serve_in_thread(connection, peer, conversation)
+
+
+def test_a_client_that_cannot_be_given_a_thread_is_closed_and_logged_and_the_next_is_served(caplog):
+    with serving(NoThreadLeft()) as server:
+        with socket.create_connection(server.address, timeout=TIMEOUT) as client:
+            unserved = format_peer(client.getsockname())
+            assert client.recv(64) == b""
+        assert talk(server, b"hello")[1] == b"hello"
+        assert server.connection_count() == 0
+    assert f"could not serve {unserved}; the server goes on" in caplog.text
+    assert "RuntimeError: can't start new thread" in caplog.text

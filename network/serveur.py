@@ -3,6 +3,7 @@
 It listens, accepts, and hands each connection to `handle()`: in a thread of its own (the threads
 extension of the exercise), or in the accepting thread for a mono-task server, where a second client
 waits in the system's backlog until the first has left. Subclasses only say what a conversation is.
+A bug met in serving one client is logged with its traceback and ends that connection, no other.
 
 Stopping is prompt whatever the clients do: `stop()` wakes the accept loop through a socket pair
 and half-closes every connection. On Linux a `recv()` then still returns what the client had already

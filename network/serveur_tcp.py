@@ -71,10 +71,9 @@ class ServeurTCP(Serveur):
         if evicted is None:
             return False
         try:
-            # Without waiting: a peer that reads nothing must not hold up the accepting thread.
-            evicted.send(BUSY_REPLY, socket.MSG_DONTWAIT)
-            # Its thread's recv() then ends, and the thread leaves as at the end of the stream.
-            evicted.shutdown(socket.SHUT_RDWR)
+            # Its thread's recv() then meets the end of the stream; the thread says why and leaves.
+            # That thread sends the line, not this one: a peer that reads nothing holds up no other.
+            evicted.shutdown(socket.SHUT_RD)
         except OSError:
             # Its peer or its own thread ended it meanwhile: the room is made all the same.
             pass
@@ -115,6 +114,7 @@ class ServeurTCP(Serveur):
                     break
                 if not data and self._idle.evicted(connection):
                     # What was pending was cut by the server, not by the peer: it is no message.
+                    connection.sendall(BUSY_REPLY)
                     break
                 self._take(connection, protocol, deadline, data, stats)
                 if not data:

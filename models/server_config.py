@@ -18,6 +18,8 @@ class ServerConfig:
     """Left out of the repr, so that no log line or traceback shows it."""
     max_connections: int = 256
     idle_timeout: float = 300.0
+    message_timeout: float = 30.0
+    """Seconds a message may take from its first byte to its last, however often bytes come."""
 
     def updated(self, args: argparse.Namespace) -> ServerConfig:
         """These settings with what the command line gave (arguments left out are None)."""

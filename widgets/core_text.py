@@ -19,6 +19,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "client disconnected"),
     QT_TRANSLATE_NOOP("CoreText", "client disconnected ({0})"),
     QT_TRANSLATE_NOOP("CoreText", "idle for {0} s"),
+    QT_TRANSLATE_NOOP("CoreText", "message not completed within {0} s"),
+    QT_TRANSLATE_NOOP("CoreText", "server error: {0}"),
     QT_TRANSLATE_NOOP("CoreText", "rejected: {0}"),
     QT_TRANSLATE_NOOP("CoreText", "server started on {0}"),
     QT_TRANSLATE_NOOP("CoreText", "server stopped"),
@@ -82,6 +84,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "cannot connect to {0}:{1} ({2}): check the address"),
     QT_TRANSLATE_NOOP("CoreText", "no echo from {0}:{1} within {2} s"),
     QT_TRANSLATE_NOOP("CoreText", "the echo server at {0}:{1} closed the connection: connect again"),
+    QT_TRANSLATE_NOOP("CoreText", "the echo server at {0}:{1} is busy: {2}"),
     QT_TRANSLATE_NOOP("CoreText", "the answer from {0}:{1} is not an echo of what was sent: is it an echo server?"),
     QT_TRANSLATE_NOOP("CoreText", "the connection with {0}:{1} broke ({2}): connect again"),
     # The weather (network/weather.py).
@@ -92,6 +95,7 @@ TEMPLATES = (
         "(a free key comes from https://home.openweathermap.org/api_keys)",
     ),
     QT_TRANSLATE_NOOP("CoreText", "the weather service address {0} is not an http(s) URL: correct OWM_BASE_URL"),
+    QT_TRANSLATE_NOOP("CoreText", "the weather service address {0} has no valid port: correct OWM_BASE_URL"),
     QT_TRANSLATE_NOOP("CoreText", "cannot reach {0} ({1}): check the network connection"),
     QT_TRANSLATE_NOOP("CoreText", "the connection with {0} broke ({1}): try again"),
     QT_TRANSLATE_NOOP("CoreText", "{0} did not answer in HTTP: check OWM_BASE_URL"),
@@ -124,6 +128,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: its values cannot be modelled"),
     QT_TRANSLATE_NOOP("CoreText", "there is already a sensor named {0}: choose another name"),
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
+    # Secrets (app/secret_store.py).
+    QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
+    QT_TRANSLATE_NOOP("CoreText", "the server's token"),
+    QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
+    QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),
     # Value models (models/value_models.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} must be a finite number, got {1}"),
     QT_TRANSLATE_NOOP("CoreText", "unknown model {0}: choose {1}"),

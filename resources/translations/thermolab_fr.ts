@@ -100,6 +100,14 @@
         <translation>inactif depuis {0} s</translation>
     </message>
     <message>
+        <source>message not completed within {0} s</source>
+        <translation>message inachevé après {0} s</translation>
+    </message>
+    <message>
+        <source>server error: {0}</source>
+        <translation>erreur du serveur&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>rejected: {0}</source>
         <translation>refusé&#xa0;: {0}</translation>
     </message>
@@ -324,12 +332,36 @@
         <translation>le serveur d&apos;écho {0}:{1} a fermé la connexion&#xa0;: reconnectez-vous</translation>
     </message>
     <message>
+        <source>the echo server at {0}:{1} is busy: {2}</source>
+        <translation>le serveur d&apos;écho {0}:{1} est occupé&#xa0;: {2}</translation>
+    </message>
+    <message>
         <source>the answer from {0}:{1} is not an echo of what was sent: is it an echo server?</source>
         <translation>la réponse de {0}:{1} n&apos;est pas l&apos;écho de l&apos;envoi&#xa0;: est-ce bien un serveur d&apos;écho&#xa0;?</translation>
     </message>
     <message>
         <source>the connection with {0}:{1} broke ({2}): connect again</source>
         <translation>la connexion avec {0}:{1} a été coupée ({2})&#xa0;: reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>the weather service address {0} has no valid port: correct OWM_BASE_URL</source>
+        <translation>l&apos;adresse du service météo {0} n&apos;a pas de port valide&#xa0;: corrigez OWM_BASE_URL</translation>
+    </message>
+    <message>
+        <source>{0} could not be saved in {1} ({2}): check that folder</source>
+        <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
+    </message>
+    <message>
+        <source>the server&apos;s token</source>
+        <translation>le jeton du serveur</translation>
+    </message>
+    <message>
+        <source>the target server&apos;s token</source>
+        <translation>le jeton du serveur cible</translation>
+    </message>
+    <message>
+        <source>the OpenWeatherMap API key</source>
+        <translation>la clé API OpenWeatherMap</translation>
     </message>
     <message>
         <source>{0} is not key=value: write parameters as in sine:period=60,amplitude=3</source>
@@ -1525,6 +1557,10 @@ Depuis un terminal&#xa0;:
         <translation>Une connexion qui n&apos;envoie rien pendant ce temps est fermée</translation>
     </message>
     <message>
+        <source>A connection whose message is not complete this long after its first byte is closed</source>
+        <translation>Une connexion dont le message n&apos;est pas complet ce délai après son premier octet est fermée</translation>
+    </message>
+    <message>
         <source>Listen on address:</source>
         <translation>Adresse d&apos;écoute&#xa0;:</translation>
     </message>
@@ -1551,6 +1587,10 @@ Depuis un terminal&#xa0;:
     <message>
         <source>Idle timeout:</source>
         <translation>Délai d&apos;inactivité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message timeout:</source>
+        <translation>Délai par message&#xa0;:</translation>
     </message>
     <message>
         <source>Save and restart the server</source>
@@ -1887,8 +1927,8 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>votre clé API OpenWeatherMap</translation>
     </message>
     <message>
-        <source>Kept in this computer&apos;s settings, never shown; a free key comes from openweathermap.org</source>
-        <translation>Gardée dans les paramètres de cet ordinateur, jamais affichée&#xa0;; une clé gratuite s&apos;obtient sur openweathermap.org</translation>
+        <source>Kept in the system keyring or a file only you can read, never shown; a free key comes from openweathermap.org</source>
+        <translation>Gardée dans le trousseau du système ou dans un fichier que vous seul pouvez lire, jamais affichée&#xa0;; une clé gratuite s&apos;obtient sur openweathermap.org</translation>
     </message>
     <message>
         <source>Orsay, or Le Mans,FR</source>

@@ -52,18 +52,9 @@ def no_warnings(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", unexpected)
 
 
-def start_server_app(qtbot, path) -> ServerApp:
-    app = ServerApp(ServerConfig(port=0, storage_path=path))
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.session.listening, timeout=10_000):
-        app.start()
-    return app
-
-
-def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_warnings, tmp_path):
-    app = start_server_app(qtbot, tmp_path / "m.db")
-    window = app.window
-    port = app.session.server.address[1]
+def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_warnings, server_app):
+    window = server_app.window
+    port = server_app.session.server.address[1]
     assert window.windowTitle() == "Serveur Thermolab"
     assert window.start_action.text() == "&Démarrer le serveur"
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Serveur", "&Affichage", "A&ide"]
@@ -74,21 +65,18 @@ def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_
     assert "Dernière °C" in titles
     assert all(header.sectionSize(c) > header.fontMetrics().horizontalAdvance(title) for c, title in enumerate(titles))
     assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
-    with LineClient(app.session.server.address) as sensor:
+    with LineClient(server_app.session.server.address) as sensor:
         sensor.send({"capteur_id": "capteur_1", "seq": 1})
         assert sensor.answer() == {"error": "temperature is missing", "seq": 1}
     # The wire stays English (other programs read it); the window says it in French.
     # (toPlainText() gives the no-break space as a plain one.)
     qtbot.waitUntil(lambda: "alerte 127.0.0.1:" in window.event_log.text.toPlainText())
     assert "  refusé : temperature manque" in window.event_log.text.toPlainText()
-    app.window.close()
 
 
-def test_a_layout_saved_in_english_finds_its_panels_in_french(qtbot, french, no_warnings, tmp_path):
+def test_a_layout_saved_in_english_finds_its_panels_in_french(french, no_warnings, server_app):
     """The saved layout names each panel: the names must not follow the language."""
-    app = start_server_app(qtbot, tmp_path / "m.db")
-    assert sorted(dock.objectName() for dock in app.window.docks.values()) == ["connections", "event_log", "sensors", "services"]
-    app.window.close()
+    assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == ["connections", "event_log", "sensors", "services"]
 
 
 def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, no_warnings, server):
@@ -125,14 +113,13 @@ def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
     assert translated("Déjà en français.") == "Déjà en français."
 
 
-def test_the_language_chosen_in_one_window_is_kept_for_the_next_start(qtbot, no_warnings, monkeypatch, tmp_path):
+def test_the_language_chosen_in_one_window_is_kept_for_the_next_start(qtbot, no_warnings, monkeypatch, server_app):
     said = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *_: said.append(text))
     assert saved_language(settings()) == "system"
     assert chosen_locale("system") == QLocale.system()
     simulator = SimulatorApp("127.0.0.1", 1)
     qtbot.addWidget(simulator.window)
-    server_app = start_server_app(qtbot, tmp_path / "m.db")
     menu = server_app.window.language_menu
     assert [a.text() for a in menu.actions() if a.isChecked()] == ["System language"]
 
@@ -144,7 +131,6 @@ def test_the_language_chosen_in_one_window_is_kept_for_the_next_start(qtbot, no_
     # The other window's menu ticks the new choice when it opens.
     simulator.window.language_menu.aboutToShow.emit()
     assert [a.text() for a in simulator.window.language_menu.actions() if a.isChecked()] == ["Français"]
-    server_app.window.close()
     simulator.window.close()
 
 

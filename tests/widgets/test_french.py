@@ -86,6 +86,7 @@ def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, 
     app.start()
     window = app.window
     assert window.windowTitle() == "Simulateur de capteurs Thermolab"
+    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Capteurs", "&Affichage", "A&ide"]
     assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == ["Relevé manuel", "Météo", "Horloge", "Écho"]
     assert window.target_label.text() == f"Cible{NBSP}: 127.0.0.1:{port}"
     assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN

@@ -26,7 +26,7 @@
     <message numerus="yes">
         <source>%n sensor(s) ready: start them to send readings to {0}.</source>
         <translation>
-            <numerusform>%n sensor ready: start them to send readings to {0}.</numerusform>
+            <numerusform>%n sensor ready: start it to send readings to {0}.</numerusform>
             <numerusform>%n sensors ready: start them to send readings to {0}.</numerusform>
         </translation>
     </message>

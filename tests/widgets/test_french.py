@@ -147,3 +147,12 @@ def test_the_server_panels_need_no_more_room_in_french_than_in_english(qtbot, qa
     with speaking(qapp, "fr"):
         french = widths()
     assert all(f <= e * 1.05 for f, e in zip(french, english)), (french, english)
+
+
+def test_english_says_one_sensor_and_two_sensors(qtbot, simulator, server):
+    """English has its plural forms too: no "1 sensors", no "(s)"."""
+    target = f"127.0.0.1:{server.address[1]}"
+    simulator.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
+    qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"1 sensor ready: start it to send readings to {target}.")
+    simulator.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
+    qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"2 sensors ready: start them to send readings to {target}.")

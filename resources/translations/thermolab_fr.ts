@@ -1558,7 +1558,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>A connection whose message is not complete this long after its first byte is closed</source>
-        <translation>Une connexion dont le message n&apos;est pas complet ce délai après son premier octet est fermée</translation>
+        <translation>Une connexion est fermée si son message reste incomplet ce temps après son premier octet</translation>
     </message>
     <message>
         <source>Listen on address:</source>

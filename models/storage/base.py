@@ -218,10 +218,14 @@ class Storage(ABC):
         self._reopen_needed = False
 
     def _report(self, sentence: str) -> None:
-        if self.on_error is not None:
-            self.on_error(sentence)
-        else:
+        if self.on_error is None:
             log.error("%s", sentence)
+            return
+        try:
+            self.on_error(sentence)
+        except Exception:
+            # The writer serves every connection: a listener's bug must not stop it.
+            log.exception("%s (and telling it failed)", sentence)
 
     @abstractmethod
     def _open(self) -> None: ...

@@ -122,3 +122,25 @@ def test_close_commits_what_is_still_queued(tmp_path):
     storage.close()
     with sqlite3.connect(tmp_path / "m.db") as db:
         assert db.execute("SELECT count(*) FROM mesures").fetchone() == (5000,)
+
+
+@pytest.mark.parametrize("text_file", [False, True], ids=["sqlite", "text file"])
+def test_a_deleted_file_fails_its_batch_and_the_writer_goes_on_whatever_its_listener_does(tmp_path, text_file):
+    path = tmp_path / ("donnees.txt" if text_file else "m.db")
+    storage = open_storage(path, text_file)
+    told = []
+
+    def listener(sentence: str) -> None:
+        told.append(sentence)
+        raise RuntimeError("a listener with a bug")
+
+    storage.on_error = listener
+    assert storage.submit(readings(2), 0.0).wait(10)
+    path.unlink()
+    lost = storage.submit(readings(2, start=10.0), 0.0)
+    assert lost.wait(10) and lost.error == f"storage failed: {path.name} was deleted while the server ran"
+    again = storage.submit(readings(2, start=10.0), 0.0)
+    assert again.wait(10) and again.error is None
+    storage.close()
+    assert told == [f"{path} was deleted while the server ran: a new, empty file takes its place"]
+    assert (storage.stored, storage.failed) == (4, 2)

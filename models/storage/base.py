@@ -201,7 +201,8 @@ class Storage(ABC):
         try:
             self._reopen()
         except Exception as reopening:
-            self._trouble_starts(f"{lost.explained()} and cannot be created again ({reopening}): readings are refused until it can")
+            again = "created again" if lost.how == "deleted" else "opened"
+            self._trouble_starts(f"{lost.explained()} and cannot be {again} ({reopening}): readings are refused until it can")
         else:
             self._report(f"{lost.explained()}: {lost.what_next}")
 

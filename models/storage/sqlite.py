@@ -43,6 +43,10 @@ def _insert(rows: int) -> str:
     )
 
 
+LOCK_WAIT = 5.0
+"""Seconds a transaction waits for a lock another program holds before its batch is refused
+(protocol.md, section 2): senders get errors instead of waiting as long as that program pleases."""
+
 _REQUIRED_COLUMNS = {"capteur_id", "temperature", "timestamp"}
 _ADDED_COLUMNS = {"received_at": "REAL", "sensor_clock": "INTEGER"}
 
@@ -56,7 +60,7 @@ class SQLiteStorage(Storage):
             # the one now there.
             for leftover in ("-wal", "-shm"):
                 self.path.with_name(self.path.name + leftover).unlink(missing_ok=True)
-        self._connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._connection = sqlite3.connect(self.path, LOCK_WAIT, check_same_thread=False, isolation_level=None)
         try:
             prepare_database(self._connection, self.path)
         except (sqlite3.DatabaseError, StorageError) as error:

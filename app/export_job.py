@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from models.export import ExportCancelled, ExportFilter, count_readings, export_csv
+from models.export import ExportCancelled, ExportFilter, count_readings, export_csv, writes_over_database
 from models.storage import StorageError
 
 
@@ -24,6 +24,9 @@ class _ExportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        if writes_over_database(self.database, self.destination):
+            self.done.emit(self.tr("{0} is the database being exported (or its journal): choose another file.").format(self.destination))
+            return
         partial = self.destination.with_name(self.destination.name + ".part")
         try:
             with open(partial, "w", encoding="utf-8", newline="") as out:

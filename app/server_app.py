@@ -140,9 +140,10 @@ class ServerApp(QObject):
         if self.config.text_file:
             self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
             return
-        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window)
+        database = storage_file(self.config)
+        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, database)
         if dialog.exec():
-            self._export = ExportJob(storage_file(self.config), dialog.path(), dialog.selection(), self.window)
+            self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window)
             self._export.finished.connect(self._export_done)
             self._export.start()
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from models.export import ExportFilter
+from models.export import ExportFilter, writes_over_database
 
 
 class ExportDialog(QDialog):
@@ -22,10 +22,12 @@ class ExportDialog(QDialog):
         visible_range: tuple[float, float],
         destination: Path,
         parent: QWidget | None = None,
+        database: Path | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export readings as CSV"))
         self._visible_range = visible_range
+        self._database = database
 
         self.sensors = QListWidget()
         for capteur_id in sensors:
@@ -74,6 +76,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Sensors:"), sensor_box)
         form.addRow(self.tr("Time range:"), ranges)
         form.addRow(self.tr("Save to:"), destination_row)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
@@ -90,6 +96,13 @@ class ExportDialog(QDialog):
         if choice == self.BETWEEN:
             return ExportFilter(sensors, self.since.dateTime().toSecsSinceEpoch(), self.until.dateTime().toSecsSinceEpoch())
         return ExportFilter(sensors)
+
+    def accept(self) -> None:
+        if self._database is not None and writes_over_database(self._database, self.path()):
+            self.problem.setText(self.tr("{0} is the database being exported (or its journal): choose another file.").format(self.path()))
+            self.problem.show()
+            return
+        super().accept()
 
     def path(self) -> Path:
         return Path(self.destination.text().strip())

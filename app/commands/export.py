@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.commands.common import fail
 from app.paths import default_database
-from models.export import ExportFilter, count_readings, export_csv
+from models.export import ExportFilter, count_readings, export_csv, writes_over_database
 from models.reading import InvalidReading, parse_timestamp
 from models.storage import StorageError
 
@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     db = args.db if args.db is not None else default_database()
     selection = ExportFilter(tuple(args.sensor), args.since, args.until)
     to_file = args.out != "-"
+    if to_file and writes_over_database(db, args.out):
+        return fail(f"{args.out} is the database being exported (or its journal): choose another file for the CSV", 2)
     try:
         if not to_file:
             export_csv(db, sys.stdout, selection)

@@ -1,9 +1,10 @@
 """`server --headless`, `send` and `export` as a user runs them: real processes, real files."""
 
+import os
 import signal
 import socket
 
-from tests.support import LineClient, ServerProcess, run_main, stored_rows
+from tests.support import ROOT, LineClient, ServerProcess, run_main, stored_rows
 
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
 
@@ -112,3 +113,20 @@ def test_send_gives_the_token_to_a_server_that_requires_one(tmp_path):
     assert (sent.returncode, sent.stdout) == (0, '{"ack": 1}\n')
     assert (refused.returncode, refused.stdout) == (1, '{"error": "unauthorized"}\n')
     assert len(stored_rows(tmp_path / "m.db")) == 1
+
+
+def test_export_refuses_to_write_over_the_database_it_exports(tmp_path):
+    database = tmp_path / "m.db"
+    server = ServerProcess("--db", str(database))
+    with LineClient(server.address) as sensor:
+        sensor.send({**GOOD, "seq": 1})
+        assert sensor.answer() == {"ack": 1}
+    (tmp_path / "link.db").symlink_to(database)
+    os.link(database, tmp_path / "hard.db")
+    relative = os.path.relpath(database, ROOT)
+    for out in [str(database), relative, str(tmp_path / "link.db"), str(tmp_path / "hard.db"), f"{database}-wal", f"{database}-shm"]:
+        result = run_main("export", "--db", str(database), "--out", out)
+        assert result.returncode == 2, out
+        assert result.stderr == f"thermolab: {out} is the database being exported (or its journal): choose another file for the CSV\n"
+    server.stop()
+    assert len(stored_rows(database)) == 1

@@ -144,6 +144,38 @@
         <translation>échec de l&apos;enregistrement&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>storage failed: {0} ({1})</source>
+        <translation>échec de l&apos;enregistrement&#xa0;: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>storage works again: readings are stored in {0}</source>
+        <translation>l&apos;enregistrement fonctionne de nouveau&#xa0;: les mesures vont dans {0}</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran: a new, empty file takes its place</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait&#xa0;: un nouveau fichier vide le remplace</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran: the next readings go to the new file</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait&#xa0;: les mesures suivantes vont dans le nouveau fichier</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait et ne peut pas être recréé ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait et ne peut pas être ouvert ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
         <source>message too large</source>
         <translation>message trop long</translation>
     </message>
@@ -760,6 +792,10 @@
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>{0} is the database being exported (or its journal): choose another file.</source>
+        <translation>{0} est la base exportée (ou son journal)&#xa0;: choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -2020,6 +2056,10 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
 </context>
 <context>
     <name>_ExportWorker</name>
+    <message>
+        <source>{0} is the database being exported (or its journal): choose another file.</source>
+        <translation>{0} est la base exportée (ou son journal)&#xa0;: choisissez un autre fichier.</translation>
+    </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export annulé&#xa0;; rien n&apos;a été écrit.</translation>

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench lock clean
+.PHONY: run test bench translations lock clean
 
 run: $(INSTALLED)
 	$(BIN)/python main.py
@@ -14,6 +14,21 @@ test: $(INSTALLED)
 
 bench: $(INSTALLED)
 	for target in ingest sensors window frame simulator; do $(BIN)/python main.py bench $$target || exit 1; done
+
+# The windows' French (and English plural forms), from every tr() of app/ and widgets/; app/language.py
+# loads them. After a change to the windows' text: run `make translations`, translate each entry that
+# resources/translations/thermolab_fr.ts now marks type="unfinished" (pyside6-linguist, or by hand:
+# fill <translation>, drop type="unfinished"; a %n entry has two forms, for 0 or 1 and for more;
+# French puts a no-break space before : ; ? and !),
+# give thermolab_en.ts its new plural forms the same way, then run `make translations` again to
+# compile the .qm files. tests/test_translations.py fails until both steps are done; it also names
+# any sentence of models/ or network/ that a window shows and widgets/core_text.py cannot translate.
+TRANSLATED = $(sort $(wildcard app/*.py app/*/*.py widgets/*.py))
+TS := resources/translations
+translations: $(INSTALLED)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $(TRANSLATED) -ts $(TS)/thermolab_fr.ts
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly $(TRANSLATED) -ts $(TS)/thermolab_en.ts
+	for language in fr en; do $(BIN)/pyside6-lrelease -silent $(TS)/thermolab_$$language.ts -qm $(TS)/thermolab_$$language.qm || exit 1; done
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Thermolab needs Python 3.11 or newer: run make PYTHON=python3.11")'

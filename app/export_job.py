@@ -42,7 +42,7 @@ class _ExportWorker(QObject):
             partial.unlink(missing_ok=True)
             self.done.emit(self.tr("Could not write {0} ({1}): choose another place.").format(self.destination, error.strerror))
         else:
-            self.done.emit(self.tr("{0:,} readings exported to {1}").format(written, self.destination))
+            self.done.emit(self.tr("%Ln reading(s) exported to {0}", "", written).format(self.destination))
 
 
 class ExportJob(QObject):

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 APP_NAME = "thermolab"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+"""What ships with the code (icon, translations): found beside it, whatever the current folder."""
 
 
 def data_dir() -> Path:

@@ -6,13 +6,14 @@ import contextlib
 import gc
 import signal
 import socket
-from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QSocketNotifier, QTranslator
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from app.language import apply_language, saved_language
+from app.paths import RESOURCES
+from app.settings import settings
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -20,9 +21,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName("Thermolab")
     app = QApplication.instance() or QApplication(argv or ["thermolab"])
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "thermolab.svg")))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "thermolab", "_", str(RESOURCES / "translations")):
-        app.installTranslator(translator)
+    apply_language(app, saved_language(settings()))
     return app
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 
 from app.chart_image import save_chart_image
 from app.export_job import ExportJob
+from app.language import offer_languages
 from app.paths import default_database, storage_file
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.secret_store import SecretError
@@ -22,6 +23,7 @@ from models.history import load_history, sensor_summaries, time_span
 from models.server_config import ServerConfig
 from models.storage import StorageError
 from widgets.chart import TIME_WINDOWS
+from widgets.core_text import translated
 from widgets.export_dialog import ExportDialog
 from widgets.server_window import ServerWindow
 from widgets.settings_dialog import SettingsDialog
@@ -59,6 +61,7 @@ class ServerApp(QObject):
         self.window.open_database_requested.connect(self._open_database)
         self.window.chart.window_changed.connect(lambda _: self._load_history())
         self.window.closing.connect(self.shutdown)
+        offer_languages(self.window.language_menu, self.store, self.window)
 
     def start(self) -> None:
         self.window.show()
@@ -146,7 +149,7 @@ class ServerApp(QObject):
 
     def _export_done(self, message: str) -> None:
         self._export = None
-        self.window.statusBar().showMessage(message, 10_000)
+        self.window.statusBar().showMessage(translated(message), 10_000)
 
     def _save_image(self, path: Path) -> None:
         try:

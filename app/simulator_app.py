@@ -21,6 +21,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer
 
 from app.echo_session import EchoSession
+from app.language import offer_languages
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.request_worker import RequestRunner
 from app.sensor_host import (
@@ -35,6 +36,7 @@ from network.client import SendError, send_message
 from network.clock import ask_time
 from network.service_client import ServiceError
 from network.weather import WeatherError, current_weather
+from widgets.core_text import translated
 from widgets.simulator_window import SimulatorWindow
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 50007
@@ -209,6 +211,7 @@ class SimulatorApp(QObject):
         window.remove_requested.connect(self._remove)
         window.target_changed.connect(self._target_chosen)
         window.closing.connect(self.shutdown)
+        offer_languages(window.language_menu, self.store, window)
 
         window.manual.send_requested.connect(self._send_manual)
         self.manual_requests.succeeded.connect(self._manual_answered)
@@ -270,7 +273,7 @@ class SimulatorApp(QObject):
     def _manual_answered(self, tag: tuple, answer: dict) -> None:
         number, capteur_id, value, unit = tag
         if "ack" not in answer:
-            self.window.manual.show_answer(number, False, self.tr("refused by the server: {0}").format(answer.get("error")))
+            self.window.manual.show_answer(number, False, self.tr("refused by the server: {0}").format(translated(str(answer.get("error")))))
             return
         sentence = self.tr("acknowledged: the server stored it")
         if capteur_id in self._saved and isinstance(self.window.model.spec(capteur_id)[0], Manual):

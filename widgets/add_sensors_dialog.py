@@ -156,4 +156,4 @@ class SensorDialog(QDialog):
         if len(ids) == 1:
             self.names.setText("")
         else:
-            self.names.setText(self.tr("{0} sensors: {1} … {2}").format(len(ids), ids[0], ids[-1]))
+            self.names.setText(self.tr("%n sensor(s): {0} … {1}", "", len(ids)).format(ids[0], ids[-1]))

@@ -387,6 +387,9 @@ class _EmptyHint(QWidget):
         title = QLabel(self.tr("No readings yet"))
         title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
         text = QLabel(self.tr("Sensors send JSON over TCP. To send a first reading, run:"))
+        # A narrow chart, or a longer language, wraps the words rather than cutting them off.
+        title.setWordWrap(True)
+        text.setWordWrap(True)
         self.command = QLineEdit()
         self.command.setReadOnly(True)
         self.command.setMinimumWidth(240)
@@ -418,5 +421,6 @@ class _EmptyHint(QWidget):
         """Centred in the upper part of the chart, and never wider than it."""
         self.adjustSize()
         parent = self.parentWidget().rect()
-        self.resize(min(max(self.sizeHint().width(), 560), parent.width() - 24), self.sizeHint().height())
+        width = min(max(self.sizeHint().width(), 560), parent.width() - 24)
+        self.resize(width, self.heightForWidth(width))
         self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)

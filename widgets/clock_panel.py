@@ -7,6 +7,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from widgets.core_text import translated
+
 CLOCK_PORT = 51793
 """The exercise's port (network.clock.CLOCK_PORT)."""
 TIME_STYLE = "font-size: 26px; font-weight: 600; font-family: monospace; color: {0};"
@@ -74,7 +76,7 @@ class ClockPanel(QWidget):
     def show_problem(self, sentence: str) -> None:
         self.time.setStyleSheet(TIME_STYLE.format(STALE))
         self.round_trip.clear()
-        self.message.setText(sentence)
+        self.message.setText(translated(sentence))
         self.message.setStyleSheet("color: #b3261e;")
 
     def settings(self) -> dict[str, object]:

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from widgets.core_text import translated
+
 ECHO_PORT = 49631
 """The exercise's port (network.echo.ECHO_PORT)."""
 MAX_LINES = 1000
@@ -87,7 +89,7 @@ class EchoPanel(QWidget):
         self._open = self._connected = False
         self.line.setEnabled(False)
         self.connect_button.setText(self.tr("Connect"))
-        self._say(why or self.tr("Disconnected."), problem=bool(why))
+        self._say(translated(why) or self.tr("Disconnected."), problem=bool(why))
         self.transcript.appendPlainText(self.tr("— disconnected —"))
 
     def settings(self) -> dict[str, object]:

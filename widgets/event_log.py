@@ -12,15 +12,18 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QP
 from PySide6.QtGui import QGuiApplication
 
 from network.monitor import ServerEvent
+from widgets.core_text import translated
 
 MAX_LINES = 2_000
-_LEVEL_NAMES = {logging.INFO: "info", logging.WARNING: "warning", logging.ERROR: "error"}
 
 
 class EventLog(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._events: deque[ServerEvent] = deque(maxlen=MAX_LINES)
+        names = {logging.INFO: self.tr("info"), logging.WARNING: self.tr("warning"), logging.ERROR: self.tr("error")}
+        # Padded to one width, so the messages line up in any language.
+        self._level_names = {level: name.ljust(max(map(len, names.values()))) for level, name in names.items()}
         self.level = QComboBox()
         self.level.addItem(self.tr("Everything"), logging.INFO)
         self.level.addItem(self.tr("Warnings and errors"), logging.WARNING)
@@ -66,4 +69,5 @@ class EventLog(QWidget):
     def _line(self, event: ServerEvent) -> str:
         when = datetime.fromtimestamp(event.time).strftime("%H:%M:%S")
         peer = f" {event.peer}" if event.peer else ""
-        return f"{when} {_LEVEL_NAMES.get(event.level, 'info'):7}{peer}  {event.message}"
+        level = self._level_names.get(event.level, self._level_names[logging.INFO])
+        return f"{when} {level}{peer}  {translated(event.message)}"

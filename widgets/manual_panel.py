@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.reading import UNITS
+from widgets.core_text import translated
 
 MAX_LINES = 200
 OK_COLOUR, ERROR_COLOUR = QColor("#2e7d32"), QColor("#b3261e")
@@ -72,6 +73,7 @@ class ManualPanel(QWidget):
 
     def show_answer(self, number: int, accepted: bool, sentence: str) -> None:
         item, text = self._lines.pop(number, (None, ""))
+        sentence = translated(sentence)
         self._say(sentence, accepted)
         if item is not None and self.history.row(item) >= 0:
             item.setText(f"{text}  →  {sentence}")

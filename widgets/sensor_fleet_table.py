@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.sensor_row import SensorRow
 from models.value_models import ValueModel, parameter_names
+from widgets.core_text import translated
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
 # The rates CapteurTCP accepts (network.capteur_tcp.check_rate), so a spin box never offers one it refuses.
@@ -38,11 +39,12 @@ def describe_model(model: ValueModel) -> str:
 
 def describe_rate(rate: float) -> str:
     """`10 /s` from one a second up; `every 2 s`, `every 10 min` below."""
-    tr = lambda text: QCoreApplication.translate("describe_rate", text)  # noqa: E731
     if rate >= 1:
-        return tr("{0} /s").format(f"{rate:,.4g}")
+        return QCoreApplication.translate("describe_rate", "{0} /s").format(f"{rate:,.4g}")
     period = 1 / rate
-    return tr("every {0} min").format(f"{period / 60:.3g}") if period >= 120 else tr("every {0} s").format(f"{period:.3g}")
+    if period >= 120:
+        return QCoreApplication.translate("describe_rate", "every {0} min").format(f"{period / 60:.3g}")
+    return QCoreApplication.translate("describe_rate", "every {0} s").format(f"{period:.3g}")
 
 
 class SensorFleetModel(SortedTableModel):
@@ -117,7 +119,9 @@ class SensorFleetModel(SortedTableModel):
             return STATE_COLOURS.get(self._rows[index.row()].state) if column == "state" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self._rows[index.row()]
-            return self._specs[row.capteur_id][2] if column == "model" else row.problem if column in ("capteur_id", "state") else None
+            if column == "model":
+                return self._specs[row.capteur_id][2]
+            return translated(row.problem) if column in ("capteur_id", "state") and row.problem else None
         if role == Qt.ItemDataRole.EditRole:
             return self._rows[index.row()].rate
         if role == self.CITY_ROLE:

@@ -68,5 +68,5 @@ class ReadyBanner(QFrame):
         layout.addWidget(self.button)
 
     def show_ready(self, sensors: int, target: str) -> None:
-        self.text.setText(self.tr("Sensors ready: {0}. Start them to send readings to {1}.").format(sensors, target))
+        self.text.setText(self.tr("%n sensor(s) ready: start them to send readings to {0}.", "", sensors).format(target))
         self.show()

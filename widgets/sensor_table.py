@@ -19,13 +19,17 @@ SWATCH_SIZE = 16
 
 def relative_time(seconds: float) -> str:
     """"just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"."""
-    tr = lambda text: QCoreApplication.translate("relative_time", text)  # noqa: E731
     if seconds < 2:
-        return tr("just now")
-    for size, unit in ((86400, tr("d")), (3600, tr("h")), (60, tr("min"))):
+        return QCoreApplication.translate("relative_time", "just now")
+    units = (
+        (86400, QCoreApplication.translate("relative_time", "d")),
+        (3600, QCoreApplication.translate("relative_time", "h")),
+        (60, QCoreApplication.translate("relative_time", "min")),
+    )
+    for size, unit in units:
         if seconds >= size:
-            return tr("{0} {1} ago").format(int(seconds // size), unit)
-    return tr("{0} s ago").format(int(seconds))
+            return QCoreApplication.translate("relative_time", "{0} {1} ago").format(int(seconds // size), unit)
+    return QCoreApplication.translate("relative_time", "{0} s ago").format(int(seconds))
 
 
 class SensorTableModel(SortedTableModel):
@@ -192,6 +196,11 @@ class SensorTable(QTableView):
         self.horizontalHeader().setDefaultSectionSize(78)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(60)
+        # Wide enough for each title, in whatever language: measured once, as the cells are not.
+        metrics = self.horizontalHeader().fontMetrics()
+        for column in range(1, model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            self.setColumnWidth(column, max(self.horizontalHeader().defaultSectionSize(), metrics.horizontalAdvance(title) + 16))
         self.selectionModel().selectionChanged.connect(self._selected)
 
     def sizeHint(self) -> QSize:

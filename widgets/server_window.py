@@ -17,7 +17,9 @@ from network.monitor import Totals
 from widgets.actions import make_action
 from widgets.chart import LiveChart
 from widgets.connections_panel import ConnectionsPanel
+from widgets.core_text import translated
 from widgets.event_log import EventLog
+from widgets.language_menu import LanguageMenu
 from widgets.sensor_table import SensorTable, SensorTableModel
 
 SEND_HINT = "python main.py send --id capteur_1 --temperature 23.5 --port {port}"
@@ -47,9 +49,9 @@ class ServerWindow(QMainWindow):
         self.connections = ConnectionsPanel()
         self.event_log = EventLog()
         self.docks = {
-            "sensors": self._dock(self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
-            "connections": self._dock(self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea),
-            "events": self._dock(self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
+            "sensors": self._dock("sensors", self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
+            "connections": self._dock("connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea),
+            "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self._make_actions()
         self._make_status_bar()
@@ -64,8 +66,8 @@ class ServerWindow(QMainWindow):
         scroller.setWidget(widget)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.docks[key] = self._dock(title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.view_menu.addAction(self.docks[key].toggleViewAction())
+        self.docks[key] = self._dock(key, title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.view_menu.insertAction(self._language_separator, self.docks[key].toggleViewAction())
 
     def show_listening(self, host: str, port: int, storage: Path) -> None:
         self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
@@ -85,6 +87,7 @@ class ServerWindow(QMainWindow):
 
     def show_problem(self, message: str) -> None:
         """A sentence that says what happened and what to do, in a dialog and in the log."""
+        message = translated(message)
         self.event_log.add_message(40, message)
         QMessageBox.warning(self, self.tr("Thermolab server"), message)
 
@@ -137,9 +140,10 @@ class ServerWindow(QMainWindow):
         self.closing.emit()
         super().closeEvent(event)
 
-    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        """`name`: the dock's key in the saved layout, the same in every language."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", "_").lower())
+        dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -170,6 +174,9 @@ class ServerWindow(QMainWindow):
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
+        self._language_separator = self.view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)
+        self.view_menu.addMenu(self.language_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("How to send a reading"), QKeySequence.StandardKey.HelpContents, slot=self._show_help))
 
@@ -179,6 +186,13 @@ class ServerWindow(QMainWindow):
         toolbar.addActions([self.start_action, self.stop_action, settings])
         toolbar.addSeparator()
         toolbar.addActions([export_csv, export_image])
+        # Each button's own short name, so longer languages still fit beside the simulator.
+        for action, name in (
+            (self.start_action, self.tr("Start server", "toolbar")), (self.stop_action, self.tr("Stop server", "toolbar")),
+            (settings, self.tr("Settings", "toolbar")), (export_csv, self.tr("Export CSV", "toolbar")),
+            (export_image, self.tr("Export chart image", "toolbar")),
+        ):
+            action.setIconText(name)
 
     def _make_status_bar(self) -> None:
         self.address, self.clients, self.rate, self.stored, self.storage = (QLabel() for _ in range(5))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from network.monitor import ConnectionStats, ServerEvent
 from widgets.connections_panel import ConnectionsPanel
+from widgets.core_text import translated
 from widgets.event_log import EventLog
 
 # ConnectionsModel's columns about sensors: an echo client sends no readings.
@@ -87,6 +88,7 @@ class ServiceBox(QGroupBox):
 
     def show_problem(self, message: str) -> None:
         """A server that could not start: the sentence says why and what to do."""
+        message = translated(message)
         self.state.setText(message)
         self.log.add_message(logging.ERROR, message)
         self._set_running(False)
@@ -120,7 +122,7 @@ class ClockBox(ServiceBox):
         self._show_served()
 
     def _show_served(self) -> None:
-        self.served.setText(self.tr("{0} served").format(self._served))
+        self.served.setText(self.tr("%Ln served", "", self._served))
 
 
 class EchoBox(ServiceBox):
@@ -169,7 +171,7 @@ class EchoBox(ServiceBox):
         self._show_clients(clients)
 
     def _show_clients(self, clients: list[ConnectionStats]) -> None:
-        self.clients_count.setText(self.tr("{0} connected").format(len(clients)))
+        self.clients_count.setText(self.tr("%Ln connected", "", len(clients)))
         self.clients.connections.set_connections(clients)
 
 

@@ -14,7 +14,9 @@ from models.sensor_row import SensorRow
 from widgets.actions import make_action
 from widgets.add_sensors_dialog import SensorDialog
 from widgets.clock_panel import ClockPanel
+from widgets.core_text import translated
 from widgets.echo_panel import EchoPanel
+from widgets.language_menu import LanguageMenu
 from widgets.manual_panel import ManualPanel
 from widgets.sensor_fleet_table import SensorFleetModel, SensorFleetTable
 from widgets.sensor_hints import EmptyHint, ReadyBanner
@@ -100,6 +102,7 @@ class SimulatorWindow(QMainWindow):
         self._enable_actions()
 
     def show_problem(self, message: str) -> None:
+        message = translated(message)
         self.statusBar().showMessage(message, 15_000)
         QMessageBox.warning(self, self.tr("Thermolab sensor simulator"), message)
 
@@ -208,8 +211,20 @@ class SimulatorWindow(QMainWindow):
         toolbar.addActions([self.start_all, self.pause_all, self.stop_all])
         toolbar.addSeparator()
         toolbar.addAction(target)
+        # Each button's own short name, so longer languages still fit beside the server.
+        for action, name in (
+            (self.add_action, self.tr("Add sensors", "toolbar")), (self.change_action, self.tr("Change sensor", "toolbar")),
+            (self.start_action, self.tr("Start", "toolbar")), (self.pause_action, self.tr("Pause", "toolbar")),
+            (self.stop_action, self.tr("Stop", "toolbar")), (self.remove_action, self.tr("Remove", "toolbar")),
+            (self.start_all, self.tr("Start all", "toolbar")), (self.pause_all, self.tr("Pause all", "toolbar")),
+            (self.stop_all, self.tr("Stop all", "toolbar")), (target, self.tr("Target server", "toolbar")),
+        ):
+            action.setIconText(name)
         view.addSeparator()
         view.addAction(toolbar.toggleViewAction())
+        view.addSeparator()
+        self.language_menu = LanguageMenu(self)
+        view.addMenu(self.language_menu)
         self.table.addActions([self.change_action, self.start_action, self.pause_action, self.stop_action, self.remove_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from widgets.core_text import translated
+
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -97,7 +99,7 @@ class WeatherPanel(QWidget):
 
     def show_problem(self, sentence: str) -> None:
         self.fetch_button.setEnabled(True)
-        self.message.setText(sentence)
+        self.message.setText(translated(sentence))
         self.message.setStyleSheet(ERROR_STYLE)
 
     def show_note(self, sentence: str) -> None:

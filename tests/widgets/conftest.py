@@ -1,14 +1,27 @@
 """The server window, and the simulator window aimed at the real ServeurTCP of the `server` fixture,
-closed at the test's end; and the windows of earlier tests destroyed before the next one begins."""
+closed at the test's end; the windows of earlier tests destroyed before the next one begins; English
+unless a test asks for French."""
 
 import gc
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox
 
+from app.language import install_translators
 from app.server_app import ServerApp
 from app.simulator_app import SimulatorApp
 from models.server_config import ServerConfig
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp):
+    """The windows in English as a start on an English system shows them: with the English plural
+    forms ("1 reading", "2 readings"). A test in French installs its translators above these."""
+    installed = install_translators(qapp, QLocale(QLocale.Language.English))
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture(autouse=True)

@@ -87,7 +87,7 @@ def test_the_export_dialog_writes_the_expected_csv(qtbot, server_app, tmp_path, 
     monkeypatch.setattr(ExportDialog, "exec", choose)
     with qtbot.waitSignal(server_app.window.statusBar().messageChanged, timeout=10_000) as message:
         server_app.window.export_requested.emit()
-    assert message.args[0] == f"1 readings exported to {destination}"
+    assert message.args[0] == f"1 reading exported to {destination}"
     assert list(csv.reader(destination.read_text(encoding="utf-8").splitlines())) == [
         ["capteur_id", "temperature", "timestamp"],
         ["keep", "21.5", "2026-11-21T14:31:05.123Z"],

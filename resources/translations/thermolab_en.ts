@@ -1,0 +1,54 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ClockBox</name>
+    <message numerus="yes">
+        <source>%Ln served</source>
+        <translation>
+            <numerusform>%Ln served</numerusform>
+            <numerusform>%Ln served</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EchoBox</name>
+    <message numerus="yes">
+        <source>%Ln connected</source>
+        <translation>
+            <numerusform>%Ln connected</numerusform>
+            <numerusform>%Ln connected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadyBanner</name>
+    <message numerus="yes">
+        <source>%n sensor(s) ready: start them to send readings to {0}.</source>
+        <translation>
+            <numerusform>%n sensor ready: start it to send readings to {0}.</numerusform>
+            <numerusform>%n sensors ready: start them to send readings to {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensorDialog</name>
+    <message numerus="yes">
+        <source>%n sensor(s): {0} … {1}</source>
+        <translation>
+            <numerusform>%n sensor: {0} … {1}</numerusform>
+            <numerusform>%n sensors: {0} … {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ExportWorker</name>
+    <message numerus="yes">
+        <source>%Ln reading(s) exported to {0}</source>
+        <translation>
+            <numerusform>%Ln reading exported to {0}</numerusform>
+            <numerusform>%Ln readings exported to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2121 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ClockBox</name>
+    <message>
+        <source>Clock server</source>
+        <translation>Serveur d&apos;horloge</translation>
+    </message>
+    <message>
+        <source>Clients:</source>
+        <translation>Clients&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln served</source>
+        <translation>
+            <numerusform>%Ln servi</numerusform>
+            <numerusform>%Ln servis</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClockPanel</name>
+    <message>
+        <source>The clock server&apos;s address</source>
+        <translation>L&apos;adresse du serveur d&apos;horloge</translation>
+    </message>
+    <message>
+        <source>The clock server&apos;s port (51793 in the exercise)</source>
+        <translation>Le port du serveur d&apos;horloge (51793 dans l&apos;exercice)</translation>
+    </message>
+    <message>
+        <source>Get time</source>
+        <translation>Demander l&apos;heure</translation>
+    </message>
+    <message>
+        <source>Ask the clock server the time now</source>
+        <translation>Demander l&apos;heure au serveur d&apos;horloge maintenant</translation>
+    </message>
+    <message>
+        <source>Ask every</source>
+        <translation>Redemander toutes les</translation>
+    </message>
+    <message>
+        <source>Ask again and again, to watch the time and the round trip</source>
+        <translation>Redemander sans cesse, pour suivre l&apos;heure et le temps d&apos;aller-retour</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>round trip {0:.2f} ms</source>
+        <translation>aller-retour {0:.2f} ms</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>Peer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation>Connecté depuis</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
+</context>
+<context>
+    <name>CoreText</name>
+    <message>
+        <source>client connected</source>
+        <translation>client connecté</translation>
+    </message>
+    <message>
+        <source>client disconnected</source>
+        <translation>client déconnecté</translation>
+    </message>
+    <message>
+        <source>client disconnected ({0})</source>
+        <translation>client déconnecté ({0})</translation>
+    </message>
+    <message>
+        <source>idle for {0} s</source>
+        <translation>inactif depuis {0} s</translation>
+    </message>
+    <message>
+        <source>message not completed within {0} s</source>
+        <translation>message inachevé après {0} s</translation>
+    </message>
+    <message>
+        <source>server error: {0}</source>
+        <translation>erreur du serveur&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>rejected: {0}</source>
+        <translation>refusé&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>server started on {0}</source>
+        <translation>serveur démarré sur {0}</translation>
+    </message>
+    <message>
+        <source>server stopped</source>
+        <translation>serveur arrêté</translation>
+    </message>
+    <message>
+        <source>refused: server busy</source>
+        <translation>refusé&#xa0;: serveur occupé</translation>
+    </message>
+    <message>
+        <source>refused: {0} clients already</source>
+        <translation>refusé&#xa0;: serveur complet (maximum&#xa0;: {0})</translation>
+    </message>
+    <message>
+        <source>time not sent: {0}</source>
+        <translation>heure non envoyée&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>sent {0}</source>
+        <translation>envoyé {0}</translation>
+    </message>
+    <message>
+        <source>echoed {0} bytes: {1}</source>
+        <translation>écho de {0} o&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>storage failed: {0}</source>
+        <translation>échec de l&apos;enregistrement&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>storage failed: {0} ({1})</source>
+        <translation>échec de l&apos;enregistrement&#xa0;: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>storage works again: readings are stored in {0}</source>
+        <translation>l&apos;enregistrement fonctionne de nouveau&#xa0;: les mesures vont dans {0}</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran: a new, empty file takes its place</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait&#xa0;: un nouveau fichier vide le remplace</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran: the next readings go to the new file</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait&#xa0;: les mesures suivantes vont dans le nouveau fichier</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait et ne peut pas être recréé ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait et ne peut pas être ouvert ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
+        <source>message too large</source>
+        <translation>message trop long</translation>
+    </message>
+    <message>
+        <source>unauthorized</source>
+        <translation>non autorisé</translation>
+    </message>
+    <message>
+        <source>server busy</source>
+        <translation>serveur occupé</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at byte {0}</source>
+        <translation>UTF-8 invalide à l&apos;octet {0}</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte {0}</source>
+        <translation>JSON invalide à l&apos;octet {0}</translation>
+    </message>
+    <message>
+        <source>invalid JSON: nested too deeply</source>
+        <translation>JSON invalide&#xa0;: imbrication trop profonde</translation>
+    </message>
+    <message>
+        <source>message must be a JSON object</source>
+        <translation>le message doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>{0} must be a string</source>
+        <translation>{0} doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>{0} must not be empty</source>
+        <translation>{0} ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>{0} must be at most {1} characters</source>
+        <translation>{0} doit faire au plus {1} caractères</translation>
+    </message>
+    <message>
+        <source>{0} is not valid Unicode (a lone surrogate)</source>
+        <translation>{0} n&apos;est pas de l&apos;Unicode valide (un substitut isolé)</translation>
+    </message>
+    <message>
+        <source>{0} must not contain control characters</source>
+        <translation>{0} ne doit pas contenir de caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>unit must be &quot;C&quot;, &quot;F&quot; or &quot;K&quot;</source>
+        <translation>unit doit valoir &quot;C&quot;, &quot;F&quot; ou &quot;K&quot;</translation>
+    </message>
+    <message>
+        <source>timestamp must be a number (Unix seconds) or an ISO 8601 string</source>
+        <translation>timestamp doit être un nombre (secondes Unix) ou une chaîne ISO 8601</translation>
+    </message>
+    <message>
+        <source>timestamp is not an ISO 8601 date</source>
+        <translation>timestamp n&apos;est pas une date ISO 8601</translation>
+    </message>
+    <message>
+        <source>timestamp is out of range (years 1 to 9999)</source>
+        <translation>timestamp est hors limites (années 1 à 9999)</translation>
+    </message>
+    <message>
+        <source>seq must be a non-negative integer</source>
+        <translation>seq doit être un entier positif ou nul</translation>
+    </message>
+    <message>
+        <source>capteur_id is missing</source>
+        <translation>capteur_id manque</translation>
+    </message>
+    <message>
+        <source>temperature is missing</source>
+        <translation>temperature manque</translation>
+    </message>
+    <message>
+        <source>temperature must be a number</source>
+        <translation>temperature doit être un nombre</translation>
+    </message>
+    <message>
+        <source>temperature must be finite (not NaN or Infinity)</source>
+        <translation>temperature doit être finie (ni NaN ni Infinity)</translation>
+    </message>
+    <message>
+        <source>temperature is below absolute zero (-273.15 °C)</source>
+        <translation>temperature est sous le zéro absolu (-273,15 °C)</translation>
+    </message>
+    <message>
+        <source>{0} cannot be a capteur_id: {1}</source>
+        <translation>{0} ne peut pas être un capteur_id&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>cannot open {0} ({1}): choose another file</source>
+        <translation>impossible d&apos;ouvrir {0} ({1})&#xa0;: choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <source>the folder {0} does not exist: create it or choose another file</source>
+        <translation>le dossier {0} n&apos;existe pas&#xa0;: créez-le ou choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <source>{0} is a folder: choose a file name</source>
+        <translation>{0} est un dossier&#xa0;: choisissez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>cannot write to {0}: choose a file in a folder you can write to</source>
+        <translation>impossible d&apos;écrire dans {0}&#xa0;: choisissez un fichier dans un dossier où vous pouvez écrire</translation>
+    </message>
+    <message>
+        <source>{0} has a table mesures without the column(s) {1}: choose another file</source>
+        <translation>{0} a une table mesures sans la ou les colonnes {1}&#xa0;: choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <source>{0} does not exist: check the path of the database</source>
+        <translation>{0} n&apos;existe pas&#xa0;: vérifiez le chemin de la base</translation>
+    </message>
+    <message>
+        <source>{0} holds no readings (no table mesures): choose a Thermolab database</source>
+        <translation>{0} ne contient pas de mesures (pas de table mesures)&#xa0;: choisissez une base Thermolab</translation>
+    </message>
+    <message>
+        <source>{0} is not a SQLite database: choose another file</source>
+        <translation>{0} n&apos;est pas une base SQLite&#xa0;: choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <source>unknown host {0}: give an address of this machine, such as 127.0.0.1</source>
+        <translation>hôte inconnu {0}&#xa0;: donnez une adresse de cette machine, par exemple 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>port {0} is already in use on {1}: stop the program using it or choose another port</source>
+        <translation>le port {0} est déjà pris sur {1}&#xa0;: arrêtez le programme qui l&apos;utilise ou choisissez un autre port</translation>
+    </message>
+    <message>
+        <source>not allowed to listen on {0}: choose a port above 1023</source>
+        <translation>pas le droit d&apos;écouter sur {0}&#xa0;: choisissez un port au-dessus de 1023</translation>
+    </message>
+    <message>
+        <source>cannot listen on {0}: {1}</source>
+        <translation>impossible d&apos;écouter sur {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>unknown host {0}: check the server&apos;s address</source>
+        <translation>hôte inconnu {0}&#xa0;: vérifiez l&apos;adresse du serveur</translation>
+    </message>
+    <message>
+        <source>no server listens on {0}:{1}: start one with `python main.py {2}`</source>
+        <translation>aucun serveur n&apos;écoute sur {0}:{1}&#xa0;: lancez-en un avec `python main.py {2}`</translation>
+    </message>
+    <message>
+        <source>no server listens on {0}:{1}: start one with `python main.py server`</source>
+        <translation>aucun serveur n&apos;écoute sur {0}:{1}&#xa0;: lancez-en un avec `python main.py server`</translation>
+    </message>
+    <message>
+        <source>no answer from {0}:{1} within {2} s: is it a Thermolab server?</source>
+        <translation>pas de réponse de {0}:{1} en {2} s&#xa0;: est-ce bien un serveur Thermolab&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the exchange with {0}:{1} failed: {2}</source>
+        <translation>l&apos;échange avec {0}:{1} a échoué&#xa0;: {2}</translation>
+    </message>
+    <message>
+        <source>no time from {0}:{1} within {2} s: is it a clock server?</source>
+        <translation>pas d&apos;heure reçue de {0}:{1} en {2} s&#xa0;: est-ce bien un serveur d&apos;horloge&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the connection with {0}:{1} broke ({2}): try again</source>
+        <translation>la connexion avec {0}:{1} a été coupée ({2})&#xa0;: réessayez</translation>
+    </message>
+    <message>
+        <source>the answer from {0}:{1} is not a time (HH:MM:SS): is it a clock server?</source>
+        <translation>la réponse de {0}:{1} n&apos;est pas une heure (HH:MM:SS)&#xa0;: est-ce bien un serveur d&apos;horloge&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{0}:{1} did not accept the connection within {2} s: check the address</source>
+        <translation>{0}:{1} n&apos;a pas accepté la connexion en {2} s&#xa0;: vérifiez l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>cannot connect to {0}:{1} ({2}): check the address</source>
+        <translation>impossible de se connecter à {0}:{1} ({2})&#xa0;: vérifiez l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>no echo from {0}:{1} within {2} s</source>
+        <translation>pas d&apos;écho de {0}:{1} en {2} s</translation>
+    </message>
+    <message>
+        <source>the echo server at {0}:{1} closed the connection: connect again</source>
+        <translation>le serveur d&apos;écho {0}:{1} a fermé la connexion&#xa0;: reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>the echo server at {0}:{1} is busy: {2}</source>
+        <translation>le serveur d&apos;écho {0}:{1} est occupé&#xa0;: {2}</translation>
+    </message>
+    <message>
+        <source>the answer from {0}:{1} is not an echo of what was sent: is it an echo server?</source>
+        <translation>la réponse de {0}:{1} n&apos;est pas l&apos;écho de l&apos;envoi&#xa0;: est-ce bien un serveur d&apos;écho&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the connection with {0}:{1} broke ({2}): connect again</source>
+        <translation>la connexion avec {0}:{1} a été coupée ({2})&#xa0;: reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>the weather service address {0} has no valid port: correct OWM_BASE_URL</source>
+        <translation>l&apos;adresse du service météo {0} n&apos;a pas de port valide&#xa0;: corrigez OWM_BASE_URL</translation>
+    </message>
+    <message>
+        <source>{0} could not be saved in {1} ({2}): check that folder</source>
+        <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
+    </message>
+    <message>
+        <source>the server&apos;s token</source>
+        <translation>le jeton du serveur</translation>
+    </message>
+    <message>
+        <source>the target server&apos;s token</source>
+        <translation>le jeton du serveur cible</translation>
+    </message>
+    <message>
+        <source>the OpenWeatherMap API key</source>
+        <translation>la clé API OpenWeatherMap</translation>
+    </message>
+    <message>
+        <source>{0} is not key=value: write parameters as in sine:period=60,amplitude=3</source>
+        <translation>{0} n&apos;est pas de la forme clé=valeur&#xa0;: écrivez les paramètres comme dans sine:period=60,amplitude=3</translation>
+    </message>
+    <message>
+        <source>{0} must be a number, got {1}</source>
+        <translation>{0} doit être un nombre, reçu {1}</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>le serveur a fermé la connexion sans répondre</translation>
+    </message>
+    <message>
+        <source>{0} refused the token: give the token the server was started with</source>
+        <translation>{0} a refusé le jeton&#xa0;: donnez celui du lancement du serveur</translation>
+    </message>
+    <message>
+        <source>{0} requires a token: give the token the server was started with</source>
+        <translation>{0} exige un jeton&#xa0;: donnez celui du lancement du serveur</translation>
+    </message>
+    <message>
+        <source>the connection with {0} broke ({1}): try again</source>
+        <translation>la connexion avec {0} a été coupée ({1})&#xa0;: réessayez</translation>
+    </message>
+    <message>
+        <source>no city given: give a name, such as Orsay or Le Mans,FR</source>
+        <translation>aucune ville donnée&#xa0;: donnez un nom, par exemple Orsay ou Le Mans,FR</translation>
+    </message>
+    <message>
+        <source>no OpenWeatherMap API key: enter yours in the settings or set OWM_API_KEY (a free key comes from https://home.openweathermap.org/api_keys)</source>
+        <translation>pas de clé API OpenWeatherMap&#xa0;: saisissez la vôtre dans les paramètres ou définissez OWM_API_KEY (une clé gratuite s&apos;obtient sur https://home.openweathermap.org/api_keys)</translation>
+    </message>
+    <message>
+        <source>the weather service address {0} is not an http(s) URL: correct OWM_BASE_URL</source>
+        <translation>l&apos;adresse du service météo {0} n&apos;est pas une URL http(s)&#xa0;: corrigez OWM_BASE_URL</translation>
+    </message>
+    <message>
+        <source>cannot reach {0} ({1}): check the network connection</source>
+        <translation>impossible de joindre {0} ({1})&#xa0;: vérifiez la connexion réseau</translation>
+    </message>
+    <message>
+        <source>{0} did not answer in HTTP: check OWM_BASE_URL</source>
+        <translation>{0} n&apos;a pas répondu en HTTP&#xa0;: vérifiez OWM_BASE_URL</translation>
+    </message>
+    <message>
+        <source>{0} did not answer within {1} s: check the network connection and try again</source>
+        <translation>{0} n&apos;a pas répondu en {1} s&#xa0;: vérifiez la connexion réseau et réessayez</translation>
+    </message>
+    <message>
+        <source>the weather service sent more than {0} KiB: check OWM_BASE_URL</source>
+        <translation>le service météo a envoyé plus de {0} Kio&#xa0;: vérifiez OWM_BASE_URL</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted</source>
+        <translation>OpenWeatherMap a refusé la clé API (401)&#xa0;: vérifiez-la&#xa0;; une nouvelle clé peut mettre quelques heures à être acceptée</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap knows no city named {0}: check the spelling, or add the country code (Le Mans,FR)</source>
+        <translation>OpenWeatherMap ne connaît pas de ville nommée {0}&#xa0;: vérifiez l&apos;orthographe, ou ajoutez le code du pays (Le Mans,FR)</translation>
+    </message>
+    <message>
+        <source>{0} has no weather service at {1}: correct OWM_BASE_URL</source>
+        <translation>{0} n&apos;a pas de service météo à {1}&#xa0;: corrigez OWM_BASE_URL</translation>
+    </message>
+    <message>
+        <source>the weather service&apos;s answer {0}: try again later, or check OWM_BASE_URL if it persists</source>
+        <translation>réponse du service météo illisible ({0})&#xa0;: réessayez plus tard, ou vérifiez OWM_BASE_URL si cela persiste</translation>
+    </message>
+    <message>
+        <source>no server listens on {0}: start one or check the address; retrying</source>
+        <translation>aucun serveur n&apos;écoute sur {0}&#xa0;: lancez-en un ou vérifiez l&apos;adresse&#xa0;; nouvel essai</translation>
+    </message>
+    <message>
+        <source>cannot connect to {0} ({1}); retrying</source>
+        <translation>impossible de se connecter à {0} ({1})&#xa0;; nouvel essai</translation>
+    </message>
+    <message>
+        <source>{0} closed the connection; resending what was not acknowledged</source>
+        <translation>{0} a fermé la connexion&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
+    </message>
+    <message>
+        <source>the connection to {0} was lost ({1}); resending what was not acknowledged</source>
+        <translation>la connexion à {0} a été perdue ({1})&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
+    </message>
+    <message>
+        <source>cannot look up {0} ({1}); retrying</source>
+        <translation>impossible de résoudre {0} ({1})&#xa0;; nouvel essai</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid host name: check the server&apos;s address</source>
+        <translation>{0} n&apos;est pas un nom d&apos;hôte valide&#xa0;: vérifiez l&apos;adresse du serveur</translation>
+    </message>
+    <message>
+        <source>no answer from {0} within {1} s; retrying</source>
+        <translation>pas de réponse de {0} en {1} s&#xa0;; nouvel essai</translation>
+    </message>
+    <message>
+        <source>the server refused a reading of {0}: {1}</source>
+        <translation>le serveur a refusé une mesure de {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is busy (too many connections); retrying</source>
+        <translation>{0} est occupé (trop de connexions)&#xa0;; nouvel essai</translation>
+    </message>
+    <message>
+        <source>{0} answered: {1}</source>
+        <translation>{0} a répondu&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>no weather for {0}: {1}</source>
+        <translation>pas de météo pour {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>a city&apos;s temperature is fetched at most once a minute and at least once a day, got every {0} s</source>
+        <translation>la température d&apos;une ville se demande au plus une fois par minute et au moins une fois par jour, reçu toutes les {0} s</translation>
+    </message>
+    <message>
+        <source>no thread could be started for {0}: run fewer sensors</source>
+        <translation>aucun thread n&apos;a pu être lancé pour {0}&#xa0;: faites tourner moins de capteurs</translation>
+    </message>
+    <message>
+        <source>rate must be from {0} to {1} readings per second, got {2}</source>
+        <translation>le rythme doit aller de {0} à {1} mesures par seconde, reçu {2}</translation>
+    </message>
+    <message>
+        <source>a fleet needs 1 sensor or more, got {0}</source>
+        <translation>il faut au moins 1 capteur, reçu {0}</translation>
+    </message>
+    <message>
+        <source>count must be 1 or more, got {0}</source>
+        <translation>count doit valoir 1 ou plus, reçu {0}</translation>
+    </message>
+    <message>
+        <source>duration must be above 0 seconds, got {0}</source>
+        <translation>duration doit dépasser 0 seconde, reçu {0}</translation>
+    </message>
+    <message>
+        <source>buffer_size must be 1 or more, got {0}</source>
+        <translation>buffer_size doit valoir 1 ou plus, reçu {0}</translation>
+    </message>
+    <message>
+        <source>{0} sensors need {1} open files but this system allows {2}: run fewer sensors</source>
+        <translation>{0} capteurs ont besoin de {1} fichiers ouverts mais ce système en permet {2}&#xa0;: faites tourner moins de capteurs</translation>
+    </message>
+    <message>
+        <source>{0} reports the real temperature in {1}: its values cannot be modelled</source>
+        <translation>{0} envoie la vraie température de {1}&#xa0;: ses valeurs ne peuvent pas suivre un modèle</translation>
+    </message>
+    <message>
+        <source>there is already a sensor named {0}: choose another name</source>
+        <translation>il existe déjà un capteur nommé {0}&#xa0;: choisissez un autre nom</translation>
+    </message>
+    <message>
+        <source>the sensors&apos; process ended unexpectedly: close the simulator and open it again</source>
+        <translation>le processus des capteurs s&apos;est arrêté de façon inattendue&#xa0;: fermez le simulateur et rouvrez-le</translation>
+    </message>
+    <message>
+        <source>{0} must be a finite number, got {1}</source>
+        <translation>{0} doit être un nombre fini, reçu {1}</translation>
+    </message>
+    <message>
+        <source>unknown model {0}: choose {1}</source>
+        <translation>modèle inconnu {0}&#xa0;: choisissez {1}</translation>
+    </message>
+    <message>
+        <source>the {0} model has no parameter {1}: it takes {2}</source>
+        <translation>le modèle {0} n&apos;a pas de paramètre {1}&#xa0;: il prend {2}</translation>
+    </message>
+</context>
+<context>
+    <name>EchoBox</name>
+    <message>
+        <source>Echo server</source>
+        <translation>Serveur d&apos;écho</translation>
+    </message>
+    <message>
+        <source>Mono-task</source>
+        <translation>Mono-tâche</translation>
+    </message>
+    <message>
+        <source>One client at a time: the next ones wait in the system&apos;s queue until it leaves</source>
+        <translation>Un client à la fois&#xa0;: les suivants attendent dans la file du système qu&apos;il parte</translation>
+    </message>
+    <message>
+        <source>Multi-task</source>
+        <translation>Multi-tâche</translation>
+    </message>
+    <message>
+        <source>echo_multi: one thread per client, so every client is answered at once</source>
+        <translation>echo_multi&#xa0;: un thread par client, chaque client reçoit sa réponse aussitôt</translation>
+    </message>
+    <message>
+        <source>The clients being served now, and the thread that speaks to each</source>
+        <translation>Les clients servis en ce moment, et le thread qui parle à chacun</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Mode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clients:</source>
+        <translation>Clients&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln connected</source>
+        <translation>
+            <numerusform>%Ln connecté</numerusform>
+            <numerusform>%Ln connectés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EchoPanel</name>
+    <message>
+        <source>The echo server&apos;s address</source>
+        <translation>L&apos;adresse du serveur d&apos;écho</translation>
+    </message>
+    <message>
+        <source>The echo server&apos;s port (49631 in the exercise)</source>
+        <translation>Le port du serveur d&apos;écho (49631 dans l&apos;exercice)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Connect to the echo server, or leave it</source>
+        <translation>Se connecter au serveur d&apos;écho, ou le quitter</translation>
+    </message>
+    <message>
+        <source>type a line and press Enter; quit leaves</source>
+        <translation>tapez une ligne puis Entrée&#xa0;; quit pour partir</translation>
+    </message>
+    <message>
+        <source>→ what you sent, ← what the server answered</source>
+        <translation>→ ce que vous avez envoyé, ← ce que le serveur a répondu</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation>Connexion à {0}…</translation>
+    </message>
+    <message>
+        <source>Connected to {0}: type a line, or quit to leave.</source>
+        <translation>Connecté à {0}&#xa0;: tapez une ligne, ou quit pour partir.</translation>
+    </message>
+    <message>
+        <source>Connected: type a line, or quit to leave.</source>
+        <translation>Connecté&#xa0;: tapez une ligne, ou quit pour partir.</translation>
+    </message>
+    <message>
+        <source>No echo yet: a mono-task echo server answers one client at a time and is busy with another. Your lines will be answered when it is free; type on, or disconnect.</source>
+        <translation>Pas encore d&apos;écho&#xa0;: un serveur d&apos;écho mono-tâche répond à un client à la fois et il est occupé avec un autre. Vos lignes auront leur réponse dès qu&apos;il sera libre&#xa0;; continuez à taper, ou déconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>— disconnected —</source>
+        <translation>— déconnecté —</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyHint</name>
+    <message>
+        <source>No sensors yet</source>
+        <translation>Aucun capteur pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Each sensor is a thread that measures and sends JSON readings over TCP.</source>
+        <translation>Chaque capteur est un thread qui mesure et envoie ses relevés en JSON sur TCP.</translation>
+    </message>
+    <message>
+        <source>Add sensors…</source>
+        <translation>Ajouter des capteurs…</translation>
+    </message>
+    <message>
+        <source>Choose how many, what they measure and how fast (Ctrl+N)</source>
+        <translation>Choisissez combien, ce qu&apos;ils mesurent et à quel rythme (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Add the three demo sensors</source>
+        <translation>Ajouter les trois capteurs de démonstration</translation>
+    </message>
+    <message>
+        <source>capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp</source>
+        <translation>capteur_1 à capteur_3&#xa0;: une marche aléatoire, un cycle d&apos;une minute, une rampe</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>alerte</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Alertes et erreurs</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Erreurs seulement</translation>
+    </message>
+    <message>
+        <source>Which events to show</source>
+        <translation>Quels événements afficher</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>Tout copier</translation>
+    </message>
+    <message>
+        <source>Copy the events shown to the clipboard</source>
+        <translation>Copier les événements affichés dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Server events appear here: clients, rejected messages, errors.</source>
+        <translation>Les événements du serveur s&apos;affichent ici&#xa0;: clients, messages refusés, erreurs.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export readings as CSV</source>
+        <translation>Exporter les mesures en CSV</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Everything stored</source>
+        <translation>Tout ce qui est enregistré</translation>
+    </message>
+    <message>
+        <source>What the chart shows now</source>
+        <translation>Ce que montre le graphique</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Sensors:</source>
+        <translation>Capteurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time range:</source>
+        <translation>Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Enregistrer dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>{0} is the database being exported (or its journal): choose another file.</source>
+        <translation>{0} est la base exportée (ou son journal)&#xa0;: choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Exporting readings to {0}…</source>
+        <translation>Export des mesures vers {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+</context>
+<context>
+    <name>FleetDelegate</name>
+    <message>
+        <source>every </source>
+        <translation>toutes les </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Thermolab will speak the chosen language from its next start: close it and open it again.</source>
+        <translation>Thermolab parlera la langue choisie à son prochain démarrage&#xa0;: fermez-le et rouvrez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+</context>
+<context>
+    <name>LiveChart</name>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Heure locale</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>How much time the chart shows</source>
+        <translation>La durée que montre le graphique</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <source>Scroll with new readings (stops when you zoom or pan)</source>
+        <translation>Défiler avec les nouvelles mesures (s&apos;arrête quand vous zoomez ou vous déplacez)</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Fenêtre&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ManualPanel</name>
+    <message>
+        <source>Pick a sensor of the table or type a new capteur_id</source>
+        <translation>Choisissez un capteur du tableau ou tapez un nouveau capteur_id</translation>
+    </message>
+    <message>
+        <source>A number; the server refuses what is below absolute zero</source>
+        <translation>Un nombre&#xa0;; le serveur refuse ce qui est sous le zéro absolu</translation>
+    </message>
+    <message>
+        <source>The server stores every reading in °C</source>
+        <translation>Le serveur enregistre chaque mesure en °C</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send this reading now and show the server&apos;s answer (Enter)</source>
+        <translation>Envoyer ce relevé maintenant et afficher la réponse du serveur (Entrée)</translation>
+    </message>
+    <message>
+        <source>Readings sent by hand and the server&apos;s answers, newest first</source>
+        <translation>Relevés envoyés à la main et réponses du serveur, les plus récents en haut</translation>
+    </message>
+    <message>
+        <source>Sensor:</source>
+        <translation>Capteur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Température&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type a sensor id, such as capteur_1.</source>
+        <translation>Tapez un identifiant de capteur, par exemple capteur_1.</translation>
+    </message>
+    <message>
+        <source>Type the temperature as a number, such as 23.5.</source>
+        <translation>Tapez la température en nombre, par exemple 23,5.</translation>
+    </message>
+    <message>
+        <source>{0}  →  sending…</source>
+        <translation>{0}  →  envoi…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyBanner</name>
+    <message>
+        <source>Start all</source>
+        <translation>Tout démarrer</translation>
+    </message>
+    <message>
+        <source>Start every sensor of the table (Ctrl+Shift+R)</source>
+        <translation>Démarrer tous les capteurs du tableau (Ctrl+Maj+R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensor(s) ready: start them to send readings to {0}.</source>
+        <translation>
+            <numerusform>%n capteur prêt&#xa0;: démarrez-le pour envoyer des mesures à {0}.</numerusform>
+            <numerusform>%n capteurs prêts&#xa0;: démarrez-les pour envoyer des mesures à {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensorDialog</name>
+    <message>
+        <source>Change {0}</source>
+        <translation>Modifier {0}</translation>
+    </message>
+    <message>
+        <source>Add sensors</source>
+        <translation>Ajouter des capteurs</translation>
+    </message>
+    <message>
+        <source>Value (°C)</source>
+        <translation>Valeur (°C)</translation>
+    </message>
+    <message>
+        <source>Start (°C)</source>
+        <translation>Départ (°C)</translation>
+    </message>
+    <message>
+        <source>Step (°C)</source>
+        <translation>Pas (°C)</translation>
+    </message>
+    <message>
+        <source>Lowest (°C)</source>
+        <translation>Minimum (°C)</translation>
+    </message>
+    <message>
+        <source>Highest (°C)</source>
+        <translation>Maximum (°C)</translation>
+    </message>
+    <message>
+        <source>Mean (°C)</source>
+        <translation>Moyenne (°C)</translation>
+    </message>
+    <message>
+        <source>Amplitude (°C)</source>
+        <translation>Amplitude (°C)</translation>
+    </message>
+    <message>
+        <source>Period (s)</source>
+        <translation>Période (s)</translation>
+    </message>
+    <message>
+        <source>Warmest at (s)</source>
+        <translation>Maximum à (s)</translation>
+    </message>
+    <message>
+        <source>End (°C)</source>
+        <translation>Arrivée (°C)</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Durée (s)</translation>
+    </message>
+    <message>
+        <source>Noise (°C)</source>
+        <translation>Bruit (°C)</translation>
+    </message>
+    <message>
+        <source>Share of spikes</source>
+        <translation>Proportion de pics</translation>
+    </message>
+    <message>
+        <source>Spike size (°C)</source>
+        <translation>Taille des pics (°C)</translation>
+    </message>
+    <message>
+        <source>constant: always the same value</source>
+        <translation>constant&#xa0;: toujours la même valeur</translation>
+    </message>
+    <message>
+        <source>walk: a random walk between two bounds</source>
+        <translation>walk&#xa0;: une marche aléatoire entre deux bornes</translation>
+    </message>
+    <message>
+        <source>sine: a cycle, a day long by default</source>
+        <translation>sine&#xa0;: un cycle, d&apos;une journée par défaut</translation>
+    </message>
+    <message>
+        <source>ramp: from one value to another, again and again</source>
+        <translation>ramp&#xa0;: d&apos;une valeur à une autre, encore et encore</translation>
+    </message>
+    <message>
+        <source>manual: the value typed in Manual reading</source>
+        <translation>manual&#xa0;: la valeur tapée dans Relevé manuel</translation>
+    </message>
+    <message>
+        <source>Several sensors are numbered: capteur_1 … capteur_50</source>
+        <translation>Plusieurs capteurs sont numérotés&#xa0;: capteur_1 … capteur_50</translation>
+    </message>
+    <message>
+        <source>The capteur_id the server stores: 1 to 64 characters</source>
+        <translation>Le capteur_id que le serveur enregistre&#xa0;: 1 à 64 caractères</translation>
+    </message>
+    <message>
+        <source>What the sensor measures</source>
+        <translation>Ce que mesure le capteur</translation>
+    </message>
+    <message>
+        <source> readings/s</source>
+        <translation> mesures/s</translation>
+    </message>
+    <message>
+        <source>Readings per second, each sensor; it can be changed while it runs</source>
+        <translation>Mesures par seconde, pour chaque capteur&#xa0;; modifiable pendant qu&apos;il tourne</translation>
+    </message>
+    <message>
+        <source>Start at once</source>
+        <translation>Démarrer aussitôt</translation>
+    </message>
+    <message>
+        <source>How many:</source>
+        <translation>Combien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Measures:</source>
+        <translation>Mesure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rythme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>There is already a sensor named {0}: choose another name.</source>
+        <translation>Il existe déjà un capteur nommé {0}&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Every model takes it</source>
+        <translation>Commun à tous les modèles</translation>
+    </message>
+    <message>
+        <source>Parameter of the {0} model</source>
+        <translation>Paramètre du modèle {0}</translation>
+    </message>
+    <message>
+        <source>Name prefix:</source>
+        <translation>Préfixe du nom&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensor(s): {0} … {1}</source>
+        <translation>
+            <numerusform>%n capteur&#xa0;: {0} … {1}</numerusform>
+            <numerusform>%n capteurs&#xa0;: {0} … {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensorFleetModel</name>
+    <message>
+        <source>Sensor</source>
+        <translation>Capteur</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+    <message>
+        <source>Acked</source>
+        <translation>Confirmées</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Perdues</translation>
+    </message>
+    <message>
+        <source>Last °C</source>
+        <translation>Dernière °C</translation>
+    </message>
+    <message>
+        <source>capteur_id, as the server stores it</source>
+        <translation>capteur_id, tel que le serveur l&apos;enregistre</translation>
+    </message>
+    <message>
+        <source>The value model and its parameters</source>
+        <translation>Le modèle de valeurs et ses paramètres</translation>
+    </message>
+    <message>
+        <source>Readings per second; double-click to change it, even while it runs</source>
+        <translation>Mesures par seconde&#xa0;; double-cliquez pour le modifier, même en marche</translation>
+    </message>
+    <message>
+        <source>connecting, sending, backing off (waiting to retry), paused or stopped</source>
+        <translation>connexion, envoi, en pause avant nouvel essai, suspendu ou arrêté</translation>
+    </message>
+    <message>
+        <source>Readings written to the connection, resends included</source>
+        <translation>Mesures écrites sur la connexion, renvois compris</translation>
+    </message>
+    <message>
+        <source>Readings the server confirmed it stored</source>
+        <translation>Mesures dont le serveur a confirmé l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Readings measured and not acknowledged yet</source>
+        <translation>Mesures prises et pas encore confirmées</translation>
+    </message>
+    <message>
+        <source>Readings pushed out of a full buffer before the server acknowledged them</source>
+        <translation>Mesures chassées d&apos;un tampon plein avant que le serveur les confirme</translation>
+    </message>
+    <message>
+        <source>The last value measured</source>
+        <translation>La dernière valeur mesurée</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>backing off</source>
+        <translation>nouvel essai</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap: {0}</source>
+        <translation>OpenWeatherMap&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SensorTableModel</name>
+    <message>
+        <source>Sensor</source>
+        <translation>Capteur</translation>
+    </message>
+    <message>
+        <source>Last °C</source>
+        <translation>Dernière °C</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <source>Min °C</source>
+        <translation>Min °C</translation>
+    </message>
+    <message>
+        <source>Max °C</source>
+        <translation>Max °C</translation>
+    </message>
+    <message>
+        <source>Mean °C</source>
+        <translation>Moy. °C</translation>
+    </message>
+    <message>
+        <source>Readings/s</source>
+        <translation>Mesures/s</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusées</translation>
+    </message>
+    <message>
+        <source>Untick a sensor to hide its curve on the chart</source>
+        <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
+    </message>
+</context>
+<context>
+    <name>ServerApp</name>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>The text file is already CSV lines: open it directly, or store into SQLite to export.</source>
+        <translation>Le fichier texte est déjà fait de lignes CSV&#xa0;: ouvrez-le directement, ou enregistrez dans SQLite pour exporter.</translation>
+    </message>
+    <message>
+        <source>Could not save {0} ({1}): choose another place.</source>
+        <translation>Impossible d&apos;enregistrer {0} ({1})&#xa0;: choisissez un autre emplacement.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWindow</name>
+    <message>
+        <source>Thermolab server</source>
+        <translation>Serveur Thermolab</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Capteurs</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Journal des événements</translation>
+    </message>
+    <message>
+        <source>Listening on {0}:{1}</source>
+        <translation>À l&apos;écoute sur {0}:{1}</translation>
+    </message>
+    <message>
+        <source>Readings are stored in {0}</source>
+        <translation>Les mesures sont enregistrées dans {0}</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Clients: 0</source>
+        <translation>Clients&#xa0;: 0</translation>
+    </message>
+    <message>
+        <source>0 readings/s</source>
+        <translation>0 mesures/s</translation>
+    </message>
+    <message>
+        <source>Clients: {0}</source>
+        <translation>Clients&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Stored: {0:,}</source>
+        <translation>Enregistrées&#xa0;: {0:,}</translation>
+    </message>
+    <message>
+        <source>{0:,.0f} readings/s</source>
+        <translation>{0:,.0f} mesures/s</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases SQLite (*.db *.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Start server</source>
+        <translation>&amp;Démarrer le serveur</translation>
+    </message>
+    <message>
+        <source>Listen for sensors</source>
+        <translation>Se mettre à l&apos;écoute des capteurs</translation>
+    </message>
+    <message>
+        <source>S&amp;top server</source>
+        <translation>A&amp;rrêter le serveur</translation>
+    </message>
+    <message>
+        <source>Stop listening; everything received is kept</source>
+        <translation>Cesser d&apos;écouter&#xa0;; tout ce qui a été reçu est gardé</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Write stored readings to a CSV file</source>
+        <translation>Écrire les mesures enregistrées dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Export chart &amp;image…</source>
+        <translation>Exporter le &amp;graphique en image…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>Enregistrer le graphique en PNG ou SVG</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Ouvrir une base de données…</translation>
+    </message>
+    <message>
+        <source>Store into another database and show its history</source>
+        <translation>Enregistrer dans une autre base et afficher son historique</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Address, storage, token and limits</source>
+        <translation>Adresse, stockage, jeton et limites</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Stop the server and close</source>
+        <translation>Arrêter le serveur et fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Follow new readings</source>
+        <translation>&amp;Suivre les nouvelles mesures</translation>
+    </message>
+    <message>
+        <source>Scroll with new readings</source>
+        <translation>Défiler avec les nouvelles mesures</translation>
+    </message>
+    <message>
+        <source>&amp;Grid lines</source>
+        <translation>&amp;Quadrillage</translation>
+    </message>
+    <message>
+        <source>Grid lines on the chart (they slow down a busy chart)</source>
+        <translation>Quadrillage sur le graphique (il ralentit un graphique chargé)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>How to send a reading</source>
+        <translation>Comment envoyer une mesure</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <comment>toolbar</comment>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <comment>toolbar</comment>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>toolbar</comment>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <comment>toolbar</comment>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export chart image</source>
+        <comment>toolbar</comment>
+        <translation>Exporter l&apos;image</translation>
+    </message>
+    <message>
+        <source>Stored: 0</source>
+        <translation>Enregistrées&#xa0;: 0</translation>
+    </message>
+    <message>
+        <source>Sensors connect over TCP and send one JSON object per line, for example:
+
+{&quot;capteur_id&quot;: &quot;capteur_1&quot;, &quot;temperature&quot;: 23.5}
+
+From a terminal:
+{0}</source>
+        <translation>Les capteurs se connectent en TCP et envoient un objet JSON par ligne, par exemple&#xa0;:
+
+{&quot;capteur_id&quot;: &quot;capteur_1&quot;, &quot;temperature&quot;: 23.5}
+
+Depuis un terminal&#xa0;:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceBox</name>
+    <message>
+        <source>any free port</source>
+        <translation>un port libre</translation>
+    </message>
+    <message>
+        <source>The TCP port to listen on; at 0 ({0}) the system chooses one</source>
+        <translation>Le port TCP à écouter&#xa0;; à 0 ({0}) le système en choisit un</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Listen on this port</source>
+        <translation>Écouter sur ce port</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop listening and disconnect every client</source>
+        <translation>Cesser d&apos;écouter et déconnecter tous les clients</translation>
+    </message>
+    <message>
+        <source>A line per request appears here once the server runs.</source>
+        <translation>Une ligne par requête apparaît ici dès que le serveur tourne.</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Listening on {0}:{1}</source>
+        <translation>À l&apos;écoute sur {0}:{1}</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt…</translation>
+    </message>
+    <message>
+        <source>Stopped listening</source>
+        <translation>Fin de l&apos;écoute</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Server settings</source>
+        <translation>Paramètres du serveur</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 accepts this machine only; 0.0.0.0 accepts the whole network</source>
+        <translation>127.0.0.1 n&apos;accepte que cette machine&#xa0;; 0.0.0.0 accepte tout le réseau</translation>
+    </message>
+    <message>
+        <source>TCP port the sensors connect to (0 picks a free one)</source>
+        <translation>Port TCP où se connectent les capteurs (0 en prend un libre)</translation>
+    </message>
+    <message>
+        <source>SQLite database</source>
+        <translation>Base SQLite</translation>
+    </message>
+    <message>
+        <source>Text file (donnees.txt)</source>
+        <translation>Fichier texte (donnees.txt)</translation>
+    </message>
+    <message>
+        <source>Leave empty for the default database in your data folder</source>
+        <translation>Laissez vide pour la base par défaut de votre dossier de données</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>none: any sensor may send</source>
+        <translation>aucun&#xa0;: accès libre</translation>
+    </message>
+    <message>
+        <source>When set, every connection must first send {&quot;auth&quot;: &quot;TOKEN&quot;}</source>
+        <translation>S&apos;il est défini, chaque connexion doit d&apos;abord envoyer {&quot;auth&quot;: &quot;JETON&quot;}</translation>
+    </message>
+    <message>
+        <source>A connection that sends nothing for this long is closed</source>
+        <translation>Une connexion qui n&apos;envoie rien pendant ce temps est fermée</translation>
+    </message>
+    <message>
+        <source>A connection whose message is not complete this long after its first byte is closed</source>
+        <translation>Une connexion est fermée si son message reste incomplet ce temps après son premier octet</translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation>Adresse d&apos;écoute&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Storage:</source>
+        <translation>Stockage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connections at once:</source>
+        <translation>Connexions simultanées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>Délai d&apos;inactivité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message timeout:</source>
+        <translation>Délai par message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save and restart the server</source>
+        <translation>Enregistrer et redémarrer le serveur</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases SQLite (*.db *.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Store readings in</source>
+        <translation>Enregistrer les mesures dans</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorApp</name>
+    <message>
+        <source>There is already a sensor named {0}: choose another name.</source>
+        <translation>Il existe déjà un capteur nommé {0}&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>refused by the server: {0}</source>
+        <translation>refusé par le serveur&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>acknowledged: the server stored it</source>
+        <translation>confirmé&#xa0;: le serveur l&apos;a enregistré</translation>
+    </message>
+    <message>
+        <source>; {0} reports this value from now on</source>
+        <translation>&#xa0;; {0} envoie désormais cette valeur</translation>
+    </message>
+    <message>
+        <source>{0} reports the temperature in {1} every {2} min.</source>
+        <translation>{0} envoie la température de {1} toutes les {2} min.</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorWindow</name>
+    <message>
+        <source>Thermolab sensor simulator</source>
+        <translation>Simulateur de capteurs Thermolab</translation>
+    </message>
+    <message>
+        <source>Manual reading</source>
+        <translation>Relevé manuel</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>Météo</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>Écho</translation>
+    </message>
+    <message>
+        <source>Target: {0}:{1}</source>
+        <translation>Cible&#xa0;: {0}:{1}</translation>
+    </message>
+    <message>
+        <source>Connected: {0} of {1}</source>
+        <translation>Connectés&#xa0;: {0} sur {1}</translation>
+    </message>
+    <message>
+        <source>{0:,.0f} readings/s</source>
+        <translation>{0:,.0f} mesures/s</translation>
+    </message>
+    <message>
+        <source>Sent {0:,} · acked {1:,} · dropped {2:,}</source>
+        <translation>Envoyées {0:,} · confirmées {1:,} · perdues {2:,}</translation>
+    </message>
+    <message>
+        <source>{0} reports the real weather: only its pace can change (double-click its rate).</source>
+        <translation>{0} envoie la vraie météo&#xa0;: seul son rythme peut changer (double-cliquez sur son rythme).</translation>
+    </message>
+    <message>
+        <source>&amp;Target server…</source>
+        <translation>&amp;Serveur cible…</translation>
+    </message>
+    <message>
+        <source>Where the sensors send their readings</source>
+        <translation>Où les capteurs envoient leurs mesures</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Stop every sensor and close</source>
+        <translation>Arrêter tous les capteurs et fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Add sensors…</source>
+        <translation>&amp;Ajouter des capteurs…</translation>
+    </message>
+    <message>
+        <source>Add one sensor, or many at once</source>
+        <translation>Ajouter un capteur, ou plusieurs à la fois</translation>
+    </message>
+    <message>
+        <source>Add the &amp;demo sensors</source>
+        <translation>Ajouter les &amp;capteurs de démonstration</translation>
+    </message>
+    <message>
+        <source>capteur_1 to capteur_3, ready to start</source>
+        <translation>capteur_1 à capteur_3, prêts à démarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Change sensor…</source>
+        <translation>&amp;Modifier le capteur…</translation>
+    </message>
+    <message>
+        <source>Change what the selected sensor measures and its rate</source>
+        <translation>Modifier ce que mesure le capteur choisi et son rythme</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Start or resume the selected sensors</source>
+        <translation>Démarrer ou reprendre les capteurs choisis</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Pause the selected sensors; their connection stays open</source>
+        <translation>Suspendre les capteurs choisis&#xa0;; leur connexion reste ouverte</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>A&amp;rrêter</translation>
+    </message>
+    <message>
+        <source>Stop the selected sensors&apos; threads</source>
+        <translation>Arrêter les threads des capteurs choisis</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Stop and remove the selected sensors</source>
+        <translation>Arrêter et supprimer les capteurs choisis</translation>
+    </message>
+    <message>
+        <source>Start a&amp;ll</source>
+        <translation>&amp;Tout démarrer</translation>
+    </message>
+    <message>
+        <source>Start or resume every sensor</source>
+        <translation>Démarrer ou reprendre tous les capteurs</translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <translation>Tout suspendre</translation>
+    </message>
+    <message>
+        <source>Pause every sensor</source>
+        <translation>Suspendre tous les capteurs</translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <translation>Tout arrêter</translation>
+    </message>
+    <message>
+        <source>Stop every sensor&apos;s thread</source>
+        <translation>Arrêter le thread de chaque capteur</translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>Tout supprimer</translation>
+    </message>
+    <message>
+        <source>Stop and remove every sensor</source>
+        <translation>Arrêter et supprimer tous les capteurs</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Sensors</source>
+        <translation>&amp;Capteurs</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>How the simulator works</source>
+        <translation>Comment fonctionne le simulateur</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Capteurs</translation>
+    </message>
+    <message>
+        <source>Add sensors</source>
+        <comment>toolbar</comment>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Change sensor</source>
+        <comment>toolbar</comment>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>toolbar</comment>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <comment>toolbar</comment>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>toolbar</comment>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>toolbar</comment>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Start all</source>
+        <comment>toolbar</comment>
+        <translation>Tout démarrer</translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <comment>toolbar</comment>
+        <translation>Tout suspendre</translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <comment>toolbar</comment>
+        <translation>Tout arrêter</translation>
+    </message>
+    <message>
+        <source>Target server</source>
+        <comment>toolbar</comment>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>The readings server the sensors send to (File › Target server…)</source>
+        <translation>Le serveur de mesures où envoient les capteurs (Fichier › Serveur cible…)</translation>
+    </message>
+    <message>
+        <source>Sensors with an open connection that are sending</source>
+        <translation>Capteurs qui envoient, connexion ouverte</translation>
+    </message>
+    <message>
+        <source>Readings sent per second, all sensors together</source>
+        <translation>Mesures envoyées par seconde, tous capteurs confondus</translation>
+    </message>
+    <message>
+        <source>Since the simulator started: readings sent, acknowledged by the server, dropped</source>
+        <translation>Depuis le lancement du simulateur&#xa0;: mesures envoyées, confirmées par le serveur, perdues</translation>
+    </message>
+    <message>
+        <source>Each sensor is a thread that measures on a schedule and sends JSON readings over one TCP connection, asking the server for an acknowledgement (an ack) of each.
+
+Add sensors with Ctrl+N, select rows and start, pause or stop them; double-click a rate to change it while the sensor runs. Manual reading sends one temperature you type; Weather fetches a city&apos;s temperature from OpenWeatherMap and can report it as a sensor; Clock and Echo talk to the exercise&apos;s servers (python main.py clock-server, python main.py echo-server).</source>
+        <translation>Chaque capteur est un thread qui mesure à intervalles réguliers et envoie ses mesures en JSON sur une connexion TCP, en demandant au serveur un accusé de réception (un ack) pour chacune.
+
+Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, les suspendre ou les arrêter&#xa0;; double-cliquez sur un rythme pour le modifier pendant que le capteur tourne. Relevé manuel envoie une température que vous tapez&#xa0;; Météo va chercher la température d&apos;une ville chez OpenWeatherMap et peut l&apos;envoyer comme un capteur&#xa0;; Horloge et Écho dialoguent avec les serveurs de l&apos;exercice (python main.py clock-server, python main.py echo-server).</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Target server</source>
+        <translation>Serveur cible</translation>
+    </message>
+    <message>
+        <source>The readings server&apos;s address: 127.0.0.1 for this computer</source>
+        <translation>L&apos;adresse du serveur de mesures&#xa0;: 127.0.0.1 pour cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The readings server&apos;s port (50007 unless it was changed)</source>
+        <translation>Le port du serveur de mesures (50007 sauf s&apos;il a été changé)</translation>
+    </message>
+    <message>
+        <source>none: the server requires no token</source>
+        <translation>aucun&#xa0;: pas de jeton</translation>
+    </message>
+    <message>
+        <source>The token the server was started with, when it requires one</source>
+        <translation>Le jeton donné au lancement du serveur, s&apos;il en exige un</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Send there</source>
+        <translation>Envoyer là</translation>
+    </message>
+    <message>
+        <source>Running sensors reconnect to it at once</source>
+        <translation>Les capteurs en marche s&apos;y reconnectent aussitôt</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherPanel</name>
+    <message>
+        <source>your OpenWeatherMap API key</source>
+        <translation>votre clé API OpenWeatherMap</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring or a file only you can read, never shown; a free key comes from openweathermap.org</source>
+        <translation>Gardée dans le trousseau du système ou dans un fichier que vous seul pouvez lire, jamais affichée&#xa0;; une clé gratuite s&apos;obtient sur openweathermap.org</translation>
+    </message>
+    <message>
+        <source>Orsay, or Le Mans,FR</source>
+        <translation>Orsay, ou Le Mans,FR</translation>
+    </message>
+    <message>
+        <source>A city name, optionally followed by a comma and its country code</source>
+        <translation>Un nom de ville, suivi au besoin d&apos;une virgule et du code du pays</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Interroger</translation>
+    </message>
+    <message>
+        <source>Ask OpenWeatherMap for the current weather (Enter)</source>
+        <translation>Demander la météo actuelle à OpenWeatherMap (Entrée)</translation>
+    </message>
+    <message>
+        <source>Type a city and press Fetch.</source>
+        <translation>Tapez une ville puis cliquez sur Interroger.</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>toutes les </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap refreshes a city about every 10 minutes; asking more often only spends calls</source>
+        <translation>OpenWeatherMap actualise une ville toutes les 10 minutes environ&#xa0;; demander plus souvent ne fait que consommer des appels</translation>
+    </message>
+    <message>
+        <source>Add as sensor</source>
+        <translation>Ajouter comme capteur</translation>
+    </message>
+    <message>
+        <source>A sensor named after the city that reports its real temperature</source>
+        <translation>Un capteur au nom de la ville, qui envoie sa vraie température</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Clé API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ville&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Current weather</source>
+        <translation>Météo actuelle</translation>
+    </message>
+    <message>
+        <source>feels like {0:.1f} °C · humidity {1} % · {2}</source>
+        <translation>ressenti {0:.1f} °C · humidité {1} % · {2}</translation>
+    </message>
+    <message>
+        <source>observed {0}</source>
+        <translation>observée {0}</translation>
+    </message>
+    <message>
+        <source>Add {0} as a sensor</source>
+        <translation>Ajouter {0} comme capteur</translation>
+    </message>
+    <message>
+        <source>Asking OpenWeatherMap…</source>
+        <translation>Interrogation d&apos;OpenWeatherMap…</translation>
+    </message>
+</context>
+<context>
+    <name>_EmptyHint</name>
+    <message>
+        <source>No readings yet</source>
+        <translation>Aucune mesure pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Sensors send JSON over TCP. To send a first reading, run:</source>
+        <translation>Les capteurs envoient du JSON sur TCP. Pour envoyer une première mesure, lancez&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the command to the clipboard</source>
+        <translation>Copier la commande dans le presse-papiers</translation>
+    </message>
+</context>
+<context>
+    <name>_ExportWorker</name>
+    <message>
+        <source>{0} is the database being exported (or its journal): choose another file.</source>
+        <translation>{0} est la base exportée (ou son journal)&#xa0;: choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export annulé&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Could not write {0} ({1}): choose another place.</source>
+        <translation>Impossible d&apos;écrire {0} ({1})&#xa0;: choisissez un autre emplacement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reading(s) exported to {0}</source>
+        <translation>
+            <numerusform>%Ln mesure exportée vers {0}</numerusform>
+            <numerusform>%Ln mesures exportées vers {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>describe_rate</name>
+    <message>
+        <source>{0} /s</source>
+        <translation>{0} /s</translation>
+    </message>
+    <message>
+        <source>every {0} min</source>
+        <translation>toutes les {0} min</translation>
+    </message>
+    <message>
+        <source>every {0} s</source>
+        <translation>toutes les {0} s</translation>
+    </message>
+</context>
+<context>
+    <name>relative_time</name>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>{0} {1} ago</source>
+        <translation>il y a {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} s ago</source>
+        <translation>il y a {0} s</translation>
+    </message>
+</context>
+</TS>

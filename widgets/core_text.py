@@ -1,0 +1,174 @@
+"""Sentences of the Qt-free core (event log, errors), shown in the window's language.
+
+models/ and network/ import nothing of Qt, and their sentences also go to logs, to the command line
+and over the wire, where they stay English. A window passes each sentence it shows through
+`translated`: a sentence that fits a template below comes back as the template's translation with
+the same values filled in, themselves translated when they are sentences too (the reason after
+"rejected: "). Any other sentence, one already translated included, comes back as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+TEMPLATES = (
+    # The server's event log (network/monitor.py, serveur_tcp.py, clock.py, echo.py).
+    QT_TRANSLATE_NOOP("CoreText", "client connected"),
+    QT_TRANSLATE_NOOP("CoreText", "client disconnected"),
+    QT_TRANSLATE_NOOP("CoreText", "client disconnected ({0})"),
+    QT_TRANSLATE_NOOP("CoreText", "idle for {0} s"),
+    QT_TRANSLATE_NOOP("CoreText", "message not completed within {0} s"),
+    QT_TRANSLATE_NOOP("CoreText", "server error: {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "rejected: {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "server started on {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "server stopped"),
+    QT_TRANSLATE_NOOP("CoreText", "refused: server busy"),
+    QT_TRANSLATE_NOOP("CoreText", "refused: {0} clients already"),
+    QT_TRANSLATE_NOOP("CoreText", "time not sent: {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "sent {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "echoed {0} bytes: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "storage failed: {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "storage failed: {0} ({1})"),
+    QT_TRANSLATE_NOOP("CoreText", "storage works again: readings are stored in {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: a new, empty file takes its place"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the next readings go to the new file"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can"),
+    # Why a message was refused (models/reading.py, network/protocol.py): the wire's words.
+    QT_TRANSLATE_NOOP("CoreText", "message too large"),
+    QT_TRANSLATE_NOOP("CoreText", "unauthorized"),
+    QT_TRANSLATE_NOOP("CoreText", "server busy"),
+    QT_TRANSLATE_NOOP("CoreText", "invalid UTF-8 at byte {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "invalid JSON at byte {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "invalid JSON: nested too deeply"),
+    QT_TRANSLATE_NOOP("CoreText", "message must be a JSON object"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be a string"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} must not be empty"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be at most {1} characters"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is not valid Unicode (a lone surrogate)"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} must not contain control characters"),
+    QT_TRANSLATE_NOOP("CoreText", 'unit must be "C", "F" or "K"'),
+    QT_TRANSLATE_NOOP("CoreText", "timestamp must be a number (Unix seconds) or an ISO 8601 string"),
+    QT_TRANSLATE_NOOP("CoreText", "timestamp is not an ISO 8601 date"),
+    QT_TRANSLATE_NOOP("CoreText", "timestamp is out of range (years 1 to 9999)"),
+    QT_TRANSLATE_NOOP("CoreText", "seq must be a non-negative integer"),
+    QT_TRANSLATE_NOOP("CoreText", "capteur_id is missing"),
+    QT_TRANSLATE_NOOP("CoreText", "temperature is missing"),
+    QT_TRANSLATE_NOOP("CoreText", "temperature must be a number"),
+    QT_TRANSLATE_NOOP("CoreText", "temperature must be finite (not NaN or Infinity)"),
+    QT_TRANSLATE_NOOP("CoreText", "temperature is below absolute zero (-273.15 °C)"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} cannot be a capteur_id: {1}"),
+    # Storage (models/storage/).
+    QT_TRANSLATE_NOOP("CoreText", "cannot open {0} ({1}): choose another file"),
+    QT_TRANSLATE_NOOP("CoreText", "the folder {0} does not exist: create it or choose another file"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is a folder: choose a file name"),
+    QT_TRANSLATE_NOOP("CoreText", "cannot write to {0}: choose a file in a folder you can write to"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} has a table mesures without the column(s) {1}: choose another file"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} does not exist: check the path of the database"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} holds no readings (no table mesures): choose a Thermolab database"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is not a SQLite database: choose another file"),
+    # Listening (network/serveur.py).
+    QT_TRANSLATE_NOOP("CoreText", "unknown host {0}: give an address of this machine, such as 127.0.0.1"),
+    QT_TRANSLATE_NOOP("CoreText", "port {0} is already in use on {1}: stop the program using it or choose another port"),
+    QT_TRANSLATE_NOOP("CoreText", "not allowed to listen on {0}: choose a port above 1023"),
+    QT_TRANSLATE_NOOP("CoreText", "cannot listen on {0}: {1}"),
+    # Clients: a reading sent by hand, the clock, the echo (network/client.py, clock.py, echo_client.py, service_client.py).
+    QT_TRANSLATE_NOOP("CoreText", "unknown host {0}: check the server's address"),
+    QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}:{1}: start one with `python main.py {2}`"),
+    QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}:{1}: start one with `python main.py server`"),
+    QT_TRANSLATE_NOOP("CoreText", "no answer from {0}:{1} within {2} s: is it a Thermolab server?"),
+    QT_TRANSLATE_NOOP("CoreText", "the exchange with {0}:{1} failed: {2}"),
+    QT_TRANSLATE_NOOP("CoreText", "the server closed the connection without answering"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} refused the token: give the token the server was started with"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} requires a token: give the token the server was started with"),
+    QT_TRANSLATE_NOOP("CoreText", "no time from {0}:{1} within {2} s: is it a clock server?"),
+    QT_TRANSLATE_NOOP("CoreText", "the connection with {0}:{1} broke ({2}): try again"),
+    QT_TRANSLATE_NOOP("CoreText", "the answer from {0}:{1} is not a time (HH:MM:SS): is it a clock server?"),
+    QT_TRANSLATE_NOOP("CoreText", "{0}:{1} did not accept the connection within {2} s: check the address"),
+    QT_TRANSLATE_NOOP("CoreText", "cannot connect to {0}:{1} ({2}): check the address"),
+    QT_TRANSLATE_NOOP("CoreText", "no echo from {0}:{1} within {2} s"),
+    QT_TRANSLATE_NOOP("CoreText", "the echo server at {0}:{1} closed the connection: connect again"),
+    QT_TRANSLATE_NOOP("CoreText", "the echo server at {0}:{1} is busy: {2}"),
+    QT_TRANSLATE_NOOP("CoreText", "the answer from {0}:{1} is not an echo of what was sent: is it an echo server?"),
+    QT_TRANSLATE_NOOP("CoreText", "the connection with {0}:{1} broke ({2}): connect again"),
+    # The weather (network/weather.py).
+    QT_TRANSLATE_NOOP("CoreText", "no city given: give a name, such as Orsay or Le Mans,FR"),
+    QT_TRANSLATE_NOOP(
+        "CoreText",
+        "no OpenWeatherMap API key: enter yours in the settings or set OWM_API_KEY "
+        "(a free key comes from https://home.openweathermap.org/api_keys)",
+    ),
+    QT_TRANSLATE_NOOP("CoreText", "the weather service address {0} is not an http(s) URL: correct OWM_BASE_URL"),
+    QT_TRANSLATE_NOOP("CoreText", "the weather service address {0} has no valid port: correct OWM_BASE_URL"),
+    QT_TRANSLATE_NOOP("CoreText", "cannot reach {0} ({1}): check the network connection"),
+    QT_TRANSLATE_NOOP("CoreText", "the connection with {0} broke ({1}): try again"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} did not answer in HTTP: check OWM_BASE_URL"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} did not answer within {1} s: check the network connection and try again"),
+    QT_TRANSLATE_NOOP("CoreText", "the weather service sent more than {0} KiB: check OWM_BASE_URL"),
+    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted"),
+    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap knows no city named {0}: check the spelling, or add the country code (Le Mans,FR)"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} has no weather service at {1}: correct OWM_BASE_URL"),
+    QT_TRANSLATE_NOOP("CoreText", "the weather service's answer {0}: try again later, or check OWM_BASE_URL if it persists"),
+    # The simulator's sensors (network/sensor_link.py, sensor_loop.py, city_sensor.py, capteur_tcp.py, fleet.py; app/).
+    QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}: start one or check the address; retrying"),
+    QT_TRANSLATE_NOOP("CoreText", "cannot connect to {0} ({1}); retrying"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} closed the connection; resending what was not acknowledged"),
+    QT_TRANSLATE_NOOP("CoreText", "the connection to {0} was lost ({1}); resending what was not acknowledged"),
+    QT_TRANSLATE_NOOP("CoreText", "cannot look up {0} ({1}); retrying"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is not a valid host name: check the server's address"),
+    QT_TRANSLATE_NOOP("CoreText", "no answer from {0} within {1} s; retrying"),
+    QT_TRANSLATE_NOOP("CoreText", "the server refused a reading of {0}: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is busy (too many connections); retrying"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} answered: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "no weather for {0}: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"),
+    QT_TRANSLATE_NOOP("CoreText", "no thread could be started for {0}: run fewer sensors"),
+    QT_TRANSLATE_NOOP("CoreText", "rate must be from {0} to {1} readings per second, got {2}"),
+    QT_TRANSLATE_NOOP("CoreText", "a fleet needs 1 sensor or more, got {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "count must be 1 or more, got {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "duration must be above 0 seconds, got {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "buffer_size must be 1 or more, got {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} sensors need {1} open files but this system allows {2}: run fewer sensors"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: its values cannot be modelled"),
+    QT_TRANSLATE_NOOP("CoreText", "there is already a sensor named {0}: choose another name"),
+    QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
+    # Secrets (app/secret_store.py).
+    QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
+    QT_TRANSLATE_NOOP("CoreText", "the server's token"),
+    QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
+    QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),
+    # Value models (models/value_models.py).
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be a finite number, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "unknown model {0}: choose {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "the {0} model has no parameter {1}: it takes {2}"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is not key=value: write parameters as in sine:period=60,amplitude=3"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be a number, got {1}"),
+)
+_PLACEHOLDER = re.compile(r"\{(\d)\}")
+
+
+def _alternative(number: int, template: str) -> str:
+    """Template `number` as a regex group t<number>; its value {n} as the group t<number>v<n>."""
+    parts = _PLACEHOLDER.split(template)
+    # split() alternates literal text and placeholder numbers: text, number, text, ...
+    body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<t{number}v{p}>.+?)" for i, p in enumerate(parts))
+    return f"(?P<t{number}>{body})"
+
+
+_ANY_TEMPLATE = re.compile("|".join(_alternative(n, t) for n, t in enumerate(TEMPLATES)), re.DOTALL)
+"""One regex for all: a busy event log passes thousands of sentences a second through it."""
+_VALUES = tuple(len(_PLACEHOLDER.findall(template)) for template in TEMPLATES)
+
+
+def translated(sentence: str) -> str:
+    match = _ANY_TEMPLATE.fullmatch(sentence)
+    if match is None:
+        return sentence
+    # The template's group closes after its values' groups: it is the last one matched.
+    number = int(match.lastgroup[1:])
+    values = (translated(match[f"t{number}v{n}"]) for n in range(_VALUES[number]))
+    return QCoreApplication.translate("CoreText", TEMPLATES[number]).format(*values)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -25,10 +26,20 @@ from models.reading import InvalidReading, Reading, reading_from_message
 
 MAX_MESSAGE = 64 * 1024
 # orjson recurses without a depth limit, so a line of 60,000 "[" can overflow a thread's stack and
-# kill the process. A line with more brackets than any reading needs takes the standard library's
-# parser, which stops at its recursion limit with an error.
+# kill the process. A line with more brackets than any reading needs takes the careful path, which
+# refuses nesting deeper than MAX_DEPTH.
 MAX_FAST_BRACKETS = 64
+# How deep arrays and objects may nest, checked before the standard library's parser recurses: its
+# own limit depends on how deep the calling thread already is, so one message could be refused on
+# one path and accepted on another. No lower than MAX_FAST_BRACKETS, so that whatever orjson reads
+# is read the same by the careful path.
+MAX_DEPTH = 64
+# An integer with more digits is beyond every range of the contract (a float ends near 1.8e308).
+_EXACT_DIGITS = 400
 _WHITESPACE = b" \t\r\n"
+UNFORESEEN = "the server failed to read this message (its log says why)"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +172,11 @@ class ReadingProtocol:
             else:
                 events.append(Rejected(error.reason))
             return
+        except Exception:
+            # A case this parser failed to foresee costs that message, not the connection.
+            log.exception("cannot parse a message of %d bytes", len(raw))
+            events.append(Rejected(UNFORESEEN))
+            return
         self._value(value, received_at, events)
 
     def _value(self, value: object, received_at: float, events: list[Event]) -> None:
@@ -171,10 +187,15 @@ class ReadingProtocol:
             events.append(reading_from_message(value, received_at))
         except InvalidReading as error:
             events.append(Rejected(error.reason, error.seq, error.capteur_id))
+        except Exception:
+            # A rule that fails on a value nobody foresaw costs that message, not the connection.
+            log.exception("cannot validate a message")
+            events.append(Rejected(UNFORESEEN))
 
     def _authenticate(self, value: object, events: list[Event]) -> None:
         token = value.get("auth") if isinstance(value, dict) else None
-        if isinstance(token, str) and hmac.compare_digest(token.encode(), self._token):
+        # surrogatepass: a JSON escape such as \ud800 gives a string that plain UTF-8 cannot encode.
+        if isinstance(token, str) and hmac.compare_digest(token.encode("utf-8", "surrogatepass"), self._token):
             self._token = None
             events.append(Authenticated())
         else:
@@ -223,12 +244,47 @@ def _parse_strictly(raw: bytes) -> object:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InvalidReading(f"invalid UTF-8 at byte {error.start}") from None
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _nests_too_deeply(raw):
+        raise InvalidReading("invalid JSON: nested too deeply")
     try:
-        return json.loads(text)
+        return _decode(text)
     except json.JSONDecodeError as error:
         raise InvalidReading(f"invalid JSON at byte {len(text[: error.pos].encode())}") from None
-    except RecursionError:
-        raise InvalidReading("invalid JSON: nested too deeply") from None
+
+
+def _decode(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # An integer longer than int() reads (4,300 digits unless the interpreter says otherwise).
+        # Read again with a stand-in as far out of range, it gets the verdict a 400-digit one would,
+        # and the message's seq is read.
+        return json.loads(text, parse_int=_integer)
+
+
+def _integer(digits: str) -> int:
+    if len(digits) <= _EXACT_DIGITS:
+        return int(digits)
+    return -(10**_EXACT_DIGITS) if digits.startswith("-") else 10**_EXACT_DIGITS
+
+
+_DEPTH_TOKENS = re.compile(rb'"(?:[^"\\]++|\\.)*+"|[\[\]{}]', re.DOTALL)
+
+
+def _nests_too_deeply(raw: bytes) -> bool:
+    """Whether arrays and objects nest deeper than MAX_DEPTH, brackets inside strings aside."""
+    depth = 0
+    for token in _DEPTH_TOKENS.finditer(raw):
+        bracket = token.group()
+        if bracket in (b"[", b"{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif bracket in (b"]", b"}"):
+            depth -= 1
+    return False
 
 
 class _ValueScanner:

@@ -14,6 +14,7 @@ from app.chart_image import save_chart_image
 from app.export_job import ExportJob
 from app.paths import default_database, storage_file
 from app.qt_app import closing_on_signals, make_application, run_event_loop
+from app.secret_store import SecretError
 from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
@@ -102,7 +103,10 @@ class ServerApp(QObject):
     def _edit_settings(self) -> None:
         dialog = SettingsDialog(self.config, default_database(), self.window)
         if dialog.exec():
-            save_server_config(self.store, dialog.config())
+            try:
+                save_server_config(self.store, dialog.config())
+            except SecretError as error:
+                self.window.show_problem(str(error))
             self._apply(dialog.config())
 
     def _open_database(self, path: Path) -> None:

@@ -1,12 +1,14 @@
-"""The simulator window, aimed at the real ServeurTCP of the `server` fixture, closed at the test's end;
-and the windows of earlier tests destroyed before the next one begins."""
+"""The server window, and the simulator window aimed at the real ServeurTCP of the `server` fixture,
+closed at the test's end; and the windows of earlier tests destroyed before the next one begins."""
 
 import gc
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from app.server_app import ServerApp
 from app.simulator_app import SimulatorApp
+from models.server_config import ServerConfig
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +17,17 @@ def earlier_windows_destroyed():
     is destroyed only when Python's garbage collector runs, at any moment: if that is while another
     window paints, Qt crashes. Collected here, they go before anything paints."""
     gc.collect()
+
+
+@pytest.fixture
+def server_app(qtbot, tmp_path):
+    """The server window listening on a free port of 127.0.0.1, storing into tmp_path/m.db."""
+    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    yield app
+    app.window.close()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ def test_a_one_shot_client_with_a_huge_number_leaves_the_server_accepting(server
     with LineClient(server.address) as sensor:
         sensor.send(GOOD % 1)
         assert sensor.answer() == {"ack": 1}
+    server.stop()
     assert [row[0] for row in stored_rows(tmp_path / "mesures.db")] == ["capteur_1"]
     assert server.monitor.totals().rejected == 2
 

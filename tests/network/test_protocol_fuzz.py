@@ -111,11 +111,13 @@ def cut(stream: bytes, points: set[int]) -> list[bytes]:
 
 
 class Fields(list):
-    """An object as the (key, value) pairs written, duplicates kept: nesting counts even in a value overwritten."""
+    """An object as the (key, value) pairs written, duplicates kept: nesting counts even in a value
+    that a later duplicate replaces."""
 
 
 def readable_seq(message: bytes) -> int | None:
-    """The seq a careful reader finds in the message alone, or None: the oracle, written apart from the parser."""
+    """The seq a careful reader finds in the message alone, or None: the test's oracle, written
+    apart from the parser."""
     try:
         value = json.loads(
             message.decode("utf-8"),
@@ -144,15 +146,15 @@ def seq_of(event) -> int | None:
 
 @FUZZ
 @given(streams(), st.data())
-def test_mutated_readings_get_one_verdict_each_whatever_the_framing(sent, data):
-    sent, stream = sent
+def test_mutated_readings_get_one_verdict_each_whatever_the_framing(drawn, data):
+    sent, stream = drawn
     alone = [decode(message) for message in sent]
     for message, verdicts in zip(sent, alone):
         assert len(verdicts) == 1, message
         assert seq_of(verdicts[0]) == readable_seq(message), message
     expected = [verdicts[0] for verdicts in alone]
     assert UNFORESEEN not in [getattr(event, "reason", None) for event in expected]
-    points = data.draw(st.sets(st.integers(1, max(1, len(stream) - 1)), max_size=12))
+    points = data.draw(st.sets(st.integers(1, len(stream) - 1), max_size=12))
     assert decode(stream) == expected
     assert decode(*cut(stream, points)) == expected
     replies = [json.loads(line) for line in b"".join(map(encode_reply, expected)).splitlines()]
@@ -163,8 +165,8 @@ def test_mutated_readings_get_one_verdict_each_whatever_the_framing(sent, data):
 
 @FUZZ
 @given(st.one_of(strings, numbers, nested), streams(), st.data())
-def test_a_mutated_token_is_refused_alike_whatever_the_framing(token, sent, data):
-    _, stream = sent
+def test_a_mutated_token_gets_one_verdict_whatever_the_framing(token, drawn, data):
+    _, stream = drawn
     stream = b'{"auth": ' + token + b"}\n" + stream
     expected = decode(stream, token="s3cret")
     points = data.draw(st.sets(st.integers(1, len(stream) - 1), max_size=12))

@@ -9,6 +9,9 @@ from typing import NamedTuple
 
 ABSOLUTE_ZERO_C = -273.15
 MAX_ID_LENGTH = 64
+# The largest signed 64-bit integer: what a sensor written in C or Java can count to, and what
+# orjson, the fast path's parser, still reads as an integer (beyond 2^64 it reads a float).
+MAX_SEQ = 2**63 - 1
 UNITS = ("C", "F", "K")
 _new_tuple = tuple.__new__
 
@@ -68,7 +71,7 @@ def _usual_reading(message: object, received_at: float) -> Reading | None:
     ):
         return None
     seq, timestamp = message.get("seq"), message.get("timestamp")
-    if seq is not None and not (type(seq) is int and seq >= 0):
+    if seq is not None and not (type(seq) is int and 0 <= seq <= MAX_SEQ):
         return None
     # tuple.__new__ skips the Python-level __new__ that Reading(...) calls: half the cost.
     if timestamp is None:
@@ -132,7 +135,8 @@ def parse_timestamp(value: object) -> float:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
         value = moment.timestamp()
-    if not math.isfinite(value) or not _MIN_TIMESTAMP <= value <= _MAX_TIMESTAMP:
+    # Compared as it came, not as a float: an integer of 400 digits has no float; NaN is never in range.
+    if not _MIN_TIMESTAMP <= value <= _MAX_TIMESTAMP:
         raise InvalidReading("timestamp is out of range (years 1 to 9999)")
     return float(value)
 
@@ -141,8 +145,8 @@ def _seq(message: dict) -> int | None:
     seq = message.get("seq")
     if seq is None:
         return None
-    if type(seq) is not int or seq < 0:
-        raise InvalidReading("seq must be a non-negative integer")
+    if type(seq) is not int or not 0 <= seq <= MAX_SEQ:
+        raise InvalidReading(f"seq must be an integer from 0 to {MAX_SEQ}")
     return seq
 
 
@@ -167,10 +171,15 @@ def _temperature(message: dict) -> float:
     value = message["temperature"]
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidReading("temperature must be a number")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:
+        raise InvalidReading("temperature is out of range") from None
     if not math.isfinite(value):
         raise InvalidReading("temperature must be finite (not NaN or Infinity)")
     celsius = to_celsius(value, message.get("unit", "C"))
+    if not math.isfinite(celsius):
+        raise InvalidReading("temperature is out of range once converted to °C")
     # Converting -459.67 °F or 0 K may round a hair below absolute zero.
     if celsius < ABSOLUTE_ZERO_C - 1e-9:
         raise InvalidReading("temperature is below absolute zero (-273.15 °C)")

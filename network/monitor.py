@@ -3,7 +3,8 @@
 Connection threads write into plain structures; an observer (the headless status line, the server
 window's timer) reads them at its own pace:
 - `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
-- `events()`: the recent server events (started, client connected, message rejected, ...);
+- `events()`: the recent server events (started, client connected, message rejected, ...), where
+  repeated rejections from one host are summarised (`network.rejections`);
 - `totals()` and `connections()`: counters and one snapshot per open connection.
 Each counter is written by one thread only, so the hot path takes no lock.
 """
@@ -15,13 +16,15 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from models.reading import Reading
+from network.rejections import RejectionLimiter, Summary
 
 log = logging.getLogger("thermolab.server")
 
 MAX_EVENTS = 2_000
+UNLOGGED_REJECTIONS = "{count:,} more rejected messages in the last {seconds} s"
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,10 @@ class ServerEvent:
     """A `logging` level: INFO for the usual, WARNING for a rejected message, ERROR for storage."""
     message: str
     peer: str = ""
+    template: str = ""
+    """The fixed English sentence `message` was made from with `values`, for a translation; "" when
+    the message was not made from a template."""
+    values: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -79,8 +86,9 @@ class ReadingTap:
 
 
 class ServerMonitor:
-    def __init__(self, storage=None):
+    def __init__(self, storage=None, clock: Callable[[], float] = time.time):
         self._storage = storage
+        self._clock = clock
         self._lock = threading.Lock()
         self._open: dict[int, ConnectionStats] = {}
         self._closed_readings = 0
@@ -88,6 +96,7 @@ class ServerMonitor:
         self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
         self._event_total = 0
         self._rejected_by_sensor: dict[str, int] = {}
+        self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
@@ -100,23 +109,26 @@ class ServerMonitor:
         with self._lock:
             self._taps = [t for t in self._taps if t is not tap]
 
-    def event(self, level: int, message: str, peer: str = "") -> None:
+    def event(self, level: int, message: str, peer: str = "", **values) -> None:
+        """Record and log an event; with `values`, `message` is a template with a {field} for each."""
+        text = message.format(**values) if values else message
         with self._lock:
-            self._events.append(ServerEvent(time.time(), level, message, peer))
+            self._events.append(ServerEvent(self._clock(), level, text, peer, message if values else "", values))
             self._event_total += 1
-        log.log(level, "%s%s", f"{peer}: " if peer else "", message)
+        log.log(level, "%s%s", f"{peer}: " if peer else "", text)
 
     def events(self, since: int = 0) -> tuple[int, list[ServerEvent]]:
         """The events after the first `since` ever recorded, and the count to pass next time.
 
         Each observer keeps its own count, so two observers never take events from each other.
         """
+        self._report_due_rejections()
         with self._lock:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
 
     def connection_opened(self, peer: str, thread_name: str) -> ConnectionStats:
-        stats = ConnectionStats(peer, thread_name, time.time())
+        stats = ConnectionStats(peer, thread_name, self._clock())
         with self._lock:
             self._open[id(stats)] = stats
         self.event(logging.INFO, "client connected", peer)
@@ -138,10 +150,28 @@ class ServerMonitor:
     def rejected(self, stats: ConnectionStats, reason: str, at: float, capteur_id: str | None = None) -> None:
         stats.rejected += 1
         stats.last_message_at = at
-        if capteur_id is not None:
-            with self._lock:
+        with self._lock:
+            if capteur_id is not None:
                 self._rejected_by_sensor[capteur_id] = self._rejected_by_sensor.get(capteur_id, 0) + 1
-        self.event(logging.WARNING, f"rejected: {reason}", stats.peer)
+            logged, summaries = self._rejections.rejected(stats.peer.rpartition(":")[0], self._clock())
+        self._report(summaries)
+        if logged:
+            self.event(logging.WARNING, f"rejected: {reason}", stats.peer)
+
+    def report_rejections(self) -> None:
+        """Report every rejection not yet logged, whether its summary is due or not: at the end."""
+        with self._lock:
+            summaries = self._rejections.flush(self._clock())
+        self._report(summaries)
+
+    def _report_due_rejections(self) -> None:
+        with self._lock:
+            summaries = self._rejections.due(self._clock())
+        self._report(summaries)
+
+    def _report(self, summaries: list[Summary]) -> None:
+        for summary in summaries:
+            self.event(logging.WARNING, UNLOGGED_REJECTIONS, summary.host, count=summary.count, seconds=summary.seconds)
 
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:
@@ -152,6 +182,8 @@ class ServerMonitor:
             return [replace(stats) for stats in self._open.values()]
 
     def totals(self) -> Totals:
+        """Also reports the rejection summaries that are due: the status line asks for totals alone."""
+        self._report_due_rejections()
         with self._lock:
             open_connections = list(self._open.values())
             received = self._closed_readings + sum(s.readings for s in open_connections)

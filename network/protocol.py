@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -25,10 +26,20 @@ from models.reading import InvalidReading, Reading, reading_from_message
 
 MAX_MESSAGE = 64 * 1024
 # orjson recurses without a depth limit, so a line of 60,000 "[" can overflow a thread's stack and
-# kill the process. A line with more brackets than any reading needs takes the standard library's
-# parser, which stops at its recursion limit with an error.
+# kill the process. A line with more brackets than any reading needs takes the careful path, which
+# refuses nesting deeper than MAX_DEPTH.
 MAX_FAST_BRACKETS = 64
+# How deep arrays and objects may nest, as `_ValueScanner` measures it before the standard library's
+# parser recurses: that parser's own limit depends on how deep the calling thread already is, so one
+# message could be refused on one path and accepted on another. No lower than MAX_FAST_BRACKETS, so
+# that whatever orjson reads is read the same by the careful path.
+MAX_DEPTH = 64
+# An integer with more digits is beyond every range of the contract (a float ends near 1.8e308).
+_EXACT_DIGITS = 400
 _WHITESPACE = b" \t\r\n"
+UNFORESEEN = "the server failed to read this message (its log says why)"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +136,8 @@ class ReadingProtocol:
                 start, end = self._scanner.scan(buffer)
                 if end is None:
                     return start
-                self._scanner = None
-                self._message(buffer[start:end], received_at, events)
+                too_deep, self._scanner = self._scanner.too_deep, None
+                self._message(buffer[start:end], received_at, events, too_deep)
                 position = end
         return position
 
@@ -148,18 +159,25 @@ class ReadingProtocol:
             position += len(line) + 1
         return position
 
-    def _message(self, raw: bytes, received_at: float, events: list[Event]) -> None:
+    def _message(self, raw: bytes, received_at: float, events: list[Event], too_deep: bool = False) -> None:
+        """A message the fast path declined. Only one that begins with a bracket can nest, and the
+        scanner has then measured how deep: `too_deep`."""
         raw = raw.strip(_WHITESPACE)
         if len(raw) > self._max_message:
             self._close("message too large", events)
             return
         try:
-            value = _parse_strictly(raw)
+            value = _parse_strictly(raw, too_deep)
         except InvalidReading as error:
             if self._token is not None:
                 self._close("unauthorized", events)
             else:
                 events.append(Rejected(error.reason))
+            return
+        except Exception:
+            # A case this parser failed to foresee costs that message, not the connection.
+            log.exception("cannot parse a message of %d bytes", len(raw))
+            events.append(Rejected(UNFORESEEN))
             return
         self._value(value, received_at, events)
 
@@ -171,10 +189,15 @@ class ReadingProtocol:
             events.append(reading_from_message(value, received_at))
         except InvalidReading as error:
             events.append(Rejected(error.reason, error.seq, error.capteur_id))
+        except Exception:
+            # A rule that fails on a value nobody foresaw costs that message, not the connection.
+            log.exception("cannot validate a message")
+            events.append(Rejected(UNFORESEEN))
 
     def _authenticate(self, value: object, events: list[Event]) -> None:
         token = value.get("auth") if isinstance(value, dict) else None
-        if isinstance(token, str) and hmac.compare_digest(token.encode(), self._token):
+        # surrogatepass: a JSON escape such as \ud800 gives a string that plain UTF-8 cannot encode.
+        if isinstance(token, str) and hmac.compare_digest(token.encode("utf-8", "surrogatepass"), self._token):
             self._token = None
             events.append(Authenticated())
         else:
@@ -182,10 +205,11 @@ class ReadingProtocol:
 
     def _finish(self, received_at: float, events: list[Event]) -> None:
         """End of stream: a last message without a newline still counts."""
+        too_deep = self._scanner is not None and self._scanner.too_deep
         self._scanner = None
         rest, self._buffer = self._buffer, b""
         if rest.strip(_WHITESPACE):
-            self._message(rest, received_at, events)
+            self._message(rest, received_at, events, too_deep)
 
     def _pending_starts_value(self, buffer: bytes, position: int) -> bool:
         rest = buffer[position:].lstrip(_WHITESPACE)
@@ -218,7 +242,7 @@ def _fast_parse(line: bytes, max_message: int) -> object:
         return _DECLINED
 
 
-def _parse_strictly(raw: bytes) -> object:
+def _parse_strictly(raw: bytes, too_deep: bool) -> object:
     """The slow path, for messages orjson refused: say what is wrong and where.
 
     The standard library parser accepts NaN and Infinity, so such a temperature is refused by the
@@ -228,12 +252,34 @@ def _parse_strictly(raw: bytes) -> object:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InvalidReading(f"invalid UTF-8 at byte {error.start}") from None
+    if too_deep:
+        raise InvalidReading("invalid JSON: nested too deeply")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise InvalidReading(f"invalid JSON at byte {len(text[: error.pos].encode())}") from None
-    except RecursionError:
-        raise InvalidReading("invalid JSON: nested too deeply") from None
+        raise _invalid_json(text, error) from None
+    except ValueError:
+        return _parse_long_integers(text)
+
+
+def _parse_long_integers(text: str) -> object:
+    """For a message with an integer longer than int() reads (4,300 digits unless the interpreter
+    says otherwise): read with a stand-in as far out of range, it gets the verdict a 400-digit one
+    would, and its seq is read."""
+    try:
+        return json.loads(text, parse_int=_integer)
+    except json.JSONDecodeError as error:
+        raise _invalid_json(text, error) from None
+
+
+def _invalid_json(text: str, error: json.JSONDecodeError) -> InvalidReading:
+    return InvalidReading(f"invalid JSON at byte {len(text[: error.pos].encode())}")
+
+
+def _integer(digits: str) -> int:
+    if len(digits) <= _EXACT_DIGITS:
+        return int(digits)
+    return -(10**_EXACT_DIGITS) if digits.startswith("-") else 10**_EXACT_DIGITS
 
 
 class _ValueScanner:
@@ -252,6 +298,8 @@ class _ValueScanner:
         self._cursor = position
         self._depth = 0
         self._in_string = False
+        self.too_deep = False
+        """Whether the value nested deeper than MAX_DEPTH in what was scanned so far."""
 
     def scan(self, buffer: bytes) -> tuple[int, int | None]:
         """(start, end) of the value; end is None until its last byte has arrived."""
@@ -278,6 +326,8 @@ class _ValueScanner:
                     self._in_string = True
                 elif token in b"{[":
                     self._depth += 1
+                    if self._depth > MAX_DEPTH:
+                        self.too_deep = True
                 else:
                     self._depth -= 1
                     if self._depth <= 0:

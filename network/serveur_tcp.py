@@ -61,6 +61,11 @@ class ServeurTCP(Serveur):
         finally:
             self.monitor.event(logging.INFO, "server stopped")
 
+    def stop(self) -> None:
+        super().stop()
+        # Once no connection is left, the rejections a summary has not yet counted are reported.
+        self.monitor.report_rejections()
+
     def refuse(self, connection: socket.socket, peer: tuple) -> None:
         self.monitor.event(logging.WARNING, "refused: server busy", format_peer(peer))
         connection.sendall(BUSY_REPLY)

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from models.reading import Reading
-from network.protocol import Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
+import network.protocol as protocol_module
+from network.protocol import UNFORESEEN, Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
 
 NOW = 1_790_000_000.0
 
@@ -133,3 +134,61 @@ def test_deep_nesting_is_an_error_not_a_crash(depth):
 def test_many_objects_back_to_back_on_one_line():
     line = b"".join(b'{"capteur_id": "c%d", "temperature": %d}' % (i, i) for i in range(100)) + b"\n"
     assert decode(line) == [reading(f"c{i}", i) for i in range(100)]
+
+
+SEQ_LIMIT_REASON = "seq must be an integer from 0 to 9223372036854775807"
+
+
+def framings(message: dict, seq: bytes) -> list[bytes]:
+    """The same message on one line, pretty-printed, and as the one-shot client sends it."""
+    body = json.dumps(message)[:-1].encode() + b', "seq": ' + seq + b"}"
+    pretty = json.dumps(message, indent=4)[:-2].encode() + b',\n    "seq": ' + seq + b"\n}"
+    return [body + b"\n", pretty + b"\n", body]
+
+
+@pytest.mark.parametrize(
+    ("seq", "verdict"),
+    [
+        (b"9223372036854775807", reading("c", 1, seq=2**63 - 1)),
+        (b"9223372036854775808", Rejected(SEQ_LIMIT_REASON)),
+        (b"18446744073709551616", Rejected(SEQ_LIMIT_REASON)),
+        (b"1" + b"0" * 30, Rejected(SEQ_LIMIT_REASON)),
+    ],
+)
+def test_a_seq_gets_the_same_verdict_whatever_the_framing(seq, verdict):
+    for message in framings({"capteur_id": "c", "temperature": 1.0}, seq):
+        assert decode(message) == [verdict]
+        assert decode(*(message[i : i + 1] for i in range(len(message)))) == [verdict]
+
+
+def decoded_beneath(frames: int, message: bytes) -> list:
+    """`decode` called with `frames` more Python frames on the stack, as a deeper caller would."""
+    return decode(message) if frames == 0 else decoded_beneath(frames - 1, message)
+
+
+@pytest.mark.parametrize("depth", [64, 65, 700])
+def test_how_deep_a_message_may_nest_does_not_depend_on_the_caller(depth):
+    message = b'{"capteur_id": "c", "temperature": 1, "extra": ' + b"[" * (depth - 1) + b"]" * (depth - 1) + b"}"
+    verdicts = [decoded_beneath(frames, message) for frames in (0, 300)]
+    assert verdicts[0] == verdicts[1]
+    assert verdicts[0] == ([reading("c", 1)] if depth <= 64 else [Rejected("invalid JSON: nested too deeply")])
+
+
+def test_a_token_with_a_lone_surrogate_is_unauthorized():
+    assert decode(b'{"auth": "\\ud800"}\n', token="s3cret") == [Closing("unauthorized")]
+
+
+@pytest.mark.parametrize("step", ["_parse_strictly", "reading_from_message"])
+def test_a_bug_met_on_one_message_costs_that_message_only(monkeypatch, caplog, step):
+    """Stands in for a case nobody foresaw: the step fails on one message as only a bug would."""
+    original = getattr(protocol_module, step)
+
+    def failing(value, *rest):
+        if b"bug" in value if isinstance(value, bytes) else value.get("capteur_id") == "bug":
+            raise RuntimeError("a bug")
+        return original(value, *rest)
+
+    monkeypatch.setattr(protocol_module, step, failing)
+    events = decode(b'{"capteur_id": "c", "temperature": 1}\n{"capteur_id": "bug",\n "temperature": 2}\n{"capteur_id": "d", "temperature": 3}')
+    assert events == [reading("c", 1), Rejected(UNFORESEEN), reading("d", 3)]
+    assert "RuntimeError: a bug" in caplog.text

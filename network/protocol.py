@@ -130,7 +130,9 @@ class ReadingProtocol:
                     if self._pending_starts_value(buffer, position):
                         self._scanner = _ValueScanner(buffer, position)
                         continue
-                    return position
+                    # Blanks before a message mean nothing and never count towards its size limit:
+                    # dropped here, or a peer streaming spaces would make the buffer grow for ever.
+                    return len(buffer) - len(buffer[position:].lstrip(_WHITESPACE))
                 position = self._read_lines(buffer, position, end, received_at, events)
             else:
                 start, end = self._scanner.scan(buffer)

@@ -1,6 +1,7 @@
 """The readings protocol fed with bytes, no socket: framing, limits, token, replies."""
 
 import json
+import tracemalloc
 
 import pytest
 
@@ -99,6 +100,21 @@ def test_a_complete_line_over_the_limit_is_refused_the_same_way():
 
 def test_blank_lines_alone_say_nothing():
     assert decode(b"\n\r\n   \n\t\n" * 20_000) == []
+
+
+def test_a_peer_streaming_blanks_holds_no_memory():
+    """Blanks without a newline are no message, so they never reach the 64 KiB limit: they must not
+    pile up either, or 100 chunks of spaces would hold 6.5 MB per connection."""
+    protocol = ReadingProtocol(clock=lambda: NOW)
+    tracemalloc.start()
+    try:
+        for _ in range(100):
+            assert protocol.receive_data(b" \t" * 32_768) == []
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert held < 256 * 1024
+    assert protocol.receive_data(b'{"capteur_id": "c1", "temperature": 1}\n') == [reading("c1", 1)]
 
 
 def test_a_good_token_first_then_readings():

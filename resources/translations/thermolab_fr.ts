@@ -124,6 +124,10 @@
         <translation>refusé&#xa0;: serveur occupé</translation>
     </message>
     <message>
+        <source>{0} more rejected messages in the last {1} s</source>
+        <translation>{0} autres messages refusés ces {1} dernières secondes</translation>
+    </message>
+    <message>
         <source>refused: {0} clients already</source>
         <translation>refusé&#xa0;: serveur complet (maximum&#xa0;: {0})</translation>
     </message>
@@ -240,10 +244,6 @@
         <translation>timestamp est hors limites (années 1 à 9999)</translation>
     </message>
     <message>
-        <source>seq must be a non-negative integer</source>
-        <translation>seq doit être un entier positif ou nul</translation>
-    </message>
-    <message>
         <source>capteur_id is missing</source>
         <translation>capteur_id manque</translation>
     </message>
@@ -262,6 +262,18 @@
     <message>
         <source>temperature is below absolute zero (-273.15 °C)</source>
         <translation>temperature est sous le zéro absolu (-273,15 °C)</translation>
+    </message>
+    <message>
+        <source>temperature is out of range</source>
+        <translation>temperature est hors des valeurs possibles</translation>
+    </message>
+    <message>
+        <source>temperature is out of range once converted to °C</source>
+        <translation>temperature sort des valeurs possibles une fois convertie en °C</translation>
+    </message>
+    <message>
+        <source>the server failed to read this message (its log says why)</source>
+        <translation>le serveur n&apos;a pas pu lire ce message (son journal dit pourquoi)</translation>
     </message>
     <message>
         <source>{0} cannot be a capteur_id: {1}</source>
@@ -422,6 +434,10 @@
     <message>
         <source>no city given: give a name, such as Orsay or Le Mans,FR</source>
         <translation>aucune ville donnée&#xa0;: donnez un nom, par exemple Orsay ou Le Mans,FR</translation>
+    </message>
+    <message>
+        <source>seq must be an integer from 0 to {0}</source>
+        <translation>seq doit être un entier de 0 à {0}</translation>
     </message>
     <message>
         <source>no OpenWeatherMap API key: enter yours in the settings or set OWM_API_KEY (a free key comes from https://home.openweathermap.org/api_keys)</source>

@@ -66,14 +66,16 @@ class ServeurTCP(Serveur):
         thread, instead of paying for a thread (and its hand-offs) to read 50 bytes.
         """
         said, finished = _already_said(connection)
-        conversation = functools.partial(self.handle, first=said)
+        conversation = functools.partial(self.handle, first=said, ended=finished)
         if finished:
             self.serve_here(connection, peer, conversation)
         else:
             self.serve_in_thread(connection, peer, conversation)
 
-    def handle(self, connection: socket.socket, peer: tuple, first: bytes = b"") -> None:
-        """The conversation with one sensor; `first` is what was read before it began."""
+    def handle(self, connection: socket.socket, peer: tuple, first: bytes = b"", ended: bool = False) -> None:
+        """The conversation with one sensor; `first` is what was read before it began, and `ended`
+        says the sensor had closed its side by then: no read is left to make, not even the one that
+        would return end of stream (a poll and a recv, each letting the writer take the GIL)."""
         stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
         protocol = ReadingProtocol(self.token, self.max_message)
         why = ""
@@ -82,7 +84,7 @@ class ServeurTCP(Serveur):
             if first:
                 self._answer(connection, protocol.receive_data(first), protocol.received_at, stats)
             while not protocol.closed and reads_left:
-                data = connection.recv(RECV_SIZE)
+                data = b"" if ended else connection.recv(RECV_SIZE)
                 self._answer(connection, protocol.receive_data(data), protocol.received_at, stats)
                 if not data:
                     break

@@ -29,7 +29,6 @@ from models.storage.sqlite import prepare_database
 ROOT = Path(__file__).resolve().parent.parent.parent
 BULK_ROWS = 500_000
 WAIT_LIMIT = 300.0
-QUEUED = 3_000
 THERMOLAB = [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", "0"]
 PLAIN = [sys.executable, "-m", "app.bench.plain_server"]
 
@@ -38,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=100, help="stream: connections (default: 100)")
     parser.add_argument("--readings", type=int, default=10_000, help="stream: readings per connection (default: 10,000)")
     parser.add_argument("--one-shot", type=int, default=6_000, help="one-shot: connections, one reading each (default: 6,000)")
+    parser.add_argument("--queued", type=int, default=3_000, help="one-shot: clients queued while the server is paused (default: 3,000)")
     parser.add_argument("--rounds", type=int, default=3, help="one-shot: rounds against each server, alternated (default: 3)")
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
             for workers, label in ((1, "one at a time"), (8, "8 at once    ")):
                 measure = functools.partial(one_shot_rate, count=args.one_shot, workers=workers)
                 compare(f"one-shot clients, {label} (connect, send, close): ", measure, server, plain, args.rounds, bulk)
-            measure = functools.partial(drained_rate, count=QUEUED)
-            compare(f"one-shot clients, {QUEUED:,} queued, server paused till then:", measure, server, plain, args.rounds, bulk)
+            measure = functools.partial(drained_rate, count=args.queued)
+            compare(f"one-shot clients, {args.queued:,} queued, server paused till then:", measure, server, plain, args.rounds, bulk)
             acked = acked_rate(server, args.acked_connections, args.acked_readings)
             print(f"acked, seq on every reading, {args.acked_connections} pipelined connections:  {acked:12,.0f} readings/s ({acked / bulk:.3f})")
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
@@ -146,7 +146,7 @@ def compare(label: str, measure, ours: _Server, theirs: _Server, rounds: int, bu
     ratios = [mine / plain for mine, plain in zip(rates[ours], rates[theirs])]
     for server, name in ((ours, "Thermolab"), (theirs, "plain server")):
         figure = median(rates[server])
-        print(f"{label:54} {figure:12,.0f} stored/s ({figure / bulk:.4f})  {name}; accept queue full {retried[server]} times")
+        print(f"{label:54} {figure:12,.0f} stored/s ({figure / bulk:.4f})  {name}, accept queue overflows: {retried[server]}")
     print(f"  Thermolab / plain server: {median(ratios):.2f} (rounds: {' '.join(f'{ratio:.2f}' for ratio in ratios)})")
 
 

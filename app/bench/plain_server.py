@@ -1,9 +1,10 @@
 """The yardstick of `bench ingest`: the plainest collector that stores what one-shot clients send.
 
-Blocking `accept()`, one thread per connection, and a queue to one writer thread that commits
-whatever is waiting. It checks readings with Thermolab's own rules and writes the same table, so
-the two differ only in how they accept, serve and store; it answers nothing, has no limits, and
-stops only when killed. `bench ingest` runs it in a child process:
+Blocking `accept()` on an accept queue as long as the system's usual limit (`socket.SOMAXCONN`),
+one thread per connection, and a queue to one writer thread that commits whatever is waiting. It
+checks readings with Thermolab's own rules and writes the same table, so the two differ only in how
+they accept, serve and store; it answers nothing, has no limits, and stops only when killed.
+`bench ingest` runs it in a child process:
 `python -m app.bench.plain_server --db FILE` prints `listening on HOST:PORT` as the real server does.
 """
 

@@ -29,6 +29,8 @@ from models.storage.sqlite import prepare_database
 ROOT = Path(__file__).resolve().parent.parent.parent
 BULK_ROWS = 500_000
 WAIT_LIMIT = 300.0
+# A client the accept queue cannot take retries its SYN after 1 s, 3 s, 7 s...: it will not get in.
+QUEUE_WAIT = 5.0
 THERMOLAB = [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", "0"]
 PLAIN = [sys.executable, "-m", "app.bench.plain_server"]
 
@@ -37,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=100, help="stream: connections (default: 100)")
     parser.add_argument("--readings", type=int, default=10_000, help="stream: readings per connection (default: 10,000)")
     parser.add_argument("--one-shot", type=int, default=6_000, help="one-shot: connections, one reading each (default: 6,000)")
-    parser.add_argument("--queued", type=int, default=3_000, help="one-shot: clients queued while the server is paused (default: 3,000)")
+    parser.add_argument("--queued", type=int, default=1_000, help="one-shot: clients queued while the server is paused (default: 1,000)")
     parser.add_argument("--rounds", type=int, default=3, help="one-shot: rounds against each server, alternated (default: 3)")
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
@@ -126,11 +128,14 @@ def drained_rate(server: _Server, count: int) -> float:
     os.kill(server.process.pid, signal.SIGSTOP)
     try:
         for _ in range(count):
-            _send_all(server.address, message)
+            _send_all(server.address, message, timeout=QUEUE_WAIT)
+    except TimeoutError:
+        raise RuntimeError(f"the server's accept queue holds fewer than {count:,} connections: give a smaller --queued") from None
     finally:
         os.kill(server.process.pid, signal.SIGCONT)
     start = time.perf_counter()
-    server.wait_for_rows(before + count)
+    # Polled finely: the whole drain may take less than a tenth of a second.
+    server.wait_for_rows(before + count, interval=0.002)
     return (server.rows() - before) / (time.perf_counter() - start)
 
 
@@ -195,8 +200,8 @@ def _count_acks(connection: socket.socket, expected: int, acked: threading.Semap
         acked.release(count)
 
 
-def _send_all(address: tuple[str, int], payload: bytes) -> None:
-    with socket.create_connection(address) as connection:
+def _send_all(address: tuple[str, int], payload: bytes, timeout: float | None = None) -> None:
+    with socket.create_connection(address, timeout) as connection:
         connection.sendall(payload)
 
 
@@ -235,12 +240,12 @@ class _Server:
         # max(rowid) instead of count(*): constant time, and rows are never deleted here.
         return self._reader.execute("SELECT coalesce(max(rowid), 0) FROM mesures").fetchone()[0]
 
-    def wait_for_rows(self, target: int) -> None:
+    def wait_for_rows(self, target: int, interval: float = 0.01) -> None:
         deadline = time.monotonic() + WAIT_LIMIT
         while self.rows() < target:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"only {self.rows():,} of {target:,} rows after {WAIT_LIMIT:.0f} s")
-            time.sleep(0.01)
+            time.sleep(interval)
 
     def peak_memory_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()

@@ -75,7 +75,7 @@ class ServeurTCP(Serveur):
     def handle(self, connection: socket.socket, peer: tuple, first: bytes = b"", ended: bool = False) -> None:
         """The conversation with one sensor; `first` is what was read before it began, and `ended`
         says the sensor had closed its side by then: no read is left to make, not even the one that
-        would return end of stream (a poll and a recv, each letting the writer take the GIL)."""
+        would return end of stream (a poll and a recv more on the accepting thread)."""
         stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
         protocol = ReadingProtocol(self.token, self.max_message)
         why = ""

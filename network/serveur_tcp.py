@@ -92,7 +92,7 @@ class ServeurTCP(Serveur):
         thread, instead of paying for a thread (and its hand-offs) to read 50 bytes.
         """
         said, finished = _already_said(connection)
-        conversation = functools.partial(self.handle, first=said)
+        conversation = functools.partial(self.handle, first=said, ended=finished)
         if finished:
             self.serve_here(connection, peer, conversation)
         else:
@@ -100,8 +100,10 @@ class ServeurTCP(Serveur):
             self._idle.opened(connection)
             self.serve_in_thread(connection, peer, conversation)
 
-    def handle(self, connection: socket.socket, peer: tuple, first: bytes = b"") -> None:
-        """The conversation with one sensor; `first` is what was read before it began."""
+    def handle(self, connection: socket.socket, peer: tuple, first: bytes = b"", ended: bool = False) -> None:
+        """The conversation with one sensor; `first` is what was read before it began, and `ended`
+        says the sensor had closed its side by then: no read is left to make, not even the one that
+        would return end of stream (a poll and a recv more on the accepting thread)."""
         stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
         protocol = ReadingProtocol(self.token, self.max_message)
         deadline = MessageDeadline(connection, self.idle_timeout, self.message_timeout)
@@ -112,7 +114,7 @@ class ServeurTCP(Serveur):
                 self._take(connection, protocol, deadline, first, stats)
             while not protocol.closed and reads_left and not deadline.overdue:
                 try:
-                    data = connection.recv(RECV_SIZE)
+                    data = b"" if ended else connection.recv(RECV_SIZE)
                 except TimeoutError:
                     if not deadline.overdue:
                         raise

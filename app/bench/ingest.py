@@ -2,13 +2,18 @@
 
 The server runs as `python main.py server --headless` in its own process, as a user runs it; the load
 comes from this process. Each rate is printed beside SQLite's own bulk-insert rate measured in the same
-run, since a ratio says more than a number on a shared machine.
+run, since a ratio says more than a number on a shared machine. One-shot clients are also sent, in
+alternate rounds, to a plain server (app/bench/plain_server.py) in a process of its own: what
+Thermolab must at least match, whatever else the machine is doing.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
+import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -17,18 +22,25 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from statistics import median
 
 from models.storage.sqlite import prepare_database
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BULK_ROWS = 500_000
 WAIT_LIMIT = 300.0
+# A client the accept queue cannot take retries its SYN after 1 s, 3 s, 7 s...: it will not get in.
+QUEUE_WAIT = 5.0
+THERMOLAB = [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", "0"]
+PLAIN = [sys.executable, "-m", "app.bench.plain_server"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=100, help="stream: connections (default: 100)")
     parser.add_argument("--readings", type=int, default=10_000, help="stream: readings per connection (default: 10,000)")
     parser.add_argument("--one-shot", type=int, default=6_000, help="one-shot: connections, one reading each (default: 6,000)")
+    parser.add_argument("--queued", type=int, default=1_000, help="one-shot: clients queued while the server is paused (default: 1,000)")
+    parser.add_argument("--rounds", type=int, default=3, help="one-shot: rounds against each server, alternated (default: 3)")
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
 
@@ -39,12 +51,14 @@ def run(args: argparse.Namespace) -> int:
         textbook = textbook_rate(Path(folder) / "textbook.db")
         print(f"SQLite bulk insert (executemany, 1,000 rows a transaction): {bulk:12,.0f} rows/s  (1.000)")
         print(f"textbook server (one commit per reading):                   {textbook:12,.0f} rows/s  ({textbook / bulk:.4f})")
-        with _Server(Path(folder) / "bench.db") as server:
+        with _Server(THERMOLAB, Path(folder) / "bench.db") as server, _Server(PLAIN, Path(folder) / "plain.db") as plain:
             stream = stream_rate(server, args.connections, args.readings)
             print(f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   {stream:12,.0f} readings/s ({stream / bulk:.3f})")
             for workers, label in ((1, "one at a time"), (8, "8 at once    ")):
-                one_shot = one_shot_rate(server, args.one_shot, workers)
-                print(f"one-shot clients, {label} (connect, send, close):  {one_shot:12,.0f} readings/s ({one_shot / bulk:.4f})")
+                measure = functools.partial(one_shot_rate, count=args.one_shot, workers=workers)
+                compare(f"one-shot clients, {label} (connect, send, close): ", measure, server, plain, args.rounds, bulk)
+            measure = functools.partial(drained_rate, count=args.queued)
+            compare(f"one-shot clients, {args.queued:,} queued, server paused till then:", measure, server, plain, args.rounds, bulk)
             acked = acked_rate(server, args.acked_connections, args.acked_readings)
             print(f"acked, seq on every reading, {args.acked_connections} pipelined connections:  {acked:12,.0f} readings/s ({acked / bulk:.3f})")
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
@@ -91,9 +105,10 @@ def stream_rate(server: _Server, connections: int, per_connection: int) -> float
 
 
 def one_shot_rate(server: _Server, count: int, workers: int) -> float:
-    """The exercise's client.py: one connection per reading, from `workers` threads."""
+    """The exercise's client.py: one connection per reading, from `workers` threads; rows committed per second."""
     message = b'{"capteur_id": "one_shot", "temperature": 21.5}'
-    target = server.rows() + count
+    sent = count - count % workers
+    before = server.rows()
     start = time.perf_counter()
 
     def worker(share: int) -> None:
@@ -101,8 +116,53 @@ def one_shot_rate(server: _Server, count: int, workers: int) -> float:
             _send_all(server.address, message)
 
     _in_threads([lambda: worker(count // workers)] * workers)
-    server.wait_for_rows(target - count % workers)
-    return (count - count % workers) / (time.perf_counter() - start)
+    server.wait_for_rows(before + sent)
+    return (server.rows() - before) / (time.perf_counter() - start)
+
+
+def drained_rate(server: _Server, count: int) -> float:
+    """The server's own pace: `count` one-shot clients connect and close while it is stopped (the
+    kernel queues them), then it takes them all; no client competes with it for the CPU."""
+    message = b'{"capteur_id": "queued", "temperature": 21.5}'
+    before = server.rows()
+    os.kill(server.process.pid, signal.SIGSTOP)
+    try:
+        for _ in range(count):
+            _send_all(server.address, message, timeout=QUEUE_WAIT)
+    except TimeoutError:
+        raise RuntimeError(f"the server's accept queue holds fewer than {count:,} connections: give a smaller --queued") from None
+    finally:
+        os.kill(server.process.pid, signal.SIGCONT)
+    start = time.perf_counter()
+    # Polled finely: the whole drain may take less than a tenth of a second.
+    server.wait_for_rows(before + count, interval=0.002)
+    return (server.rows() - before) / (time.perf_counter() - start)
+
+
+def compare(label: str, measure, ours: _Server, theirs: _Server, rounds: int, bulk: float) -> None:
+    """`measure` on both servers, `rounds` times, taking turns at going first; medians and the ratio of each round."""
+    rates: dict[_Server, list[float]] = {ours: [], theirs: []}
+    retried = dict.fromkeys(rates, 0)
+    for round_ in range(rounds):
+        for server in (ours, theirs) if round_ % 2 else (theirs, ours):
+            overflows = listen_overflows()
+            rates[server].append(measure(server))
+            retried[server] += listen_overflows() - overflows
+    ratios = [mine / plain for mine, plain in zip(rates[ours], rates[theirs])]
+    for server, name in ((ours, "Thermolab"), (theirs, "plain server")):
+        figure = median(rates[server])
+        print(f"{label:54} {figure:12,.0f} stored/s ({figure / bulk:.4f})  {name}, accept queue overflows: {retried[server]}")
+    print(f"  Thermolab / plain server: {median(ratios):.2f} (rounds: {' '.join(f'{ratio:.2f}' for ratio in ratios)})")
+
+
+def listen_overflows() -> int:
+    """Connections Linux has turned away for a full accept queue so far, by any server (0 elsewhere):
+    each such client waits a second before it tries again."""
+    try:
+        names, values = Path("/proc/net/netstat").read_text().splitlines()[:2]
+    except OSError:
+        return 0
+    return int(values.split()[names.split().index("ListenOverflows")])
 
 
 def acked_rate(server: _Server, connections: int, per_connection: int, window: int = 2_000) -> float:
@@ -140,8 +200,8 @@ def _count_acks(connection: socket.socket, expected: int, acked: threading.Semap
         acked.release(count)
 
 
-def _send_all(address: tuple[str, int], payload: bytes) -> None:
-    with socket.create_connection(address) as connection:
+def _send_all(address: tuple[str, int], payload: bytes, timeout: float | None = None) -> None:
+    with socket.create_connection(address, timeout) as connection:
         connection.sendall(payload)
 
 
@@ -154,15 +214,11 @@ def _in_threads(jobs: list) -> None:
 
 
 class _Server:
-    """The headless server as a child process, with a read-only look at its database."""
+    """A server as a child process that prints `listening on HOST:PORT`, with a read-only look at its database."""
 
-    def __init__(self, path: Path):
+    def __init__(self, command: list[str], path: Path):
         self.path = path
-        self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", "0", "--db", str(path)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        self.process = subprocess.Popen([*command, "--db", str(path)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
         for line in self.process.stdout:
             if line.startswith("listening on "):
                 host, port = line.split()[-1].rsplit(":", 1)
@@ -170,7 +226,7 @@ class _Server:
                 break
         else:
             raise RuntimeError("the server did not start")
-        self._reader = sqlite3.connect(path)
+        self._reader = sqlite3.connect(self.path)
 
     def __enter__(self) -> _Server:
         return self
@@ -184,12 +240,12 @@ class _Server:
         # max(rowid) instead of count(*): constant time, and rows are never deleted here.
         return self._reader.execute("SELECT coalesce(max(rowid), 0) FROM mesures").fetchone()[0]
 
-    def wait_for_rows(self, target: int) -> None:
+    def wait_for_rows(self, target: int, interval: float = 0.01) -> None:
         deadline = time.monotonic() + WAIT_LIMIT
         while self.rows() < target:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"only {self.rows():,} of {target:,} rows after {WAIT_LIMIT:.0f} s")
-            time.sleep(0.01)
+            time.sleep(interval)
 
     def peak_memory_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()

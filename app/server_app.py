@@ -62,6 +62,7 @@ class ServerApp(QObject):
         self.window.chart.window_changed.connect(lambda _: self._load_history())
         self.window.closing.connect(self.shutdown)
         offer_languages(self.window.language_menu, self.store, self.window)
+        self.window.confirmation.store = self.store
 
     def start(self) -> None:
         self.window.show()

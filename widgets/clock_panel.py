@@ -7,6 +7,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from widgets.locale_format import Numbers
+
 CLOCK_PORT = 51793
 """The exercise's port (network.clock.CLOCK_PORT)."""
 TIME_STYLE = "font-size: 26px; font-weight: 600; font-family: monospace; color: {0};"
@@ -68,7 +70,7 @@ class ClockPanel(QWidget):
         """`round_trip` in seconds."""
         self.time.setText(time)
         self.time.setStyleSheet(TIME_STYLE.format(FRESH))
-        self.round_trip.setText(self.tr("round trip {0:.2f} ms").format(round_trip * 1000))
+        self.round_trip.setText(self.tr("round trip {0} ms").format(Numbers.current().fixed(round_trip * 1000, 2)))
         self.message.clear()
 
     def show_problem(self, sentence: str) -> None:

@@ -1,0 +1,90 @@
+"""Numbers and times as the user's language writes them, and numbers typed with either separator.
+
+Everything here follows `QLocale()`, the application's default locale, which the language choice
+sets: 22,5 and 1 234 in French, 22.5 and 1,234 in English. Only what a person reads or types goes
+through it: the wire, the database and the standard CSV keep their one fixed form (docs/protocol.md).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtWidgets import QDoubleSpinBox
+
+_MINUS_SIGNS = str.maketrans({"\u2212": "-"})
+
+
+class Numbers(NamedTuple):
+    """How the default locale writes numbers, read from QLocale once and applied in Python.
+
+    Tables format hundreds of cells a refresh, and each call into Qt may wait for the GIL behind the
+    server's threads (README, "The window"): one snapshot a refresh costs four calls, not three a
+    cell. Digits stay Latin, as in every language Thermolab speaks.
+    """
+
+    decimal: str
+    group: str
+    minus: str
+
+    @classmethod
+    def current(cls) -> Numbers:
+        locale = QLocale()
+        return cls(locale.decimalPoint(), locale.groupSeparator(), locale.negativeSign())
+
+    def integer(self, value: int) -> str:
+        """1 234 567, 1,234,567."""
+        return self.localise(f"{value:,}")
+
+    def fixed(self, value: float, decimals: int) -> str:
+        """22,50, 1,234.5."""
+        return self.localise(f"{value:,.{decimals}f}")
+
+    def significant(self, value: float, digits: int = 6) -> str:
+        """0,1, 1e+06, 1,000: Python's `g` in the locale's signs."""
+        return self.localise(f"{value:,.{digits}g}")
+
+    def localise(self, text: str) -> str:
+        """Python's number text (`-1,234.5`) in the locale's signs."""
+        return text.translate({ord(","): self.group, ord("."): self.decimal, ord("-"): self.minus})
+
+
+def date_time(timestamp: float) -> str:
+    """Local time to the second, the date as the locale writes it short: 21/11/2026 14:31:05 in
+    French, 11/21/26 14:31:05 in American English. The C locale (no language set) has no date form
+    of its own: 2026-11-21 14:31:05, as ISO 8601 writes it."""
+    locale = QLocale()
+    moment = QDateTime.fromMSecsSinceEpoch(round(timestamp * 1000))
+    if locale.language() == QLocale.Language.C:
+        return moment.toString("yyyy-MM-dd HH:mm:ss")
+    return locale.toString(moment.date(), QLocale.FormatType.ShortFormat) + " " + moment.toString("HH:mm:ss")
+
+
+def parse_decimal(text: str) -> float:
+    """A number as a person types it: 22.5 or 22,5 in any language, the comma or the point being the
+    decimal separator (nobody types a thousands separator into a temperature). ValueError otherwise."""
+    return float(text.strip().translate(_MINUS_SIGNS).replace(",", "."))
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox that reads 22.5 and 22,5 alike.
+
+    Qt's reads with its locale only: in French it refused "22.5", and where the comma groups
+    thousands (English) it read "22,5" as 225. The box shows no thousands separator, so here either
+    sign typed is the decimal one.
+    """
+
+    def validate(self, text: str, position: int):
+        return super().validate(self._decimal(text), position)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(self._decimal(text))
+
+    def _decimal(self, text: str) -> str:
+        """The other sign made the locale's, in the number only: a translated suffix may hold either."""
+        prefix, suffix = self.prefix(), self.suffix()
+        if len(text) < len(prefix) + len(suffix) or not (text.startswith(prefix) and text.endswith(suffix)):
+            return text
+        point = self.locale().decimalPoint()
+        number = text[len(prefix):len(text) - len(suffix)].replace("," if point == "." else ".", point)
+        return prefix + number + suffix

@@ -17,6 +17,7 @@ from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
+from models.csv_format import STANDARD, STYLES
 from models.history import load_history, sensor_summaries, time_span
 from models.server_config import ServerConfig
 from models.storage import StorageError
@@ -133,9 +134,11 @@ class ServerApp(QObject):
         if self.config.text_file:
             self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
             return
-        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window)
+        last_style = STYLES.get(self.store.value("export/format", STANDARD.name), STANDARD)
+        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, last_style)
         if dialog.exec():
-            self._export = ExportJob(storage_file(self.config), dialog.path(), dialog.selection(), self.window)
+            self.store.setValue("export/format", dialog.style().name)
+            self._export = ExportJob(storage_file(self.config), dialog.path(), dialog.selection(), dialog.style(), self.window)
             self._export.finished.connect(self._export_done)
             self._export.start()
 

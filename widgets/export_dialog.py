@@ -1,4 +1,4 @@
-"""File > Export CSV…: which sensors, which time range, where."""
+"""File > Export CSV…: which sensors, which time range, which layout, where."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from models.csv_format import EXCEL_FR, STANDARD, STYLES, CsvStyle
 from models.export import ExportFilter
 
 
@@ -22,7 +23,9 @@ class ExportDialog(QDialog):
         visible_range: tuple[float, float],
         destination: Path,
         parent: QWidget | None = None,
+        style: CsvStyle = STANDARD,
     ):
+        """`style`: the layout chosen last time, chosen again."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export readings as CSV"))
         self._visible_range = visible_range
@@ -63,6 +66,15 @@ class ExportDialog(QDialog):
         between.addWidget(self.until)
         ranges.addLayout(between, self.BETWEEN, 1)
 
+        self.format = QComboBox()
+        self.format.addItem(self.tr("Standard CSV (RFC 4180)"), STANDARD.name)
+        self.format.addItem(self.tr("Excel (French): semicolons, decimal comma"), EXCEL_FR.name)
+        self.format.setCurrentIndex(self.format.findData(style.name))
+        self.format.setToolTip(
+            self.tr("Standard: commas and decimal points, for scripts and most programs. Excel (French): what a spreadsheet "
+                    "set to French opens as numbers and dates, with the local time beside the UTC one.")
+        )
+
         self.destination = QLineEdit(str(destination))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -73,6 +85,7 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Sensors:"), sensor_box)
         form.addRow(self.tr("Time range:"), ranges)
+        form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Save to:"), destination_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
@@ -90,6 +103,9 @@ class ExportDialog(QDialog):
         if choice == self.BETWEEN:
             return ExportFilter(sensors, self.since.dateTime().toSecsSinceEpoch(), self.until.dateTime().toSecsSinceEpoch())
         return ExportFilter(sensors)
+
+    def style(self) -> CsvStyle:
+        return STYLES[self.format.currentData()]
 
     def path(self) -> Path:
         return Path(self.destination.text().strip())

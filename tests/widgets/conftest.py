@@ -1,12 +1,15 @@
-"""The simulator window, aimed at the real ServeurTCP of the `server` fixture, closed at the test's end;
-and the windows of earlier tests destroyed before the next one begins."""
+"""The simulator window, aimed at the real ServeurTCP of the `server` fixture, and the server window
+listening on a free port, each closed at the test's end; and the windows of earlier tests destroyed
+before the next one begins."""
 
 import gc
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from app.server_app import ServerApp
 from app.simulator_app import SimulatorApp
+from models.server_config import ServerConfig
 
 
 @pytest.fixture(autouse=True)
@@ -27,5 +30,15 @@ def simulator(qtbot, server, monkeypatch):
     app = SimulatorApp("127.0.0.1", server.address[1])
     qtbot.addWidget(app.window)
     app.start()
+    yield app
+    app.window.close()
+
+
+@pytest.fixture
+def server_app(qtbot, tmp_path):
+    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
     yield app
     app.window.close()

@@ -9,8 +9,6 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QApplication
 
-from app.server_app import ServerApp
-from models.server_config import ServerConfig
 from models.sensor_row import SensorRow
 from models.value_models import make_model
 from tests.support import TIMEOUT, LineClient, stored_rows
@@ -42,16 +40,6 @@ def french():
 @pytest.fixture(params=[FRENCH, ENGLISH], ids=["French", "English"])
 def language(request):
     yield from speaking(request.param)
-
-
-@pytest.fixture
-def server_app(qtbot, tmp_path):
-    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.session.listening, timeout=10_000):
-        app.start()
-    yield app
-    app.window.close()
 
 
 def cell(model, capteur_id: str, column: str) -> str:

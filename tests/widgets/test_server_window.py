@@ -3,7 +3,6 @@
 import csv
 import socket
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -11,16 +10,6 @@ from app.server_app import ServerApp
 from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from widgets.export_dialog import ExportDialog
-
-
-@pytest.fixture
-def server_app(qtbot, tmp_path):
-    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.session.listening, timeout=10_000):
-        app.start()
-    yield app
-    app.window.close()
 
 
 def test_a_first_start_listens_and_says_how_to_send(server_app):

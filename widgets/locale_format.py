@@ -50,14 +50,17 @@ class Numbers(NamedTuple):
 
 
 def date_time(timestamp: float) -> str:
-    """Local time to the second, the date as the locale writes it short: 21/11/2026 14:31:05 in
-    French, 11/21/26 14:31:05 in American English. The C locale (no language set) has no date form
-    of its own: 2026-11-21 14:31:05, as ISO 8601 writes it."""
+    """Local time to the second, the date as the locale writes it short but with the whole year:
+    21/11/2026 14:31:05 in French, 11/21/2026 14:31:05 in American English. The C locale (no
+    language set) has no date form of its own: 2026-11-21 14:31:05, as ISO 8601 writes it."""
     locale = QLocale()
     moment = QDateTime.fromMSecsSinceEpoch(round(timestamp * 1000))
     if locale.language() == QLocale.Language.C:
         return moment.toString("yyyy-MM-dd HH:mm:ss")
-    return locale.toString(moment.date(), QLocale.FormatType.ShortFormat) + " " + moment.toString("HH:mm:ss")
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in date:
+        date = date.replace("yy", "yyyy")
+    return locale.toString(moment, f"{date} HH:mm:ss")
 
 
 def parse_decimal(text: str) -> float:

@@ -40,13 +40,12 @@ def describe_model(model: ValueModel, numbers: Numbers) -> str:
 
 def describe_rate(rate: float, numbers: Numbers) -> str:
     """`10 /s` from one a second up; `every 2 s`, `every 10 min` below."""
-    tr = lambda text: QCoreApplication.translate("describe_rate", text)  # noqa: E731
     if rate >= 1:
-        return tr("{0} /s").format(numbers.significant(rate, 4))
+        return QCoreApplication.translate("describe_rate", "{0} /s").format(numbers.significant(rate, 4))
     period = 1 / rate
     if period >= 120:
-        return tr("every {0} min").format(numbers.significant(period / 60, 3))
-    return tr("every {0} s").format(numbers.significant(period, 3))
+        return QCoreApplication.translate("describe_rate", "every {0} min").format(numbers.significant(period / 60, 3))
+    return QCoreApplication.translate("describe_rate", "every {0} s").format(numbers.significant(period, 3))
 
 
 class SensorFleetModel(SortedTableModel):

@@ -37,6 +37,11 @@ def french():
     yield from speaking(FRENCH)
 
 
+@pytest.fixture
+def american():
+    yield from speaking(ENGLISH)
+
+
 @pytest.fixture(params=[FRENCH, ENGLISH], ids=["French", "English"])
 def language(request):
     yield from speaking(request.param)
@@ -73,6 +78,11 @@ def test_the_readings_sent_to_a_french_window_are_stored_as_sent(qtbot, french, 
 def test_the_crosshair_reads_out_the_date_and_the_temperature_in_french(french):
     moment = QDateTime(QDate(2026, 11, 21), QTime(14, 31, 5)).toSecsSinceEpoch()
     assert _Crosshair.readout("capteur_1", moment, 22.5) == "21/11/2026 14:31:05  ·  capteur_1  ·  22,50 °C"
+
+
+def test_the_crosshair_writes_the_whole_year_in_american_english(american):
+    moment = QDateTime(QDate(2026, 11, 21), QTime(14, 31, 5)).toSecsSinceEpoch()
+    assert _Crosshair.readout("capteur_1", moment, -1234.5) == "11/21/2026 14:31:05  ·  capteur_1  ·  -1,234.50 °C"
 
 
 def labels(chart) -> list[list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -39,6 +40,16 @@ def private_data_dir(tmp_path, monkeypatch):
     # A proxy set on the machine must not stand between a test and its servers on 127.0.0.1.
     monkeypatch.setenv("no_proxy", "*")
     return folder
+
+
+@pytest.fixture
+def paris(monkeypatch):
+    """Local time is Paris time for the test: UTC+1 in November, UTC+2 in July."""
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import time
 
 import pytest
 
@@ -28,16 +27,6 @@ def database(tmp_path):
     ).wait(10)
     storage.close()
     return tmp_path / "m.db"
-
-
-@pytest.fixture
-def paris(monkeypatch):
-    """Local time is Paris time for the test: UTC+1 in November, UTC+2 in July."""
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def exported(database, selection=ExportFilter()) -> str:

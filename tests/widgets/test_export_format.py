@@ -1,8 +1,5 @@
 """File > Export CSV… writes for a French spreadsheet when asked, and asks the same way next time."""
 
-import time
-
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
@@ -10,16 +7,6 @@ from app.server_app import ServerApp
 from models.server_config import ServerConfig
 from tests.support import LineClient
 from widgets.export_dialog import ExportDialog
-
-
-@pytest.fixture
-def paris(monkeypatch):
-    """Local time is Paris time for the test: UTC+1 in November."""
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def export(qtbot, app: ServerApp, destination, monkeypatch, layout: str | None = None) -> str:

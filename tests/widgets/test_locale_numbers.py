@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from models.sensor_row import SensorRow
 from models.value_models import make_model
 from tests.support import TIMEOUT, LineClient, stored_rows
+from tests.weather_stub import KEY, openweathermap_stub
 from tests.widgets.test_manual_panel import send
 from tests.widgets.test_time_axis import shown_chart
 from widgets.add_sensors_dialog import SensorDialog
@@ -147,3 +148,20 @@ def test_the_sensor_dialog_takes_either_separator_in_either_language(qtbot, lang
         assert spin.value() == 2.5
     assert dialog.value_model().step == 2.5
     QApplication.processEvents()
+
+
+def test_the_weather_and_the_clock_panels_write_french_numbers(qtbot, french, simulator, clock_server, monkeypatch):
+    with openweathermap_stub() as stub:
+        monkeypatch.setenv("OWM_BASE_URL", stub.base_url)
+        weather = simulator.window.weather
+        weather.api_key.setText(KEY)
+        weather.city.setText("Orsay")
+        weather.fetch_button.click()
+        qtbot.waitUntil(lambda: weather.temperature.text() != "")
+    assert weather.temperature.text() == "5,8 °C"
+    assert weather.details.text() == "feels like 5,8 °C · humidity 89 % · clear sky"
+    clock = simulator.window.clock
+    clock.port.setValue(clock_server.address[1])
+    clock.ask_button.click()
+    qtbot.waitUntil(lambda: clock.round_trip.text() != "")
+    assert re.fullmatch(r"round trip \d+,\d\d ms", clock.round_trip.text())

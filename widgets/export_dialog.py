@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from models.csv_format import EXCEL_FR, STANDARD, STYLES, CsvStyle
 from models.export import ExportFilter
+from widgets.locale_format import date_time_format
 
 
 class ExportDialog(QDialog):
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
         self.since = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start)), calendarPopup=True)
         self.until = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(end) + 1), calendarPopup=True)
         for edit in (self.since, self.until):
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+            edit.setDisplayFormat(date_time_format())
         between = QHBoxLayout()
         between.addWidget(self.since)
         between.addWidget(QLabel(self.tr("to")))

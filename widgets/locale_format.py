@@ -49,18 +49,20 @@ class Numbers(NamedTuple):
         return text.translate({ord(","): self.group, ord("."): self.decimal, ord("-"): self.minus})
 
 
-def date_time(timestamp: float) -> str:
-    """Local time to the second, the date as the locale writes it short but with the whole year:
-    21/11/2026 14:31:05 in French, 11/21/2026 14:31:05 in American English. The C locale (no
-    language set) has no date form of its own: 2026-11-21 14:31:05, as ISO 8601 writes it."""
+def date_time_format() -> str:
+    """A date and a time to the second, the date as the locale writes it short but with the whole
+    year: `dd/MM/yyyy HH:mm:ss` in French, `M/d/yyyy HH:mm:ss` in American English. The C locale (no
+    language set) has no date form of its own: `yyyy-MM-dd HH:mm:ss`, as ISO 8601 writes it."""
     locale = QLocale()
-    moment = QDateTime.fromMSecsSinceEpoch(round(timestamp * 1000))
     if locale.language() == QLocale.Language.C:
-        return moment.toString("yyyy-MM-dd HH:mm:ss")
+        return "yyyy-MM-dd HH:mm:ss"
     date = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in date:
-        date = date.replace("yy", "yyyy")
-    return locale.toString(moment, f"{date} HH:mm:ss")
+    return (date if "yyyy" in date else date.replace("yy", "yyyy")) + " HH:mm:ss"
+
+
+def date_time(timestamp: float) -> str:
+    """Local time in `date_time_format()`: 21/11/2026 14:31:05."""
+    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(round(timestamp * 1000)), date_time_format())
 
 
 def parse_decimal(text: str) -> float:

@@ -4,6 +4,7 @@ numbers are taken with either separator; what goes over the wire and into storag
 import json
 import re
 import socket
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
@@ -17,6 +18,7 @@ from tests.widgets.test_manual_panel import send
 from tests.widgets.test_time_axis import shown_chart
 from widgets.add_sensors_dialog import SensorDialog
 from widgets.chart import _Crosshair
+from widgets.export_dialog import ExportDialog
 from widgets.sensor_fleet_table import SensorFleetModel
 
 NNBSP = "\u202f"
@@ -165,3 +167,14 @@ def test_the_weather_and_the_clock_panels_write_french_numbers(qtbot, french, si
     clock.ask_button.click()
     qtbot.waitUntil(lambda: clock.round_trip.text() != "")
     assert re.fullmatch(r"round trip \d+,\d\d ms", clock.round_trip.text())
+
+
+def test_the_export_dialog_takes_dates_the_french_way(qtbot, french):
+    start = QDateTime(QDate(2026, 11, 21), QTime(14, 31, 5)).toSecsSinceEpoch()
+    dialog = ExportDialog(["capteur_1"], (start, start + 59), Path("mesures.csv"))
+    qtbot.addWidget(dialog)
+    assert (dialog.since.text(), dialog.until.text()) == ("21/11/2026 14:31:05", "21/11/2026 14:32:05")
+    dialog.range_group.button(ExportDialog.BETWEEN).setChecked(True)
+    dialog.until.lineEdit().setText("01/12/2026 00:00:00")
+    dialog.until.interpretText()
+    assert dialog.selection().until == QDateTime(QDate(2026, 12, 1), QTime(0, 0)).toSecsSinceEpoch()

@@ -43,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
     to_file = args.out != "-"
     try:
         if not to_file:
+            if style.bom:
+                # Its BOM says UTF-8, whatever the encoding of the terminal or the file it is redirected to.
+                sys.stdout.reconfigure(encoding="utf-8")
             export_csv(db, sys.stdout, selection, style=style)
             return 0
         show_progress = sys.stderr.isatty() if args.progress is None else args.progress

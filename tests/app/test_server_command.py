@@ -128,3 +128,7 @@ def test_export_for_a_french_spreadsheet(tmp_path, monkeypatch):
     )
     standard = run_main("export", "--db", str(tmp_path / "m.db"))
     assert standard.stdout == "capteur_id,temperature,timestamp\ncapteur_1,-4.25,2026-11-21T14:31:05.123Z\n"
+    monkeypatch.setenv("PYTHONIOENCODING", "latin-1")
+    piped = run_main("export", "--db", str(tmp_path / "m.db"), "--format", "excel-fr")
+    assert (piped.returncode, piped.stderr) == (0, "")
+    assert piped.stdout.encode() == (tmp_path / "out.csv").read_bytes().replace(b"\r\n", b"\n")

@@ -6,12 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
-    QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
+    QPushButton, QSpinBox, QWidget,
 )
 
 from models.server_config import ServerConfig
-from widgets.locale_format import DecimalSpinBox
 
 
 class SettingsDialog(QDialog):
@@ -42,7 +41,7 @@ class SettingsDialog(QDialog):
         self.token.setPlaceholderText(self.tr("none: any sensor may send"))
         self.token.setToolTip(self.tr('When set, every connection must first send {"auth": "TOKEN"}'))
         self.max_connections = QSpinBox(minimum=1, maximum=100_000, value=config.max_connections)
-        self.idle_timeout = DecimalSpinBox(minimum=1, maximum=86_400, value=config.idle_timeout, suffix=" s", decimals=0)
+        self.idle_timeout = QDoubleSpinBox(minimum=1, maximum=86_400, value=config.idle_timeout, suffix=" s", decimals=0)
         self.idle_timeout.setToolTip(self.tr("A connection that sends nothing for this long is closed"))
 
         form = QFormLayout()

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from models.csv_format import CsvStyle
-from models.export import ExportCancelled, ExportFilter, count_readings, export_csv
+from models.csv_format import STANDARD, CsvStyle
+from models.export import ExportCancelled, ExportFilter, count_readings, export_csv, writes_over_database
 from models.storage import StorageError
 
 
@@ -25,6 +25,9 @@ class _ExportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        if writes_over_database(self.database, self.destination):
+            self.done.emit(self.tr("{0} is the database being exported (or its journal): choose another file.").format(self.destination))
+            return
         partial = self.destination.with_name(self.destination.name + ".part")
         try:
             with open(partial, "w", encoding="utf-8", newline="") as out:
@@ -46,7 +49,7 @@ class _ExportWorker(QObject):
 class ExportJob(QObject):
     finished = Signal(str)
 
-    def __init__(self, database: Path, destination: Path, selection: ExportFilter, style: CsvStyle, parent: QWidget):
+    def __init__(self, database: Path, destination: Path, selection: ExportFilter, parent: QWidget, style: CsvStyle = STANDARD):
         super().__init__(parent)
         self._worker = _ExportWorker(database, destination, selection, style)
         self._thread = QThread(self)

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.simulation import Simulation
 from models.capteur import CapteurError
@@ -58,7 +58,7 @@ class Add:
 class AddCity:
     capteur_id: str
     city: str
-    api_key: str
+    api_key: str = field(repr=False)
     interval: float
     start: bool = True
 
@@ -127,7 +127,7 @@ class SetManualValue:
 class Retarget:
     host: str
     port: int
-    token: str
+    token: str = field(repr=False)
 
     def apply(self, simulation: Simulation) -> None:
         simulation.retarget(self.host, self.port, self.token)

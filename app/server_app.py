@@ -14,6 +14,7 @@ from app.chart_image import save_chart_image
 from app.export_job import ExportJob
 from app.paths import default_database, storage_file
 from app.qt_app import closing_on_signals, make_application, run_event_loop
+from app.secret_store import SecretError
 from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
@@ -103,7 +104,10 @@ class ServerApp(QObject):
     def _edit_settings(self) -> None:
         dialog = SettingsDialog(self.config, default_database(), self.window)
         if dialog.exec():
-            save_server_config(self.store, dialog.config())
+            try:
+                save_server_config(self.store, dialog.config())
+            except SecretError as error:
+                self.window.show_problem(str(error))
             self._apply(dialog.config())
 
     def _open_database(self, path: Path) -> None:
@@ -134,11 +138,14 @@ class ServerApp(QObject):
         if self.config.text_file:
             self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
             return
+        database = storage_file(self.config)
         last_style = STYLES.get(self.store.value("export/format", STANDARD.name), STANDARD)
-        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, last_style)
+        dialog = ExportDialog(
+            self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, database, last_style
+        )
         if dialog.exec():
             self.store.setValue("export/format", dialog.style().name)
-            self._export = ExportJob(storage_file(self.config), dialog.path(), dialog.selection(), dialog.style(), self.window)
+            self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window, dialog.style())
             self._export.finished.connect(self._export_done)
             self._export.start()
 

@@ -46,7 +46,15 @@ class ServerWorker(QObject):
             self.failed.emit(str(error))
             return
         config = self.config
-        server = ServeurTCP(storage, config.host, config.port, config.token or None, config.max_connections, config.idle_timeout)
+        server = ServeurTCP(
+            storage,
+            config.host,
+            config.port,
+            config.token or None,
+            config.max_connections,
+            config.idle_timeout,
+            message_timeout=config.message_timeout,
+        )
         try:
             server.listen()
         except ServerError as error:

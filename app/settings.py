@@ -1,21 +1,47 @@
-"""What Thermolab remembers between runs, in QSettings (the platform's usual place)."""
+"""What Thermolab remembers between runs, in QSettings (the platform's usual place); its secrets go to
+app.secret_store instead, since settings.ini is readable by every user of the machine."""
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import fields
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from app.secret_store import SECRETS, SERVER_TOKEN, SecretError, read_secret, save_secret
 from models.server_config import ServerConfig
+
+log = logging.getLogger("thermolab.settings")
 
 
 def settings() -> QSettings:
-    """Under THERMOLAB_DATA_DIR when it is set, so tests and portable installs keep their own."""
+    """Under THERMOLAB_DATA_DIR when it is set, so tests and portable installs keep their own; the
+    secrets an older version left there are moved out first."""
     if folder := os.environ.get("THERMOLAB_DATA_DIR"):
-        return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-    return QSettings()
+        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+    else:
+        store = QSettings()
+    _move_secrets_out(store)
+    return store
+
+
+def remember(store: QSettings, name: str, value) -> None:
+    """`value` under `name` ("group/key"): in the secret store for a secret, else in `store`.
+    Raises SecretError when a secret could not be saved."""
+    if name in SECRETS:
+        save_secret(name, value)
+    else:
+        store.setValue(name, value)
+
+
+def recall(store: QSettings, name: str, default):
+    """What `remember` kept under `name`, else `default` (of the type expected). A secret still in
+    `store` is one that could not be moved out yet: better used than lost."""
+    if name in SECRETS:
+        return read_secret(name) or store.value(name, default, type=str)
+    return store.value(name, default, type=type(default))
 
 
 def load_server_config(store: QSettings) -> ServerConfig:
@@ -24,19 +50,41 @@ def load_server_config(store: QSettings) -> ServerConfig:
     try:
         values = {}
         for field in fields(ServerConfig):
-            if not store.contains(field.name):
+            if field.name == "token" or not store.contains(field.name):
                 continue
             kind = type(getattr(default, field.name)) if field.name != "storage_path" else str
             value = store.value(field.name, type=kind)
             values[field.name] = (Path(value) if value else None) if field.name == "storage_path" else value
-        return ServerConfig(**values)
     finally:
         store.endGroup()
+    return ServerConfig(**values, token=recall(store, SERVER_TOKEN, ""))
 
 
 def save_server_config(store: QSettings, config: ServerConfig) -> None:
+    """Raises SecretError when the token could not be saved; everything else is saved all the same."""
     store.beginGroup("server")
     for field in fields(ServerConfig):
         value = getattr(config, field.name)
-        store.setValue(field.name, "" if value is None else str(value) if isinstance(value, Path) else value)
+        if field.name != "token":
+            store.setValue(field.name, "" if value is None else str(value) if isinstance(value, Path) else value)
     store.endGroup()
+    remember(store, SERVER_TOKEN, config.token)
+
+
+def _move_secrets_out(store: QSettings) -> None:
+    """Versions before the secret store kept the secrets in `store`, in clear: each is moved to the
+    secret store, then removed; one that cannot be moved stays until it can."""
+    moved = False
+    for name in SECRETS:
+        if not store.contains(name):
+            continue
+        try:
+            if value := store.value(name, "", type=str):
+                save_secret(name, value)
+        except SecretError as error:
+            log.warning("%s; it stays in %s until then", error, store.fileName())
+            continue
+        store.remove(name)
+        moved = True
+    if moved:
+        store.sync()

@@ -26,7 +26,8 @@ from app.request_worker import RequestRunner
 from app.sensor_host import (
     Add, AddCity, Change, Pause, Problem, Remove, Retarget, SensorHost, SetManualValue, Snapshot, Start, Stop,
 )
-from app.settings import settings
+from app.secret_store import TARGET_TOKEN, SecretError
+from app.settings import recall, remember, settings
 from models.capteur import CapteurError, check_capteur_id
 from models.reading import to_celsius
 from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
@@ -133,7 +134,10 @@ class SimulatorApp(QObject):
             self.store.setValue(f"simulator_window/{key}", value)
         for group, panel in self._panels().items():
             for key, value in panel.settings().items():
-                self.store.setValue(f"{group}/{key}", value)
+                try:
+                    remember(self.store, f"{group}/{key}", value)
+                except SecretError as error:
+                    log.warning("%s", error)
         self.store.setValue(SAVED_SENSORS, json.dumps(list(self._saved.values())))
         self.store.sync()
 
@@ -171,7 +175,7 @@ class SimulatorApp(QObject):
         window.restore_layout(*(self.store.value(f"simulator_window/{key}") for key in ("geometry", "state", "header")))
         for group, panel in self._panels().items():
             defaults = panel.settings()
-            panel.apply_settings({k: self.store.value(f"{group}/{k}", v, type=type(v)) for k, v in defaults.items()})
+            panel.apply_settings({k: recall(self.store, f"{group}/{k}", v) for k, v in defaults.items()})
 
     def _restore_sensors(self) -> None:
         """The sensors of the last session, stopped; a record this version cannot read is left out."""
@@ -248,8 +252,11 @@ class SimulatorApp(QObject):
         self._command(Remove(tuple(ids)))
 
     def _target_chosen(self, host: str, port: int, token: str) -> None:
-        for key, value in (("host", host), ("port", port), ("token", token)):
-            self.store.setValue(f"simulator/target_{key}", value)
+        try:
+            for key, value in (("host", host), ("port", port), ("token", token)):
+                remember(self.store, f"simulator/target_{key}", value)
+        except SecretError as error:
+            self.window.show_problem(str(error))
         self.retarget(host, port, token)
 
     def _send_manual(self, number: int, capteur_id: str, value: float, unit: str) -> None:
@@ -301,7 +308,7 @@ def run_client(args: argparse.Namespace) -> int:
     store = settings()
     host = args.host or store.value("simulator/target_host", DEFAULT_HOST, type=str)
     port = args.port if args.port is not None else store.value("simulator/target_port", DEFAULT_PORT, type=int)
-    token = args.token or store.value("simulator/target_token", "", type=str)
+    token = args.token or recall(store, TARGET_TOKEN, "")
     simulator = SimulatorApp(host, port, token)
     with closing_on_signals(simulator.window.close):
         simulator.start()

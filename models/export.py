@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
@@ -37,6 +38,18 @@ class ExportFilter:
             clauses.append("timestamp <= ?")
             parameters.append(self.until)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), parameters
+
+
+def writes_over_database(database: Path | str, destination: Path | str) -> bool:
+    """Whether writing `destination` would overwrite the database being exported, or its journal.
+
+    Paths are compared resolved (a symbolic link, `./`, `..`), then as files (a hard link).
+    """
+    destination = Path(destination)
+    parts = [Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")]
+    if destination.resolve() in {part.resolve() for part in parts}:
+        return True
+    return destination.exists() and any(part.exists() and os.path.samefile(destination, part) for part in parts)
 
 
 def count_readings(db_path: Path | str, selection: ExportFilter = ExportFilter()) -> int:

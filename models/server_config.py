@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 
@@ -14,9 +14,12 @@ class ServerConfig:
     storage_path: Path | None = None
     """None: the default database in the user's data folder (app.paths.default_database)."""
     text_file: bool = False
-    token: str = ""
+    token: str = field(default="", repr=False)
+    """Left out of the repr, so that no log line or traceback shows it."""
     max_connections: int = 256
     idle_timeout: float = 300.0
+    message_timeout: float = 30.0
+    """Seconds a message may take from its first byte to its last, however often bytes come."""
 
     def updated(self, args: argparse.Namespace) -> ServerConfig:
         """These settings with what the command line gave (arguments left out are None)."""

@@ -2,6 +2,7 @@
 
 protocol.md section 4: every chunk of bytes received goes back as `echo:` + those bytes, whatever
 they are. When the client goes away, cleanly or not, the server goes straight back to accepting.
+A client beyond `max_connections` gets one line that begins with `busy:`, never with `echo:`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ ECHO_PORT = 49631
 PREFIX = b"echo:"
 RECV_SIZE = 65536
 PREVIEW_SIZE = 40
+BUSY = b"busy:"
+MAX_CONNECTIONS = 256
 
 
 def speak_to_client(connection: socket.socket, peer: str, monitor: ServerMonitor) -> None:
@@ -44,8 +47,14 @@ class EchoServer(Serveur):
 
     one_thread_per_connection = False
 
-    def __init__(self, host: str = "127.0.0.1", port: int = ECHO_PORT, idle_timeout: float | None = 300.0):
-        super().__init__(host, port, idle_timeout=idle_timeout)
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = ECHO_PORT,
+        idle_timeout: float | None = 300.0,
+        max_connections: int = MAX_CONNECTIONS,
+    ):
+        super().__init__(host, port, max_connections, idle_timeout)
         self.monitor = ServerMonitor()
 
     def handle(self, connection: socket.socket, peer: tuple) -> None:
@@ -56,11 +65,17 @@ class EchoServer(Serveur):
 
     def refuse(self, connection: socket.socket, peer: tuple) -> None:
         self.monitor.event(logging.WARNING, f"refused: {self.max_connections} clients already", format_peer(peer))
+        connection.sendall(BUSY + b" connection limit (%d) reached, try again later\n" % self.max_connections)
 
 
-def echo_multi(host: str = "127.0.0.1", port: int = ECHO_PORT, idle_timeout: float | None = 300.0) -> EchoServer:
+def echo_multi(
+    host: str = "127.0.0.1",
+    port: int = ECHO_PORT,
+    idle_timeout: float | None = 300.0,
+    max_connections: int = MAX_CONNECTIONS,
+) -> EchoServer:
     """The multi-task echo server: its accept loop starts a thread running `speak_to_client` for each client."""
-    server = EchoServer(host, port, idle_timeout)
+    server = EchoServer(host, port, idle_timeout, max_connections)
     server.one_thread_per_connection = True
     return server
 

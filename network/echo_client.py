@@ -6,7 +6,7 @@ import math
 import socket
 import time
 
-from network.echo import ECHO_PORT, PREFIX, RECV_SIZE
+from network.echo import BUSY, ECHO_PORT, PREFIX, RECV_SIZE
 from network.service_client import ServiceError, connect
 
 _BEGUN = len(PREFIX)
@@ -66,6 +66,9 @@ class EchoClient:
             if not chunk:
                 raise ServiceError(f"the echo server at {self.host}:{self.port} closed the connection: connect again")
             if not self._reply.feed(chunk):
+                if self._reply.received.startswith(BUSY):
+                    said = bytes(self._reply.received[len(BUSY) :]).decode("utf-8", "replace").strip()
+                    raise ServiceError(f"the echo server at {self.host}:{self.port} is busy: {said}")
                 raise ServiceError(
                     f"the answer from {self.host}:{self.port} is not an echo of what was sent: is it an echo server?"
                 )

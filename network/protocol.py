@@ -191,6 +191,11 @@ class ReadingProtocol:
         rest = buffer[position:].lstrip(_WHITESPACE)
         return rest[:1] in (b"{", b"[")
 
+    @property
+    def pending(self) -> bool:
+        """True while part of a message has arrived and not yet its end; blank bytes are no message."""
+        return self._pending_length() > 0
+
     def _pending_length(self) -> int:
         return len(self._buffer.lstrip(_WHITESPACE))
 

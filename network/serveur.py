@@ -3,6 +3,7 @@
 It listens, accepts, and hands each connection to `handle()`: in a thread of its own (the threads
 extension of the exercise), or in the accepting thread for a mono-task server, where a second client
 waits in the system's backlog until the first has left. Subclasses only say what a conversation is.
+A bug met in serving one client is logged with its traceback and ends that connection, no other.
 
 Stopping is prompt whatever the clients do: `stop()` wakes the accept loop through a socket pair
 and half-closes every connection. On Linux a `recv()` then still returns what the client had already
@@ -162,6 +163,10 @@ class Serveur(ABC):
     def refuse(self, connection: socket.socket, peer: tuple) -> None:
         """A client over `max_connections`; the default closes without a word."""
 
+    def make_room(self) -> bool:
+        """A client over `max_connections`: end another connection to let it in, or say False to refuse it."""
+        return False
+
     def _accept(self) -> bool:
         """Accept one waiting client; False when none is waiting."""
         try:
@@ -172,12 +177,20 @@ class Serveur(ABC):
             # No file descriptor left, or a network error: keep serving those already connected.
             log.warning("accept failed: %s", error)
             return False
-        connection.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
-        connection.settimeout(self.idle_timeout)
-        if self.connection_count() >= self.max_connections:
-            self._serve(connection, peer, self.refuse)
-        else:
-            self.dispatch(connection, peer)
+        try:
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+            connection.settimeout(self.idle_timeout)
+            if self.connection_count() >= self.max_connections and not self.make_room():
+                self._serve(connection, peer, self.refuse)
+            else:
+                self.dispatch(connection, peer)
+        except Exception:
+            # A bug met before the conversation began (a thread that cannot start, say): this client
+            # is lost, the others are not.
+            log.exception("could not serve %s; the server goes on", format_peer(peer))
+            with self._lock:
+                self._connections.pop(connection, None)
+            connection.close()
         return True
 
     def dispatch(self, connection: socket.socket, peer: tuple) -> None:
@@ -204,6 +217,9 @@ class Serveur(ABC):
             conversation(connection, peer)
         except OSError as error:
             log.info("connection with %s ended: %s", format_peer(peer), error)
+        except Exception:
+            # A bug in one conversation must not end the accept loop, nor reach threading.excepthook.
+            log.exception("serving %s failed; the server goes on", format_peer(peer))
         finally:
             with self._lock:
                 self._connections.pop(connection, None)

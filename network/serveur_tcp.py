@@ -12,9 +12,12 @@ import functools
 import logging
 import socket
 import threading
+import time
 
 from models.reading import Reading
 from models.storage import Storage
+from network.idle_ranking import IdleRanking
+from network.message_deadline import MessageDeadline
 from network.monitor import ServerMonitor
 from network.protocol import MAX_MESSAGE, Closing, ReadingProtocol, Rejected, encode_reply
 from network.serveur import Serveur, format_peer
@@ -25,6 +28,7 @@ RECV_SIZE = 64 * 1024
 # Once the server stops, a peer that keeps streaming gets this many more reads, not forever.
 DRAIN_READS = 64
 BUSY_REPLY = encode_reply(Closing("server busy"))
+MESSAGE_TIMEOUT = 30.0
 
 
 class ServeurTCP(Serveur):
@@ -37,11 +41,14 @@ class ServeurTCP(Serveur):
         max_connections: int = 256,
         idle_timeout: float | None = 300.0,
         max_message: int = MAX_MESSAGE,
+        message_timeout: float | None = MESSAGE_TIMEOUT,
     ):
         super().__init__(host, port, max_connections, idle_timeout)
         self.storage = storage
         self.token = token or None
         self.max_message = max_message
+        self.message_timeout = message_timeout
+        self._idle = IdleRanking()
         self.monitor = ServerMonitor(storage)
         storage.on_error = lambda reason: self.monitor.event(logging.ERROR, reason)
 
@@ -58,6 +65,20 @@ class ServeurTCP(Serveur):
         self.monitor.event(logging.WARNING, "refused: server busy", format_peer(peer))
         connection.sendall(BUSY_REPLY)
 
+    def make_room(self) -> bool:
+        """End the connection idle the longest (idle_ranking.py) with the busy line, so a sensor gets in."""
+        evicted = self._idle.evict()
+        if evicted is None:
+            return False
+        try:
+            # Its thread's recv() then meets the end of the stream; the thread says why and leaves.
+            # That thread sends the line, not this one: a peer that reads nothing holds up no other.
+            evicted.shutdown(socket.SHUT_RD)
+        except OSError:
+            # Its peer or its own thread ended it meanwhile: the room is made all the same.
+            pass
+        return True
+
     def dispatch(self, connection: socket.socket, peer: tuple) -> None:
         """One thread per connection, except for a client that has already said everything.
 
@@ -70,30 +91,59 @@ class ServeurTCP(Serveur):
         if finished:
             self.serve_here(connection, peer, conversation)
         else:
+            # Ranked here, in the accepting thread, so that the next make_room() already sees it.
+            self._idle.opened(connection)
             self.serve_in_thread(connection, peer, conversation)
 
     def handle(self, connection: socket.socket, peer: tuple, first: bytes = b"") -> None:
         """The conversation with one sensor; `first` is what was read before it began."""
         stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
         protocol = ReadingProtocol(self.token, self.max_message)
+        deadline = MessageDeadline(connection, self.idle_timeout, self.message_timeout)
         why = ""
         reads_left = DRAIN_READS
         try:
             if first:
-                self._answer(connection, protocol.receive_data(first), protocol.received_at, stats)
-            while not protocol.closed and reads_left:
-                data = connection.recv(RECV_SIZE)
-                self._answer(connection, protocol.receive_data(data), protocol.received_at, stats)
+                self._take(connection, protocol, deadline, first, stats)
+            while not protocol.closed and reads_left and not deadline.overdue:
+                try:
+                    data = connection.recv(RECV_SIZE)
+                except TimeoutError:
+                    if not deadline.overdue:
+                        raise
+                    break
+                if not data and self._idle.evicted(connection):
+                    # What was pending was cut by the server, not by the peer: it is no message.
+                    connection.sendall(BUSY_REPLY)
+                    break
+                self._take(connection, protocol, deadline, data, stats)
                 if not data:
                     break
                 if self.stopping:
                     reads_left -= 1
+            if deadline.overdue:
+                self._answer(connection, [Closing(deadline.reason)], time.time(), stats)
         except TimeoutError:
-            why = f"idle for {self.idle_timeout:g} s"
+            # Sending, too, waits no longer than a pending message has left.
+            why = deadline.reason if deadline.overdue else f"idle for {self.idle_timeout:g} s"
         except OSError as error:
             why = error.strerror or str(error)
+        except Exception as error:
+            # A bug: Serveur logs its traceback; the event log says why this sensor was dropped.
+            why = f"server error: {type(error).__name__}"
+            raise
         finally:
+            if self._idle.closed(connection):
+                why = "closed to make room for a new connection"
             self.monitor.connection_closed(stats, why)
+
+    def _take(self, connection: socket.socket, protocol: ReadingProtocol, deadline: MessageDeadline, data: bytes, stats) -> None:
+        """One chunk: its messages answered, the connection's rank and message deadline brought up to date."""
+        events = protocol.receive_data(data)
+        if events:
+            self._idle.heard(connection)
+        self._answer(connection, events, protocol.received_at, stats)
+        deadline.note(protocol.pending, bool(events))
 
     def _answer(self, connection: socket.socket, events: list, received_at: float, stats) -> None:
         if not events:

@@ -67,7 +67,11 @@ def current_weather(
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WeatherError(f"the weather service address {base_url!r} is not an http(s) URL: correct OWM_BASE_URL")
-    host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
+    try:
+        port = parts.port
+    except ValueError:
+        raise WeatherError(f"the weather service address {base_url!r} has no valid port: correct OWM_BASE_URL") from None
+    host = parts.hostname if port is None else f"{parts.hostname}:{port}"
     query = urlencode({"q": city, "mode": "xml", "appid": api_key}, quote_via=quote)
     return _parse(_fetch(f"{base_url}{PATH}?{query}", timeout, city, host))
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 import time
 
+import keyring
 import pytest
+from keyring.backends.fail import Keyring as FailKeyring
 
 from network.clock import ClockServer
 from network.echo import EchoServer
@@ -40,6 +42,15 @@ def private_data_dir(tmp_path, monkeypatch):
     # A proxy set on the machine must not stand between a test and its servers on 127.0.0.1.
     monkeypatch.setenv("no_proxy", "*")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def no_system_keyring(monkeypatch):
+    """No test reads or writes the user's keyring: here and in the processes a test starts, keyring has
+    no backend (as on CI), so secrets go to the file under the test's data folder. A test of the
+    keyring path sets a backend of its own."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.set_keyring(FailKeyring())
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import select
 import signal
 import socket
 import sqlite3
@@ -57,6 +58,15 @@ class LineClient:
 
     def send(self, *messages: dict | bytes) -> None:
         self.socket.sendall(b"".join(m if isinstance(m, bytes) else json.dumps(m).encode() + b"\n" for m in messages))
+
+    def trickle(self, data: bytes, every: float) -> None:
+        """Send a byte every `every` seconds until the server has something to say."""
+        for byte in data:
+            self.socket.sendall(bytes([byte]))
+            readable, _, _ = select.select([self.socket], [], [], every)
+            if readable:
+                return
+        raise AssertionError("the whole message went through without a word from the server")
 
     def answer(self) -> dict:
         """The next answer; fails the test if none comes within TIMEOUT."""

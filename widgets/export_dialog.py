@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.csv_format import EXCEL_FR, STANDARD, STYLES, CsvStyle
-from models.export import ExportFilter
+from models.export import ExportFilter, writes_over_database
 from widgets.locale_format import date_time_format
 
 
@@ -24,12 +24,14 @@ class ExportDialog(QDialog):
         visible_range: tuple[float, float],
         destination: Path,
         parent: QWidget | None = None,
+        database: Path | None = None,
         style: CsvStyle = STANDARD,
     ):
         """`style`: the layout chosen last time, chosen again."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export readings as CSV"))
         self._visible_range = visible_range
+        self._database = database
 
         self.sensors = QListWidget()
         for capteur_id in sensors:
@@ -88,6 +90,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Time range:"), ranges)
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Save to:"), destination_row)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
@@ -107,6 +113,13 @@ class ExportDialog(QDialog):
 
     def style(self) -> CsvStyle:
         return STYLES[self.format.currentData()]
+
+    def accept(self) -> None:
+        if self._database is not None and writes_over_database(self._database, self.path()):
+            self.problem.setText(self.tr("{0} is the database being exported (or its journal): choose another file.").format(self.path()))
+            self.problem.show()
+            return
+        super().accept()
 
     def path(self) -> Path:
         return Path(self.destination.text().strip())

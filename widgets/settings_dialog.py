@@ -43,6 +43,8 @@ class SettingsDialog(QDialog):
         self.max_connections = QSpinBox(minimum=1, maximum=100_000, value=config.max_connections)
         self.idle_timeout = QDoubleSpinBox(minimum=1, maximum=86_400, value=config.idle_timeout, suffix=" s", decimals=0)
         self.idle_timeout.setToolTip(self.tr("A connection that sends nothing for this long is closed"))
+        self.message_timeout = QDoubleSpinBox(minimum=1, maximum=86_400, value=config.message_timeout, suffix=" s", decimals=0)
+        self.message_timeout.setToolTip(self.tr("A connection whose message is not complete this long after its first byte is closed"))
 
         form = QFormLayout()
         form.addRow(self.tr("Listen on address:"), self.host)
@@ -52,6 +54,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Token:"), self.token)
         form.addRow(self.tr("Connections at once:"), self.max_connections)
         form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
+        form.addRow(self.tr("Message timeout:"), self.message_timeout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save and restart the server"))
         buttons.accepted.connect(self.accept)
@@ -70,6 +73,7 @@ class SettingsDialog(QDialog):
             token=self.token.text(),
             max_connections=self.max_connections.value(),
             idle_timeout=self.idle_timeout.value(),
+            message_timeout=self.message_timeout.value(),
         )
 
     def _browse(self) -> None:

@@ -1,8 +1,8 @@
 """The weather in a city, from OpenWeatherMap, and a sensor that reports it.
 
-The API key is typed once and kept in the settings; it is always shown masked, and no message ever
-repeats it. The panel only asks: the application fetches (off the GUI thread) and hands back a
-`network.weather.Weather` or one sentence.
+The API key is typed once and kept in the system keyring, or in a file only the user can read
+(app.secret_store); it is always shown masked, and no message ever repeats it. The panel only asks:
+the application fetches (off the GUI thread) and hands back a `network.weather.Weather` or one sentence.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class WeatherPanel(QWidget):
         self.api_key = QLineEdit()
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.api_key.setPlaceholderText(self.tr("your OpenWeatherMap API key"))
-        self.api_key.setToolTip(self.tr("Kept in this computer's settings, never shown; a free key comes from openweathermap.org"))
+        self.api_key.setToolTip(self.tr("Kept in the system keyring or a file only you can read, never shown; a free key comes from openweathermap.org"))
         self.city = QLineEdit()
         self.city.setPlaceholderText(self.tr("Orsay, or Le Mans,FR"))
         self.city.setToolTip(self.tr("A city name, optionally followed by a comma and its country code"))

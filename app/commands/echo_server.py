@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.common import add_address, positive_number
+from app.commands.common import add_address, positive_int, positive_number
 from app.commands.serving import serve_until_signal
-from network.echo import ECHO_PORT, EchoServer, echo_multi
+from network.echo import ECHO_PORT, MAX_CONNECTIONS, EchoServer, echo_multi
 
 
 def register(commands) -> None:
@@ -23,10 +23,17 @@ def register(commands) -> None:
     parser.add_argument(
         "--idle-timeout", type=positive_number, default=300.0, help="drop a client idle for S seconds (default: 300)"
     )
+    parser.add_argument(
+        "--max-connections",
+        type=positive_int,
+        default=MAX_CONNECTIONS,
+        help=f"with --multi: clients at once; the next one is told the server is busy (default: {MAX_CONNECTIONS})",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.multi:
-        return serve_until_signal(echo_multi(args.host, args.port, args.idle_timeout), "echo server (multi-task)")
+        server = echo_multi(args.host, args.port, args.idle_timeout, args.max_connections)
+        return serve_until_signal(server, "echo server (multi-task)")
     return serve_until_signal(EchoServer(args.host, args.port, args.idle_timeout), "echo server (mono-task)")

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.commands.common import fail
 from app.paths import default_database
 from models.csv_format import STANDARD, STYLES
-from models.export import ExportFilter, count_readings, export_csv
+from models.export import ExportFilter, count_readings, export_csv, writes_over_database
 from models.reading import InvalidReading, parse_timestamp
 from models.storage import StorageError
 
@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     selection = ExportFilter(tuple(args.sensor), args.since, args.until)
     style = STYLES[args.format]
     to_file = args.out != "-"
+    if to_file and writes_over_database(db, args.out):
+        return fail(f"{args.out} is the database being exported (or its journal): choose another file for the CSV", 2)
     try:
         if not to_file:
             if style.bom:

@@ -41,8 +41,14 @@ def register(commands) -> None:
     parser.add_argument(
         "--idle-timeout", type=positive_number, default=300.0, help="close a silent connection after S seconds (default: 300)"
     )
+    parser.add_argument(
+        "--message-timeout",
+        type=positive_number,
+        default=30.0,
+        help="close a connection whose message is not complete S seconds after its first byte (default: 30)",
+    )
     # None marks what the user did not give, so the window can fall back on its saved settings.
-    parser.set_defaults(run=run, host=None, port=None, max_connections=None, idle_timeout=None)
+    parser.set_defaults(run=run, host=None, port=None, max_connections=None, idle_timeout=None, message_timeout=None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,7 +66,15 @@ def run_headless(args: argparse.Namespace) -> int:
         storage = open_storage(path, text_file)
     except StorageError as error:
         return fail(str(error), 2)
-    server = ServeurTCP(storage, config.host, config.port, config.token, config.max_connections, config.idle_timeout)
+    server = ServeurTCP(
+        storage,
+        config.host,
+        config.port,
+        config.token,
+        config.max_connections,
+        config.idle_timeout,
+        message_timeout=config.message_timeout,
+    )
     try:
         server.listen()
     except ServerError as error:

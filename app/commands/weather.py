@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _saved_key() -> str:
-    """The key typed in the simulator window's Weather panel, which keeps it in Thermolab's settings."""
-    from app.settings import settings
+    """The key typed in the simulator window's Weather panel, which keeps it in the secret store."""
+    from app.secret_store import WEATHER_KEY, read_secret
 
-    return str(settings().value("weather/api_key", "") or "")
+    return read_secret(WEATHER_KEY)

@@ -4,11 +4,17 @@ Connection threads hand over batches of readings with `submit()`. The writer tak
 writes it in one transaction and only then marks the batches done, so an ack sent after
 `Commit.wait()` is a promise the data survives a crash. When the writer falls behind, `submit()`
 blocks: a fast sender is slowed down instead of being buffered without end.
+
+A failed transaction (a full disk, a lock held by another program, the file deleted) fails every
+batch in it, so their senders get errors; the writer then puts the file back as it was before the
+transaction, reopening it where needed, and the next batches are tried afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 from abc import ABC, abstractmethod
 from pathlib import Path
@@ -23,6 +29,34 @@ MAX_PENDING_READINGS = 100_000
 
 class StorageError(Exception):
     """A storage that cannot be opened or written; the message says what to do."""
+
+
+class FileLost(StorageError):
+    """The storage file was deleted or replaced by another one while the server wrote to it."""
+
+    def __init__(self, path: Path, how: str):
+        super().__init__(f"{path.name} was {how} while the server ran")
+        self.path, self.how = path, how
+
+    def explained(self) -> str:
+        return f"{self.path} was {self.how} while the server ran"
+
+    @property
+    def what_next(self) -> str:
+        return "a new, empty file takes its place" if self.how == "deleted" else "the next readings go to the new file"
+
+
+def _described(error: Exception) -> str:
+    """`no space left on device` rather than `[Errno 28] No space left on device`."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror[:1].lower() + error.strerror[1:]
+    return str(error)
+
+
+def file_identity(path: Path) -> tuple[int, int]:
+    """What stays the same while a file is the same file, whatever is written to it."""
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
 
 
 class Commit:
@@ -56,7 +90,13 @@ class Storage(ABC):
         self.failed = 0
         """Readings lost to a storage error (their senders got an error instead of an ack)."""
         self.on_error: Callable[[str], None] | None = None
-        """Called from the writer thread with a sentence when a transaction fails."""
+        """Called from the writer thread with one sentence when writing starts to fail, when it works
+        again, and when the file is found deleted or replaced; without it, the sentence is logged."""
+        self._identity: tuple[int, int] | None = None
+        """`file_identity` of the file when it was opened; the subclass's `_open` sets it."""
+        self._reopen_needed = False
+        self._failing = False
+        """Writing has failed since the last transaction that succeeded (and the fault was said)."""
         self._max_pending = max_pending
         self._queue: list[Commit] = []
         self._pending = 0
@@ -110,29 +150,89 @@ class Storage(ABC):
 
     def _write_all(self, batches: list[Commit]) -> None:
         try:
+            if self._reopen_needed:
+                self._reopen()
+            self._begin()
             stored = sum(self._write(batch.readings, batch.received_at) for batch in batches)
             self._commit()
-        except (OSError, StorageError, self._database_errors()) as error:
-            self._rollback()
-            reason = f"storage failed: {error}"
-            log.error("%s (%s)", reason, self.path)
-            self.failed += sum(len(batch.readings) for batch in batches)
+            self._check_file()
+        except Exception as error:
+            # Any failure, even a bug, is an error reply: the writer serves every connection.
             for batch in batches:
-                batch.error = reason
-            if self.on_error is not None:
-                self.on_error(reason)
+                batch.error = f"storage failed: {_described(error)}"
+            self.failed += sum(len(batch.readings) for batch in batches)
+            self._recover(error)
         else:
             self.stored += stored
             self.commits += 1
+            if self._failing:
+                self._failing = False
+                self._report(f"storage works again: readings are stored in {self.path}")
         for batch in batches:
             batch._done.set()
 
-    def _database_errors(self) -> type[Exception] | tuple[type[Exception], ...]:
-        """Errors of the backend's own library that mean the transaction failed."""
-        return ()
+    def _check_file(self) -> None:
+        """An ack must never stand for rows in a file that nobody can open any more."""
+        identity = self._identity_now()
+        if identity != self._identity:
+            raise FileLost(self.path, "deleted" if identity is None else "replaced")
+
+    def _identity_now(self) -> tuple[int, int] | None:
+        try:
+            return file_identity(self.path)
+        except OSError:
+            return None
+
+    def _recover(self, error: Exception) -> None:
+        """Leave the file as it was before the failed transaction, reopened if that is what it takes."""
+        if isinstance(error, FileLost):
+            self._replace_lost_file(error)
+            return
+        if not self._reopen_needed:
+            try:
+                self._rollback()
+            except Exception:
+                # Tried again before the next batch if it fails now.
+                with contextlib.suppress(Exception):
+                    self._reopen()
+        self._trouble_starts(f"storage failed: {_described(error)} ({self.path})")
+
+    def _replace_lost_file(self, lost: FileLost) -> None:
+        try:
+            self._reopen()
+        except Exception as reopening:
+            again = "created again" if lost.how == "deleted" else "opened"
+            self._trouble_starts(f"{lost.explained()} and cannot be {again} ({reopening}): readings are refused until it can")
+        else:
+            self._report(f"{lost.explained()}: {lost.what_next}")
+
+    def _trouble_starts(self, sentence: str) -> None:
+        """Said when writing starts to fail, not for every batch after it; success says it is over."""
+        if not self._failing:
+            self._failing = True
+            self._report(sentence)
+
+    def _reopen(self) -> None:
+        self._reopen_needed = True
+        self._close()
+        self._open()
+        self._reopen_needed = False
+
+    def _report(self, sentence: str) -> None:
+        if self.on_error is None:
+            log.error("%s", sentence)
+            return
+        try:
+            self.on_error(sentence)
+        except Exception:
+            # The writer serves every connection: a listener's bug must not stop it.
+            log.exception("%s (and telling it failed)", sentence)
 
     @abstractmethod
     def _open(self) -> None: ...
+
+    def _begin(self) -> None:
+        """Start the transaction that `_commit` ends."""
 
     @abstractmethod
     def _write(self, readings: Sequence[Reading], received_at: float) -> int:
@@ -141,8 +241,10 @@ class Storage(ABC):
     @abstractmethod
     def _commit(self) -> None: ...
 
+    @abstractmethod
     def _rollback(self) -> None:
-        """Undo what `_write` did since the last commit, where the backend can."""
+        """Undo what was written since `_begin`; raise if the file cannot be brought back so."""
 
     @abstractmethod
-    def _close(self) -> None: ...
+    def _close(self) -> None:
+        """Close the file; called again on a storage already closed, it does nothing."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from models.reading import Reading
-from models.storage.base import Storage, StorageError
+from models.storage.base import Storage, StorageError, file_identity
 
 SCHEMA_VERSION = 1
 
@@ -43,6 +43,10 @@ def _insert(rows: int) -> str:
     )
 
 
+LOCK_WAIT = 5.0
+"""Seconds a transaction waits for a lock another program holds before its batch is refused
+(protocol.md, section 2): senders get errors instead of waiting as long as that program pleases."""
+
 _REQUIRED_COLUMNS = {"capteur_id", "temperature", "timestamp"}
 _ADDED_COLUMNS = {"received_at": "REAL", "sensor_clock": "INTEGER"}
 
@@ -50,7 +54,13 @@ _ADDED_COLUMNS = {"received_at": "REAL", "sensor_clock": "INTEGER"}
 class SQLiteStorage(Storage):
     def _open(self) -> None:
         check_writable(self.path)
-        self._connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        if self._identity is not None and self._identity_now() != self._identity:
+            # The database was deleted or replaced under the server: the journal beside it belongs to
+            # the lost file (SQLite leaves it when the file has moved), and would be replayed into
+            # the one now there.
+            for leftover in ("-wal", "-shm"):
+                self.path.with_name(self.path.name + leftover).unlink(missing_ok=True)
+        self._connection = sqlite3.connect(self.path, LOCK_WAIT, check_same_thread=False, isolation_level=None)
         try:
             prepare_database(self._connection, self.path)
         except (sqlite3.DatabaseError, StorageError) as error:
@@ -58,6 +68,9 @@ class SQLiteStorage(Storage):
             if isinstance(error, StorageError):
                 raise
             raise StorageError(_explain(error, self.path)) from None
+        self._identity = file_identity(self.path)
+
+    def _begin(self) -> None:
         self._connection.execute("BEGIN")
 
     def _write(self, readings: Sequence[Reading], received_at: float) -> int:
@@ -77,24 +90,14 @@ class SQLiteStorage(Storage):
 
     def _commit(self) -> None:
         self._connection.execute("COMMIT")
-        self._connection.execute("BEGIN")
 
     def _rollback(self) -> None:
-        try:
+        # A full disk may have rolled the transaction back already: a second ROLLBACK would fail.
+        if self._connection.in_transaction:
             self._connection.execute("ROLLBACK")
-            self._connection.execute("BEGIN")
-        except sqlite3.Error:
-            pass
 
     def _close(self) -> None:
-        try:
-            self._connection.execute("COMMIT")
-        except sqlite3.Error:
-            pass
         self._connection.close()
-
-    def _database_errors(self):
-        return sqlite3.Error
 
 
 def check_writable(path: Path) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
+import os
 from collections import OrderedDict
 from typing import Sequence
 
 from models.csv_format import csv_row
 from models.reading import Reading
-from models.storage.base import Storage, StorageError
+from models.storage.base import Storage, StorageError, file_identity
 from models.storage.sqlite import check_writable
 
 # A text file has no index to find a resent reading in, so the keys of recent sensor-stamped readings
@@ -17,16 +19,32 @@ RECENT_KEYS = 200_000
 
 
 class TextFileStorage(Storage):
-    """`capteur_id,temperature,timestamp` lines; the timestamp keeps microseconds so no two merge."""
+    """`capteur_id,temperature,timestamp` lines; the timestamp keeps microseconds so no two merge.
+
+    A transaction's lines are gathered in memory and written with one call at commit. When that
+    write fails part way (a full disk), the file is cut back to its length before it, so no partial
+    line is ever left for a reader, or for the next line to be glued to.
+    """
 
     def _open(self) -> None:
         check_writable(self.path)
         try:
-            self._file = open(self.path, "a", encoding="utf-8", newline="")
+            self._file = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         except OSError as error:
             raise StorageError(f"cannot open {self.path} ({error.strerror}): choose another file") from None
-        self._csv = csv.writer(self._file, lineterminator="\n")
+        self._identity = file_identity(self.path)
+        self._lines = io.StringIO()
+        self._csv = csv.writer(self._lines, lineterminator="\n")
+        # A new file holds none of the readings remembered for the old one.
         self._recent: OrderedDict[tuple[str, float], None] = OrderedDict()
+        self._new_keys: list[tuple[str, float]] = []
+        self._length_before: int | None = None
+
+    def _begin(self) -> None:
+        self._lines.seek(0)
+        self._lines.truncate()
+        self._new_keys.clear()
+        self._length_before = None
 
     def _write(self, readings: Sequence[Reading], received_at: float) -> int:
         written = 0
@@ -42,13 +60,26 @@ class TextFileStorage(Storage):
         if key in self._recent:
             return True
         self._recent[key] = None
+        self._new_keys.append(key)
         if len(self._recent) > RECENT_KEYS:
             self._recent.popitem(last=False)
         return False
 
     def _commit(self) -> None:
-        # Flushed to the operating system: a reading acked survives the server process being killed.
-        self._file.flush()
+        # Handed to the operating system: a reading acked survives the server process being killed.
+        data = memoryview(self._lines.getvalue().encode("utf-8"))
+        self._length_before = os.fstat(self._file).st_size
+        while data:
+            data = data[os.write(self._file, data) :]
+
+    def _rollback(self) -> None:
+        # The readings of a failed transaction are not stored: a resend of one is no repeat.
+        for key in self._new_keys:
+            self._recent.pop(key, None)
+        if self._length_before is not None:
+            os.ftruncate(self._file, self._length_before)
 
     def _close(self) -> None:
-        self._file.close()
+        if self._file is not None:
+            os.close(self._file)
+            self._file = None

@@ -1,8 +1,10 @@
 """`python main.py client` in a real process: where it sends, and a clean exit on SIGTERM."""
 
+import json
 import os
 import selectors
 import signal
+import stat
 import subprocess
 import sys
 
@@ -50,3 +52,16 @@ def test_client_without_anything_saved_aims_at_the_default_port(private_data_dir
     process, line = start_client(private_data_dir)
     stop(process)
     assert line == "simulator sending to 127.0.0.1:50007"
+
+
+def test_secrets_an_older_version_saved_in_clear_are_moved_out_of_the_settings(private_data_dir):
+    private_data_dir.mkdir(parents=True)
+    settings_file = private_data_dir / "settings.ini"
+    settings_file.write_text("[simulator]\ntarget_port=50999\ntarget_token=old-token\n\n[weather]\napi_key=old-owm-key\n")
+    process, line = start_client(private_data_dir)
+    stop(process)
+    assert line == "simulator sending to 127.0.0.1:50999"
+    assert "old-token" not in settings_file.read_text() and "old-owm-key" not in settings_file.read_text()
+    secrets = private_data_dir / "secrets.json"
+    assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
+    assert json.loads(secrets.read_text()) == {"simulator/target_token": "old-token", "weather/api_key": "old-owm-key"}

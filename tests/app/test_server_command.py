@@ -1,11 +1,12 @@
 """`server --headless`, `send` and `export` as a user runs them: real processes, real files."""
 
+import os
 import signal
 import socket
 
 from models.reading import Reading
 from models.storage import open_storage
-from tests.support import LineClient, ServerProcess, run_main, stored_rows
+from tests.support import ROOT, LineClient, ServerProcess, run_main, stored_rows
 
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
 
@@ -132,3 +133,20 @@ def test_export_for_a_french_spreadsheet(tmp_path, monkeypatch):
     piped = run_main("export", "--db", str(tmp_path / "m.db"), "--format", "excel-fr")
     assert (piped.returncode, piped.stderr) == (0, "")
     assert piped.stdout.encode() == (tmp_path / "out.csv").read_bytes().replace(b"\r\n", b"\n")
+
+
+def test_export_refuses_to_write_over_the_database_it_exports(tmp_path):
+    database = tmp_path / "m.db"
+    server = ServerProcess("--db", str(database))
+    with LineClient(server.address) as sensor:
+        sensor.send({**GOOD, "seq": 1})
+        assert sensor.answer() == {"ack": 1}
+    (tmp_path / "link.db").symlink_to(database)
+    os.link(database, tmp_path / "hard.db")
+    relative = os.path.relpath(database, ROOT)
+    for out in [str(database), relative, str(tmp_path / "link.db"), str(tmp_path / "hard.db"), f"{database}-wal", f"{database}-shm"]:
+        result = run_main("export", "--db", str(database), "--out", out)
+        assert result.returncode == 2, out
+        assert result.stderr == f"thermolab: {out} is the database being exported (or its journal): choose another file for the CSV\n"
+    server.stop()
+    assert len(stored_rows(database)) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 import signal
 import socket
@@ -13,6 +14,7 @@ import sys
 import pytest
 
 from app.cli import main
+from app.secret_store import WEATHER_KEY, save_secret
 from network.clock import ask_time
 from tests.support import ROOT
 from tests.weather_stub import KEY, openweathermap_stub
@@ -91,6 +93,34 @@ def test_weather_joins_the_words_of_a_city_and_reads_the_key_from_the_environmen
     assert capsys.readouterr().err == (
         "thermolab: OpenWeatherMap knows no city named 'Le Mans': check the spelling, or add the country code (Le Mans,FR)\n"
     )
+
+
+def test_weather_reads_the_key_saved_by_the_window_without_loading_qt(stub):
+    save_secret(WEATHER_KEY, KEY)
+    code = (
+        "import sys\nfrom app.cli import main\nassert main(['weather', 'Orsay']) == 0\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))\n"
+        "assert not loaded, loaded"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Orsay, FR\n")
+
+
+@pytest.mark.parametrize("city", ["Atlantis", "Atlantide", "Down", "Too Often", "Cut Short", "Mixed Up"])
+@pytest.mark.parametrize("where", ["stub", "stub/elsewhere", "stub/with space", "nowhere"])
+def test_weather_never_shows_the_key_whatever_fails(stub, capsys, caplog, monkeypatch, city, where):
+    """The request's URL carries the key (appid=KEY): no failure may print it, nor log it."""
+    nowhere = socket.socket()
+    nowhere.bind(("127.0.0.1", 0))
+    with nowhere:
+        base_url = f"http://127.0.0.1:{nowhere.getsockname()[1]}" if where == "nowhere" else where.replace("stub", stub.base_url)
+        monkeypatch.setenv("OWM_BASE_URL", base_url)
+        with caplog.at_level(logging.DEBUG):
+            assert main(["weather", city, "--api-key", KEY]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("thermolab: ") and captured.err.count("\n") == 1
+    assert KEY not in captured.out + captured.err + caplog.text
 
 
 def test_weather_without_a_key_says_how_to_give_one(stub, capsys):

@@ -122,3 +122,48 @@ def test_close_commits_what_is_still_queued(tmp_path):
     storage.close()
     with sqlite3.connect(tmp_path / "m.db") as db:
         assert db.execute("SELECT count(*) FROM mesures").fetchone() == (5000,)
+
+
+@pytest.mark.parametrize("text_file", [False, True], ids=["sqlite", "text file"])
+def test_a_deleted_file_fails_its_batch_and_the_writer_goes_on_whatever_its_listener_does(tmp_path, text_file):
+    path = tmp_path / ("donnees.txt" if text_file else "m.db")
+    storage = open_storage(path, text_file)
+    told = []
+
+    def listener(sentence: str) -> None:
+        told.append(sentence)
+        raise RuntimeError("a listener with a bug")
+
+    storage.on_error = listener
+    assert storage.submit(readings(2), 0.0).wait(10)
+    path.unlink()
+    lost = storage.submit(readings(2, start=10.0), 0.0)
+    assert lost.wait(10) and lost.error == f"storage failed: {path.name} was deleted while the server ran"
+    again = storage.submit(readings(2, start=10.0), 0.0)
+    assert again.wait(10) and again.error is None
+    storage.close()
+    assert told == [f"{path} was deleted while the server ran: a new, empty file takes its place"]
+    assert (storage.stored, storage.failed) == (4, 2)
+
+
+def test_a_database_replaced_by_another_kind_of_file_refuses_readings_until_it_is_a_database_again(tmp_path):
+    path = tmp_path / "m.db"
+    storage = open_storage(path)
+    told = []
+    storage.on_error = told.append
+    assert storage.submit(readings(2), 0.0).wait(10)
+    (tmp_path / "notes.txt").write_text("these are my notes, not a database\n" * 100)
+    (tmp_path / "notes.txt").replace(path)
+    refused = [storage.submit(readings(2, start=10.0), 0.0) for _ in range(2)]
+    assert all(commit.wait(10) and commit.error.startswith("storage failed: ") for commit in refused)
+    path.unlink()
+    stored = storage.submit(readings(2, start=10.0), 0.0)
+    assert stored.wait(10) and stored.error is None
+    storage.close()
+    assert told == [
+        f"{path} was replaced while the server ran and cannot be opened ({path} is not a SQLite database: choose another file): "
+        "readings are refused until it can",
+        f"storage works again: readings are stored in {path}",
+    ]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM mesures").fetchone() == (2,)

@@ -169,3 +169,13 @@ def test_stops_promptly_with_clients_connected(mode):
         server.stop()
         assert time.monotonic() - started < 2
         assert served.recv(64) == b""
+
+
+def test_multi_task_tells_a_client_beyond_its_limit_that_it_is_busy():
+    with serving(echo_multi(port=0, max_connections=2)) as server, connect(server) as first, connect(server) as second:
+        assert echo(first, b"1") == b"echo:1"
+        with connect(server) as third:
+            refusal = b"busy: connection limit (2) reached, try again later\n"
+            assert read_exactly(third, len(refusal)) == refusal
+            assert third.recv(64) == b""
+        assert echo(second, b"2") == b"echo:2"

@@ -7,8 +7,10 @@ import socket
 
 import pytest
 
+from network.echo import echo_multi
 from network.echo_client import EchoClient, EchoTimeout
 from network.service_client import ServiceError
+from tests.support import serving
 
 TIMEOUT = 10.0
 QUIET = 0.3
@@ -103,3 +105,14 @@ def test_without_server_says_how_to_start_one():
         unused.bind(("127.0.0.1", 0))
         with pytest.raises(ServiceError, match="no server listens on .*: start one with `python main.py echo-server`"):
             EchoClient(*unused.getsockname()).connect()
+
+
+def test_a_busy_echo_server_is_said_so():
+    with serving(echo_multi(port=0, max_connections=1)) as server, EchoClient(*server.address) as first:
+        first.send("first")
+        assert first.receive() == b"echo:first"
+        with EchoClient(*server.address) as second:
+            second.send("second")
+            with pytest.raises(ServiceError) as refused:
+                second.receive()
+    assert str(refused.value) == f"the echo server at 127.0.0.1:{server.port} is busy: connection limit (1) reached, try again later"

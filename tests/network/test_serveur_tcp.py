@@ -106,19 +106,6 @@ def test_a_silent_peer_is_closed_after_the_idle_timeout(tmp_path):
         silent.wait_until_closed()
 
 
-def test_one_connection_over_the_limit_is_told_the_server_is_busy(tmp_path):
-    with running_server(tmp_path / "m.db", max_connections=2) as server:
-        with LineClient(server.address) as first, LineClient(server.address) as second:
-            first.send({**GOOD, "seq": 1})
-            second.send({**GOOD, "seq": 1})
-            assert first.answer() == second.answer() == {"ack": 1}
-            with LineClient(server.address) as third:
-                assert third.answer() == {"error": "server busy"}
-                third.wait_until_closed()
-            first.send({**GOOD, "seq": 2})
-            assert first.answer() == {"ack": 2}
-
-
 def test_a_wrong_token_is_unauthorized_and_nothing_is_stored(tmp_path):
     with running_server(tmp_path / "m.db", token="s3cret") as server, LineClient(server.address) as intruder:
         intruder.send({**GOOD, "seq": 1}, {"auth": "s3cret"})

@@ -149,3 +149,8 @@ def test_a_server_that_never_answers_times_out():
         port = silent.getsockname()[1]
         with pytest.raises(WeatherError, match=rf"127.0.0.1:{port} did not answer within 0.2 s"):
             current_weather("Orsay", KEY, f"http://127.0.0.1:{port}", timeout=0.2)
+
+
+def test_a_base_url_whose_port_is_no_number_is_refused():
+    with pytest.raises(WeatherError, match=r"the weather service address 'http://127.0.0.1:abc' has no valid port: correct OWM_BASE_URL"):
+        current_weather("Orsay", KEY, "http://127.0.0.1:abc")

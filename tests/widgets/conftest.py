@@ -1,6 +1,5 @@
-"""The simulator window, aimed at the real ServeurTCP of the `server` fixture, and the server window
-listening on a free port, each closed at the test's end; and the windows of earlier tests destroyed
-before the next one begins."""
+"""The server window, and the simulator window aimed at the real ServeurTCP of the `server` fixture,
+closed at the test's end; and the windows of earlier tests destroyed before the next one begins."""
 
 import gc
 
@@ -21,6 +20,17 @@ def earlier_windows_destroyed():
 
 
 @pytest.fixture
+def server_app(qtbot, tmp_path):
+    """The server window listening on a free port of 127.0.0.1, storing into tmp_path/m.db."""
+    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    yield app
+    app.window.close()
+
+
+@pytest.fixture
 def simulator(qtbot, server, monkeypatch):
     def unexpected(parent, title, text, *_):
         raise AssertionError(f"a warning the test did not expect: {text}")
@@ -30,15 +40,5 @@ def simulator(qtbot, server, monkeypatch):
     app = SimulatorApp("127.0.0.1", server.address[1])
     qtbot.addWidget(app.window)
     app.start()
-    yield app
-    app.window.close()
-
-
-@pytest.fixture
-def server_app(qtbot, tmp_path):
-    app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.session.listening, timeout=10_000):
-        app.start()
     yield app
     app.window.close()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit
 
 from app.cli import main
+from app.secret_store import WEATHER_KEY, read_secret
 from tests.support import stored_rows
 from tests.weather_stub import KEY, openweathermap_stub
 
@@ -54,14 +55,15 @@ def test_every_failure_is_one_sentence(qtbot, simulator, stub, city, key, senten
     assert not panel.add_button.isEnabled()
 
 
-def test_the_key_is_masked_kept_and_never_shown(qtbot, simulator, stub, private_data_dir):
+def test_the_key_is_masked_kept_apart_from_the_settings_and_never_shown(qtbot, simulator, stub, private_data_dir):
     panel = fetch(qtbot, simulator, "Orsay", "wrong-key")
     assert panel.api_key.echoMode() == QLineEdit.EchoMode.Password
     assert "wrong-key" not in panel.message.text()
     simulator.window.close()
     saved = QSettings(str(private_data_dir / "settings.ini"), QSettings.Format.IniFormat)
-    assert saved.value("weather/api_key") == "wrong-key"
     assert saved.value("weather/city") == "Orsay"
+    assert "wrong-key" not in (private_data_dir / "settings.ini").read_text()
+    assert read_secret(WEATHER_KEY) == "wrong-key"
 
 
 def test_the_weather_command_uses_the_key_typed_in_the_window(qtbot, simulator, stub, capsys):

@@ -7,15 +7,13 @@ through it: the wire, the database and the standard CSV keep their one fixed for
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QDoubleSpinBox
 
 _MINUS_SIGNS = str.maketrans({"\u2212": "-"})
 
 
-class Numbers(NamedTuple):
+class Numbers:
     """How the default locale writes numbers, read from QLocale once and applied in Python.
 
     Tables format hundreds of cells a refresh, and each call into Qt may wait for the GIL behind the
@@ -23,9 +21,13 @@ class Numbers(NamedTuple):
     cell. Digits stay Latin, as in every language Thermolab speaks.
     """
 
-    decimal: str
-    group: str
-    minus: str
+    __slots__ = ("decimal", "group", "minus", "_signs")
+
+    def __init__(self, decimal: str = ".", group: str = ",", minus: str = "-"):
+        self.decimal, self.group, self.minus = decimal, group, minus
+        signs = {",": group, ".": decimal, "-": minus}
+        # Python's own signs need no translation: English cells cost what they did before.
+        self._signs = str.maketrans({sign: own for sign, own in signs.items() if sign != own})
 
     @classmethod
     def current(cls) -> Numbers:
@@ -46,7 +48,7 @@ class Numbers(NamedTuple):
 
     def localise(self, text: str) -> str:
         """Python's number text (`-1,234.5`) in the locale's signs."""
-        return text.translate({ord(","): self.group, ord("."): self.decimal, ord("-"): self.minus})
+        return text.translate(self._signs) if self._signs else text
 
 
 def date_time_format() -> str:

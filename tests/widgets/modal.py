@@ -17,10 +17,12 @@ class ModalAnswerer:
     OK: what a user who chose the action says), any other dialog with Cancel, so nothing is written
     where the test did not ask. `seen` holds each dialog's title, in order, `texts` each message box's."""
 
-    def __init__(self, dont_ask_again: bool = False, button: QMessageBox.StandardButton | None = None):
+    def __init__(self, dont_ask_again: bool = False, button: QMessageBox.StandardButton | None = None, fill=None):
         self.dont_ask_again = dont_ask_again
         self.button = button
         """The message box's button to click instead of the accepting one."""
+        self.fill = fill
+        """Called with any other dialog instead of Cancel: it fills the dialog in and closes it."""
         self.seen: list[str] = []
         self.texts: list[str] = []
         self.warnings: list[str] = []
@@ -46,6 +48,8 @@ class ModalAnswerer:
             if dialog.checkBox() is not None:
                 dialog.checkBox().setChecked(self.dont_ask_again)
             dialog.button(self.button).click() if self.button is not None else _accepting_button(dialog).click()
+        elif self.fill is not None:
+            self.fill(dialog)
         else:
             dialog.reject()
 

@@ -5,7 +5,7 @@ import socket
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.server_app import ServerApp
 from models.server_config import ServerConfig
@@ -84,7 +84,8 @@ def test_the_export_dialog_writes_the_expected_csv(qtbot, server_app, tmp_path, 
             if dialog.sensors.item(i).text() == "drop":
                 dialog.sensors.item(i).setCheckState(dialog.sensors.item(i).checkState().Unchecked)
         dialog.destination.setText(str(destination))
-        return QDialog.DialogCode.Accepted
+        dialog.accept()
+        return dialog.result()
 
     monkeypatch.setattr(ExportDialog, "exec", choose)
     with qtbot.waitSignal(server_app.window.statusBar().messageChanged, timeout=10_000) as message:

@@ -833,8 +833,24 @@
         <translation>Exporter</translation>
     </message>
     <message>
+        <source>Tick at least one sensor to export.</source>
+        <translation>Cochez au moins un capteur à exporter.</translation>
+    </message>
+    <message>
         <source>{0} is the database being exported (or its journal): choose another file.</source>
         <translation>{0} est la base exportée (ou son journal)&#xa0;: choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder: add the name of the file to write.</source>
+        <translation>{0} est un dossier&#xa0;: ajoutez le nom du fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>{0} already exists in {1}. Replace it?</source>
+        <translation>{0} existe déjà dans {1}. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
     </message>
     <message>
         <source>Export to</source>

@@ -36,12 +36,13 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $@
 
-# Pin what pyproject.toml allows today into constraints.txt.
+# Pin what pyproject.toml allows today into constraints.txt, setuptools included (--all): the test extra
+# builds the wheel with it.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[test]'
 	{ echo '# Exact versions `make` installs (pip install -c constraints.txt). Regenerate with `make lock`.'; \
-	  .lock-venv/bin/python -m pip freeze --exclude thermolab; } > constraints.txt
+	  .lock-venv/bin/python -m pip freeze --all --exclude thermolab --exclude pip; } > constraints.txt
 	rm -rf .lock-venv
 
 clean:

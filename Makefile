@@ -4,13 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench translations lock clean
+.PHONY: run test lint bench translations lock clean
 
 run: $(INSTALLED)
 	$(BIN)/python main.py
 
 test: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The linter, the formatter's check (`ruff format` rewrites) and the type checker, as configured in pyproject.toml.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(INSTALLED)
 	for target in ingest sensors window frame simulator; do $(BIN)/python main.py bench $$target || exit 1; done

@@ -1,4 +1,4 @@
-"""How a reading is written as CSV cells (protocol.md, section 3), shared by export and the text file."""
+"""How a reading is written as CSV cells (docs/protocol.md, section 3), shared by export and the text file."""
 
 from __future__ import annotations
 

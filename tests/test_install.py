@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, TIMEOUT, LineClient, _address, stored_rows
+from tests.sensor_support import wait_until
+from tests.support import ROOT, TIMEOUT, LineClient, _address, running_server, stored_rows
 
 CODE = ("app", "models", "network", "widgets")
 SHIPPED_RESOURCES = ("icons/thermolab.svg", "translations/thermolab_en.qm", "translations/thermolab_fr.qm")
@@ -129,3 +130,32 @@ def test_the_installed_command_opens_both_windows_and_stores_readings(installed,
         _, stderr = lab.communicate(timeout=TIMEOUT)
     assert lab.returncode == 0, stderr
     assert [row[:2] for row in stored_rows(database)] == [("c", 21.5)]
+
+
+def test_the_installed_sensor_process_sends_readings(installed, tmp_path):
+    """The simulator's sensors run in a spawned process, which must find the installed code too."""
+    probe = (
+        "import sys\n"
+        "from thermolab.main import make_importable; make_importable()\n"
+        "from app.sensor_host import Add, SensorHost\n"
+        "from models.value_models import make_model\n"
+        "host = SensorHost('127.0.0.1', int(sys.argv[1]), '')\n"
+        "host.send(Add(('installed',), make_model('walk'), 50.0, True))\n"
+        "sys.stdin.readline()\n"
+        "host.close()\n"
+        "print(*(message.sentence for message in host.messages() if hasattr(message, 'sentence')))\n"
+    )
+    with running_server(tmp_path / "m.db") as server:
+        with subprocess.Popen(
+            [installed / "python", "-c", probe, str(server.address[1])],
+            cwd=tmp_path,
+            env=user_environment(tmp_path),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ) as sensors:
+            wait_until(lambda: len(stored_rows(tmp_path / "m.db")) >= 10, "readings from the installed sensor process")
+            problems, stderr = sensors.communicate("\n", timeout=TIMEOUT)
+    assert sensors.returncode == 0, stderr
+    assert problems.strip() == ""

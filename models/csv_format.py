@@ -1,4 +1,4 @@
-"""How a reading is written as CSV cells (protocol.md, section 3), shared by export and the text file."""
+"""How a reading is written as CSV cells (docs/protocol.md, section 3), shared by export and the text file."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def excel_fr_row(capteur_id: str, temperature: float, timestamp: float) -> tuple
 
 
 class CsvStyle(NamedTuple):
-    """One way of laying out an export (protocol.md, section 3)."""
+    """One way of laying out an export (docs/protocol.md, section 3)."""
 
     name: str
     """What `export --format` and the export dialog's settings call it."""

@@ -1,4 +1,4 @@
-"""CSV export of stored readings (protocol.md, section 3), streamed so memory stays flat."""
+"""CSV export of stored readings (docs/protocol.md, section 3), streamed so memory stays flat."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`export`: stored readings as CSV (protocol.md, section 3)."""
+"""`export`: stored readings as CSV (docs/protocol.md, section 3)."""
 
 from __future__ import annotations
 

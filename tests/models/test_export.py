@@ -1,4 +1,4 @@
-"""CSV export as protocol.md section 3 says: header, ISO 8601 UTC, no formulas, filters, time order."""
+"""CSV export as docs/protocol.md section 3 says: header, ISO 8601 UTC, no formulas, filters, time order."""
 
 import csv
 import io

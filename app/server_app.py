@@ -143,7 +143,12 @@ class ServerApp(QObject):
             return
         database = storage_file(self.config)
         dialog = ExportDialog(
-            self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, database, self.store
+            self.window.chart.sensors(),
+            self.window.chart.visible_range(),
+            Path.home() / "thermolab.csv",
+            self.window,
+            database,
+            self.store,
         )
         if dialog.exec():
             self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window, dialog.style())

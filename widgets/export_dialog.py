@@ -7,8 +7,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QSettings, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout,
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -195,7 +210,11 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         # Export asks before replacing a file, typed or chosen here: once is enough.
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), self.destination.text(), self.tr("CSV files (*.csv)"), options=QFileDialog.Option.DontConfirmOverwrite
+            self,
+            self.tr("Export to"),
+            self.destination.text(),
+            self.tr("CSV files (*.csv)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.destination.setText(path if path.endswith(".csv") else path + ".csv")

@@ -157,15 +157,34 @@ class ServerWindow(QMainWindow):
         return make_action(self, text, command, tip, slot)
 
     def _make_actions(self) -> None:
-        self.start_action = self._action(self.tr("&Start server"), "start_server", self.tr("Listen for sensors"), self.start_requested.emit)
-        self.stop_action = self._action(self.tr("S&top server"), "stop_server", self.tr("Stop listening; everything received is kept"), self._ask_stop)
-        export_csv = self._action(self.tr("&Export CSV…"), "export_csv", self.tr("Write stored readings to a CSV file"), self.export_requested.emit)
-        export_image = self._action(self.tr("Export chart &image…"), "export_image", self.tr("Save the chart as PNG or SVG"), self.ask_image_path)
-        open_database = self._action(self.tr("&Open database…"), "open_database", self.tr("Store into another database and show its history"), self.ask_database)
-        settings = self._action(self.tr("Se&ttings…"), "settings", self.tr("Address, storage, token and limits"), self.settings_requested.emit)
+        self.start_action = self._action(
+            self.tr("&Start server"), "start_server", self.tr("Listen for sensors"), self.start_requested.emit
+        )
+        self.stop_action = self._action(
+            self.tr("S&top server"), "stop_server", self.tr("Stop listening; everything received is kept"), self._ask_stop
+        )
+        export_csv = self._action(
+            self.tr("&Export CSV…"), "export_csv", self.tr("Write stored readings to a CSV file"), self.export_requested.emit
+        )
+        export_image = self._action(
+            self.tr("Export chart &image…"), "export_image", self.tr("Save the chart as PNG or SVG"), self.ask_image_path
+        )
+        open_database = self._action(
+            self.tr("&Open database…"),
+            "open_database",
+            self.tr("Store into another database and show its history"),
+            self.ask_database,
+        )
+        settings = self._action(
+            self.tr("Se&ttings…"), "settings", self.tr("Address, storage, token and limits"), self.settings_requested.emit
+        )
         quit_action = self._action(self.tr("&Quit"), "quit", self.tr("Stop the server and close"), self.close)
-        follow = self._action(self.tr("&Follow new readings"), "follow", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True))
-        self.grid_action = self._action(self.tr("&Grid lines"), "grid", self.tr("Grid lines on the chart (they slow down a busy chart)"))
+        follow = self._action(
+            self.tr("&Follow new readings"), "follow", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True)
+        )
+        self.grid_action = self._action(
+            self.tr("&Grid lines"), "grid", self.tr("Grid lines on the chart (they slow down a busy chart)")
+        )
         self.grid_action.setCheckable(True)
         self.grid_action.toggled.connect(self.chart.set_grid)
 
@@ -217,7 +236,7 @@ class ServerWindow(QMainWindow):
         QMessageBox.information(
             self,
             self.tr("How to send a reading"),
-            self.tr("Sensors connect over TCP and send one JSON object per line, for example:\n\n{0}\n\nFrom a terminal:\n{1}").format(
-                EXAMPLE_READING, self.chart.empty_hint.command.text()
-            ),
+            self.tr(
+                "Sensors connect over TCP and send one JSON object per line, for example:\n\n{0}\n\nFrom a terminal:\n{1}"
+            ).format(EXAMPLE_READING, self.chart.empty_hint.command.text()),
         )

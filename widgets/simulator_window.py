@@ -176,17 +176,49 @@ class SimulatorWindow(QMainWindow):
         a = self._action
         target = a(self.tr("&Target server…"), "settings", self.tr("Where the sensors send their readings"), self.ask_target)
         quit_action = a(self.tr("&Quit"), "quit", self.tr("Stop every sensor and close"), self.close)
-        self.add_action = a(self.tr("&Add sensors…"), "add_sensors", self.tr("Add one sensor, or many at once"), self.ask_new_sensors)
-        demo = a(self.tr("Add the &demo sensors"), None, self.tr("capteur_1 to capteur_3, ready to start"), self.demo_requested.emit)
-        self.change_action = a(self.tr("&Change sensor…"), "change_sensor", self.tr("Change what the selected sensor measures and its rate"),
-                               lambda: self.ask_change(self.table.selected_ids()[0]))
-        self.start_action = a(self.tr("&Start"), "start_sensors", self.tr("Start or resume the selected sensors"), self._on_selection(self.start_requested))
-        self.pause_action = a(self.tr("&Pause"), "pause_sensors", self.tr("Pause the selected sensors; their connection stays open"), self._on_selection(self.pause_requested))
-        self.stop_action = a(self.tr("S&top"), "stop_sensors", self.tr("Stop the selected sensors' threads"), self._on_selection(self.stop_requested))
-        self.remove_action = a(self.tr("&Remove"), "remove_sensors", self.tr("Stop and remove the selected sensors"), self._on_selection(self.remove_requested))
-        self.start_all = a(self.tr("Start a&ll"), "start_all", self.tr("Start or resume every sensor"), self._on_all(self.start_requested))
+        self.add_action = a(
+            self.tr("&Add sensors…"), "add_sensors", self.tr("Add one sensor, or many at once"), self.ask_new_sensors
+        )
+        demo = a(
+            self.tr("Add the &demo sensors"), None, self.tr("capteur_1 to capteur_3, ready to start"), self.demo_requested.emit
+        )
+        self.change_action = a(
+            self.tr("&Change sensor…"),
+            "change_sensor",
+            self.tr("Change what the selected sensor measures and its rate"),
+            lambda: self.ask_change(self.table.selected_ids()[0]),
+        )
+        self.start_action = a(
+            self.tr("&Start"),
+            "start_sensors",
+            self.tr("Start or resume the selected sensors"),
+            self._on_selection(self.start_requested),
+        )
+        self.pause_action = a(
+            self.tr("&Pause"),
+            "pause_sensors",
+            self.tr("Pause the selected sensors; their connection stays open"),
+            self._on_selection(self.pause_requested),
+        )
+        self.stop_action = a(
+            self.tr("S&top"),
+            "stop_sensors",
+            self.tr("Stop the selected sensors' threads"),
+            self._on_selection(self.stop_requested),
+        )
+        self.remove_action = a(
+            self.tr("&Remove"),
+            "remove_sensors",
+            self.tr("Stop and remove the selected sensors"),
+            self._on_selection(self.remove_requested),
+        )
+        self.start_all = a(
+            self.tr("Start a&ll"), "start_all", self.tr("Start or resume every sensor"), self._on_all(self.start_requested)
+        )
         self.pause_all = a(self.tr("Pause all"), "pause_all", self.tr("Pause every sensor"), self._on_all(self.pause_requested))
-        self.stop_all = a(self.tr("Stop all"), "stop_all", self.tr("Stop every sensor's thread"), self._on_all(self.stop_requested))
+        self.stop_all = a(
+            self.tr("Stop all"), "stop_all", self.tr("Stop every sensor's thread"), self._on_all(self.stop_requested)
+        )
         self.remove_all = a(self.tr("Remove all"), "remove_all", self.tr("Stop and remove every sensor"), self._ask_remove_all)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))

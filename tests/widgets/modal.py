@@ -57,4 +57,3 @@ class ModalAnswerer:
 def _accepting_button(box: QMessageBox):
     roles = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
     return next(button for button in box.buttons() if box.buttonRole(button) in roles)
-

@@ -119,7 +119,11 @@ def test_the_last_choices_are_offered_again_after_a_restart(qtbot, server_app, t
     offered = []
 
     def look(dialog: ExportDialog) -> None:
-        ticked = [dialog.sensors.item(i).text() for i in range(dialog.sensors.count()) if dialog.sensors.item(i).checkState() == Qt.CheckState.Checked]
+        ticked = [
+            dialog.sensors.item(i).text()
+            for i in range(dialog.sensors.count())
+            if dialog.sensors.item(i).checkState() == Qt.CheckState.Checked
+        ]
         offered.append((dialog.destination.text(), ticked, dialog.range_group.checkedId(), dialog.format.currentData()))
         offered.append((dialog.since.dateTime(), dialog.until.dateTime()))
         dialog.reject()

@@ -1,0 +1,111 @@
+"""Light and dark: the colours the chart and the cards paint themselves, and View › Theme.
+
+Qt's widgets take their colours from the application's palette. Where the platform can switch it
+(`QStyleHints.setColorScheme`: Windows, macOS, GNOME and KDE), the palette comes from the platform;
+elsewhere, Fusion's own light palette or the dark one below. The chart, which paints its own
+background, follows the palette: whatever changed it, the system or the menu, it reads the same.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+
+SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+"""What View › Theme offers; "system" follows the system's scheme as it changes."""
+
+
+class Colours(NamedTuple):
+    """What the chart and the cards paint on their own, for one scheme."""
+
+    plot: str
+    text: str
+    legend: QColor
+    border: str
+    crosshair: str
+    card: str
+    title: str
+    ready: str
+    ready_border: str
+
+
+LIGHT = Colours("white", "#4a4a4a", QColor(255, 255, 255, 220), "#c9d6e3", "#888888", "#f5f8fb", "#1f3b57", "#eaf4ea", "#b9dbbb")
+DARK = Colours("#1b1e22", "#c8ccd2", QColor(27, 30, 34, 220), "#44505e", "#9aa0a8", "#262c33", "#a9c8ea", "#23352a", "#3d6447")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colours() -> Colours:
+    return DARK if is_dark() else LIGHT
+
+
+def restyle_card(card: QWidget, title: QLabel | None = None, ready: bool = False) -> None:
+    """A card over an empty chart or table (green for `ready`) in the scheme's colours. Set only when
+    they changed: a style sheet set anew changes the palette, which would call this again."""
+    scheme = colours()
+    background, border = (scheme.ready, scheme.ready_border) if ready else (scheme.card, scheme.border)
+    style = f"#{card.objectName()} {{ background: {background}; border: 1px solid {border}; border-radius: {6 if ready else 8}px; }}"
+    if card.styleSheet() != style:
+        card.setStyleSheet(style)
+    if title is not None and title.styleSheet() != (style := f"font-size: 16px; font-weight: 600; color: {scheme.title};"):
+        title.setStyleSheet(style)
+
+
+def apply_scheme(choice: str) -> None:
+    """Ask the platform for the scheme `choice` ("system", "light" or "dark"); when the palette it
+    gives is not of that scheme (the platform cannot switch), set Fusion's light one or `dark_palette`."""
+    app = QApplication.instance()
+    hints = QGuiApplication.styleHints()
+    hints.setColorScheme(SCHEMES.get(choice, Qt.ColorScheme.Unknown))
+    dark = hints.colorScheme() == Qt.ColorScheme.Dark if choice not in ("light", "dark") else choice == "dark"
+    if is_dark(app.palette()) != dark:
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2b2f34"), (roles.WindowText, "#e6e8eb"), (roles.Base, "#1f2226"), (roles.AlternateBase, "#2b2f34"),
+        (roles.ToolTipBase, "#2b2f34"), (roles.ToolTipText, "#e6e8eb"), (roles.PlaceholderText, "#8c939b"), (roles.Text, "#e6e8eb"),
+        (roles.Button, "#33383e"), (roles.ButtonText, "#e6e8eb"), (roles.BrightText, "#ff6b6b"), (roles.Light, "#454b52"),
+        (roles.Midlight, "#3b4047"), (roles.Mid, "#2a2e33"), (roles.Dark, "#1a1d20"), (roles.Shadow, "#0d0e10"),
+        (roles.Highlight, "#3d7fc4"), (roles.HighlightedText, "#ffffff"), (roles.Link, "#7fb4ef"), (roles.LinkVisited, "#b49af0"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868d"))
+    return palette
+
+
+class ThemeMenu(QMenu):
+    chosen = Signal(str)
+    """"system", "light" or "dark"."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("&Theme"), parent)
+        self.setObjectName("themeMenu")
+        self._group = QActionGroup(self)
+        for choice, text in (("system", self.tr("System")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            action = self.addAction(text)
+            action.setCheckable(True)
+            action.setData(choice)
+            self._group.addAction(action)
+        self._group.triggered.connect(lambda action: self.chosen.emit(action.data()))
+
+    def set_current(self, choice: str) -> None:
+        for action in self._group.actions():
+            action.setChecked(action.data() == choice)
+
+
+def add_theme_menu(view_menu: QMenu) -> ThemeMenu:
+    """View › Theme, for a window's View menu; the application saves and applies the choice."""
+    menu = ThemeMenu(view_menu.parentWidget())
+    view_menu.addMenu(menu)
+    return menu

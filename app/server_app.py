@@ -20,6 +20,7 @@ from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
 from app.theme import offer_themes
+from models.csv_format import STANDARD, STYLES
 from models.history import load_history, sensor_summaries, time_span
 from models.server_config import ServerConfig
 from models.storage import StorageError
@@ -145,9 +146,13 @@ class ServerApp(QObject):
             self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
             return
         database = storage_file(self.config)
-        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, database)
+        last_style = STYLES.get(self.store.value("export/format", STANDARD.name), STANDARD)
+        dialog = ExportDialog(
+            self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, database, last_style
+        )
         if dialog.exec():
-            self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window)
+            self.store.setValue("export/format", dialog.style().name)
+            self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window, dialog.style())
             self._export.finished.connect(self._export_done)
             self._export.start()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -16,9 +15,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, 
 from models.series import SensorBatch, SeriesBuffer
 from widgets.chart_legend import PLACEMENTS, ChartLegend
 from widgets.curve_set import CurveSet, SensorCurve
+from widgets.locale_format import Numbers, date_time
 from widgets.palette import sensor_colour
 from widgets.theme import colours, restyle_card
 from widgets.time_axis import TimeAxis
+from widgets.value_axis import ValueAxis
 
 TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
 """Seconds the chart shows; None shows everything the storage holds."""
@@ -78,7 +79,7 @@ class LiveChart(QWidget):
 
         self._legend_stale = False
         """Sensors came that the legend does not list yet: it is rebuilt once, at the next redraw."""
-        self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis()})
+        self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis(), "left": ValueAxis("left")})
         self.plot.setLabel("left", self.tr("Temperature"), units="°C")
         self.plot.setLabel("bottom", self.tr("Local time"))
         self.plot.getPlotItem().setMenuEnabled(False)
@@ -369,11 +370,13 @@ class LiveChart(QWidget):
         menu.addSeparator()
         menu.addAction(self.tr("&Reset zoom"), lambda: self.set_following(True))
         menu.addAction(self.tr("&Show all sensors"), self.show_all_sensors)
-        menu.addAction(self.tr("Clear c&hart"), self.clear).setToolTip(self.tr("Hide what is drawn; stored readings stay, and show again with the next time window"))
+        clear = menu.addAction(self.tr("Clear c&hart"), self.clear)
+        clear.setToolTip(self.tr("Hide what is drawn; stored readings stay, and show again with the next time window"))
         menu.addSeparator()
         legend = menu.addMenu(self.tr("&Legend"))
         self._legend_actions = QActionGroup(self)
-        for placement, text in zip(PLACEMENTS, (self.tr("In the plot"), self.tr("Right of the plot"), self.tr("Hidden"))):
+        texts = (self.tr("In the plot"), self.tr("Right of the plot"), self.tr("Hidden"))
+        for placement, text in zip(PLACEMENTS, texts, strict=True):
             action = legend.addAction(text)
             action.setCheckable(True)
             action.setChecked(placement == self.legend.placement)
@@ -444,8 +447,12 @@ class _Crosshair:
         self.horizontal.setPos(y)
         for line in (self.vertical, self.horizontal):
             line.setVisible(True)
-        when = datetime.fromtimestamp(x).strftime("%Y-%m-%d %H:%M:%S")
-        self.label.setText(f"{when}  ·  {capteur_id}  ·  {y:.2f} °C")
+        self.label.setText(self.readout(capteur_id, x, y))
+
+    @staticmethod
+    def readout(capteur_id: str, x: float, y: float) -> str:
+        """`21/11/2026 14:31:05  ·  capteur_1  ·  22,50 °C`, in the language's forms."""
+        return f"{date_time(x)}  ·  {capteur_id}  ·  {Numbers.current().fixed(y, 2)} °C"
 
     def nearest(self, x: float, y: float) -> tuple[str, float, float] | None:
         """The point closest to (x, y) on screen, among visible curves."""

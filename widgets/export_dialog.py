@@ -1,4 +1,4 @@
-"""File > Export CSV…: which sensors, which time range, where."""
+"""File > Export CSV…: which sensors, which time range, which layout, where."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from models.csv_format import EXCEL_FR, STANDARD, STYLES, CsvStyle
 from models.export import ExportFilter, writes_over_database
+from widgets.locale_format import date_time_format
 
 
 class ExportDialog(QDialog):
@@ -23,7 +25,9 @@ class ExportDialog(QDialog):
         destination: Path,
         parent: QWidget | None = None,
         database: Path | None = None,
+        style: CsvStyle = STANDARD,
     ):
+        """`style`: the layout chosen last time, chosen again."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export readings as CSV"))
         self._visible_range = visible_range
@@ -58,12 +62,21 @@ class ExportDialog(QDialog):
         self.since = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start)), calendarPopup=True)
         self.until = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(end) + 1), calendarPopup=True)
         for edit in (self.since, self.until):
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+            edit.setDisplayFormat(date_time_format())
         between = QHBoxLayout()
         between.addWidget(self.since)
         between.addWidget(QLabel(self.tr("to")))
         between.addWidget(self.until)
         ranges.addLayout(between, self.BETWEEN, 1)
+
+        self.format = QComboBox()
+        self.format.addItem(self.tr("Standard CSV (RFC 4180)"), STANDARD.name)
+        self.format.addItem(self.tr("Excel (French): semicolons, decimal comma"), EXCEL_FR.name)
+        self.format.setCurrentIndex(self.format.findData(style.name))
+        self.format.setToolTip(
+            self.tr("Standard: commas and decimal points, for scripts and most programs. Excel (French): what a spreadsheet "
+                    "set to French opens as numbers and dates, with the local time beside the UTC one.")
+        )
 
         self.destination = QLineEdit(str(destination))
         browse = QPushButton(self.tr("Browse…"))
@@ -75,6 +88,7 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Sensors:"), sensor_box)
         form.addRow(self.tr("Time range:"), ranges)
+        form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Save to:"), destination_row)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -96,6 +110,9 @@ class ExportDialog(QDialog):
         if choice == self.BETWEEN:
             return ExportFilter(sensors, self.since.dateTime().toSecsSinceEpoch(), self.until.dateTime().toSecsSinceEpoch())
         return ExportFilter(sensors)
+
+    def style(self) -> CsvStyle:
+        return STYLES[self.format.currentData()]
 
     def accept(self) -> None:
         if self._database is not None and writes_over_database(self._database, self.path()):

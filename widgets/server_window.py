@@ -20,6 +20,7 @@ from widgets.connections_panel import ConnectionsPanel
 from widgets.core_text import translated
 from widgets.event_log import EventLog
 from widgets.language_menu import LanguageMenu
+from widgets.locale_format import Numbers
 from widgets.sensor_table import SensorTable, SensorTableModel
 from widgets.theme import add_theme_menu
 
@@ -108,11 +109,12 @@ class ServerWindow(QMainWindow):
         self.sensor_model.set_rejected(rejected)
         self.sensor_model.refresh()
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
-        self.stored.setText(self.tr("Stored: {0:,}").format(totals.stored))
+        numbers = Numbers.current()
+        self.stored.setText(self.tr("Stored: {0}").format(numbers.integer(totals.stored)))
         now = time.monotonic()
         if self._last_totals is not None:
             then, received = self._last_totals
-            self.rate.setText(self.tr("{0:,.0f} readings/s").format((totals.received - received) / max(now - then, 1e-3)))
+            self.rate.setText(self.tr("{0} readings/s").format(numbers.fixed((totals.received - received) / max(now - then, 1e-3), 0)))
         self._last_totals = (now, totals.received)
 
     def ask_image_path(self) -> None:

@@ -17,6 +17,7 @@ from widgets.clock_panel import ClockPanel
 from widgets.core_text import translated
 from widgets.echo_panel import EchoPanel
 from widgets.language_menu import LanguageMenu
+from widgets.locale_format import Numbers
 from widgets.manual_panel import ManualPanel
 from widgets.sensor_fleet_table import SensorFleetModel, SensorFleetTable
 from widgets.sensor_hints import EmptyHint, ReadyBanner
@@ -98,8 +99,9 @@ class SimulatorWindow(QMainWindow):
         else:
             self.banner.hide()
         self.connected_label.setText(self.tr("Connected: {0} of {1}").format(connected, len(rows)))
-        self.rate_label.setText(self.tr("{0:,.0f} readings/s").format(rate))
-        self.totals_label.setText(self.tr("Sent {0:,} · acked {1:,} · dropped {2:,}").format(sent, acked, dropped))
+        numbers = Numbers.current()
+        self.rate_label.setText(self.tr("{0} readings/s").format(numbers.fixed(rate, 0)))
+        self.totals_label.setText(self.tr("Sent {0} · acked {1} · dropped {2}").format(*map(numbers.integer, (sent, acked, dropped))))
         self._enable_actions()
 
     def show_problem(self, message: str) -> None:

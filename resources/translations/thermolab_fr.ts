@@ -54,8 +54,8 @@
         <translation>Serveur&#xa0;:</translation>
     </message>
     <message>
-        <source>round trip {0:.2f} ms</source>
-        <translation>aller-retour {0:.2f} ms</translation>
+        <source>round trip {0} ms</source>
+        <translation>aller-retour {0} ms</translation>
     </message>
 </context>
 <context>
@@ -790,6 +790,18 @@
         <translation>au</translation>
     </message>
     <message>
+        <source>Standard CSV (RFC 4180)</source>
+        <translation>CSV standard (RFC 4180)</translation>
+    </message>
+    <message>
+        <source>Excel (French): semicolons, decimal comma</source>
+        <translation>Excel (français)&#xa0;: points-virgules, virgule décimale</translation>
+    </message>
+    <message>
+        <source>Standard: commas and decimal points, for scripts and most programs. Excel (French): what a spreadsheet set to French opens as numbers and dates, with the local time beside the UTC one.</source>
+        <translation>Standard&#xa0;: virgules et points décimaux, pour les scripts et la plupart des programmes. Excel (français)&#xa0;: ce qu&apos;un tableur réglé en français ouvre en nombres et en dates, avec l&apos;heure locale à côté de l&apos;heure UTC.</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -800,6 +812,10 @@
     <message>
         <source>Time range:</source>
         <translation>Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
     </message>
     <message>
         <source>Save to:</source>
@@ -1348,12 +1364,12 @@
         <translation>Clients&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>Stored: {0:,}</source>
-        <translation>Enregistrées&#xa0;: {0:,}</translation>
+        <source>Stored: {0}</source>
+        <translation>Enregistrées&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>{0:,.0f} readings/s</source>
-        <translation>{0:,.0f} mesures/s</translation>
+        <source>{0} readings/s</source>
+        <translation>{0} mesures/s</translation>
     </message>
     <message>
         <source>Export the chart</source>
@@ -1715,12 +1731,12 @@ Depuis un terminal&#xa0;:
         <translation>Connectés&#xa0;: {0} sur {1}</translation>
     </message>
     <message>
-        <source>{0:,.0f} readings/s</source>
-        <translation>{0:,.0f} mesures/s</translation>
+        <source>{0} readings/s</source>
+        <translation>{0} mesures/s</translation>
     </message>
     <message>
-        <source>Sent {0:,} · acked {1:,} · dropped {2:,}</source>
-        <translation>Envoyées {0:,} · confirmées {1:,} · perdues {2:,}</translation>
+        <source>Sent {0} · acked {1} · dropped {2}</source>
+        <translation>Envoyées {0} · confirmées {1} · perdues {2}</translation>
     </message>
     <message>
         <source>{0} reports the real weather: only its pace can change (double-click its rate).</source>
@@ -2035,8 +2051,8 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Météo actuelle</translation>
     </message>
     <message>
-        <source>feels like {0:.1f} °C · humidity {1} % · {2}</source>
-        <translation>ressenti {0:.1f} °C · humidité {1} % · {2}</translation>
+        <source>feels like {0} °C · humidity {1} % · {2}</source>
+        <translation>ressenti {0} °C · humidité {1} % · {2}</translation>
     </message>
     <message>
         <source>observed {0}</source>

@@ -17,7 +17,7 @@ _followed: list[QSettings] = []
 
 
 def saved_theme(store: QSettings) -> str:
-    """"system" (the default, and for anything this version does not know), "light" or "dark"."""
+    """The saved choice: "system" (the default, and for anything this version does not know), "light" or "dark"."""
     choice = store.value(SETTING, "system", type=str)
     return choice if choice in SCHEMES else "system"
 

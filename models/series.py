@@ -215,7 +215,8 @@ class SeriesBuffer:
         before = (np.flatnonzero(gap) + (0 if len(self) else 1)) * step
         last = np.where(before > 0, times[before - 1], self._x[self._end - 1] if len(self) else 0.0)
         self.gaps += len(before)
-        return np.insert(times, np.repeat(before, step), np.repeat(last, step)), np.insert(values, np.repeat(before, step), np.nan)
+        at = np.repeat(before, step)
+        return np.insert(times, at, np.repeat(last, step)), np.insert(values, at, np.nan)
 
     def _remember_intervals(self, intervals) -> None:
         for interval in intervals[-RECENT_INTERVALS:]:

@@ -176,7 +176,7 @@ def _draw(painter, curves, left: float, right: float, column: float, transform: 
 def _draw_segments(painter, pen: QPen, x: np.ndarray, y: np.ndarray) -> None:
     """The line between the breaks at gaps (NaN values); a reading alone between two gaps, as a dot."""
     breaks = np.flatnonzero(np.isnan(y))
-    for start, end in zip(np.r_[0, breaks + 1], np.r_[breaks, len(y)]):
+    for start, end in zip(np.r_[0, breaks + 1], np.r_[breaks, len(y)], strict=True):
         if end - start > 1:
             painter.drawPolyline(_polyline(x[start:end], y[start:end]))
         elif end - start == 1:

@@ -50,7 +50,8 @@ def restyle_card(card: QWidget, title: QLabel | None = None, ready: bool = False
     they changed: a style sheet set anew changes the palette, which would call this again."""
     scheme = colours()
     background, border = (scheme.ready, scheme.ready_border) if ready else (scheme.card, scheme.border)
-    style = f"#{card.objectName()} {{ background: {background}; border: 1px solid {border}; border-radius: {6 if ready else 8}px; }}"
+    radius = 6 if ready else 8
+    style = f"#{card.objectName()} {{ background: {background}; border: 1px solid {border}; border-radius: {radius}px; }}"
     if card.styleSheet() != style:
         card.setStyleSheet(style)
     if title is not None and title.styleSheet() != (style := f"font-size: 16px; font-weight: 600; color: {scheme.title};"):
@@ -68,19 +69,23 @@ def apply_scheme(choice: str) -> None:
         app.setPalette(dark_palette() if dark else app.style().standardPalette())
 
 
+_DARK_ROLES = """
+Window #2b2f34  WindowText #e6e8eb  Base #1f2226  AlternateBase #2b2f34  ToolTipBase #2b2f34  ToolTipText #e6e8eb
+PlaceholderText #8c939b  Text #e6e8eb  Button #33383e  ButtonText #e6e8eb  BrightText #ff6b6b  Light #454b52
+Midlight #3b4047  Mid #2a2e33  Dark #1a1d20  Shadow #0d0e10  Highlight #3d7fc4  HighlightedText #ffffff
+Link #7fb4ef  LinkVisited #b49af0
+""".split()
+"""Each colour role of the dark palette, then its colour."""
+_DARK_DISABLED = "#80868d"
+"""Greyed text, of a disabled field or button."""
+
+
 def dark_palette() -> QPalette:
     palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#2b2f34"), (roles.WindowText, "#e6e8eb"), (roles.Base, "#1f2226"), (roles.AlternateBase, "#2b2f34"),
-        (roles.ToolTipBase, "#2b2f34"), (roles.ToolTipText, "#e6e8eb"), (roles.PlaceholderText, "#8c939b"), (roles.Text, "#e6e8eb"),
-        (roles.Button, "#33383e"), (roles.ButtonText, "#e6e8eb"), (roles.BrightText, "#ff6b6b"), (roles.Light, "#454b52"),
-        (roles.Midlight, "#3b4047"), (roles.Mid, "#2a2e33"), (roles.Dark, "#1a1d20"), (roles.Shadow, "#0d0e10"),
-        (roles.Highlight, "#3d7fc4"), (roles.HighlightedText, "#ffffff"), (roles.Link, "#7fb4ef"), (roles.LinkVisited, "#b49af0"),
-    ):
-        palette.setColor(role, QColor(colour))
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868d"))
+    for role, colour in zip(_DARK_ROLES[0::2], _DARK_ROLES[1::2], strict=True):
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DARK_DISABLED))
     return palette
 
 

@@ -126,7 +126,7 @@ def test_a_silence_much_longer_than_usual_breaks_the_curve_once_read_at_once_or_
     at_once = SeriesBuffer(capacity=10_000, resolution=resolution)
     at_once.extend(times, values)
     frame_by_frame = SeriesBuffer(capacity=10_000, resolution=resolution)
-    for time, value in zip(times, values):
+    for time, value in zip(times, values, strict=True):
         frame_by_frame.add(SensorBatch.of([time], [value]))
     for series in (at_once, frame_by_frame):
         assert len(breaks(series)) == 1 and 99 <= breaks(series)[0] < 100

@@ -23,9 +23,11 @@ def lab(colour: QColor) -> np.ndarray:
 
 def contrast(one: QColor, other: QColor) -> float:
     """WCAG's contrast ratio."""
+
     def luminance(colour):
         rgb = np.array([colour.redF(), colour.greenF(), colour.blueF()])
         return float(np.dot([0.2126, 0.7152, 0.0722], np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)))
+
     high, low = sorted((luminance(one), luminance(other)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+
+from widgets.choice_menu import ChoiceMenu
 
 SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 """What View › Theme offers; "system" follows the system's scheme as it changes."""
@@ -89,24 +91,14 @@ def dark_palette() -> QPalette:
     return palette
 
 
-class ThemeMenu(QMenu):
-    chosen = Signal(str)
-    """"system", "light" or "dark"."""
+class ThemeMenu(ChoiceMenu):
+    """Its choices: "system", "light" or "dark"."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(self.tr("&Theme"), parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("&Theme"))
         self.setObjectName("themeMenu")
-        self._group = QActionGroup(self)
-        for choice, text in (("system", self.tr("System")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
-            action = self.addAction(text)
-            action.setCheckable(True)
-            action.setData(choice)
-            self._group.addAction(action)
-        self._group.triggered.connect(lambda action: self.chosen.emit(action.data()))
-
-    def set_current(self, choice: str) -> None:
-        for action in self._group.actions():
-            action.setChecked(action.data() == choice)
+        self.add_choices([("system", self.tr("System")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))])
 
 
 def add_theme_menu(view_menu: QMenu) -> ThemeMenu:

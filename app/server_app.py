@@ -20,7 +20,6 @@ from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
 from app.theme import offer_themes
-from models.csv_format import STANDARD, STYLES
 from models.history import load_history, sensor_summaries, time_span
 from models.server_config import ServerConfig
 from models.storage import StorageError
@@ -64,6 +63,7 @@ class ServerApp(QObject):
         self.window.chart.window_changed.connect(lambda _: self._load_history())
         self.window.closing.connect(self.shutdown)
         offer_languages(self.window.language_menu, self.store, self.window)
+        self.window.confirmation.store = self.store
         offer_themes(self.window.theme_menu, self.store)
         self.window.chart.place_legend(self.store.value("server_window/legend", "inside", type=str))
         self.window.chart.legend_placement_changed.connect(lambda placement: self.store.setValue("server_window/legend", placement))
@@ -146,12 +146,15 @@ class ServerApp(QObject):
             self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
             return
         database = storage_file(self.config)
-        last_style = STYLES.get(self.store.value("export/format", STANDARD.name), STANDARD)
         dialog = ExportDialog(
-            self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, database, last_style
+            self.window.chart.sensors(),
+            self.window.chart.visible_range(),
+            Path.home() / "thermolab.csv",
+            self.window,
+            database,
+            self.store,
         )
         if dialog.exec():
-            self.store.setValue("export/format", dialog.style().name)
             self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window, dialog.style())
             self._export.finished.connect(self._export_done)
             self._export.start()

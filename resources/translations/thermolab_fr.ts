@@ -59,6 +59,13 @@
     </message>
 </context>
 <context>
+    <name>Confirmation</name>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>Ne plus demander</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionsModel</name>
     <message>
         <source>Peer</source>
@@ -826,8 +833,24 @@
         <translation>Exporter</translation>
     </message>
     <message>
+        <source>Tick at least one sensor to export.</source>
+        <translation>Cochez au moins un capteur à exporter.</translation>
+    </message>
+    <message>
         <source>{0} is the database being exported (or its journal): choose another file.</source>
         <translation>{0} est la base exportée (ou son journal)&#xa0;: choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder: add the name of the file to write.</source>
+        <translation>{0} est un dossier&#xa0;: ajoutez le nom du fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>{0} already exists in {1}. Replace it?</source>
+        <translation>{0} existe déjà dans {1}. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1557,18 +1580,26 @@
         <translation>Enregistrées&#xa0;: 0</translation>
     </message>
     <message>
+        <source>Stop the server? Sensors cannot send readings until it starts again; everything received is kept.</source>
+        <translation>Arrêter le serveur&#xa0;? Les capteurs ne pourront plus envoyer de mesures avant qu&apos;il redémarre&#xa0;; tout ce qui a été reçu est conservé.</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>Arrêter le serveur</translation>
+    </message>
+    <message>
         <source>Sensors connect over TCP and send one JSON object per line, for example:
 
-{&quot;capteur_id&quot;: &quot;capteur_1&quot;, &quot;temperature&quot;: 23.5}
+{0}
 
 From a terminal:
-{0}</source>
+{1}</source>
         <translation>Les capteurs se connectent en TCP et envoient un objet JSON par ligne, par exemple&#xa0;:
 
-{&quot;capteur_id&quot;: &quot;capteur_1&quot;, &quot;temperature&quot;: 23.5}
+{0}
 
 Depuis un terminal&#xa0;:
-{0}</translation>
+{1}</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2010,13 @@ Depuis un terminal&#xa0;:
     <message>
         <source>Since the simulator started: readings sent, acknowledged by the server, dropped</source>
         <translation>Depuis le lancement du simulateur&#xa0;: mesures envoyées, confirmées par le serveur, perdues</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove all %n sensor(s)? Their settings are lost; the readings the server stored stay.</source>
+        <translation>
+            <numerusform>Supprimer le capteur&#xa0;? Ses réglages seront perdus&#xa0;; les mesures enregistrées par le serveur restent.</numerusform>
+            <numerusform>Supprimer les %n capteurs&#xa0;? Leurs réglages seront perdus&#xa0;; les mesures enregistrées par le serveur restent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each sensor is a thread that measures on a schedule and sends JSON readings over one TCP connection, asking the server for an acknowledgement (an ack) of each.

@@ -1,7 +1,6 @@
 """File > Export CSV… writes for a French spreadsheet when asked, and asks the same way next time."""
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
 
 from app.server_app import ServerApp
 from models.server_config import ServerConfig
@@ -18,7 +17,8 @@ def export(qtbot, app: ServerApp, destination, monkeypatch, layout: str | None =
         if layout is not None:
             dialog.format.setCurrentIndex(dialog.format.findData(layout))
         dialog.destination.setText(str(destination))
-        return QDialog.DialogCode.Accepted
+        dialog.accept()
+        return dialog.result()
 
     monkeypatch.setattr(ExportDialog, "exec", choose)
     with qtbot.waitSignal(app.window.statusBar().messageChanged, timeout=10_000) as message:

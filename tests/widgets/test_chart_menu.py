@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from app.server_app import ServerApp
 from models.server_config import ServerConfig
 from tests.support import LineClient, batches, stored_rows
+from tests.widgets.modal import ModalAnswerer
 from tests.widgets.pictures import pixels
 from tests.widgets.test_curve_set import fixed_view, painted
 from widgets.chart import LiveChart
@@ -140,3 +141,23 @@ def test_clear_chart_keeps_what_storage_holds(qtbot, server_app):
     assert len(stored_rows(server_app.config.storage_path)) == 5
     chart.set_time_window(600.0)
     qtbot.waitUntil(lambda: len(chart.series("capteur_1")) > 0)
+
+
+def test_every_entry_of_the_chart_menu_works(qtbot, server_app):
+    """The chart's menu is opened by hand (not a widget's list of actions): the test of every action
+    does not see it."""
+    server_app.window.add_readings(batches({"capteur_1": ([time.time() - 10, time.time()], [20.0, 21.0])}))
+    entries, menus = [], [server_app.window.chart.context_menu]
+    while menus:
+        for entry in menus.pop(0).actions():
+            if entry.menu():
+                menus.append(entry.menu())
+            elif not entry.isSeparator():
+                entries.append(entry)
+    assert len(entries) == 8
+    with ModalAnswerer() as answers:
+        for entry in entries:
+            with qtbot.captureExceptions() as exceptions:
+                entry.trigger()
+            assert not exceptions, entry.text()
+    assert answers.seen == ["Export the chart"] and answers.warnings == []

@@ -4,7 +4,6 @@ chart, its axes, legend, crosshair and cards readable in each."""
 import time
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
@@ -13,14 +12,6 @@ from app.theme import follow_theme, saved_theme
 from tests.support import batches
 from tests.widgets.pictures import pixels
 from widgets.theme import DARK, LIGHT, is_dark
-
-
-@pytest.fixture(autouse=True)
-def system_palette_back(qapp):
-    palette = qapp.palette()
-    yield
-    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
-    qapp.setPalette(palette)
 
 
 def choose(qtbot, window, choice: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
 from widgets.choice_menu import ChoiceMenu
@@ -58,6 +58,16 @@ def restyle_card(card: QWidget, title: QLabel | None = None, ready: bool = False
         card.setStyleSheet(style)
     if title is not None and title.styleSheet() != (style := f"font-size: 16px; font-weight: 600; color: {scheme.title};"):
         title.setStyleSheet(style)
+
+
+def big_figure(label: QLabel, monospace: bool = False) -> None:
+    """A large figure (a time, a temperature) in the palette's text colour, which follows the theme. Not
+    by a style sheet: a label given one keeps the palette it had then, and its own colour would vanish
+    in light or in dark."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if monospace else QFont(label.font())
+    font.setPixelSize(26)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
 
 
 def apply_scheme(choice: str) -> None:

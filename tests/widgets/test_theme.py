@@ -4,8 +4,8 @@ chart, its axes, legend, crosshair and cards readable in each."""
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from app.settings import settings
 from app.theme import follow_theme, saved_theme
@@ -80,3 +80,20 @@ def test_the_saved_theme_applies_at_start(qapp):
     store.setValue("theme", "system")
     follow_theme(store)
     assert is_dark(qapp.palette()) == (QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark)
+
+
+def test_the_simulator_panels_big_figures_are_readable_in_dark(qtbot, simulator):
+    window = simulator.window
+    window.clock.show_time("12:34:56", 0.002)
+    window.weather.temperature.setText("21.5 °C")
+    window.weather.observed.setText("observed 12:00")
+    choose(qtbot, window, "Dark")
+    background = window.palette().color(QPalette.ColorRole.Window).value()
+    figures = (("clock", window.clock.time), ("weather", window.weather.temperature), ("weather", window.weather.observed))
+    for dock, label in figures:
+        window.docks[dock].raise_()
+        qtbot.waitUntil(label.isVisible)
+        # As the window shows it: a label with a style sheet keeps the palette it was given, and
+        # grabbed alone it fills its background with that one's.
+        ink = lightness(pixels(window.grab(QRect(label.mapTo(window, QPoint(0, 0)), label.size())).toImage()))
+        assert np.abs(ink.astype(int) - background).max() > 100, f"{label.text()} hardly stands out"

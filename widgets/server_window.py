@@ -86,7 +86,7 @@ class ServerWindow(QMainWindow):
     def show_stopped(self) -> None:
         self.address.setText(self.tr("Stopped"))
         self.clients.setText(self.tr("Clients: 0"))
-        self.rate.setText(self.tr("0 readings/s"))
+        self.rate.setText(self.tr("%Ln readings/s", "", 0))
         self._last_totals = None
         self.start_action.setEnabled(True)
         self.stop_action.setEnabled(False)
@@ -117,7 +117,7 @@ class ServerWindow(QMainWindow):
         now = time.monotonic()
         if self._last_totals is not None:
             then, received = self._last_totals
-            self.rate.setText(self.tr("{0} readings/s").format(numbers.fixed((totals.received - received) / max(now - then, 1e-3), 0)))
+            self.rate.setText(self.tr("%Ln readings/s", "", round((totals.received - received) / max(now - then, 1e-3))))
         self._last_totals = (now, totals.received)
 
     def ask_image_path(self) -> None:

@@ -198,18 +198,24 @@ class SensorTable(QTableView):
         # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(78)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setMinimumSectionSize(60)
         # Wide enough for each title, in whatever language: measured once, as the cells are not.
         metrics = self.horizontalHeader().fontMetrics()
-        for column in range(1, model.columnCount()):
+        for column in range(model.columnCount()):
             title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
             self.setColumnWidth(column, max(self.horizontalHeader().defaultSectionSize(), metrics.horizontalAdvance(title) + 16))
+        # The names, with their tick box and colour, measured as sensors come: the other columns do not squeeze them.
+        model.rowsInserted.connect(self._fit_names)
+        model.modelReset.connect(self._fit_names)
         self.selectionModel().selectionChanged.connect(self._selected)
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""
         return QSize(600, 200)
+
+    def _fit_names(self, *_) -> None:
+        self.setColumnWidth(0, max(self.columnWidth(0), self.sizeHintForColumn(0)))
 
     def selected_sensors(self) -> set[str]:
         return {self.source.sensor_at(index.row()) for index in self.selectionModel().selectedRows()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
 
@@ -24,6 +24,12 @@ from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
 from widgets.sensor_table import SensorTable, SensorTableModel
 from widgets.theme import add_theme_menu
+
+SIDE_DOCKS_WIDTH = 340
+SENSORS_DOCK_HEIGHT = 200
+"""First-start room for the docks: what they need to be read, the chart the rest."""
+COMPACT_DOCKS_SHARE = 0.38
+"""In a narrow window, the docks' share of the height below a chart as wide as the window."""
 
 SEND_HINT = "python main.py send --id capteur_1 --temperature 23.5 --port {port}"
 EXAMPLE_READING = '{"capteur_id": "capteur_1", "temperature": 23.5}'
@@ -58,6 +64,10 @@ class ServerWindow(QMainWindow):
             "connections": self._dock("connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea),
             "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
         }
+        self.tabifyDockWidget(self.docks["connections"], self.docks["events"])
+        self.docks["connections"].raise_()
+        self.resizeDocks([self.docks["connections"]], [SIDE_DOCKS_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["sensors"]], [SENSORS_DOCK_HEIGHT], Qt.Orientation.Vertical)
         self.confirmation = Confirmation(self)
         self._make_actions()
         self._make_status_bar()
@@ -133,6 +143,19 @@ class ServerWindow(QMainWindow):
         )
         if path:
             self.open_database_requested.emit(Path(path))
+
+    def compact_layout(self) -> None:
+        """For a narrow window: the chart across the whole width, the panels as tabs below it."""
+        docks = list(self.docks.values())
+        for dock in docks:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        for dock in docks[1:]:
+            self.tabifyDockWidget(docks[0], dock)
+        docks[0].raise_()
+        # Dock sizes apply to a laid-out window: once the tabs above are in place.
+        QTimer.singleShot(
+            0, lambda: self.resizeDocks([docks[0]], [round(self.height() * COMPACT_DOCKS_SHARE)], Qt.Orientation.Vertical)
+        )
 
     def layout_state(self) -> tuple[QByteArray, QByteArray]:
         return self.saveGeometry(), self.saveState()

@@ -56,12 +56,18 @@ class LabApp(QObject):
     def _side_by_side(self) -> None:
         """On a first start, neither window hides the other: the server on the left, the simulator on the right."""
         screen = self.server.window.screen().availableGeometry()
-        # The narrow layouts first: laid out around the chart and the table, the docks would not fit.
+        places = list(zip((self.server.window, self.simulator.window), side_by_side(screen)))
+        # Narrowed before the narrow layouts, as a table's stretched column keeps the width a wider
+        # window gave it; and after them, as the docks laid out around the table made the window wider.
+        self._place(places)
         if screen.width() < WIDE_SCREEN:
             self.server.window.compact_layout()
         self.simulator.window.compact_layout()
-        server, simulator = side_by_side(screen)
-        for window, place in ((self.server.window, server), (self.simulator.window, simulator)):
+        self._place(places)
+
+    @staticmethod
+    def _place(places: list) -> None:
+        for window, place in places:
             window.resize(place.size())
             window.move(place.topLeft())
 

@@ -56,6 +56,23 @@ def test_the_export_job_refuses_the_database_as_its_destination(qtbot, database)
     assert not Path(f"{database}.part").exists()
 
 
+def test_through_a_link_to_the_database_the_dialog_and_the_job_refuse_its_journal(qtbot, database):
+    link = database.parent / "link.db"
+    link.symlink_to(database.name)
+    journal = Path(f"{database}-wal")
+    dialog = ExportDialog(["c"], (0.0, 1.0), journal, database=link)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click_export(qtbot, dialog)
+    assert dialog.isVisible() and dialog.problem.text() == f"{journal} is the database being exported (or its journal): choose another file."
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = ExportJob(link, journal, ExportFilter(), parent)
+    with qtbot.waitSignal(job.finished, timeout=10_000) as finished:
+        job.start()
+    assert finished.args == [f"{journal} is the database being exported (or its journal): choose another file."]
+
+
 def click_export(qtbot, dialog: ExportDialog) -> None:
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 

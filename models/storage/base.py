@@ -59,6 +59,14 @@ def file_identity(path: Path) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
+def identity_now(path: Path) -> tuple[int, int] | None:
+    """`file_identity`, or None when no file is there any more."""
+    try:
+        return file_identity(path)
+    except OSError:
+        return None
+
+
 class Commit:
     """One submitted batch; `wait()` returns once it is durable or has failed."""
 
@@ -173,15 +181,9 @@ class Storage(ABC):
 
     def _check_file(self) -> None:
         """An ack must never stand for rows in a file that nobody can open any more."""
-        identity = self._identity_now()
+        identity = identity_now(self.path)
         if identity != self._identity:
             raise FileLost(self.path, "deleted" if identity is None else "replaced")
-
-    def _identity_now(self) -> tuple[int, int] | None:
-        try:
-            return file_identity(self.path)
-        except OSError:
-            return None
 
     def _recover(self, error: Exception) -> None:
         """Leave the file as it was before the failed transaction, reopened if that is what it takes."""

@@ -142,6 +142,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
     # Secrets (app/secret_store.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "the server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),

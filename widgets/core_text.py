@@ -39,6 +39,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the next readings go to the new file"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: the database is opened again, with a new journal"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the database is opened again, with a new journal"),
+    # A storage failure as a sender is told it (models/storage/): no path of the server's machine.
+    QT_TRANSLATE_NOOP("CoreText", "the file"),
+    QT_TRANSLATE_NOOP("CoreText", "the database's journal"),
+    QT_TRANSLATE_NOOP("CoreText", "the file cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreText", "the database cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreText", "an unexpected error (the server's log says why)"),
     # Why a message was refused (models/reading.py, network/protocol.py): the wire's words.
     QT_TRANSLATE_NOOP("CoreText", "message too large"),
     QT_TRANSLATE_NOOP("CoreText", "unauthorized"),

@@ -34,8 +34,11 @@ class StorageError(Exception):
 class FileLost(StorageError):
     """The storage file was deleted or replaced by another one while the server wrote to it."""
 
+    what = "the file"
+    """What was lost, in the words a sender is told."""
+
     def __init__(self, path: Path, how: str):
-        super().__init__(f"{path.name} was {how} while the server ran")
+        super().__init__(f"{self.what} was {how} while the server ran")
         self.path, self.how = path, how
 
     def explained(self) -> str:
@@ -51,6 +54,9 @@ def _described(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror[:1].lower() + error.strerror[1:]
     return str(error)
+
+
+UNEXPECTED = "an unexpected error (the server's log says why)"
 
 
 def file_identity(path: Path) -> tuple[int, int]:
@@ -88,6 +94,10 @@ class Commit:
 
 class Storage(ABC):
     """Subclasses say how to open, write, commit and close; this class decides when."""
+
+    CANNOT_OPEN = "the file cannot be opened"
+    """A sender's reason when the file cannot be opened again: the sentence that says where and why
+    is for the server's user (docs/protocol.md, section 2)."""
 
     def __init__(self, path: Path | str, max_pending: int = MAX_PENDING_READINGS):
         self.path = Path(path)
@@ -167,7 +177,7 @@ class Storage(ABC):
         except Exception as error:
             # Any failure, even a bug, is an error reply: the writer serves every connection.
             for batch in batches:
-                batch.error = f"storage failed: {_described(error)}"
+                batch.error = f"storage failed: {self._reason(error)}"
             self.failed += sum(len(batch.readings) for batch in batches)
             self._recover(error)
         else:
@@ -178,6 +188,16 @@ class Storage(ABC):
                 self._report(f"storage works again: readings are stored in {self.path}")
         for batch in batches:
             batch._done.set()
+
+    def _reason(self, error: Exception) -> str:
+        """A few words for the senders, never a path of this machine: any peer may read them."""
+        if isinstance(error, FileLost):
+            return str(error)
+        if isinstance(error, StorageError):
+            return self.CANNOT_OPEN
+        if isinstance(error, OSError) and error.strerror:
+            return _described(error)
+        return UNEXPECTED
 
     def _check_file(self) -> None:
         """An ack must never stand for rows in a file that nobody can open any more."""

@@ -54,10 +54,13 @@ _ADDED_COLUMNS = {"received_at": "REAL", "sensor_clock": "INTEGER"}
 class JournalLost(FileLost):
     """The -wal file deleted or replaced: commits went on into a journal that no one else reads."""
 
+    what = "the database's journal"
     what_next = "the database is opened again, with a new journal"
 
 
 class SQLiteStorage(Storage):
+    CANNOT_OPEN = "the database cannot be opened"
+
     _journal_identity: tuple[int, int] | None = None
     """`file_identity` of the -wal file once opened: SQLite never removes it while a connection is open."""
 
@@ -91,6 +94,10 @@ class SQLiteStorage(Storage):
         identity = identity_now(self._journal)
         if identity != self._journal_identity:
             raise JournalLost(self._journal, "deleted" if identity is None else "replaced")
+
+    def _reason(self, error: Exception) -> str:
+        # SQLite's own words (database is locked, disk I/O error) name no file.
+        return str(error) if isinstance(error, sqlite3.Error) else super()._reason(error)
 
     def _begin(self) -> None:
         self._connection.execute("BEGIN")

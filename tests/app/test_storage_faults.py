@@ -128,6 +128,23 @@ def test_a_journal_deleted_under_the_server_is_noticed_and_no_ack_is_lost(tmp_pa
     assert stderr.count(f"{path}-wal was deleted while the server ran") == 1, stderr
 
 
+def test_a_refusal_tells_the_sender_why_in_fixed_words_and_the_console_where(tmp_path):
+    """The path of the server's file is for its user, not for any peer that sends a reading."""
+    path, junk = tmp_path / "m.db", tmp_path / "junk"
+    server = ServerProcess("--db", str(path))
+    with LineClient(server.address) as sensor:
+        assert exchange(sensor, stamped(5)) == (set(range(5)), set())
+        junk.write_bytes(b"not a database " * 1000)
+        junk.replace(path)
+        reasons = set()
+        for first in (5, 25):
+            sensor.send(*stamped(20, first))
+            reasons |= {sensor.answer()["error"] for _ in range(20)}
+    code, _, stderr = server.stop()
+    assert reasons == {"storage failed: the file was replaced while the server ran", "storage failed: the database cannot be opened"}
+    assert code == 0 and f"cannot be opened ({path} is not a SQLite database: choose another file)" in stderr, stderr
+
+
 def test_another_process_holding_the_lock_gets_errors_then_storing_resumes(tmp_path):
     path = tmp_path / "m.db"
     server = ServerProcess("--db", str(path))

@@ -141,7 +141,10 @@ def test_a_refusal_tells_the_sender_why_in_fixed_words_and_the_console_where(tmp
             sensor.send(*stamped(20, first))
             reasons |= {sensor.answer()["error"] for _ in range(20)}
     code, _, stderr = server.stop()
-    assert reasons == {"storage failed: the file was replaced while the server ran", "storage failed: the database cannot be opened"}
+    assert reasons == {
+        "storage failed: the file was replaced while the server ran",
+        "storage failed: the database cannot be opened",
+    }
     assert code == 0 and f"cannot be opened ({path} is not a SQLite database: choose another file)" in stderr, stderr
 
 

@@ -6,10 +6,9 @@ runs the server, reads storage and writes files.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
 
@@ -81,7 +80,6 @@ class ServerWindow(QMainWindow):
         self.address.setText(self.tr("Stopped"))
         self.clients.setText(self.tr("Clients: 0"))
         self.rate.setText(self.tr("0 readings/s"))
-        self._last_totals = None
         self.start_action.setEnabled(True)
         self.stop_action.setEnabled(False)
 
@@ -106,12 +104,14 @@ class ServerWindow(QMainWindow):
         self.sensor_model.set_rejected(rejected)
         self.sensor_model.refresh()
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
-        self.stored.setText(self.tr("Stored: {0:,}").format(totals.stored))
-        now = time.monotonic()
-        if self._last_totals is not None:
-            then, received = self._last_totals
-            self.rate.setText(self.tr("{0:,.0f} readings/s").format((totals.received - received) / max(now - then, 1e-3)))
-        self._last_totals = (now, totals.received)
+        locale = QLocale()
+        self.rate.setText(self.tr("{0} readings/s").format(locale.toString(totals.per_second, "f", 0)))
+        if totals.in_storage is None:
+            self.stored.setText(self.tr("Stored: {0}").format(locale.toString(totals.stored)))
+        else:
+            self.stored.setText(
+                self.tr("Stored: {0} ({1} since the start)").format(locale.toString(totals.in_storage), locale.toString(totals.stored))
+            )
 
     def ask_image_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -101,6 +101,8 @@ class ServerMonitor:
         self._clock = clock
         self._rate_clock = rate_clock
         self._rate = SlidingRate()
+        # Counted from the start: the first status line, five seconds in, has a rate to show.
+        self._rate.sample(rate_clock(), 0)
         self._found = _found_in(storage)
         self._lock = threading.Lock()
         self._open: dict[int, ConnectionStats] = {}

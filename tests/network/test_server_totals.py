@@ -44,6 +44,15 @@ def test_readings_per_second_stay_steady_whatever_side_of_a_sample_they_fall(mon
     assert min(steady) >= 16 and max(steady) <= 20
 
 
+def test_the_first_figure_counts_from_the_start():
+    clock = Clock()
+    monitor = ServerMonitor(rate_clock=clock)
+    connection = monitor.connection_opened("127.0.0.1:1", "client")
+    monitor.readings_received(connection, [Reading("c", 20.0, clock.now)] * 10, clock.now)
+    clock.now += 5.0
+    assert monitor.totals().per_second == 2.0
+
+
 @pytest.mark.parametrize("text_file", [False, True])
 def test_readings_in_storage_count_what_was_there_before_the_start(tmp_path, text_file):
     path = tmp_path / ("donnees.txt" if text_file else "mesures.db")

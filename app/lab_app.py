@@ -36,6 +36,8 @@ class LabApp(QObject):
         if not self.simulator.sensor_ids:
             self.simulator.add_demo_sensors()
         self.server.session.listening.connect(self._listening)
+        # The simulator of this window sends to this server only: quitting the server quits both.
+        self.server.window.closing.connect(self.simulator.window.close)
 
     def start(self) -> None:
         self.server.start()

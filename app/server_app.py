@@ -62,6 +62,7 @@ class ServerApp(QObject):
         self.window.chart.window_changed.connect(lambda _: self._load_history())
         self.window.closing.connect(self.shutdown)
         offer_languages(self.window.language_menu, self.store, self.window)
+        self.window.confirmation.store = self.store
 
     def start(self) -> None:
         self.window.show()
@@ -143,9 +144,16 @@ class ServerApp(QObject):
             self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
             return
         database = storage_file(self.config)
-        dialog = ExportDialog(self.window.chart.sensors(), self.window.chart.visible_range(), Path.home() / "thermolab.csv", self.window, database)
+        dialog = ExportDialog(
+            self.window.chart.sensors(),
+            self.window.chart.visible_range(),
+            Path.home() / "thermolab.csv",
+            self.window,
+            database,
+            self.store,
+        )
         if dialog.exec():
-            self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window)
+            self._export = ExportJob(database, dialog.path(), dialog.selection(), self.window, dialog.style())
             self._export.finished.connect(self._export_done)
             self._export.start()
 

@@ -5,7 +5,7 @@ shows and drives both alike. Its pace is the weather service's, not a sensor's: 
 `interval` seconds (10 minutes by default, about how often OpenWeatherMap refreshes a city), never
 more than one a minute. Each new observation is sent once, one message per connection like the
 exercise's client, timestamped when the service measured it: a reading sent twice is stored once
-(protocol.md), so one that got no answer is simply sent again at the next turn.
+(docs/protocol.md), so one that got no answer is simply sent again at the next turn.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The readings protocol without a socket: bytes in, readings and replies out (protocol.md, section 1).
+"""The readings protocol without a socket: bytes in, readings and replies out (docs/protocol.md, section 1).
 
 A connection feeds whatever `recv()` returned to `ReadingProtocol.receive_data()` and gets back, in
 message order, a `Reading` for each accepted message and a reply event for everything else.
@@ -80,7 +80,7 @@ def encode_reply(event: Event) -> bytes:
 
 
 def _line(reply: dict) -> bytes:
-    """Spaced as protocol.md prints it, so a peer comparing lines as text is not surprised."""
+    """Spaced as docs/protocol.md prints it, so a peer comparing lines as text is not surprised."""
     return json.dumps(reply, ensure_ascii=False).encode() + b"\n"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -14,7 +13,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from models.series import SensorBatch, SeriesBuffer
 from widgets.curve_set import CurveSet, SensorCurve
+from widgets.locale_format import Numbers, date_time
 from widgets.time_axis import TimeAxis
+from widgets.value_axis import ValueAxis
 
 TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
 """Seconds the chart shows; None shows everything the storage holds."""
@@ -74,7 +75,7 @@ class LiveChart(QWidget):
         # waits half as long again (p99 67-73 ms, 46-56 ms once split).
         self._redraw_soon = QTimer(self, singleShot=True, interval=0, timeout=self._redraw)
 
-        self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis()}, background=BACKGROUND)
+        self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis(), "left": ValueAxis("left")}, background=BACKGROUND)
         self.plot.setLabel("left", self.tr("Temperature"), units="°C")
         self.plot.setLabel("bottom", self.tr("Local time"))
         self.plot.getPlotItem().setMenuEnabled(False)
@@ -358,8 +359,12 @@ class _Crosshair:
         self.horizontal.setPos(y)
         for line in (self.vertical, self.horizontal):
             line.setVisible(True)
-        when = datetime.fromtimestamp(x).strftime("%Y-%m-%d %H:%M:%S")
-        self.label.setText(f"{when}  ·  {capteur_id}  ·  {y:.2f} °C")
+        self.label.setText(self.readout(capteur_id, x, y))
+
+    @staticmethod
+    def readout(capteur_id: str, x: float, y: float) -> str:
+        """`21/11/2026 14:31:05  ·  capteur_1  ·  22,50 °C`, in the language's forms."""
+        return f"{date_time(x)}  ·  {capteur_id}  ·  {Numbers.current().fixed(y, 2)} °C"
 
     def nearest(self, x: float, y: float) -> tuple[str, float, float] | None:
         """The point closest to (x, y) on screen, among visible curves."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.core_text import translated
+from widgets.locale_format import Numbers
 
 CLOCK_PORT = 51793
 """The exercise's port (network.clock.CLOCK_PORT)."""
@@ -70,7 +71,7 @@ class ClockPanel(QWidget):
         """`round_trip` in seconds."""
         self.time.setText(time)
         self.time.setStyleSheet(TIME_STYLE.format(FRESH))
-        self.round_trip.setText(self.tr("round trip {0:.2f} ms").format(round_trip * 1000))
+        self.round_trip.setText(self.tr("round trip {0} ms").format(Numbers.current().fixed(round_trip * 1000, 2)))
         self.message.clear()
 
     def show_problem(self, sentence: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.core_text import translated
+from widgets.locale_format import Numbers
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -86,10 +87,11 @@ class WeatherPanel(QWidget):
         """`weather`: a network.weather.Weather."""
         self._found = (self._asked, weather.city)
         self.fetch_button.setEnabled(True)
-        self.temperature.setText(f"{weather.temperature:.1f} °C")
+        numbers = Numbers.current()
+        self.temperature.setText(f"{numbers.fixed(weather.temperature, 1)} °C")
         self.place.setText(f"{weather.city}, {weather.country}" if weather.country else weather.city)
         self.details.setText(
-            self.tr("feels like {0:.1f} °C · humidity {1} % · {2}").format(weather.feels_like, weather.humidity, weather.description)
+            self.tr("feels like {0} °C · humidity {1} % · {2}").format(numbers.fixed(weather.feels_like, 1), weather.humidity, weather.description)
         )
         observed = weather.observed_at.astimezone()
         self.observed.setText(self.tr("observed {0}").format(f"{observed:%Y-%m-%d %H:%M} {observed.tzname()}"))

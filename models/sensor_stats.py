@@ -79,6 +79,7 @@ class SensorStats:
             np.minimum.reduceat(batch.values, starts).tolist(),
             np.maximum.reduceat(batch.values, starts).tolist(),
             np.add.reduceat(batch.values, starts).tolist(),
+            strict=True,
         ):
             self.add_slot(slot, count, low, high, total)
 

@@ -20,7 +20,13 @@ class ConnectionsModel(QAbstractTableModel):
         self._numbers = Numbers.current()
         self._headers = [self.tr("Peer"), self.tr("Thread"), self.tr("Connected since"), self.tr("Readings"), self.tr("Last message")]
         # Not the sensors table's figure: a sensor may have reconnected, or share its connection.
-        self._tips = [None, None, None, self.tr("Readings received on this connection since it opened, whatever their sensor"), None]
+        self._tips = [
+            None,
+            None,
+            None,
+            self.tr("Readings received on this connection since it opened, whatever their sensor"),
+            None,
+        ]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -119,7 +119,7 @@ class SensorTableModel(SortedTableModel):
             self.tr("Highest reading in the chart's window ({0})"),
             self.tr("Mean of the readings in the chart's window ({0})"),
         )
-        for column, tip in zip(columns, tips):
+        for column, tip in zip(columns, tips, strict=True):
             self._tips[column] = tip.format(span)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, columns[0], columns[-1])
 

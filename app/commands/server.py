@@ -98,7 +98,11 @@ def _report_until(stop: threading.Event, server: ServeurTCP) -> None:
     """A status line every few seconds until a signal arrives."""
     while not stop.wait(STATUS_EVERY):
         totals = server.monitor.totals()
-        stored = f"{totals.stored:,} stored" if totals.in_storage is None else f"{totals.in_storage:,} stored ({totals.stored:,} since the start)"
+        stored = (
+            f"{totals.stored:,} stored"
+            if totals.in_storage is None
+            else f"{totals.in_storage:,} stored ({totals.stored:,} since the start)"
+        )
         print(
             f"{totals.connections} connections · {totals.per_second:,.0f} readings/s · {stored} · {totals.rejected:,} rejected",
             flush=True,

@@ -90,5 +90,6 @@ def sensor_summaries(db_path, window: float | None, now: float) -> list[SensorSt
             stats.last_seen = last if stats.last_seen is None else max(stats.last_seen, last)
         for stats in summaries.values():
             stats.last_value = connection.execute(latest, (stats.capteur_id, stats.last_seen)).fetchone()[0]
+            stats.stored_until = stats.last_seen
             stats.expire(now)
         return list(summaries.values())

@@ -41,6 +41,9 @@ class SensorStats:
     rejected: int = 0
     received: int = 0
     """Readings added since the table began, for the rate."""
+    stored_until: float | None = None
+    """The newest reading storage held when these figures were read from it. The first live batch after
+    that may be in them already (received before, handed over after): its readings up to it are skipped."""
     _slots: deque = field(default_factory=deque, repr=False)
     """[slot number, count, lowest, highest, sum], oldest first: the readings within the window."""
     _oldest_slot: int | None = field(default=None, repr=False)
@@ -60,6 +63,13 @@ class SensorStats:
     def add(self, batch: SensorBatch) -> None:
         """Readings received live: a frame's worth, most often all in the newest slot."""
         self.received += len(batch.values)
+        if self.stored_until is not None:
+            stored_until, self.stored_until = self.stored_until, None
+            if batch.newest <= stored_until:
+                return
+            if batch.times[0] <= stored_until:
+                fresh = np.searchsorted(batch.times, stored_until, side="right")
+                batch = SensorBatch.of(batch.times[fresh:], batch.values[fresh:])
         if self.last_seen is None or batch.newest >= self.last_seen:
             self.last_seen, self.last_value = batch.newest, batch.newest_value
         if self._open[0] <= batch.times[0] and batch.newest < self._open[1]:

@@ -4,10 +4,14 @@ the sensors table over the chart's window, the connections over their own lifeti
 import time
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from app.server_app import ServerApp
+from models.history import sensor_summaries
+from models.reading import Reading
 from models.server_config import ServerConfig
-from tests.support import LineClient
+from models.storage import open_storage
+from tests.support import LineClient, batches
 from widgets.sensor_table import SensorTableModel
 
 
@@ -66,3 +70,18 @@ def test_readings_older_than_the_window_leave_the_tables_figures(qtbot, server_a
     assert (model.stats("c").minimum, model.stats("c").maximum) == (5.0, 20.0)
     qtbot.waitUntil(lambda: model.stats("c").count == 1, timeout=5_000)
     assert (model.stats("c").minimum, model.stats("c").mean) == (20.0, 20.0)
+
+
+def test_readings_storage_had_when_the_table_was_loaded_are_not_counted_twice(qtbot, tmp_path):
+    # The window drains what its server received 25 times a second: a change of window reads storage in
+    # between, and the next frame hands over readings that storage had already counted.
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("c", 20.0 + i, 1000.0 + i, None, True) for i in range(5)], 0.0).wait(10)
+    storage.close()
+    model = SensorTableModel(clock=lambda: 1010.0)
+    model.set_window(60.0)
+    model.replace(sensor_summaries(tmp_path / "m.db", 60.0, 1010.0), {"c": QColor("red")})
+    model.add_points(batches({"c": ([1003.0, 1004.0, 1005.0, 1006.0], [23.0, 24.0, 30.0, 31.0])}), {"c": QColor("red")})
+    assert (model.stats("c").count, model.stats("c").maximum, model.stats("c").last_value) == (7, 31.0, 31.0)
+    model.add_points(batches({"c": ([1002.0], [10.0])}), {"c": QColor("red")})
+    assert (model.stats("c").count, model.stats("c").minimum) == (8, 10.0)

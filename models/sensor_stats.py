@@ -26,7 +26,7 @@ def slot_width(window: float) -> float:
     return window / SLOTS
 
 
-@dataclass
+@dataclass(slots=True)
 class SensorStats:
     capteur_id: str
     window: float | None = None
@@ -72,13 +72,29 @@ class SensorStats:
                 batch = SensorBatch.of(batch.times[fresh:], batch.values[fresh:])
         if self.last_seen is None or batch.newest >= self.last_seen:
             self.last_seen, self.last_value = batch.newest, batch.newest_value
+        low, high, total = batch.low, batch.high, batch.total
         if self._open[0] <= batch.times[0] and batch.newest < self._open[1]:
-            self._merge(len(batch.values), batch.low, batch.high, batch.total)
+            # Most batches: the newest slot and the figures grow, inline as it runs for every sensor a frame.
+            count = len(batch.values)
+            if self._slots:
+                newest = self._slots[-1]
+                newest[1] += count
+                newest[4] += total
+                if low < newest[2]:
+                    newest[2] = low
+                if high > newest[3]:
+                    newest[3] = high
+            self.count += count
+            self.total += total
+            if low < self.minimum:
+                self.minimum = low
+            if high > self.maximum:
+                self.maximum = high
             return
         if batch.newest - batch.times[0] < slot_width(self.window):
             # A frame's readings across the edge of a slot all go to the newer one: they leave the
             # figures at most a frame's time late, for no slot arithmetic per reading.
-            self.add_slot(self.slot_of(batch.newest), len(batch.values), batch.low, batch.high, batch.total)
+            self.add_slot(self.slot_of(batch.newest), len(batch.values), low, high, total)
             return
         # Sensor-stamped readings far apart (a sensor resending what it kept while cut off).
         slots = np.floor(batch.times / slot_width(self.window)).astype(int)
@@ -139,18 +155,6 @@ class SensorStats:
     def sample_rate(self, now: float) -> float:
         """Readings per second over the last few seconds; call it at a steady pace."""
         return self._rate.sample(now, self.received)
-
-    def _merge(self, count: int, low: float, high: float, total: float) -> None:
-        """Readings within the newest slot (or anywhere, with no window)."""
-        if self._slots:
-            newest = self._slots[-1]
-            newest[1] += count
-            newest[4] += total
-            if low < newest[2]:
-                newest[2] = low
-            if high > newest[3]:
-                newest[3] = high
-        self._add_to_figures(count, low, high, total)
 
     def _add_to_figures(self, count: int, low: float, high: float, total: float) -> None:
         self.count += count

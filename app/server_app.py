@@ -19,6 +19,7 @@ from app.secret_store import SecretError
 from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
+from app.theme import offer_themes
 from models.history import load_history, sensor_summaries, time_span
 from models.server_config import ServerConfig
 from models.storage import StorageError
@@ -63,6 +64,9 @@ class ServerApp(QObject):
         self.window.closing.connect(self.shutdown)
         offer_languages(self.window.language_menu, self.store, self.window)
         self.window.confirmation.store = self.store
+        offer_themes(self.window.theme_menu, self.store)
+        self.window.chart.place_legend(self.store.value("server_window/legend", "inside", type=str))
+        self.window.chart.legend_placement_changed.connect(lambda placement: self.store.setValue("server_window/legend", placement))
 
     def start(self) -> None:
         self.window.show()

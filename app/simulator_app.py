@@ -29,6 +29,7 @@ from app.sensor_host import (
 )
 from app.secret_store import TARGET_TOKEN, SecretError
 from app.settings import recall, remember, settings
+from app.theme import offer_themes
 from models.capteur import CapteurError, check_capteur_id
 from models.reading import to_celsius
 from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
@@ -213,6 +214,7 @@ class SimulatorApp(QObject):
         window.closing.connect(self.shutdown)
         offer_languages(window.language_menu, self.store, window)
         window.confirmation.store = self.store
+        offer_themes(window.theme_menu, self.store)
 
         window.manual.send_requested.connect(self._send_manual)
         self.manual_requests.succeeded.connect(self._manual_answered)

@@ -26,8 +26,9 @@ class ExportFilter:
     since: float | None = None
     until: float | None = None
 
-    def where(self) -> tuple[str, list]:
-        clauses, parameters = [], []
+    def where(self) -> tuple[str, list[str | float]]:
+        clauses: list[str] = []
+        parameters: list[str | float] = []
         if self.sensors:
             clauses.append(f"capteur_id IN ({', '.join('?' * len(self.sensors))})")
             parameters.extend(self.sensors)

@@ -34,6 +34,9 @@ class CityCapteur(Capteur):
     it is a daemon, so it never holds the program open.
     """
 
+    model: Manual
+    """Kept a `Manual`, set to each temperature observed: a city's values cannot be modelled."""
+
     def __init__(
         self,
         capteur_id: str,
@@ -148,6 +151,7 @@ class CityCapteur(Capteur):
             return self._fail(str(error))
         finally:
             self._in_flight = 0
+        assert answer is not None, "a message with a seq is always answered"
         if answer.get("error") == "unauthorized":
             return self._fail(token_refused(f"{self.host}:{self.port}", self.token))
         if "ack" not in answer:

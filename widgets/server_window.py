@@ -22,6 +22,7 @@ from widgets.event_log import EventLog
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
 from widgets.sensor_table import SensorTable, SensorTableModel
+from widgets.theme import add_theme_menu
 
 SEND_HINT = "python main.py send --id capteur_1 --temperature 23.5 --port {port}"
 EXAMPLE_READING = '{"capteur_id": "capteur_1", "temperature": 23.5}'
@@ -48,6 +49,7 @@ class ServerWindow(QMainWindow):
         self.sensor_table.selection_changed.connect(self.chart.highlight)
         self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
+        self.chart.image_export_requested.connect(self.ask_image_path)
         self.connections = ConnectionsPanel()
         self.event_log = EventLog()
         self.docks = {
@@ -199,6 +201,7 @@ class ServerWindow(QMainWindow):
         self._language_separator = self.view_menu.addSeparator()
         self.language_menu = LanguageMenu(self)
         self.view_menu.addMenu(self.language_menu)
+        self.theme_menu = add_theme_menu(self.view_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("How to send a reading"), "help", slot=self._show_help))
 

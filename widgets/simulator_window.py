@@ -23,6 +23,7 @@ from widgets.manual_panel import ManualPanel
 from widgets.sensor_fleet_table import SensorFleetModel, SensorFleetTable
 from widgets.sensor_hints import EmptyHint, ReadyBanner
 from widgets.target_dialog import TargetDialog
+from widgets.theme import add_theme_menu
 from widgets.weather_panel import WeatherPanel
 
 
@@ -260,6 +261,7 @@ class SimulatorWindow(QMainWindow):
         view.addSeparator()
         self.language_menu = LanguageMenu(self)
         view.addMenu(self.language_menu)
+        self.theme_menu = add_theme_menu(view)
         self.table.addActions([self.change_action, self.start_action, self.pause_action, self.stop_action, self.remove_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 

@@ -8,12 +8,14 @@ the application fetches (off the GUI thread) and hands back a `network.weather.W
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from widgets.core_text import translated
 from widgets.locale_format import Numbers
+from widgets.theme import big_figure
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -41,12 +43,12 @@ class WeatherPanel(QWidget):
         self.fetch_button.clicked.connect(self._fetch)
 
         self.temperature = QLabel()
-        self.temperature.setStyleSheet("font-size: 26px; font-weight: 600; color: #1f3b57;")
+        big_figure(self.temperature)
         self.place = QLabel(self.tr("Type a city and press Fetch."))
         self.place.setStyleSheet("font-weight: 600;")
         self.details = QLabel()
         self.observed = QLabel()
-        self.observed.setStyleSheet("color: #5f6b7a;")
+        self.observed.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

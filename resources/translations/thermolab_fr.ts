@@ -963,6 +963,50 @@
         <source>Window:</source>
         <translation>Fenêtre&#xa0;:</translation>
     </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>&amp;Copier l&apos;image</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>Copier le graphique dans le presse-papiers, en image</translation>
+    </message>
+    <message>
+        <source>&amp;Export image…</source>
+        <translation>&amp;Exporter l&apos;image…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Show all sensors</source>
+        <translation>&amp;Afficher tous les capteurs</translation>
+    </message>
+    <message>
+        <source>Clear c&amp;hart</source>
+        <translation>E&amp;ffacer le graphique</translation>
+    </message>
+    <message>
+        <source>Hide what is drawn; stored readings stay, and show again with the next time window</source>
+        <translation>Masquer ce qui est tracé&#xa0;; les mesures enregistrées restent, et reviennent au prochain choix de fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>&amp;Légende</translation>
+    </message>
+    <message>
+        <source>In the plot</source>
+        <translation>Dans le graphique</translation>
+    </message>
+    <message>
+        <source>Right of the plot</source>
+        <translation>À droite du graphique</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masquée</translation>
+    </message>
 </context>
 <context>
     <name>ManualPanel</name>
@@ -2076,6 +2120,25 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     <message>
         <source>Running sensors reconnect to it at once</source>
         <translation>Les capteurs en marche s&apos;y reconnectent aussitôt</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Celui du système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
     </message>
 </context>
 <context>

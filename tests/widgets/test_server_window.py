@@ -39,7 +39,7 @@ def test_unticking_a_sensor_in_the_table_hides_its_curve_and_its_legend_entry_fo
         sensor.send({"capteur_id": "a", "temperature": 1, "seq": 1}, {"capteur_id": "b", "temperature": 2, "seq": 2})
         sensor.answer(), sensor.answer()
     chart, table = server_app.window.chart, server_app.window.sensor_table
-    qtbot.waitUntil(lambda: set(chart.sensors()) == {"a", "b"} and table.model().rowCount() == 2)
+    qtbot.waitUntil(lambda: set(chart.sensors()) == {"a", "b"} and table.model().rowCount() == 2 and not chart.redraw_pending)
     row_a = next(table.model().index(row, 0) for row in range(2) if table.model().index(row, 0).data() == "a")
     table.setCurrentIndex(row_a)
     qtbot.keyClick(table, Qt.Key.Key_Space)

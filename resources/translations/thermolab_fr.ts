@@ -87,6 +87,10 @@
         <source>Last message</source>
         <translation>Dernier message</translation>
     </message>
+    <message>
+        <source>Readings received on this connection since it opened, whatever their sensor</source>
+        <translation>Mesures reçues sur cette connexion depuis son ouverture, quel que soit leur capteur</translation>
+    </message>
 </context>
 <context>
     <name>CoreText</name>
@@ -1414,10 +1418,6 @@
         <translation>Reçue</translation>
     </message>
     <message>
-        <source>Readings</source>
-        <translation>Mesures</translation>
-    </message>
-    <message>
         <source>Min °C</source>
         <translation>Min °C</translation>
     </message>
@@ -1440,6 +1440,54 @@
     <message>
         <source>Untick a sensor to hide its curve on the chart</source>
         <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
+    </message>
+    <message>
+        <source>Readings received per second over the last few seconds</source>
+        <translation>Mesures reçues par seconde sur les dernières secondes</translation>
+    </message>
+    <message>
+        <source>Messages from this sensor that the server refused since it started</source>
+        <translation>Messages de ce capteur refusés par le serveur depuis son démarrage</translation>
+    </message>
+    <message>
+        <source>Readings ({0})</source>
+        <translation>Mesures ({0})</translation>
+    </message>
+    <message>
+        <source>Readings of this sensor timed in the chart&apos;s window ({0})</source>
+        <translation>Mesures de ce capteur datées dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Lowest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus basse dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Highest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus haute dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Mean of the readings in the chart&apos;s window ({0})</source>
+        <translation>Moyenne des mesures dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>last 1 min</source>
+        <translation>dernière minute</translation>
+    </message>
+    <message>
+        <source>last 10 min</source>
+        <translation>10 dernières min</translation>
+    </message>
+    <message>
+        <source>last 1 h</source>
+        <translation>dernière heure</translation>
+    </message>
+    <message>
+        <source>last 24 h</source>
+        <translation>dernières 24 h</translation>
+    </message>
+    <message>
+        <source>all stored</source>
+        <translation>tout l&apos;historique</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1553,10 @@
             <numerusform>%Ln mesure/s</numerusform>
             <numerusform>%Ln mesures/s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stored: {0} ({1} since the start)</source>
+        <translation>Enregistrées&#xa0;: {0} ({1} depuis le démarrage)</translation>
     </message>
     <message>
         <source>Export the chart</source>

@@ -187,6 +187,34 @@
         <translation>{0} a été remplacé pendant que le serveur tournait et ne peut pas être ouvert ({1})&#xa0;: les mesures sont refusées en attendant</translation>
     </message>
     <message>
+        <source>{0} was deleted while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>le fichier</translation>
+    </message>
+    <message>
+        <source>the database&apos;s journal</source>
+        <translation>le journal de la base</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened</source>
+        <translation>la base ne peut pas être ouverte</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the server&apos;s log says why)</source>
+        <translation>une erreur inattendue (le journal du serveur dit pourquoi)</translation>
+    </message>
+    <message>
         <source>message too large</source>
         <translation>message trop long</translation>
     </message>
@@ -449,6 +477,10 @@
     <message>
         <source>{0} could not be saved in {1} ({2}): check that folder</source>
         <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it</source>
+        <translation>impossible d&apos;enregistrer {0}&#xa0;: {1} est illisible, et y écrire ferait perdre les autres secrets qu&apos;il contient peut-être&#xa0;: réparez-le ou supprimez-le</translation>
     </message>
     <message>
         <source>the server&apos;s token</source>

@@ -87,6 +87,10 @@
         <source>Last message</source>
         <translation>Dernier message</translation>
     </message>
+    <message>
+        <source>Readings received on this connection since it opened, whatever their sensor</source>
+        <translation>Mesures reçues sur cette connexion depuis son ouverture, quel que soit leur capteur</translation>
+    </message>
 </context>
 <context>
     <name>CoreText</name>
@@ -181,6 +185,34 @@
     <message>
         <source>{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can</source>
         <translation>{0} a été remplacé pendant que le serveur tournait et ne peut pas être ouvert ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>le fichier</translation>
+    </message>
+    <message>
+        <source>the database&apos;s journal</source>
+        <translation>le journal de la base</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened</source>
+        <translation>la base ne peut pas être ouverte</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the server&apos;s log says why)</source>
+        <translation>une erreur inattendue (le journal du serveur dit pourquoi)</translation>
     </message>
     <message>
         <source>message too large</source>
@@ -445,6 +477,10 @@
     <message>
         <source>{0} could not be saved in {1} ({2}): check that folder</source>
         <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it</source>
+        <translation>impossible d&apos;enregistrer {0}&#xa0;: {1} est illisible, et y écrire ferait perdre les autres secrets qu&apos;il contient peut-être&#xa0;: réparez-le ou supprimez-le</translation>
     </message>
     <message>
         <source>the server&apos;s token</source>
@@ -1414,10 +1450,6 @@
         <translation>Reçue</translation>
     </message>
     <message>
-        <source>Readings</source>
-        <translation>Mesures</translation>
-    </message>
-    <message>
         <source>Min °C</source>
         <translation>Min °C</translation>
     </message>
@@ -1440,6 +1472,54 @@
     <message>
         <source>Untick a sensor to hide its curve on the chart</source>
         <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
+    </message>
+    <message>
+        <source>Readings received per second over the last few seconds</source>
+        <translation>Mesures reçues par seconde sur les dernières secondes</translation>
+    </message>
+    <message>
+        <source>Messages from this sensor that the server refused since it started</source>
+        <translation>Messages de ce capteur refusés par le serveur depuis son démarrage</translation>
+    </message>
+    <message>
+        <source>Readings ({0})</source>
+        <translation>Mesures ({0})</translation>
+    </message>
+    <message>
+        <source>Readings of this sensor timed in the chart&apos;s window ({0})</source>
+        <translation>Mesures de ce capteur datées dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Lowest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus basse dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Highest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus haute dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Mean of the readings in the chart&apos;s window ({0})</source>
+        <translation>Moyenne des mesures dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>last 1 min</source>
+        <translation>dernière minute</translation>
+    </message>
+    <message>
+        <source>last 10 min</source>
+        <translation>10 dernières min</translation>
+    </message>
+    <message>
+        <source>last 1 h</source>
+        <translation>dernière heure</translation>
+    </message>
+    <message>
+        <source>last 24 h</source>
+        <translation>dernières 24 h</translation>
+    </message>
+    <message>
+        <source>all stored</source>
+        <translation>tout l&apos;historique</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1585,10 @@
             <numerusform>%Ln mesure/s</numerusform>
             <numerusform>%Ln mesures/s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stored: {0} ({1} since the start)</source>
+        <translation>Enregistrées&#xa0;: {0} ({1} depuis le démarrage)</translation>
     </message>
     <message>
         <source>Export the chart</source>

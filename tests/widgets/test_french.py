@@ -132,6 +132,13 @@ def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
     assert translated("Déjà en français.") == "Déjà en français."
 
 
+def test_a_storage_refusal_a_sensor_gets_is_translated_word_for_word(french):
+    assert translated("the server refused a reading of c: storage failed: the database's journal was deleted while the server ran") == (
+        f"le serveur a refusé une mesure de c{NBSP}: échec de l'enregistrement{NBSP}: "
+        "le journal de la base a été supprimé pendant que le serveur tournait"
+    )
+
+
 @pytest.mark.parametrize(
     "sentence, french_text",
     [

@@ -68,7 +68,7 @@ def test_the_server_window_shows_french_numbers_in_its_tables_and_status_bar(qtb
     assert cell(window.sensor_model, "serre", "last") == "22,50"
     assert cell(window.sensor_model, "serre", "readings") == f"1{NNBSP}234"
     assert cell(window.sensor_model, "serre", "max") == "22,50"
-    qtbot.waitUntil(lambda: window.stored.text() == f"Stored: 1{NNBSP}234")
+    qtbot.waitUntil(lambda: window.stored.text() == f"Stored: 1{NNBSP}234 (1{NNBSP}234 since the start)")
 
 
 def test_the_readings_sent_to_a_french_window_are_stored_as_sent(qtbot, french, server_app, tmp_path):

@@ -118,14 +118,15 @@ class CapteurTCP(Capteur):
         """
         if self._thread is not None:
             raise RuntimeError(f"{self.capteur_id} was already started")
-        reader, self._wake_writer = socket.socketpair()
-        self._wake_writer.setblocking(False)
-        self._thread = threading.Thread(target=self._run, args=(reader,), name=f"capteur {self.capteur_id}", daemon=True)
+        reader, writer = socket.socketpair()
+        writer.setblocking(False)
+        self._wake_writer = writer
+        self._thread = threading.Thread(target=self._run, args=(reader, writer), name=f"capteur {self.capteur_id}", daemon=True)
         try:
             self._thread.start()
         except RuntimeError:
             reader.close()
-            self._wake_writer.close()
+            writer.close()
             self._thread = self._wake_writer = None
             raise CapteurError(f"no thread could be started for {self.capteur_id}: run fewer sensors") from None
 
@@ -175,12 +176,12 @@ class CapteurTCP(Capteur):
             rejected, loop.errors, len(loop.buffer), loop.last_error, loop.gave_up,
         )
 
-    def _run(self, wake: socket.socket) -> None:
+    def _run(self, wake: socket.socket, writer: socket.socket) -> None:
         try:
             self._loop.run(wake)
         finally:
             with self._wake_lock:
-                self._wake_writer.close()
+                writer.close()
                 self._wake_writer = None
             wake.close()
 

@@ -15,24 +15,22 @@ non-blocking (`SensorLink`).
 from __future__ import annotations
 
 import contextlib
-import enum
 import itertools
 import logging
 import math
 import selectors
 import socket
 import time
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import orjson
 
+from models.capteur import Measurement
 from network.client import token_refused
 from network.schedule import Backoff, Schedule
 from network.send_buffer import Batch, SendBuffer
 from network.sensor_link import LinkError, SensorLink
-
-if TYPE_CHECKING:
-    from network.capteur_tcp import CapteurTCP
+from network.sensor_status import State
 
 log = logging.getLogger("thermolab.sensor")
 
@@ -51,18 +49,34 @@ below `STOP_TIMEOUT` (network/capteur_tcp.py), so a stop is still over within it
 _Selector = getattr(selectors, "PollSelector", selectors.SelectSelector)
 
 
-class State(enum.Enum):
-    CONNECTING = "connecting"
-    SENDING = "sending"
-    BACKING_OFF = "backing off"
-    PAUSED = "paused"
-    STOPPED = "stopped"
+class SensorControls(Protocol):
+    """What the loop reads of its sensor (a `CapteurTCP`): its settings, what other threads asked, and
+    `mesurer`. The loop writes none of it."""
+
+    capteur_id: str
+    host: str
+    port: int
+    token: str | None
+    count: int | None
+    duration: float | None
+    finishing: bool
+    finish_by: float
+    stop_requested: bool
+    requests: int
+
+    @property
+    def rate(self) -> float: ...
+
+    @property
+    def paused(self) -> bool: ...
+
+    def mesurer(self, at: float | None = None) -> Measurement: ...
 
 
 class SensorLoop:
     """The thread's state and its counters; each counter is written by that thread only."""
 
-    def __init__(self, sensor: CapteurTCP, buffer: SendBuffer, backoff: Backoff):
+    def __init__(self, sensor: SensorControls, buffer: SendBuffer, backoff: Backoff):
         self.sensor = sensor
         self.buffer = buffer
         self.backoff = backoff

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
+import resource
+import select
 import socket
 import subprocess
 import sys
 
 from models.storage import SQLiteStorage
 from network.serveur_tcp import ServeurTCP
-from tests.support import LineClient, stored_rows
+from tests.support import LineClient, ServerProcess, stored_rows
 
 READING = {"capteur_id": "capteur_1", "temperature": 23.5}
+# Long enough to show that an answer does not come; every other wait ends on an event.
+QUIET = 0.6
 LOCK_HOLDER = """
 import sqlite3, sys
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -84,3 +89,23 @@ def test_one_shot_readings_without_seq_are_stored(tmp_path):
             with client:
                 assert client.recv(100) == b""
     assert len(stored_rows(tmp_path / "m.db")) == 12
+
+
+def test_out_of_file_descriptors_the_server_logs_once_and_accepts_again_when_some_are_freed(tmp_path):
+    limit = functools.partial(resource.setrlimit, resource.RLIMIT_NOFILE, (40, 40))
+    with open(tmp_path / "server.log", "w") as log:
+        server = ServerProcess("--db", str(tmp_path / "m.db"), stderr=log, preexec_fn=limit)
+        try:
+            with contextlib.ExitStack() as waiting_one:
+                with contextlib.ExitStack() as idle:
+                    for _ in range(60):
+                        idle.enter_context(socket.create_connection(server.address, timeout=10))
+                    waiting = waiting_one.enter_context(LineClient(server.address))
+                    waiting.send({**READING, "seq": 1})
+                    assert select.select([waiting.socket], [], [], QUIET)[0] == [], "no descriptor was left to accept it"
+                # Its connection was kept in the backlog; the descriptors freed, it is served.
+                assert waiting.answer() == {"ack": 1}
+        finally:
+            server.stop()
+    lines = (tmp_path / "server.log").read_text().splitlines()
+    assert sum("accept failed: [Errno 24] Too many open files" in line for line in lines) == 1

@@ -19,7 +19,7 @@ from models.storage import Storage
 from network.idle_ranking import IdleRanking
 from network.message_deadline import MessageDeadline
 from network.monitor import ServerMonitor
-from network.protocol import MAX_MESSAGE, Closing, ReadingProtocol, Rejected, encode_reply
+from network.protocol import MAX_MESSAGE, Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
 from network.serveur import Serveur, format_peer
 
 # 64 KiB: enough readings per batch for the writer, and a thread blocked by back-pressure holds
@@ -171,12 +171,13 @@ class ServeurTCP(Serveur):
             self.monitor.connection_closed(stats, why)
 
     def _take(self, connection: socket.socket, protocol: ReadingProtocol, deadline: MessageDeadline, data: bytes, stats) -> None:
-        """One chunk: its messages answered, the connection's rank and message deadline brought up to date."""
+        """One chunk: its messages answered, the connection's rank and limits brought up to date."""
         events = protocol.receive_data(data)
-        if events:
+        deadline.note(data, protocol.pending, bool(events))
+        if any(type(event) is Reading or type(event) is Authenticated for event in events):
+            # Only what the server accepted counts as activity: garbage keeps no connection ranked.
             self._idle.heard(connection)
         self._answer(connection, events, protocol.received_at, stats)
-        deadline.note(protocol.pending, bool(events))
 
     def _answer(self, connection: socket.socket, events: list, received_at: float, stats) -> None:
         if not events:

@@ -105,3 +105,26 @@ def test_silent_sockets_make_room_before_a_sensor_that_talks_however_long_ago_it
         assert silent[0].answer() == {"error": "server busy"}
         talker.send({**GOOD, "seq": 2})
         assert talker.answer() == {"ack": 2}
+
+
+def test_blanks_trickled_do_not_keep_an_idle_connection_open(tmp_path):
+    with running_server(tmp_path / "m.db", idle_timeout=DEADLINE, message_timeout=DEADLINE) as server, LineClient(server.address) as trickler:
+        trickler.trickle(b" " * 50, every=DEADLINE / 5)
+        trickler.wait_until_closed()
+        _, events = server.monitor.events()
+    assert "client disconnected (idle for 1 s)" in [event.message for event in events]
+
+
+def test_garbage_is_no_activity_a_full_server_ends_it_before_a_sensor_that_talks(tmp_path):
+    with running_server(tmp_path / "m.db", max_connections=4) as server, contextlib.ExitStack() as clients:
+        sensors = [clients.enter_context(LineClient(server.address)) for _ in range(3)]
+        for seq, sensor in enumerate(sensors, 1):
+            sensor.send({**GOOD, "seq": seq})
+            assert sensor.answer() == {"ack": seq}
+        garbage = clients.enter_context(LineClient(server.address))
+        garbage.send(b"x\n")
+        assert garbage.answer() == {"error": "invalid JSON at byte 0"}
+        connect_and_be_acked(server.address)
+        assert garbage.answer() == {"error": "server busy"}
+        sensors[0].send({**GOOD, "seq": 4})
+        assert sensors[0].answer() == {"ack": 4}

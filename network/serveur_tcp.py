@@ -70,7 +70,7 @@ class ServeurTCP(Serveur):
         self.monitor.report_rejections()
 
     def refuse(self, connection: socket.socket, peer: tuple) -> None:
-        self.monitor.event(logging.WARNING, "refused: server busy", format_peer(peer))
+        self.monitor.refused(format_peer(peer), "server busy")
         connection.sendall(BUSY_REPLY)
 
     def make_room(self) -> bool:
@@ -102,7 +102,8 @@ class ServeurTCP(Serveur):
             protocol = ReadingProtocol(self.token, self.max_message)
             events = protocol.receive_data(said) + protocol.receive_data(b"")
             if all(type(event) is Reading and event.seq is None for event in events):
-                self.serve_here(connection, peer, functools.partial(self._queue, readings=events, received_at=protocol.received_at))
+                queue = functools.partial(self._queue, readings=events, received_at=protocol.received_at)
+                self.serve_here(connection, peer, queue)
                 return
         # Ranked here, in the accepting thread, so that the next make_room() already sees it.
         self._idle.opened(connection)

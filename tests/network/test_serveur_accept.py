@@ -55,9 +55,8 @@ def one_shot(address, data: bytes, receive_buffer: int | None = None) -> socket.
 
 def test_one_shot_clients_waiting_on_a_locked_database_hold_up_no_other_client(tmp_path):
     with listening_server(tmp_path / "m.db") as server, contextlib.ExitStack() as clients:
-        holder = clients.enter_context(
-            subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(tmp_path / "m.db")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        )
+        lock_holder = [sys.executable, "-c", LOCK_HOLDER, str(tmp_path / "m.db")]
+        holder = clients.enter_context(subprocess.Popen(lock_holder, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
         assert holder.stdout.readline() == "locked\n"
         message = json.dumps({**READING, "seq": 1}).encode()
         waiting = [clients.enter_context(one_shot(server.address, message)) for _ in range(6)]

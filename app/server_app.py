@@ -124,6 +124,7 @@ class ServerApp(QObject):
         """Fill the chart and the table from storage for the chart's time window."""
         chart = self.window.chart
         path = storage_file(self.config)
+        self.window.sensor_model.set_window(chart.time_window)
         if self.config.text_file or not path.exists():
             self.window.replace_history({}, chart.resolution_for(chart.time_window or TIME_WINDOWS[0]), [])
             return
@@ -132,10 +133,11 @@ class ServerApp(QObject):
             if span is None:
                 first_last = time_span(path)
                 span = max(first_last[1] - first_last[0], TIME_WINDOWS[0]) if first_last else TIME_WINDOWS[0]
-            since = None if chart.time_window is None else time.time() - span
+            now = time.time()
+            since = None if chart.time_window is None else now - span
             resolution = chart.resolution_for(span)
             history = load_history(path, since, resolution)
-            summaries = sensor_summaries(path, since)
+            summaries = sensor_summaries(path, chart.time_window, now)
         except StorageError as error:
             self.window.show_problem(str(error))
             return

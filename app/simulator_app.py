@@ -17,8 +17,9 @@ import json
 import logging
 import sys
 from collections import deque
+from functools import partial
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 
 from app.echo_session import EchoSession
 from app.language import offer_languages
@@ -290,12 +291,16 @@ class SimulatorApp(QObject):
         self.window.manual.show_answer(number, True, sentence)
 
     def _fetch_weather(self, api_key: str, city: str) -> None:
-        self.weather_requests.call(city, current_weather, city, api_key or None)
+        # The sky described in the window's language (the C locale has none); the command line's stays English.
+        language = QLocale().name()[:2]
+        fetch = partial(current_weather, lang=None if language == "C" else language)
+        self.weather_requests.call(city, fetch, city, api_key or None)
 
     def _add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
         capteur_id = next(c for n in range(1, len(self._saved) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._saved)
         self._add_city_sensor(capteur_id, query, name, minutes, api_key)
-        self.window.weather.show_note(self.tr("{0} reports the temperature in {1} every {2} min.").format(capteur_id, name, minutes))
+        note = self.tr("{0} reports the temperature in {1} every %n min.", "", minutes)
+        self.window.weather.show_note(note.format(capteur_id, name))
 
     def _add_city_sensor(self, capteur_id: str, query: str, name: str, minutes: int, api_key: str, start: bool = True) -> None:
         self._saved[capteur_id] = {"id": capteur_id, "city": query, "name": name, "minutes": minutes}

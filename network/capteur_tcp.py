@@ -27,7 +27,8 @@ from network.sensor_loop import SensorLoop, State
 
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
 STOP_TIMEOUT = 0.9
-"""How long `stop()` waits for the thread; it ends within one selector wake-up, far sooner."""
+"""How long `stop()` waits for the thread; it ends once the last replies are in (LAST_REPLIES_WAIT at
+most, in network/sensor_loop.py), far sooner when the server answers."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ class CapteurTCP(Capteur):
         self._wake()
 
     def stop(self, wait: bool = True) -> None:
-        """End now, connected or not; readings not yet answered stay counted in `buffered`."""
+        """End now, connected or not, once the replies to what was sent are in (LAST_REPLIES_WAIT at
+        most); readings still not answered stay counted in `buffered`."""
         self.stop_requested = True
         self._wake()
         if wait:

@@ -5,7 +5,8 @@ window's timer) reads them at its own pace:
 - `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
   repeated rejections from one host are summarised (`network.rejections`);
-- `totals()` and `connections()`: counters and one snapshot per open connection.
+- `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
+  per open connection.
 Each counter is written by one thread only, so the hot path takes no lock.
 """
 
@@ -18,7 +19,10 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
+from models.history import count_stored
 from models.reading import Reading
+from models.sliding_rate import SlidingRate
+from models.storage import StorageError, TextFileStorage
 from network.rejections import RejectionLimiter, Summary
 
 log = logging.getLogger("thermolab.server")
@@ -57,7 +61,13 @@ class Totals:
     received: int
     rejected: int
     stored: int
+    """Readings committed since the server started."""
     failed: int
+    in_storage: int | None = None
+    """Readings the storage file holds: those it held when the server started and those stored since;
+    None when they could not be counted."""
+    per_second: float = 0.0
+    """Readings received per second over the last few seconds."""
 
 
 @dataclass
@@ -87,9 +97,14 @@ class ReadingTap:
 
 
 class ServerMonitor:
-    def __init__(self, storage=None, clock: Callable[[], float] = time.time):
+    def __init__(self, storage=None, clock: Callable[[], float] = time.time, rate_clock: Callable[[], float] = time.monotonic):
         self._storage = storage
         self._clock = clock
+        self._rate_clock = rate_clock
+        self._rate = SlidingRate()
+        # Counted from the start: the first status line, five seconds in, has a rate to show.
+        self._rate.sample(rate_clock(), 0)
+        self._found = _found_in(storage)
         self._lock = threading.Lock()
         self._open: dict[int, ConnectionStats] = {}
         self._closed_readings = 0
@@ -201,6 +216,19 @@ class ServerMonitor:
             open_connections = list(self._open.values())
             received = self._closed_readings + sum(s.readings for s in open_connections)
             rejected = self._closed_rejected + sum(s.rejected for s in open_connections)
+            per_second = self._rate.sample(self._rate_clock(), received)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
-        return Totals(len(open_connections), received, rejected, stored, failed)
+        in_storage = None if self._found is None else self._found + stored
+        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second)
+
+
+def _found_in(storage) -> int | None:
+    """What the storage file held when the server started; None without a storage, or unreadable."""
+    if storage is None:
+        return None
+    try:
+        return count_stored(storage.path, isinstance(storage, TextFileStorage))
+    except (StorageError, OSError) as error:
+        log.warning("cannot count the readings in %s (%s): the status shows those stored since the start", storage.path, error)
+        return None

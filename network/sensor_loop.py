@@ -44,6 +44,9 @@ BATCH = 8192
 """Readings written at most per turn, so that replies are read between large writes."""
 MEASURE_CHUNK = 10_000
 """Readings measured at most per turn by a sensor far behind its schedule."""
+LAST_REPLIES_WAIT = 0.5
+"""How long a stopping sensor waits for the replies to what it has sent, so that its counters are final:
+below `STOP_TIMEOUT` (network/capteur_tcp.py), so a stop is still over within it."""
 # poll() needs no file descriptor of its own, unlike epoll: a thousand sensors save a thousand of them.
 _Selector = getattr(selectors, "PollSelector", selectors.SelectSelector)
 
@@ -111,9 +114,26 @@ class SensorLoop:
                     self._keep_connected(now)
                     self._send()
                     self._wait(now, wake)
+                if sensor.stop_requested:
+                    self._take_last_replies(wake)
             finally:
                 self._drop_link()
                 self.state = State.STOPPED
+
+    def _take_last_replies(self, wake: socket.socket) -> None:
+        """Stopped with readings in flight: their replies, within LAST_REPLIES_WAIT. A quiet sensor reads
+        replies at its next turn, which a stop cancels: without this, a stored and acknowledged reading
+        would stay counted as waiting."""
+        until = time.monotonic() + LAST_REPLIES_WAIT
+        while self._link is not None and self._link.connected and self.buffer.in_flight:
+            left = until - time.monotonic()
+            if left <= 0:
+                return
+            self._watch(selectors.EVENT_READ)
+            for key, _ in self._selector.select(left):
+                if key.fileobj is wake:
+                    wake.recv(4096)
+            self._exchange()
 
     def _measure_due(self, now: float) -> None:
         sensor = self.sensor

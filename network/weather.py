@@ -51,9 +51,10 @@ def temperature(ville: str, api_key: str | None = None, base_url: str | None = N
 
 
 def current_weather(
-    city: str, api_key: str | None = None, base_url: str | None = None, timeout: float = TIMEOUT
+    city: str, api_key: str | None = None, base_url: str | None = None, timeout: float = TIMEOUT, lang: str | None = None
 ) -> Weather:
-    """The current weather in `city` (a name, optionally `,COUNTRY`: `Le Mans,FR`)."""
+    """The current weather in `city` (a name, optionally `,COUNTRY`: `Le Mans,FR`), its description
+    in the language `lang` (`fr`) when given, in English otherwise."""
     city = city.strip()
     if not city:
         raise WeatherError("no city given: give a name, such as Orsay or Le Mans,FR")
@@ -72,7 +73,7 @@ def current_weather(
     except ValueError:
         raise WeatherError(f"the weather service address {base_url!r} has no valid port: correct OWM_BASE_URL") from None
     host = parts.hostname if port is None else f"{parts.hostname}:{port}"
-    query = urlencode({"q": city, "mode": "xml", "appid": api_key}, quote_via=quote)
+    query = urlencode({"q": city, "mode": "xml", "appid": api_key} | ({"lang": lang} if lang else {}), quote_via=quote)
     return _parse(_fetch(f"{base_url}{PATH}?{query}", timeout, city, host))
 
 

@@ -18,6 +18,7 @@ from models.sensor_row import SensorRow
 from models.value_models import ValueModel, parameter_names
 from widgets.core_text import translated
 from widgets.locale_format import DecimalSpinBox, Numbers
+from widgets.model_labels import parameter_labels
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
 # The rates CapteurTCP accepts (network.capteur_tcp.check_rate), so a spin box never offers one it refuses.
@@ -31,12 +32,13 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def describe_model(model: ValueModel, numbers: Numbers) -> str:
-    """`walk: start 20, step 0.1, low 0, high 40`: its own parameters, and noise or spikes when set.
-    Where the comma is the decimal sign, a semicolon parts them: `step 0,1; low 0`."""
+    """`walk · Start (°C) 20 · Step (°C) 0.1 · …`: its own parameters, and noise or spikes when set,
+    labelled as the add-sensors dialog labels them. The dot parts them in every language: neither
+    the decimal comma nor French spacing rules clash with it."""
     own = [n for n in parameter_names(type(model)) if n not in {f.name for f in fields(ValueModel)}]
     shared = [n for n in ("noise", "spike_rate") if getattr(model, n)]
-    between = "; " if numbers.decimal == "," else ", "
-    return f"{model.name}: " + between.join(f"{n} {numbers.significant(getattr(model, n))}" for n in own + shared)
+    labels = parameter_labels()
+    return " · ".join([model.name, *(f"{labels.get(n, n)} {numbers.significant(getattr(model, n))}" for n in own + shared)])
 
 
 def describe_rate(rate: float, numbers: Numbers) -> str:
@@ -225,6 +227,7 @@ class FleetDelegate(QStyledItemDelegate):
             editor = QSpinBox(parent, minimum=1, maximum=1440)
             editor.setPrefix(self.tr("every "))
             editor.setSuffix(self.tr(" min"))
+            editor.setSpecialValueText(self.tr("every minute"))
         else:
             editor = DecimalSpinBox(parent, minimum=MIN_RATE, maximum=MAX_RATE, decimals=2)
             editor.setSuffix(self.tr(" /s"))

@@ -102,7 +102,7 @@ class SimulatorWindow(QMainWindow):
             self.banner.hide()
         self.connected_label.setText(self.tr("Connected: {0} of {1}").format(connected, len(rows)))
         numbers = Numbers.current()
-        self.rate_label.setText(self.tr("{0} readings/s").format(numbers.fixed(rate, 0)))
+        self.rate_label.setText(self.tr("%Ln readings/s", "", round(rate)))
         self.totals_label.setText(self.tr("Sent {0} · acked {1} · dropped {2}").format(*map(numbers.integer, (sent, acked, dropped))))
         self._enable_actions()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.core_text import translated
-from widgets.locale_format import Numbers
+from widgets.locale_format import Numbers, date_time
 from widgets.theme import big_figure
 
 ERROR_STYLE = "color: #b3261e;"
@@ -56,6 +56,7 @@ class WeatherPanel(QWidget):
         self.minutes = QSpinBox(minimum=1, maximum=1440, value=10)
         self.minutes.setPrefix(self.tr("every "))
         self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setSpecialValueText(self.tr("every minute"))
         self.minutes.setToolTip(self.tr("OpenWeatherMap refreshes a city about every 10 minutes; asking more often only spends calls"))
         self.add_button = QPushButton(self.tr("Add as sensor"))
         self.add_button.setToolTip(self.tr("A sensor named after the city that reports its real temperature"))
@@ -96,7 +97,7 @@ class WeatherPanel(QWidget):
             self.tr("feels like {0} °C · humidity {1} % · {2}").format(numbers.fixed(weather.feels_like, 1), weather.humidity, weather.description)
         )
         observed = weather.observed_at.astimezone()
-        self.observed.setText(self.tr("observed {0}").format(f"{observed:%Y-%m-%d %H:%M} {observed.tzname()}"))
+        self.observed.setText(self.tr("observed {0}").format(f"{date_time(observed.timestamp())} {observed.tzname()}"))
         self.message.clear()
         self.add_button.setEnabled(True)
         self.add_button.setText(self.tr("Add {0} as a sensor").format(weather.city))

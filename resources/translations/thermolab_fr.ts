@@ -87,6 +87,10 @@
         <source>Last message</source>
         <translation>Dernier message</translation>
     </message>
+    <message>
+        <source>Readings received on this connection since it opened, whatever their sensor</source>
+        <translation>Mesures reçues sur cette connexion depuis son ouverture, quel que soit leur capteur</translation>
+    </message>
 </context>
 <context>
     <name>CoreText</name>
@@ -129,10 +133,6 @@
     <message>
         <source>refused: server busy</source>
         <translation>refusé&#xa0;: serveur occupé</translation>
-    </message>
-    <message>
-        <source>{0} more rejected messages in the last {1} s</source>
-        <translation>{0} autres messages refusés ces {1} dernières secondes</translation>
     </message>
     <message>
         <source>refused: {0} clients already</source>
@@ -185,6 +185,34 @@
     <message>
         <source>{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can</source>
         <translation>{0} a été remplacé pendant que le serveur tournait et ne peut pas être ouvert ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>le fichier</translation>
+    </message>
+    <message>
+        <source>the database&apos;s journal</source>
+        <translation>le journal de la base</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened</source>
+        <translation>la base ne peut pas être ouverte</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the server&apos;s log says why)</source>
+        <translation>une erreur inattendue (le journal du serveur dit pourquoi)</translation>
     </message>
     <message>
         <source>message too large</source>
@@ -252,11 +280,11 @@
     </message>
     <message>
         <source>capteur_id is missing</source>
-        <translation>capteur_id manque</translation>
+        <translation>il manque capteur_id</translation>
     </message>
     <message>
         <source>temperature is missing</source>
-        <translation>temperature manque</translation>
+        <translation>il manque temperature</translation>
     </message>
     <message>
         <source>temperature must be a number</source>
@@ -331,6 +359,10 @@
         <translation>pas le droit d&apos;écouter sur {0}&#xa0;: choisissez un port au-dessus de 1023</translation>
     </message>
     <message>
+        <source>{0} is not an address of this machine: use 127.0.0.1 or one of its own addresses</source>
+        <translation>{0} n&apos;est pas une adresse de cette machine&#xa0;: utilisez 127.0.0.1 ou l&apos;une de ses propres adresses</translation>
+    </message>
+    <message>
         <source>cannot listen on {0}: {1}</source>
         <translation>impossible d&apos;écouter sur {0}&#xa0;: {1}</translation>
     </message>
@@ -399,8 +431,56 @@
         <translation>l&apos;adresse du service météo {0} n&apos;a pas de port valide&#xa0;: corrigez OWM_BASE_URL</translation>
     </message>
     <message>
+        <source>OpenWeatherMap refuses more calls with this key for now (429): wait a minute and try again</source>
+        <translation>OpenWeatherMap refuse pour l&apos;instant d&apos;autres appels avec cette clé (429)&#xa0;: attendez une minute et réessayez</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap is out of order for now ({0}): try again later</source>
+        <translation>OpenWeatherMap est indisponible pour l&apos;instant ({0})&#xa0;: réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap refused the request ({0}: {1}): check the city and the key</source>
+        <translation>OpenWeatherMap a refusé la requête ({0}&#xa0;: {1})&#xa0;: vérifiez la ville et la clé</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+        <source>is not well-formed XML</source>
+        <translation>n&apos;est pas du XML bien formé</translation>
+    </message>
+    <message>
+        <source>is a &lt;{0}&gt;, not a current weather report</source>
+        <translation>est un &lt;{0}&gt;, pas un bulletin météo</translation>
+    </message>
+    <message>
+        <source>has an unreadable lastupdate {0}</source>
+        <translation>a un lastupdate illisible {0}</translation>
+    </message>
+    <message>
+        <source>gives the {0} in an unknown unit {1}</source>
+        <translation>donne {0} dans une unité inconnue {1}</translation>
+    </message>
+    <message>
+        <source>has a {0} that is not a number ({1})</source>
+        <translation>a un {0} qui n&apos;est pas un nombre ({1})</translation>
+    </message>
+    <message>
+        <source>has no {0} {1}</source>
+        <translation>n&apos;a pas de {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} does not answer as a Thermolab server: check the port; retrying</source>
+        <translation>{0} ne répond pas comme un serveur Thermolab&#xa0;: vérifiez le port&#xa0;; nouvel essai</translation>
+    </message>
+    <message>
         <source>{0} could not be saved in {1} ({2}): check that folder</source>
         <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it</source>
+        <translation>impossible d&apos;enregistrer {0}&#xa0;: {1} est illisible, et y écrire ferait perdre les autres secrets qu&apos;il contient peut-être&#xa0;: réparez-le ou supprimez-le</translation>
     </message>
     <message>
         <source>the server&apos;s token</source>
@@ -420,7 +500,7 @@
     </message>
     <message>
         <source>{0} must be a number, got {1}</source>
-        <translation>{0} doit être un nombre, reçu {1}</translation>
+        <translation>{0} doit être un nombre, pas {1}</translation>
     </message>
     <message>
         <source>the server closed the connection without answering</source>
@@ -428,11 +508,11 @@
     </message>
     <message>
         <source>{0} refused the token: give the token the server was started with</source>
-        <translation>{0} a refusé le jeton&#xa0;: donnez celui du lancement du serveur</translation>
+        <translation>{0} a refusé le jeton&#xa0;: donnez celui avec lequel le serveur a été lancé</translation>
     </message>
     <message>
         <source>{0} requires a token: give the token the server was started with</source>
-        <translation>{0} exige un jeton&#xa0;: donnez celui du lancement du serveur</translation>
+        <translation>{0} exige un jeton&#xa0;: donnez celui avec lequel le serveur a été lancé</translation>
     </message>
     <message>
         <source>the connection with {0} broke ({1}): try again</source>
@@ -440,7 +520,14 @@
     </message>
     <message>
         <source>no city given: give a name, such as Orsay or Le Mans,FR</source>
-        <translation>aucune ville donnée&#xa0;: donnez un nom, par exemple Orsay ou Le Mans,FR</translation>
+        <translation>aucune ville indiquée&#xa0;: saisissez un nom, par exemple Orsay ou Le Mans,FR</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more rejected messages in the last {0} s</source>
+        <translation>
+            <numerusform>%Ln autre message refusé ces {0} dernières secondes</numerusform>
+            <numerusform>%Ln autres messages refusés ces {0} dernières secondes</numerusform>
+        </translation>
     </message>
     <message>
         <source>seq must be an integer from 0 to {0}</source>
@@ -484,7 +571,7 @@
     </message>
     <message>
         <source>the weather service&apos;s answer {0}: try again later, or check OWM_BASE_URL if it persists</source>
-        <translation>réponse du service météo illisible ({0})&#xa0;: réessayez plus tard, ou vérifiez OWM_BASE_URL si cela persiste</translation>
+        <translation>la réponse du service météo {0}&#xa0;: réessayez plus tard, ou vérifiez OWM_BASE_URL si cela persiste</translation>
     </message>
     <message>
         <source>no server listens on {0}: start one or check the address; retrying</source>
@@ -532,7 +619,7 @@
     </message>
     <message>
         <source>a city&apos;s temperature is fetched at most once a minute and at least once a day, got every {0} s</source>
-        <translation>la température d&apos;une ville se demande au plus une fois par minute et au moins une fois par jour, reçu toutes les {0} s</translation>
+        <translation>la température d&apos;une ville se demande au plus une fois par minute et au moins une fois par jour, pas toutes les {0} s</translation>
     </message>
     <message>
         <source>no thread could be started for {0}: run fewer sensors</source>
@@ -540,23 +627,23 @@
     </message>
     <message>
         <source>rate must be from {0} to {1} readings per second, got {2}</source>
-        <translation>le rythme doit aller de {0} à {1} mesures par seconde, reçu {2}</translation>
+        <translation>le rythme doit aller de {0} à {1} mesures par seconde, pas {2}</translation>
     </message>
     <message>
         <source>a fleet needs 1 sensor or more, got {0}</source>
-        <translation>il faut au moins 1 capteur, reçu {0}</translation>
+        <translation>il faut au moins 1 capteur, pas {0}</translation>
     </message>
     <message>
         <source>count must be 1 or more, got {0}</source>
-        <translation>count doit valoir 1 ou plus, reçu {0}</translation>
+        <translation>count doit valoir 1 ou plus, pas {0}</translation>
     </message>
     <message>
         <source>duration must be above 0 seconds, got {0}</source>
-        <translation>duration doit dépasser 0 seconde, reçu {0}</translation>
+        <translation>duration doit dépasser 0 seconde, pas {0}</translation>
     </message>
     <message>
         <source>buffer_size must be 1 or more, got {0}</source>
-        <translation>buffer_size doit valoir 1 ou plus, reçu {0}</translation>
+        <translation>buffer_size doit valoir 1 ou plus, pas {0}</translation>
     </message>
     <message>
         <source>{0} sensors need {1} open files but this system allows {2}: run fewer sensors</source>
@@ -576,7 +663,7 @@
     </message>
     <message>
         <source>{0} must be a finite number, got {1}</source>
-        <translation>{0} doit être un nombre fini, reçu {1}</translation>
+        <translation>{0} doit être un nombre fini, pas {1}</translation>
     </message>
     <message>
         <source>unknown model {0}: choose {1}</source>
@@ -700,7 +787,7 @@
     </message>
     <message>
         <source>Each sensor is a thread that measures and sends JSON readings over TCP.</source>
-        <translation>Chaque capteur est un thread qui mesure et envoie ses relevés en JSON sur TCP.</translation>
+        <translation>Chaque capteur est un thread qui mesure et envoie ses mesures en JSON sur TCP.</translation>
     </message>
     <message>
         <source>Add sensors…</source>
@@ -727,7 +814,7 @@
     </message>
     <message>
         <source>warning</source>
-        <translation>alerte</translation>
+        <translation>avertissement</translation>
     </message>
     <message>
         <source>error</source>
@@ -739,7 +826,7 @@
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation>Alertes et erreurs</translation>
+        <translation>Sans les infos</translation>
     </message>
     <message>
         <source>Errors only</source>
@@ -887,6 +974,10 @@
         <translation> min</translation>
     </message>
     <message>
+        <source>every minute</source>
+        <translation>toutes les minutes</translation>
+    </message>
+    <message>
         <source> /s</source>
         <translation> /s</translation>
     </message>
@@ -899,7 +990,7 @@
     </message>
     <message>
         <source>Thermolab will speak the chosen language from its next start: close it and open it again.</source>
-        <translation>Thermolab parlera la langue choisie à son prochain démarrage&#xa0;: fermez-le et rouvrez-le.</translation>
+        <translation>La langue choisie s&apos;appliquera au prochain démarrage de Thermolab&#xa0;: fermez-le puis rouvrez-le.</translation>
     </message>
 </context>
 <context>
@@ -953,11 +1044,11 @@
     </message>
     <message>
         <source>Scroll with new readings (stops when you zoom or pan)</source>
-        <translation>Défiler avec les nouvelles mesures (s&apos;arrête quand vous zoomez ou vous déplacez)</translation>
+        <translation>Faire défiler avec les nouvelles mesures (s&apos;arrête dès que vous zoomez ou déplacez la vue)</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation>Fenêtre&#xa0;:</translation>
+        <translation>Durée&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Copy image</source>
@@ -1056,33 +1147,7 @@
     </message>
 </context>
 <context>
-    <name>ReadyBanner</name>
-    <message>
-        <source>Start all</source>
-        <translation>Tout démarrer</translation>
-    </message>
-    <message>
-        <source>Start every sensor of the table (Ctrl+Shift+R)</source>
-        <translation>Démarrer tous les capteurs du tableau (Ctrl+Maj+R)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sensor(s) ready: start them to send readings to {0}.</source>
-        <translation>
-            <numerusform>%n capteur prêt&#xa0;: démarrez-le pour envoyer des mesures à {0}.</numerusform>
-            <numerusform>%n capteurs prêts&#xa0;: démarrez-les pour envoyer des mesures à {0}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SensorDialog</name>
-    <message>
-        <source>Change {0}</source>
-        <translation>Modifier {0}</translation>
-    </message>
-    <message>
-        <source>Add sensors</source>
-        <translation>Ajouter des capteurs</translation>
-    </message>
+    <name>ModelLabels</name>
     <message>
         <source>Value (°C)</source>
         <translation>Valeur (°C)</translation>
@@ -1139,6 +1204,46 @@
         <source>Spike size (°C)</source>
         <translation>Taille des pics (°C)</translation>
     </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyBanner</name>
+    <message>
+        <source>Start all</source>
+        <translation>Tout démarrer</translation>
+    </message>
+    <message>
+        <source>Start every sensor of the table (Ctrl+Shift+R)</source>
+        <translation>Démarrer tous les capteurs du tableau (Ctrl+Maj+R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensor(s) ready: start them to send readings to {0}.</source>
+        <translation>
+            <numerusform>%n capteur prêt&#xa0;: démarrez-le pour envoyer des mesures à {0}.</numerusform>
+            <numerusform>%n capteurs prêts&#xa0;: démarrez-les pour envoyer des mesures à {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensorDialog</name>
+    <message>
+        <source>Change {0}</source>
+        <translation>Modifier {0}</translation>
+    </message>
+    <message>
+        <source>Add sensors</source>
+        <translation>Ajouter des capteurs</translation>
+    </message>
     <message>
         <source>constant: always the same value</source>
         <translation>constant&#xa0;: toujours la même valeur</translation>
@@ -1165,7 +1270,7 @@
     </message>
     <message>
         <source>The capteur_id the server stores: 1 to 64 characters</source>
-        <translation>Le capteur_id que le serveur enregistre&#xa0;: 1 à 64 caractères</translation>
+        <translation>Le capteur_id que le serveur enregistre&#xa0;: de 1 à 64 caractères</translation>
     </message>
     <message>
         <source>What the sensor measures</source>
@@ -1185,7 +1290,7 @@
     </message>
     <message>
         <source>How many:</source>
-        <translation>Combien&#xa0;:</translation>
+        <translation>Nombre&#xa0;:</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1193,7 +1298,7 @@
     </message>
     <message>
         <source>Measures:</source>
-        <translation>Mesure&#xa0;:</translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Rate:</source>
@@ -1239,7 +1344,7 @@
     </message>
     <message>
         <source>Measures</source>
-        <translation>Mesure</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Rate</source>
@@ -1267,7 +1372,7 @@
     </message>
     <message>
         <source>Last °C</source>
-        <translation>Dernière °C</translation>
+        <translation>Valeur °C</translation>
     </message>
     <message>
         <source>capteur_id, as the server stores it</source>
@@ -1279,11 +1384,11 @@
     </message>
     <message>
         <source>Readings per second; double-click to change it, even while it runs</source>
-        <translation>Mesures par seconde&#xa0;; double-cliquez pour le modifier, même en marche</translation>
+        <translation>Mesures par seconde&#xa0;; double-cliquez pour modifier ce rythme, même en marche</translation>
     </message>
     <message>
         <source>connecting, sending, backing off (waiting to retry), paused or stopped</source>
-        <translation>connexion, envoi, en pause avant nouvel essai, suspendu ou arrêté</translation>
+        <translation>connexion, envoi, attente avant un nouvel essai, suspendu ou arrêté</translation>
     </message>
     <message>
         <source>Readings written to the connection, resends included</source>
@@ -1338,15 +1443,11 @@
     </message>
     <message>
         <source>Last °C</source>
-        <translation>Dernière °C</translation>
+        <translation>Valeur °C</translation>
     </message>
     <message>
         <source>Last seen</source>
         <translation>Reçue</translation>
-    </message>
-    <message>
-        <source>Readings</source>
-        <translation>Mesures</translation>
     </message>
     <message>
         <source>Min °C</source>
@@ -1372,6 +1473,54 @@
         <source>Untick a sensor to hide its curve on the chart</source>
         <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
     </message>
+    <message>
+        <source>Readings received per second over the last few seconds</source>
+        <translation>Mesures reçues par seconde sur les dernières secondes</translation>
+    </message>
+    <message>
+        <source>Messages from this sensor that the server refused since it started</source>
+        <translation>Messages de ce capteur refusés par le serveur depuis son démarrage</translation>
+    </message>
+    <message>
+        <source>Readings ({0})</source>
+        <translation>Mesures ({0})</translation>
+    </message>
+    <message>
+        <source>Readings of this sensor timed in the chart&apos;s window ({0})</source>
+        <translation>Mesures de ce capteur datées dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Lowest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus basse dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Highest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus haute dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Mean of the readings in the chart&apos;s window ({0})</source>
+        <translation>Moyenne des mesures dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>last 1 min</source>
+        <translation>dernière minute</translation>
+    </message>
+    <message>
+        <source>last 10 min</source>
+        <translation>10 dernières min</translation>
+    </message>
+    <message>
+        <source>last 1 h</source>
+        <translation>dernière heure</translation>
+    </message>
+    <message>
+        <source>last 24 h</source>
+        <translation>dernières 24 h</translation>
+    </message>
+    <message>
+        <source>all stored</source>
+        <translation>tout l&apos;historique</translation>
+    </message>
 </context>
 <context>
     <name>ServerApp</name>
@@ -1381,7 +1530,7 @@
     </message>
     <message>
         <source>The text file is already CSV lines: open it directly, or store into SQLite to export.</source>
-        <translation>Le fichier texte est déjà fait de lignes CSV&#xa0;: ouvrez-le directement, ou enregistrez dans SQLite pour exporter.</translation>
+        <translation>Le fichier texte est déjà au format CSV&#xa0;: ouvrez-le directement, ou enregistrez les mesures dans SQLite pour pouvoir les exporter.</translation>
     </message>
     <message>
         <source>Could not save {0} ({1}): choose another place.</source>
@@ -1423,10 +1572,6 @@
         <translation>Clients&#xa0;: 0</translation>
     </message>
     <message>
-        <source>0 readings/s</source>
-        <translation>0 mesures/s</translation>
-    </message>
-    <message>
         <source>Clients: {0}</source>
         <translation>Clients&#xa0;: {0}</translation>
     </message>
@@ -1434,9 +1579,16 @@
         <source>Stored: {0}</source>
         <translation>Enregistrées&#xa0;: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln readings/s</source>
+        <translation>
+            <numerusform>%Ln mesure/s</numerusform>
+            <numerusform>%Ln mesures/s</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{0} readings/s</source>
-        <translation>{0} mesures/s</translation>
+        <source>Stored: {0} ({1} since the start)</source>
+        <translation>Enregistrées&#xa0;: {0} ({1} depuis le démarrage)</translation>
     </message>
     <message>
         <source>Export the chart</source>
@@ -1516,7 +1668,7 @@
     </message>
     <message>
         <source>Scroll with new readings</source>
-        <translation>Défiler avec les nouvelles mesures</translation>
+        <translation>Faire défiler avec les nouvelles mesures</translation>
     </message>
     <message>
         <source>&amp;Grid lines</source>
@@ -1701,7 +1853,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>A connection whose message is not complete this long after its first byte is closed</source>
-        <translation>Une connexion est fermée si son message reste incomplet ce temps après son premier octet</translation>
+        <translation>Délai pour recevoir un message entier, compté depuis son premier octet&#xa0;; au-delà, la connexion est fermée</translation>
     </message>
     <message>
         <source>Listen on address:</source>
@@ -1770,9 +1922,12 @@ Depuis un terminal&#xa0;:
         <source>; {0} reports this value from now on</source>
         <translation>&#xa0;; {0} envoie désormais cette valeur</translation>
     </message>
-    <message>
-        <source>{0} reports the temperature in {1} every {2} min.</source>
-        <translation>{0} envoie la température de {1} toutes les {2} min.</translation>
+    <message numerus="yes">
+        <source>{0} reports the temperature in {1} every %n min.</source>
+        <translation>
+            <numerusform>{0} envoie la température de {1} toutes les minutes.</numerusform>
+            <numerusform>{0} envoie la température de {1} toutes les %n min.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1805,9 +1960,12 @@ Depuis un terminal&#xa0;:
         <source>Connected: {0} of {1}</source>
         <translation>Connectés&#xa0;: {0} sur {1}</translation>
     </message>
-    <message>
-        <source>{0} readings/s</source>
-        <translation>{0} mesures/s</translation>
+    <message numerus="yes">
+        <source>%Ln readings/s</source>
+        <translation>
+            <numerusform>%Ln mesure/s</numerusform>
+            <numerusform>%Ln mesures/s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sent {0} · acked {1} · dropped {2}</source>
@@ -1815,7 +1973,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>{0} reports the real weather: only its pace can change (double-click its rate).</source>
-        <translation>{0} envoie la vraie météo&#xa0;: seul son rythme peut changer (double-cliquez sur son rythme).</translation>
+        <translation>{0} envoie la température réelle de sa ville&#xa0;: seul son rythme peut changer (double-cliquez sur son rythme).</translation>
     </message>
     <message>
         <source>&amp;Target server…</source>
@@ -1867,7 +2025,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
+        <translation>Sus&amp;pendre</translation>
     </message>
     <message>
         <source>Pause the selected sensors; their connection stays open</source>
@@ -1963,7 +2121,7 @@ Depuis un terminal&#xa0;:
     <message>
         <source>Pause</source>
         <comment>toolbar</comment>
-        <translation>Pause</translation>
+        <translation>Suspendre</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1997,7 +2155,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>The readings server the sensors send to (File › Target server…)</source>
-        <translation>Le serveur de mesures où envoient les capteurs (Fichier › Serveur cible…)</translation>
+        <translation>Le serveur auquel les capteurs envoient leurs mesures (Fichier › Serveur cible…)</translation>
     </message>
     <message>
         <source>Sensors with an open connection that are sending</source>
@@ -2063,7 +2221,7 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     </message>
     <message>
         <source>Send there</source>
-        <translation>Envoyer là</translation>
+        <translation>Envoyer à ce serveur</translation>
     </message>
     <message>
         <source>Running sensors reconnect to it at once</source>
@@ -2128,6 +2286,10 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation> min</translation>
     </message>
     <message>
+        <source>every minute</source>
+        <translation>toutes les minutes</translation>
+    </message>
+    <message>
         <source>OpenWeatherMap refreshes a city about every 10 minutes; asking more often only spends calls</source>
         <translation>OpenWeatherMap actualise une ville toutes les 10 minutes environ&#xa0;; demander plus souvent ne fait que consommer des appels</translation>
     </message>
@@ -2157,7 +2319,7 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     </message>
     <message>
         <source>observed {0}</source>
-        <translation>observée {0}</translation>
+        <translation>observée le {0}</translation>
     </message>
     <message>
         <source>Add {0} as a sensor</source>

@@ -151,7 +151,7 @@ def test_a_rate_and_a_model_change_while_the_sensor_runs(qtbot, simulator, monke
     choose_in_dialog(monkeypatch, model="constant", rate=4.0)
     window.table.edit_requested.emit("capteur_1")
     qtbot.waitUntil(lambda: window.model.row(0).last_value == 20.0)
-    assert window.model.data(window.model.index(0, 1)) == "constant: value 20"
+    assert window.model.data(window.model.index(0, 1)) == "constant · Value (°C) 20"
     assert row_of(window, "capteur_1").running
 
 

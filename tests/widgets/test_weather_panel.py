@@ -34,7 +34,7 @@ def test_a_city_shows_its_weather(qtbot, simulator, stub):
     assert panel.place.text() == "Orsay, FR"
     assert panel.details.text() == "feels like 5.8 °C · humidity 89 % · clear sky"
     observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=timezone.utc).astimezone()
-    assert panel.observed.text() == f"observed {observed:%Y-%m-%d %H:%M} {observed.tzname()}"
+    assert panel.observed.text() == f"observed {observed:%Y-%m-%d %H:%M:%S} {observed.tzname()}"
     assert panel.message.text() == ""
     assert panel.add_button.isEnabled() and panel.add_button.text() == "Add Orsay as a sensor"
 
@@ -70,7 +70,7 @@ def test_the_weather_command_uses_the_key_typed_in_the_window(qtbot, simulator, 
     fetch(qtbot, simulator, "Orsay")
     simulator.window.close()
     assert main(["weather", "Orsay"]) == 0
-    assert stub.requests[-1].endswith(f"appid={KEY}")
+    assert stub.requests[-1].endswith(f"appid={KEY}")  # and no lang: the command line stays English
     assert capsys.readouterr().out.startswith("Orsay, FR\n")
 
 

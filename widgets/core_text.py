@@ -43,7 +43,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "server stopped"),
     QT_TRANSLATE_NOOP("CoreText", "refused: server busy"),
     *PLURALS,
-    QT_TRANSLATE_NOOP("CoreText", "refused: {0} clients already"),
+    # Always two hosts or more, so always more than one message: no plural forms needed.
+    QT_TRANSLATE_NOOP("CoreText", "{0} more rejected messages from {1} hosts in the last {2} s"),
+    QT_TRANSLATE_NOOP("CoreText", "refused: connection limit ({0}) reached"),
     QT_TRANSLATE_NOOP("CoreText", "time not sent: {0}"),
     QT_TRANSLATE_NOOP("CoreText", "sent {0}"),
     QT_TRANSLATE_NOOP("CoreText", "echoed {0} bytes: {1}"),

@@ -22,11 +22,18 @@ def data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP_NAME
 
 
+def made_data_dir() -> Path:
+    """`data_dir()`, created readable by the user alone when it does not exist yet, whatever the umask:
+    it holds the readings and the secrets file. A folder that exists is the user's choice and is left
+    as it is."""
+    folder = data_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def default_database() -> Path:
     """The default SQLite file; its folder is created, since nobody chose it."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "mesures.db"
+    return made_data_dir() / "mesures.db"
 
 
 def storage_file(config) -> Path:

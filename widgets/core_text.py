@@ -43,7 +43,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "server stopped"),
     QT_TRANSLATE_NOOP("CoreText", "refused: server busy"),
     *PLURALS,
-    QT_TRANSLATE_NOOP("CoreText", "refused: {0} clients already"),
+    # Always two hosts or more, so always more than one message: no plural forms needed.
+    QT_TRANSLATE_NOOP("CoreText", "{0} more rejected messages from {1} hosts in the last {2} s"),
+    QT_TRANSLATE_NOOP("CoreText", "refused: connection limit ({0}) reached"),
     QT_TRANSLATE_NOOP("CoreText", "time not sent: {0}"),
     QT_TRANSLATE_NOOP("CoreText", "sent {0}"),
     QT_TRANSLATE_NOOP("CoreText", "echoed {0} bytes: {1}"),
@@ -56,6 +58,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the next readings go to the new file"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: the database is opened again, with a new journal"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the database is opened again, with a new journal"),
+    # A storage failure as a sender is told it (models/storage/): no path of the server's machine.
+    QT_TRANSLATE_NOOP("CoreText", "the file"),
+    QT_TRANSLATE_NOOP("CoreText", "the database's journal"),
+    QT_TRANSLATE_NOOP("CoreText", "the file cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreText", "the database cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreText", "an unexpected error (the server's log says why)"),
     # Why a message was refused (models/reading.py, network/protocol.py): the wire's words.
     QT_TRANSLATE_NOOP("CoreText", "message too large"),
     QT_TRANSLATE_NOOP("CoreText", "unauthorized"),
@@ -172,6 +182,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
     # Secrets (app/secret_store.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "the server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),

@@ -135,10 +135,6 @@
         <translation>refusé&#xa0;: serveur occupé</translation>
     </message>
     <message>
-        <source>refused: {0} clients already</source>
-        <translation>refusé&#xa0;: serveur complet (maximum&#xa0;: {0})</translation>
-    </message>
-    <message>
         <source>time not sent: {0}</source>
         <translation>heure non envoyée&#xa0;: {0}</translation>
     </message>
@@ -185,6 +181,34 @@
     <message>
         <source>{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can</source>
         <translation>{0} a été remplacé pendant que le serveur tournait et ne peut pas être ouvert ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>le fichier</translation>
+    </message>
+    <message>
+        <source>the database&apos;s journal</source>
+        <translation>le journal de la base</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened</source>
+        <translation>la base ne peut pas être ouverte</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the server&apos;s log says why)</source>
+        <translation>une erreur inattendue (le journal du serveur dit pourquoi)</translation>
     </message>
     <message>
         <source>message too large</source>
@@ -451,6 +475,10 @@
         <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
     </message>
     <message>
+        <source>{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it</source>
+        <translation>impossible d&apos;enregistrer {0}&#xa0;: {1} est illisible, et y écrire ferait perdre les autres secrets qu&apos;il contient peut-être&#xa0;: réparez-le ou supprimez-le</translation>
+    </message>
+    <message>
         <source>the server&apos;s token</source>
         <translation>le jeton du serveur</translation>
     </message>
@@ -496,6 +524,14 @@
             <numerusform>%Ln autre message refusé ces {0} dernières secondes</numerusform>
             <numerusform>%Ln autres messages refusés ces {0} dernières secondes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{0} more rejected messages from {1} hosts in the last {2} s</source>
+        <translation>{0} autres messages refusés venant de {1} hôtes ces {2} dernières secondes</translation>
+    </message>
+    <message>
+        <source>refused: connection limit ({0}) reached</source>
+        <translation>refusé&#xa0;: limite de connexions ({0}) atteinte</translation>
     </message>
     <message>
         <source>seq must be an integer from 0 to {0}</source>

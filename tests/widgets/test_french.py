@@ -132,6 +132,13 @@ def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
     assert translated("Déjà en français.") == "Déjà en français."
 
 
+def test_a_storage_refusal_a_sensor_gets_is_translated_word_for_word(french):
+    assert translated("the server refused a reading of c: storage failed: the database's journal was deleted while the server ran") == (
+        f"le serveur a refusé une mesure de c{NBSP}: échec de l'enregistrement{NBSP}: "
+        "le journal de la base a été supprimé pendant que le serveur tournait"
+    )
+
+
 @pytest.mark.parametrize(
     "sentence, french_text",
     [
@@ -250,3 +257,11 @@ def test_english_says_one_sensor_and_two_sensors(qtbot, simulator, server):
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"1 sensor ready: start it to send readings to {target}.")
     simulator.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"2 sensors ready: start them to send readings to {target}.")
+
+
+def test_a_flood_from_many_hosts_and_a_refusal_read_french(french):
+    group = QLocale().groupSeparator()
+    assert translated("1,950 more rejected messages from 1,950 hosts in the last 10 s") == (
+        f"1{group}950 autres messages refusés venant de 1{group}950 hôtes ces 10 dernières secondes"
+    )
+    assert translated("refused: connection limit (1) reached") == f"refusé{NBSP}: limite de connexions (1) atteinte"

@@ -15,9 +15,8 @@ import time
 
 from models.capteur import Capteur, CapteurError
 from models.value_models import Manual
-from network.capteur_tcp import SensorStatus
 from network.client import SendError, send_message, token_refused
-from network.sensor_loop import State
+from network.sensor_status import SensorStatus, State
 from network.weather import WeatherError, current_weather
 
 DEFAULT_INTERVAL = 600.0

@@ -9,7 +9,7 @@ import pytest
 
 from models.capteur import CapteurError
 from network.city_sensor import CityCapteur
-from network.sensor_loop import State
+from network.sensor_status import State
 from tests.sensor_support import free_port, wait_until
 from tests.support import running_server, stored_rows
 from tests.weather_stub import KEY, openweathermap_stub

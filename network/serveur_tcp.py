@@ -101,8 +101,9 @@ class ServeurTCP(Serveur):
         if finished and len(said) <= PARSED_ON_ACCEPT:
             protocol = ReadingProtocol(self.token, self.max_message)
             events = protocol.receive_data(said) + protocol.receive_data(b"")
-            if all(type(event) is Reading and event.seq is None for event in events):
-                queue = functools.partial(self._queue, readings=events, received_at=protocol.received_at)
+            readings = [event for event in events if type(event) is Reading and event.seq is None]
+            if len(readings) == len(events):
+                queue = functools.partial(self._queue, readings=readings, received_at=protocol.received_at)
                 self.serve_here(connection, peer, queue)
                 return
         # Ranked here, in the accepting thread, so that the next make_room() already sees it.

@@ -172,7 +172,9 @@ class SeriesBuffer:
         falling = next_low + next_high < y[end - 2] + y[end - 1]
         self._last_slot = newest_slot + 1
         base = self._last_slot * self.resolution
-        self._append(np.array((base, base + self.resolution / 2)), np.array((next_high, next_low) if falling else (next_low, next_high)))
+        self._append(
+            np.array((base, base + self.resolution / 2)), np.array((next_high, next_low) if falling else (next_low, next_high))
+        )
 
     def _decimate(self, times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Two points per slot, its lowest and highest value (`_in_line_order`); the newest slot may

@@ -151,8 +151,18 @@ class CapteurTCP(Capteur):
         acked, rejected = loop.acked, loop.rejected
         state = State.PAUSED if self._paused and self.running else loop.state
         return SensorStatus(
-            self.capteur_id, state, loop.measured, loop.sent, acked, loop.resent, loop.buffer.dropped,
-            rejected, loop.errors, len(loop.buffer), loop.last_error, loop.gave_up,
+            self.capteur_id,
+            state,
+            loop.measured,
+            loop.sent,
+            acked,
+            loop.resent,
+            loop.buffer.dropped,
+            rejected,
+            loop.errors,
+            len(loop.buffer),
+            loop.last_error,
+            loop.gave_up,
         )
 
     def _run(self, wake: socket.socket, writer: socket.socket) -> None:

@@ -111,8 +111,18 @@ class CityCapteur(Capteur):
     def status(self) -> SensorStatus:
         state = State.PAUSED if self._paused and self.running else self.state
         return SensorStatus(
-            self.capteur_id, state, self.measured, self.sent, self.acked, 0, 0,
-            self.rejected, self.errors, self._in_flight, self.last_error, False,
+            self.capteur_id,
+            state,
+            self.measured,
+            self.sent,
+            self.acked,
+            0,
+            0,
+            self.rejected,
+            self.errors,
+            self._in_flight,
+            self.last_error,
+            False,
         )
 
     def _run(self) -> None:
@@ -142,7 +152,12 @@ class CityCapteur(Capteur):
         if reading.timestamp == self._reported_at:
             return True  # the service has not measured again since the last report
         self._seq += 1
-        message = {"capteur_id": self.capteur_id, "temperature": reading.temperature, "timestamp": reading.timestamp, "seq": self._seq}
+        message = {
+            "capteur_id": self.capteur_id,
+            "temperature": reading.temperature,
+            "timestamp": reading.timestamp,
+            "seq": self._seq,
+        }
         self._in_flight, self.sent = 1, self.sent + 1
         try:
             answer = send_message(self.host, self.port, message, SEND_TIMEOUT, self.token)

@@ -271,7 +271,6 @@ def format_peer(peer: tuple) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-
 def _shutdown(connection: socket.socket, how: int = socket.SHUT_RDWR) -> None:
     try:
         connection.shutdown(how)

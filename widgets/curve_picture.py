@@ -65,7 +65,11 @@ class CurvePicture:
         ratio = painter.device().devicePixelRatioF()
         area = painter.worldTransform().mapRect(view)
         # Within the tolerance of whole pixels, the view's edges jitter by rounding: not a new area.
-        area = QRectF(area.topLeft() * ratio, area.size() * ratio).adjusted(TOLERANCE, TOLERANCE, -TOLERANCE, -TOLERANCE).toAlignedRect()
+        area = (
+            QRectF(area.topLeft() * ratio, area.size() * ratio)
+            .adjusted(TOLERANCE, TOLERANCE, -TOLERANCE, -TOLERANCE)
+            .toAlignedRect()
+        )
         origin = QPointF(area.topLeft()) / ratio
         exact = painter.worldTransform() * QTransform.fromTranslate(-origin.x(), -origin.y())
         first = self._scroll(area, exact, ratio, view, curves)

@@ -37,9 +37,8 @@ below SQLite's limit of 32,766."""
 
 @functools.lru_cache(maxsize=None)
 def _insert(rows: int) -> str:
-    return (
-        "INSERT OR IGNORE INTO mesures (capteur_id, temperature, timestamp, received_at, sensor_clock) VALUES "
-        + ", ".join(["(?, ?, ?, ?, ?)"] * rows)
+    return "INSERT OR IGNORE INTO mesures (capteur_id, temperature, timestamp, received_at, sensor_clock) VALUES " + ", ".join(
+        ["(?, ?, ?, ?, ?)"] * rows
     )
 
 

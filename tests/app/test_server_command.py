@@ -145,7 +145,14 @@ def test_export_refuses_to_write_over_the_database_it_exports(tmp_path):
     (tmp_path / "link.db").symlink_to(database)
     os.link(database, tmp_path / "hard.db")
     relative = os.path.relpath(database, ROOT)
-    for out in [str(database), relative, str(tmp_path / "link.db"), str(tmp_path / "hard.db"), f"{database}-wal", f"{database}-shm"]:
+    for out in [
+        str(database),
+        relative,
+        str(tmp_path / "link.db"),
+        str(tmp_path / "hard.db"),
+        f"{database}-wal",
+        f"{database}-shm",
+    ]:
         result = run_main("export", "--db", str(database), "--out", out)
         assert result.returncode == 2, out
         assert result.stderr == f"thermolab: {out} {REFUSED} for the CSV\n"

@@ -76,7 +76,9 @@ def test_sigterm_stops_it_cleanly_once_what_was_sent_is_acked(tmp_path):
     path = tmp_path / "m.db"
     server = ServerProcess("--db", str(path))
     port = str(server.address[1])
-    with subprocess.Popen(simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
         wait_until(lambda: row_count(path) >= 30, "the first readings")
         process.send_signal(signal.SIGTERM)
         stdout, stderr = process.communicate(timeout=20)

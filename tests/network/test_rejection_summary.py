@@ -58,7 +58,9 @@ def test_after_a_few_lines_a_flood_is_summarised_once_its_window_ends(monitor, c
     assert (summary.peer, summary.template, summary.values) == ("127.0.0.1", UNLOGGED_REJECTIONS, {"count": 1203, "seconds": 10})
     assert rejected_count(events) == 1_208
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
-    assert warnings == ["127.0.0.1:5000: rejected: invalid JSON at byte 0"] * 5 + ["127.0.0.1: 1,203 more rejected messages in the last 10 s"]
+    assert warnings == ["127.0.0.1:5000: rejected: invalid JSON at byte 0"] * 5 + [
+        "127.0.0.1: 1,203 more rejected messages in the last 10 s"
+    ]
 
 
 def test_a_long_flood_gives_a_few_lines_per_window_and_they_add_up(monitor, clock):

@@ -152,5 +152,7 @@ def test_a_server_that_never_answers_times_out():
 
 
 def test_a_base_url_whose_port_is_no_number_is_refused():
-    with pytest.raises(WeatherError, match=r"the weather service address 'http://127.0.0.1:abc' has no valid port: correct OWM_BASE_URL"):
+    with pytest.raises(
+        WeatherError, match=r"the weather service address 'http://127.0.0.1:abc' has no valid port: correct OWM_BASE_URL"
+    ):
         current_weather("Orsay", KEY, "http://127.0.0.1:abc")

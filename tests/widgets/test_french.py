@@ -94,7 +94,12 @@ def test_the_help_on_sending_a_reading_reads_french_with_its_example(qtbot, fren
 
 def test_a_layout_saved_in_english_finds_its_panels_in_french(french, no_warnings, server_app):
     """The saved layout names each panel: the names must not follow the language."""
-    assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == ["connections", "event_log", "sensors", "services"]
+    assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == [
+        "connections",
+        "event_log",
+        "sensors",
+        "services",
+    ]
 
 
 def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, no_warnings, server):
@@ -105,13 +110,22 @@ def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, 
     window = app.window
     assert window.windowTitle() == "Simulateur de capteurs Thermolab"
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Capteurs", "&Affichage", "A&ide"]
-    assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == ["Relevé manuel", "Météo", "Horloge", "Écho"]
+    assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == [
+        "Relevé manuel",
+        "Météo",
+        "Horloge",
+        "Écho",
+    ]
     assert window.target_label.text() == f"Cible{NBSP}: 127.0.0.1:{port}"
     assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
     app.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
-    qtbot.waitUntil(lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}.")
+    qtbot.waitUntil(
+        lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}."
+    )
     app.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
-    qtbot.waitUntil(lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}.")
+    qtbot.waitUntil(
+        lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}."
+    )
     window.close()
 
 
@@ -133,7 +147,9 @@ def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
 
 
 def test_a_storage_refusal_a_sensor_gets_is_translated_word_for_word(french):
-    assert translated("the server refused a reading of c: storage failed: the database's journal was deleted while the server ran") == (
+    assert translated(
+        "the server refused a reading of c: storage failed: the database's journal was deleted while the server ran"
+    ) == (
         f"le serveur a refusé une mesure de c{NBSP}: échec de l'enregistrement{NBSP}: "
         "le journal de la base a été supprimé pendant que le serveur tournait"
     )

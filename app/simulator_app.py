@@ -25,6 +25,7 @@ from app.echo_session import EchoSession
 from app.language import offer_languages
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.request_worker import RequestRunner
+from app.secret_store import TARGET_TOKEN, SecretError
 from app.sensor_host import (
     Add,
     AddCity,
@@ -39,7 +40,6 @@ from app.sensor_host import (
     Start,
     Stop,
 )
-from app.secret_store import TARGET_TOKEN, SecretError
 from app.settings import recall, remember, settings
 from app.theme import offer_themes
 from models.capteur import CapteurError, check_capteur_id

@@ -13,7 +13,8 @@ The chart ends the line there rather than draw a straight line across time that 
 from __future__ import annotations
 
 import math
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 

@@ -18,7 +18,6 @@ from widgets.chart import TIME_WINDOWS
 from widgets.locale_format import Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
-
 SWATCH_SIZE = 16
 """Pixels; the view scales the swatch to its icon size."""
 

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from app.cli import main
-from tests.support import ROOT, ServerProcess, running_server, stored_rows
 from tests.sensor_support import free_port, wait_until
+from tests.support import ROOT, ServerProcess, running_server, stored_rows
 
 
 def simulate(*arguments: str) -> list[str]:

@@ -5,8 +5,8 @@ import tracemalloc
 
 import pytest
 
-from models.reading import Reading
 import network.protocol as protocol_module
+from models.reading import Reading
 from network.protocol import UNFORESEEN, Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
 
 NOW = 1_790_000_000.0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -224,7 +224,7 @@ def test_the_weather_reads_french_from_the_sky_to_the_date(qtbot, french, monkey
         panel.fetch_button.click()
         qtbot.waitUntil(lambda: panel.fetch_button.isEnabled())
         assert "lang=fr" in stub.requests[-1].split("&")
-        observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=timezone.utc).astimezone()
+        observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=UTC).astimezone()
         assert panel.observed.text() == f"observée le {observed:%d/%m/%Y %H:%M:%S} {observed.tzname()}"
         panel.minutes.setValue(1)
         assert panel.minutes.text() == "toutes les minutes"

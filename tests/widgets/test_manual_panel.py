@@ -4,8 +4,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.simulator_app import SimulatorApp
 from models.value_models import make_model
-from tests.support import running_server, stored_rows
 from tests.sensor_support import free_port
+from tests.support import running_server, stored_rows
 
 
 def send(qtbot, simulator, capteur_id, text, unit="C"):

@@ -1,6 +1,6 @@
 """The weather panel against the OpenWeatherMap fixtures served on 127.0.0.1, and a city sensor that reports to a real server."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -33,7 +33,7 @@ def test_a_city_shows_its_weather(qtbot, simulator, stub):
     assert panel.temperature.text() == "5.8 °C"
     assert panel.place.text() == "Orsay, FR"
     assert panel.details.text() == "feels like 5.8 °C · humidity 89 % · clear sky"
-    observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=timezone.utc).astimezone()
+    observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=UTC).astimezone()
     assert panel.observed.text() == f"observed {observed:%Y-%m-%d %H:%M:%S} {observed.tzname()}"
     assert panel.message.text() == ""
     assert panel.add_button.isEnabled() and panel.add_button.text() == "Add Orsay as a sensor"

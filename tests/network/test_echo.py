@@ -146,7 +146,8 @@ def test_mono_task_drops_a_silent_client_and_serves_the_next():
 
 def test_monitor_lists_clients_and_logs_each_echo(echo_server):
     with connect(echo_server) as connection:
-        peer = "%s:%d" % connection.getsockname()
+        host, port = connection.getsockname()
+        peer = f"{host}:{port}"
         echo(connection, b"hello")
         assert [stats.peer for stats in echo_server.monitor.connections()] == [peer]
     # Mono-task: the first client's goodbye is logged before the next client is served.

@@ -23,7 +23,7 @@ without ("Look in:"): Thermolab's translation, installed beside Qt's, carries th
 
 
 def saved_language(store: QSettings) -> str:
-    """"system" (the default, and for anything this version does not know), "fr" or "en"."""
+    """ "system" (the default, and for anything this version does not know), "fr" or "en"."""
     code = store.value(SETTING, "system", type=str)
     return code if code in LOCALES else "system"
 
@@ -79,5 +79,7 @@ def _choose(store: QSettings, code: str, window: QWidget) -> None:
     QMessageBox.information(
         window,
         QCoreApplication.translate("Language", "Language"),
-        QCoreApplication.translate("Language", "Thermolab will speak the chosen language from its next start: close it and open it again."),
+        QCoreApplication.translate(
+            "Language", "Thermolab will speak the chosen language from its next start: close it and open it again."
+        ),
     )

@@ -150,4 +150,6 @@ def _write_file(name: str, value: str) -> None:
             os.unlink(temporary)
             raise
     except OSError as error:
-        raise SecretError(f"{SECRETS[name]} could not be saved in {path} ({error.strerror or error}): check that folder") from None
+        raise SecretError(
+            f"{SECRETS[name]} could not be saved in {path} ({error.strerror or error}): check that folder"
+        ) from None

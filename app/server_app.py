@@ -66,7 +66,9 @@ class ServerApp(QObject):
         self.window.confirmation.store = self.store
         offer_themes(self.window.theme_menu, self.store)
         self.window.chart.place_legend(self.store.value("server_window/legend", "inside", type=str))
-        self.window.chart.legend_placement_changed.connect(lambda placement: self.store.setValue("server_window/legend", placement))
+        self.window.chart.legend_placement_changed.connect(
+            lambda placement: self.store.setValue("server_window/legend", placement)
+        )
 
     def start(self) -> None:
         self.window.show()
@@ -145,7 +147,9 @@ class ServerApp(QObject):
 
     def _export_csv(self) -> None:
         if self.config.text_file:
-            self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
+            self.window.show_problem(
+                self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export.")
+            )
             return
         database = storage_file(self.config)
         dialog = ExportDialog(
@@ -187,4 +191,3 @@ def run_window(args: argparse.Namespace) -> int:
     with closing_on_signals(server_app.window.close):
         server_app.start()
         return run_event_loop(app)
-

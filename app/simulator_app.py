@@ -25,10 +25,21 @@ from app.echo_session import EchoSession
 from app.language import offer_languages
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.request_worker import RequestRunner
-from app.sensor_host import (
-    Add, AddCity, Change, Pause, Problem, Remove, Retarget, SensorHost, SetManualValue, Snapshot, Start, Stop,
-)
 from app.secret_store import TARGET_TOKEN, SecretError
+from app.sensor_host import (
+    Add,
+    AddCity,
+    Change,
+    Pause,
+    Problem,
+    Remove,
+    Retarget,
+    SensorHost,
+    SetManualValue,
+    Snapshot,
+    Start,
+    Stop,
+)
 from app.settings import recall, remember, settings
 from app.theme import offer_themes
 from models.capteur import CapteurError, check_capteur_id
@@ -134,7 +145,7 @@ class SimulatorApp(QObject):
             self.host = None
         self.echo.close()
         self.echo.wait(ECHO_STOP_WAIT)
-        for key, value in zip(("geometry", "state", "header"), self.window.layout_state()):
+        for key, value in zip(("geometry", "state", "header"), self.window.layout_state(), strict=True):
             self.store.setValue(f"simulator_window/{key}", value)
         for group, panel in self._panels().items():
             for key, value in panel.settings().items():
@@ -172,7 +183,12 @@ class SimulatorApp(QObject):
         self.refreshes += 1
 
     def _panels(self) -> dict:
-        return {"manual": self.window.manual, "weather": self.window.weather, "clock": self.window.clock, "echo": self.window.echo}
+        return {
+            "manual": self.window.manual,
+            "weather": self.window.weather,
+            "clock": self.window.clock,
+            "echo": self.window.echo,
+        }
 
     def _restore(self) -> None:
         window = self.window
@@ -282,7 +298,9 @@ class SimulatorApp(QObject):
     def _manual_answered(self, tag: tuple, answer: dict) -> None:
         number, capteur_id, value, unit = tag
         if "ack" not in answer:
-            self.window.manual.show_answer(number, False, self.tr("refused by the server: {0}").format(translated(str(answer.get("error")))))
+            self.window.manual.show_answer(
+                number, False, self.tr("refused by the server: {0}").format(translated(str(answer.get("error"))))
+            )
             return
         sentence = self.tr("acknowledged: the server stored it")
         if capteur_id in self._saved and isinstance(self.window.model.spec(capteur_id)[0], Manual):
@@ -297,7 +315,9 @@ class SimulatorApp(QObject):
         self.weather_requests.call(city, fetch, city, api_key or None)
 
     def _add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
-        capteur_id = next(c for n in range(1, len(self._saved) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._saved)
+        capteur_id = next(
+            c for n in range(1, len(self._saved) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._saved
+        )
         self._add_city_sensor(capteur_id, query, name, minutes, api_key)
         note = self.tr("{0} reports the temperature in {1} every %n min.", "", minutes)
         self.window.weather.show_note(note.format(capteur_id, name))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from models.csv_format import BOM, STANDARD, CsvStyle
 from models.storage.sqlite import open_for_reading

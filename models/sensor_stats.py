@@ -91,13 +91,14 @@ class SensorStats:
             if high > self.maximum:
                 self.maximum = high
             return
-        if batch.newest - batch.times[0] < slot_width(self.window):
+        width = self._slot_width()
+        if batch.newest - batch.times[0] < width:
             # A frame's readings across the edge of a slot all go to the newer one: they leave the
             # figures at most a frame's time late, for no slot arithmetic per reading.
             self.add_slot(self.slot_of(batch.newest), len(batch.values), low, high, total)
             return
         # Sensor-stamped readings far apart (a sensor resending what it kept while cut off).
-        slots = np.floor(batch.times / slot_width(self.window)).astype(int)
+        slots = np.floor(batch.times / width).astype(int)
         starts = np.flatnonzero(np.r_[True, slots[1:] != slots[:-1]])
         for slot, count, low, high, total in zip(
             slots[starts].tolist(),
@@ -126,13 +127,13 @@ class SensorStats:
         else:
             slots.insert(position, [slot, count, low, high, total])
             if position == len(slots) - 1:
-                width = slot_width(self.window)
+                width = self._slot_width()
                 self._open = (slot * width, (slot + 1) * width)
         self._add_to_figures(count, low, high, total)
 
     def slot_of(self, timestamp: float) -> int:
         """The slot of a reading's time; as SQLite's CAST(timestamp / width AS INTEGER) (models/history.py)."""
-        return math.floor(timestamp / slot_width(self.window))
+        return math.floor(timestamp / self._slot_width())
 
     def expire(self, now: float) -> None:
         """Let go of the slots wholly older than the window ending at `now` (Unix seconds)."""
@@ -155,6 +156,12 @@ class SensorStats:
     def sample_rate(self, now: float) -> float:
         """Readings per second over the last few seconds; call it at a steady pace."""
         return self._rate.sample(now, self.received)
+
+    def _slot_width(self) -> float:
+        """Figures over every reading (no `window`) keep no slots: `__post_init__` opens their newest
+        slot to all times, so `add` never leaves its fast path and `add_slot` never asks."""
+        assert self.window is not None, "figures without a window have no slots"
+        return slot_width(self.window)
 
     def _add_to_figures(self, count: int, low: float, high: float, total: float) -> None:
         self.count += count

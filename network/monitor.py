@@ -16,8 +16,8 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Callable, Sequence
 
 from models.history import count_stored
 from models.reading import Reading
@@ -29,6 +29,7 @@ log = logging.getLogger("thermolab.server")
 
 MAX_EVENTS = 2_000
 UNLOGGED_REJECTIONS = "{count:,} more rejected messages in the last {seconds} s"
+UNLOGGED_REJECTIONS_FROM_HOSTS = "{count:,} more rejected messages from {hosts:,} hosts in the last {seconds} s"
 
 
 @dataclass(frozen=True)
@@ -165,13 +166,21 @@ class ServerMonitor:
     def rejected(self, stats: ConnectionStats, reason: str, at: float, capteur_id: str | None = None) -> None:
         stats.rejected += 1
         stats.last_message_at = at
-        with self._lock:
-            if capteur_id is not None:
+        if capteur_id is not None:
+            with self._lock:
                 self._rejected_by_sensor[capteur_id] = self._rejected_by_sensor.get(capteur_id, 0) + 1
-            logged, summaries = self._rejections.rejected(stats.peer.rpartition(":")[0], self._clock())
+        self._limited(stats.peer, f"rejected: {reason}")
+
+    def refused(self, peer: str, reason: str) -> None:
+        """A connection turned away (the server is full): logged, and summarised, as rejections are."""
+        self._limited(peer, f"refused: {reason}")
+
+    def _limited(self, peer: str, sentence: str) -> None:
+        with self._lock:
+            logged, summaries = self._rejections.rejected(peer.rpartition(":")[0], self._clock())
         self._report(summaries)
         if logged:
-            self.event(logging.WARNING, f"rejected: {reason}", stats.peer)
+            self.event(logging.WARNING, sentence, peer)
 
     def report_rejections(self) -> None:
         """Report every rejection not yet logged, whether its summary is due or not: at the end."""
@@ -186,7 +195,11 @@ class ServerMonitor:
 
     def _report(self, summaries: list[Summary]) -> None:
         for summary in summaries:
-            self.event(logging.WARNING, UNLOGGED_REJECTIONS, summary.host, count=summary.count, seconds=summary.seconds)
+            if summary.host:
+                self.event(logging.WARNING, UNLOGGED_REJECTIONS, summary.host, count=summary.count, seconds=summary.seconds)
+            else:
+                template = UNLOGGED_REJECTIONS_FROM_HOSTS
+                self.event(logging.WARNING, template, count=summary.count, hosts=summary.hosts, seconds=summary.seconds)
 
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:

@@ -17,8 +17,8 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Union
 
 import orjson
 
@@ -64,7 +64,7 @@ class Closing:
     reason: str
 
 
-Event = Union[Reading, Rejected, Authenticated, Closing]
+Event = Reading | Rejected | Authenticated | Closing
 
 
 def encode_reply(event: Event) -> bytes:

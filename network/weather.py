@@ -14,7 +14,7 @@ import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote, urlencode, urlsplit
 from xml.etree import ElementTree
 
@@ -148,7 +148,7 @@ def _parse(body: bytes) -> Weather:
         raise WeatherError(_malformed(f"is a <{root.tag}>, not a current weather report"))
     observed = _value(root, "lastupdate")
     try:
-        observed_at = datetime.fromisoformat(observed).replace(tzinfo=timezone.utc)
+        observed_at = datetime.fromisoformat(observed).replace(tzinfo=UTC)
     except ValueError:
         raise WeatherError(_malformed(f"has an unreadable lastupdate {observed!r}")) from None
     return Weather(

@@ -10,7 +10,16 @@ import re
 from dataclasses import fields
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models.capteur import CapteurError, check_capteur_id
@@ -114,7 +123,9 @@ class SensorDialog(QDialog):
                 for capteur_id in self.ids():
                     check_capteur_id(capteur_id)
                     if capteur_id in self._taken:
-                        raise CapteurError(self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id))
+                        raise CapteurError(
+                            self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id)
+                        )
         except (ModelError, CapteurError) as error:
             self.problem.setText(str(error))
             return
@@ -133,7 +144,9 @@ class SensorDialog(QDialog):
             self.parameters.addRow(self._labels.get(name, name), spin)
         shared = {f.name for f in fields(ValueModel)}
         for name, spin in self._spins.items():
-            spin.setToolTip(self.tr("Every model takes it") if name in shared else self.tr("Parameter of the {0} model").format(model.name))
+            spin.setToolTip(
+                self.tr("Every model takes it") if name in shared else self.tr("Parameter of the {0} model").format(model.name)
+            )
         self.problem.clear()
 
     def _count_changed(self, count: int) -> None:

@@ -95,7 +95,7 @@ class LiveChart(QWidget):
 
         self.window_box = QComboBox()
         labels = [self.tr("1 min"), self.tr("10 min"), self.tr("1 h"), self.tr("24 h"), self.tr("All")]
-        for seconds, label in zip(TIME_WINDOWS, labels):
+        for seconds, label in zip(TIME_WINDOWS, labels, strict=True):
             self.window_box.addItem(label, seconds)
         self.window_box.setCurrentIndex(0)
         self.window_box.setToolTip(self.tr("How much time the chart shows"))
@@ -268,7 +268,7 @@ class LiveChart(QWidget):
         try:
             yield
         finally:
-            for line, visible in zip(lines, shown):
+            for line, visible in zip(lines, shown, strict=True):
                 line.setVisible(visible)
 
     def visible_range(self) -> tuple[float, float]:
@@ -410,7 +410,12 @@ def steady_height(shown: tuple[float, float] | None, low: float, high: float) ->
     as it holds them and they fill half of it, else theirs with a margin. A height that moved with each
     new extreme made the curves jitter, and had every curve painted again in a third of the frames."""
     span = high - low
-    if shown is not None and shown[0] <= low and high <= shown[1] and max(span, MIN_HEIGHT) >= HEIGHT_FILL * (shown[1] - shown[0]):
+    if (
+        shown is not None
+        and shown[0] <= low
+        and high <= shown[1]
+        and max(span, MIN_HEIGHT) >= HEIGHT_FILL * (shown[1] - shown[0])
+    ):
         return shown
     margin = max(HEIGHT_MARGIN * span, (MIN_HEIGHT - span) / 2)
     return low - margin, high + margin

@@ -21,7 +21,13 @@ class ConnectionsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ConnectionStats] = []
         self._numbers = Numbers.current()
-        self._headers = [self.tr("Peer"), self.tr("Thread"), self.tr("Connected since"), self.tr("Readings"), self.tr("Last message")]
+        self._headers = [
+            self.tr("Peer"),
+            self.tr("Thread"),
+            self.tr("Connected since"),
+            self.tr("Readings"),
+            self.tr("Last message"),
+        ]
         # Not the sensors table's figure: a sensor may have reconnected, or share its connection.
         self._tips = [
             None,

@@ -43,7 +43,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "server stopped"),
     QT_TRANSLATE_NOOP("CoreText", "refused: server busy"),
     *PLURALS,
-    QT_TRANSLATE_NOOP("CoreText", "refused: {0} clients already"),
+    # Always two hosts or more, so always more than one message: no plural forms needed.
+    QT_TRANSLATE_NOOP("CoreText", "{0} more rejected messages from {1} hosts in the last {2} s"),
+    QT_TRANSLATE_NOOP("CoreText", "refused: connection limit ({0}) reached"),
     QT_TRANSLATE_NOOP("CoreText", "time not sent: {0}"),
     QT_TRANSLATE_NOOP("CoreText", "sent {0}"),
     QT_TRANSLATE_NOOP("CoreText", "echoed {0} bytes: {1}"),
@@ -54,8 +56,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: a new, empty file takes its place"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the next readings go to the new file"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: the database is opened again, with a new journal"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the database is opened again, with a new journal"),
     # A storage failure as a sender is told it (models/storage/): no path of the server's machine.
@@ -139,8 +145,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} did not answer in HTTP: check OWM_BASE_URL"),
     QT_TRANSLATE_NOOP("CoreText", "{0} did not answer within {1} s: check the network connection and try again"),
     QT_TRANSLATE_NOOP("CoreText", "the weather service sent more than {0} KiB: check OWM_BASE_URL"),
-    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted"),
-    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap knows no city named {0}: check the spelling, or add the country code (Le Mans,FR)"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "OpenWeatherMap knows no city named {0}: check the spelling, or add the country code (Le Mans,FR)"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "{0} has no weather service at {1}: correct OWM_BASE_URL"),
     QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap refuses more calls with this key for now (429): wait a minute and try again"),
     QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap is out of order for now ({0}): try again later"),
@@ -167,7 +177,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} is busy (too many connections); retrying"),
     QT_TRANSLATE_NOOP("CoreText", "{0} answered: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "no weather for {0}: {1}"),
-    QT_TRANSLATE_NOOP("CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "no thread could be started for {0}: run fewer sensors"),
     QT_TRANSLATE_NOOP("CoreText", "rate must be from {0} to {1} readings per second, got {2}"),
     QT_TRANSLATE_NOOP("CoreText", "a fleet needs 1 sensor or more, got {0}"),
@@ -181,7 +193,8 @@ TEMPLATES = (
     # Secrets (app/secret_store.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
     QT_TRANSLATE_NOOP(
-        "CoreText", "{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it"
+        "CoreText",
+        "{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it",
     ),
     QT_TRANSLATE_NOOP("CoreText", "the server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the target server's token"),

@@ -11,7 +11,13 @@ from dataclasses import fields
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
 )
 
 from models.sensor_row import SensorRow
@@ -24,8 +30,11 @@ from widgets.sorted_table_model import SortedTableModel, natural_key
 # The rates CapteurTCP accepts (network.capteur_tcp.check_rate), so a spin box never offers one it refuses.
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
 STATE_COLOURS = {
-    "connecting": QColor("#3b7dd8"), "sending": QColor("#2e9d4f"), "backing off": QColor("#d9822b"),
-    "paused": QColor("#8a8f98"), "stopped": QColor("#b8bcc4"),
+    "connecting": QColor("#3b7dd8"),
+    "sending": QColor("#2e9d4f"),
+    "backing off": QColor("#d9822b"),
+    "paused": QColor("#8a8f98"),
+    "stopped": QColor("#b8bcc4"),
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -65,11 +74,19 @@ class SensorFleetModel(SortedTableModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                self.tr("Sensor"), self.tr("Measures"), self.tr("Rate"), self.tr("State"), self.tr("Sent"),
-                self.tr("Acked"), self.tr("Waiting"), self.tr("Dropped"), self.tr("Last °C"),
+                self.tr("Sensor"),
+                self.tr("Measures"),
+                self.tr("Rate"),
+                self.tr("State"),
+                self.tr("Sent"),
+                self.tr("Acked"),
+                self.tr("Waiting"),
+                self.tr("Dropped"),
+                self.tr("Last °C"),
             ],
             [
-                self.tr("capteur_id, as the server stores it"), self.tr("The value model and its parameters"),
+                self.tr("capteur_id, as the server stores it"),
+                self.tr("The value model and its parameters"),
                 self.tr("Readings per second; double-click to change it, even while it runs"),
                 self.tr("connecting, sending, backing off (waiting to retry), paused or stopped"),
                 self.tr("Readings written to the connection, resends included"),
@@ -85,8 +102,11 @@ class SensorFleetModel(SortedTableModel):
         self._snapshot_order: dict[str, int] = {}
         self._numbers = Numbers.current()
         self._states = {
-            "connecting": self.tr("connecting"), "sending": self.tr("sending"), "backing off": self.tr("backing off"),
-            "paused": self.tr("paused"), "stopped": self.tr("stopped"),
+            "connecting": self.tr("connecting"),
+            "sending": self.tr("sending"),
+            "backing off": self.tr("backing off"),
+            "paused": self.tr("paused"),
+            "stopped": self.tr("stopped"),
         }
 
     def row_id(self, row: SensorRow) -> str:
@@ -249,8 +269,14 @@ class SensorFleetTable(QTableView):
     edit_requested = Signal(str)
 
     _SAMPLES = {
-        "capteur_id": "capteur_100", "rate": "1,000.0 /s", "state": "backing off", "sent": "1,000,000",
-        "acked": "1,000,000", "waiting": "100,000", "dropped": "100,000", "last": "-10.00",
+        "capteur_id": "capteur_100",
+        "rate": "1,000.0 /s",
+        "state": "backing off",
+        "sent": "1,000,000",
+        "acked": "1,000,000",
+        "waiting": "100,000",
+        "dropped": "100,000",
+        "last": "-10.00",
     }
     """A typical long value of each column but Measures, for its width."""
     _EXTRA = {"state": 1.5, "rate": 1.5}

@@ -18,13 +18,12 @@ from widgets.chart import TIME_WINDOWS
 from widgets.locale_format import Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
-
 SWATCH_SIZE = 16
 """Pixels; the view scales the swatch to its icon size."""
 
 
 def relative_time(seconds: float) -> str:
-    """"just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"."""
+    """ "just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"."""
     if seconds < 2:
         return QCoreApplication.translate("relative_time", "just now")
     units = (
@@ -48,11 +47,24 @@ class SensorTableModel(SortedTableModel):
     def __init__(self, parent=None, clock=time.time):
         super().__init__(
             [
-                self.tr("Sensor"), self.tr("Last °C"), self.tr("Last seen"), "",
-                self.tr("Min °C"), self.tr("Max °C"), self.tr("Mean °C"), self.tr("Readings/s"), self.tr("Rejected"),
+                self.tr("Sensor"),
+                self.tr("Last °C"),
+                self.tr("Last seen"),
+                "",
+                self.tr("Min °C"),
+                self.tr("Max °C"),
+                self.tr("Mean °C"),
+                self.tr("Readings/s"),
+                self.tr("Rejected"),
             ],
             [
-                self.tr("Untick a sensor to hide its curve on the chart"), None, None, "", "", "", "",
+                self.tr("Untick a sensor to hide its curve on the chart"),
+                None,
+                None,
+                "",
+                "",
+                "",
+                "",
                 self.tr("Readings received per second over the last few seconds"),
                 self.tr("Messages from this sensor that the server refused since it started"),
             ],
@@ -126,8 +138,11 @@ class SensorTableModel(SortedTableModel):
     def _span_text(self, seconds: float | None) -> str:
         """`seconds`: one of the chart's TIME_WINDOWS."""
         return {
-            60.0: self.tr("last 1 min"), 600.0: self.tr("last 10 min"), 3600.0: self.tr("last 1 h"),
-            86400.0: self.tr("last 24 h"), None: self.tr("all stored"),
+            60.0: self.tr("last 1 min"),
+            600.0: self.tr("last 10 min"),
+            3600.0: self.tr("last 1 h"),
+            86400.0: self.tr("last 24 h"),
+            None: self.tr("all stored"),
         }[seconds]
 
     def set_visible(self, capteur_id: str, visible: bool) -> None:

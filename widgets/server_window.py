@@ -60,7 +60,9 @@ class ServerWindow(QMainWindow):
         self.event_log = EventLog()
         self.docks = {
             "sensors": self._dock("sensors", self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
-            "connections": self._dock("connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea),
+            "connections": self._dock(
+                "connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
             "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self.tabifyDockWidget(self.docks["connections"], self.docks["events"])
@@ -236,8 +238,10 @@ class ServerWindow(QMainWindow):
         toolbar.addActions([export_csv, export_image])
         # Each button's own short name, so longer languages still fit beside the simulator.
         for action, name in (
-            (self.start_action, self.tr("Start server", "toolbar")), (self.stop_action, self.tr("Stop server", "toolbar")),
-            (settings, self.tr("Settings", "toolbar")), (export_csv, self.tr("Export CSV", "toolbar")),
+            (self.start_action, self.tr("Start server", "toolbar")),
+            (self.stop_action, self.tr("Stop server", "toolbar")),
+            (settings, self.tr("Settings", "toolbar")),
+            (export_csv, self.tr("Export CSV", "toolbar")),
             (export_image, self.tr("Export chart image", "toolbar")),
         ):
             action.setIconText(name)

@@ -17,8 +17,8 @@ import logging
 import os
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from models.reading import Reading
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from models.reading import Reading
 from models.storage.base import FileLost, Storage, StorageError, file_identity, identity_now
@@ -35,11 +35,10 @@ times a second; one step per few dozen rows is also faster. 256 rows are 1,280 p
 below SQLite's limit of 32,766."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _insert(rows: int) -> str:
-    return (
-        "INSERT OR IGNORE INTO mesures (capteur_id, temperature, timestamp, received_at, sensor_clock) VALUES "
-        + ", ".join(["(?, ?, ?, ?, ?)"] * rows)
+    return "INSERT OR IGNORE INTO mesures (capteur_id, temperature, timestamp, received_at, sensor_clock) VALUES " + ", ".join(
+        ["(?, ?, ?, ?, ?)"] * rows
     )
 
 

@@ -135,10 +135,6 @@
         <translation>refusé&#xa0;: serveur occupé</translation>
     </message>
     <message>
-        <source>refused: {0} clients already</source>
-        <translation>refusé&#xa0;: serveur complet (maximum&#xa0;: {0})</translation>
-    </message>
-    <message>
         <source>time not sent: {0}</source>
         <translation>heure non envoyée&#xa0;: {0}</translation>
     </message>
@@ -528,6 +524,14 @@
             <numerusform>%Ln autre message refusé ces {0} dernières secondes</numerusform>
             <numerusform>%Ln autres messages refusés ces {0} dernières secondes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{0} more rejected messages from {1} hosts in the last {2} s</source>
+        <translation>{0} autres messages refusés venant de {1} hôtes ces {2} dernières secondes</translation>
+    </message>
+    <message>
+        <source>refused: connection limit ({0}) reached</source>
+        <translation>refusé&#xa0;: limite de connexions ({0}) atteinte</translation>
     </message>
     <message>
         <source>seq must be an integer from 0 to {0}</source>

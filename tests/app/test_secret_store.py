@@ -115,7 +115,9 @@ def test_without_a_keyring_the_secrets_go_to_a_file_only_the_user_can_read(priva
     save_all(settings())
     assert file_mode() == 0o600
     assert json.loads(secret_file().read_text()) == {
-        SERVER_TOKEN: "server-token", TARGET_TOKEN: "target-token", WEATHER_KEY: "owm-key"
+        SERVER_TOKEN: "server-token",
+        TARGET_TOKEN: "target-token",
+        WEATHER_KEY: "owm-key",
     }
     assert secret_file().parent == private_data_dir
     text = settings_text(private_data_dir)

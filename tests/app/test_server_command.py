@@ -126,7 +126,8 @@ def test_export_for_a_french_spreadsheet(tmp_path, monkeypatch):
     result = run_main("export", "--db", str(tmp_path / "m.db"), "--out", str(tmp_path / "out.csv"), "--format", "excel-fr")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.csv").read_bytes() == (
-        b"\xef\xbb\xbfcapteur_id;temperature;timestamp;heure_locale\r\ncapteur_1;-4,25;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
+        b"\xef\xbb\xbfcapteur_id;temperature;timestamp;heure_locale\r\n"
+        b"capteur_1;-4,25;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
     )
     standard = run_main("export", "--db", str(tmp_path / "m.db"))
     assert standard.stdout == "capteur_id,temperature,timestamp\ncapteur_1,-4.25,2026-11-21T14:31:05.123Z\n"
@@ -145,7 +146,14 @@ def test_export_refuses_to_write_over_the_database_it_exports(tmp_path):
     (tmp_path / "link.db").symlink_to(database)
     os.link(database, tmp_path / "hard.db")
     relative = os.path.relpath(database, ROOT)
-    for out in [str(database), relative, str(tmp_path / "link.db"), str(tmp_path / "hard.db"), f"{database}-wal", f"{database}-shm"]:
+    for out in [
+        str(database),
+        relative,
+        str(tmp_path / "link.db"),
+        str(tmp_path / "hard.db"),
+        f"{database}-wal",
+        f"{database}-shm",
+    ]:
         result = run_main("export", "--db", str(database), "--out", out)
         assert result.returncode == 2, out
         assert result.stderr == f"thermolab: {out} {REFUSED} for the CSV\n"

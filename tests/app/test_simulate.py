@@ -6,12 +6,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from itertools import pairwise
 
 import pytest
 
 from app.cli import main
-from tests.support import ROOT, ServerProcess, running_server, stored_rows
 from tests.sensor_support import free_port, wait_until
+from tests.support import ROOT, ServerProcess, running_server, stored_rows
 
 
 def simulate(*arguments: str) -> list[str]:
@@ -76,7 +77,9 @@ def test_sigterm_stops_it_cleanly_once_what_was_sent_is_acked(tmp_path):
     path = tmp_path / "m.db"
     server = ServerProcess("--db", str(path))
     port = str(server.address[1])
-    with subprocess.Popen(simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
         wait_until(lambda: row_count(path) >= 30, "the first readings")
         process.send_signal(signal.SIGTERM)
         stdout, stderr = process.communicate(timeout=20)
@@ -96,7 +99,7 @@ def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_
     command = simulate("--sensors", "20", "--rate", "400", "--count", "1000", "--port", str(port))
     with open(log, "w") as output, subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT) as process:
         for rows in (4_000, 11_000):
-            wait_until(lambda: row_count(path) >= rows, f"{rows} rows stored")
+            wait_until(lambda rows=rows: row_count(path) >= rows, f"{rows} rows stored")
             server.stop(signal.SIGKILL)
             assert process.poll() is None and row_count(path) < 20_000, "the kill came after the run"
             server = ServerProcess("--db", str(path), port=port)
@@ -107,6 +110,6 @@ def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_
     assert len(rows) == len({(capteur_id, timestamp) for capteur_id, _, timestamp in rows}) == 20_000
     for number in range(1, 21):
         timestamps = sorted(timestamp for capteur_id, _, timestamp in rows if capteur_id == f"capteur_{number}")
-        gaps = [later - earlier for earlier, later in zip(timestamps, timestamps[1:])]
+        gaps = [later - earlier for earlier, later in pairwise(timestamps)]
         assert len(timestamps) == 1000
         assert max(gaps) == pytest.approx(1 / 400, abs=1e-6), "a reading is missing"

@@ -22,7 +22,9 @@ STORES = {"sqlite": ("--db", "m.db"), "text file": ("--text-file", "donnees.txt"
 
 def stamped(count: int, first: int = 0) -> list[dict]:
     """Readings the sensor stamped, each with its seq: resending one can never store it twice."""
-    return [{"capteur_id": "c", "temperature": 20.5, "timestamp": 1_790_000_000 + i, "seq": i} for i in range(first, first + count)]
+    return [
+        {"capteur_id": "c", "temperature": 20.5, "timestamp": 1_790_000_000 + i, "seq": i} for i in range(first, first + count)
+    ]
 
 
 def exchange(sensor: LineClient, readings: list[dict]) -> tuple[set[int], set[int]]:

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from models.sensor_stats import SensorStats
 from models.reading import Reading
+from models.sensor_stats import SensorStats
 from models.series import SensorBatch, SeriesBuffer, group_by_sensor
 
 

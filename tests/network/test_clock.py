@@ -76,7 +76,8 @@ def test_clients_that_reset_leave_it_serving(clock):
 
 def test_logs_one_event_per_client(clock):
     with socket.create_connection(clock.address, timeout=TIMEOUT) as connection:
-        peer = "%s:%d" % connection.getsockname()
+        host, port = connection.getsockname()
+        peer = f"{host}:{port}"
         answer = connection.recv(64)
         assert connection.recv(64) == b""
     _, events = clock.monitor.events()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -94,7 +94,12 @@ def test_the_help_on_sending_a_reading_reads_french_with_its_example(qtbot, fren
 
 def test_a_layout_saved_in_english_finds_its_panels_in_french(french, no_warnings, server_app):
     """The saved layout names each panel: the names must not follow the language."""
-    assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == ["connections", "event_log", "sensors", "services"]
+    assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == [
+        "connections",
+        "event_log",
+        "sensors",
+        "services",
+    ]
 
 
 def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, no_warnings, server):
@@ -105,13 +110,22 @@ def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, 
     window = app.window
     assert window.windowTitle() == "Simulateur de capteurs Thermolab"
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Capteurs", "&Affichage", "A&ide"]
-    assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == ["Relevé manuel", "Météo", "Horloge", "Écho"]
+    assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == [
+        "Relevé manuel",
+        "Météo",
+        "Horloge",
+        "Écho",
+    ]
     assert window.target_label.text() == f"Cible{NBSP}: 127.0.0.1:{port}"
     assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
     app.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
-    qtbot.waitUntil(lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}.")
+    qtbot.waitUntil(
+        lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}."
+    )
     app.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
-    qtbot.waitUntil(lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}.")
+    qtbot.waitUntil(
+        lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}."
+    )
     window.close()
 
 
@@ -133,7 +147,9 @@ def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
 
 
 def test_a_storage_refusal_a_sensor_gets_is_translated_word_for_word(french):
-    assert translated("the server refused a reading of c: storage failed: the database's journal was deleted while the server ran") == (
+    assert translated(
+        "the server refused a reading of c: storage failed: the database's journal was deleted while the server ran"
+    ) == (
         f"le serveur a refusé une mesure de c{NBSP}: échec de l'enregistrement{NBSP}: "
         "le journal de la base a été supprimé pendant que le serveur tournait"
     )
@@ -208,7 +224,7 @@ def test_the_weather_reads_french_from_the_sky_to_the_date(qtbot, french, monkey
         panel.fetch_button.click()
         qtbot.waitUntil(lambda: panel.fetch_button.isEnabled())
         assert "lang=fr" in stub.requests[-1].split("&")
-        observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=timezone.utc).astimezone()
+        observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=UTC).astimezone()
         assert panel.observed.text() == f"observée le {observed:%d/%m/%Y %H:%M:%S} {observed.tzname()}"
         panel.minutes.setValue(1)
         assert panel.minutes.text() == "toutes les minutes"
@@ -247,7 +263,7 @@ def test_the_server_panels_need_no_more_room_in_french_than_in_english(qtbot, qa
     english = widths()
     with speaking(qapp, "fr"):
         french = widths()
-    assert all(f <= e * 1.05 for f, e in zip(french, english)), (french, english)
+    assert all(f <= e * 1.05 for f, e in zip(french, english, strict=True)), (french, english)
 
 
 def test_english_says_one_sensor_and_two_sensors(qtbot, simulator, server):
@@ -257,3 +273,11 @@ def test_english_says_one_sensor_and_two_sensors(qtbot, simulator, server):
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"1 sensor ready: start it to send readings to {target}.")
     simulator.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"2 sensors ready: start them to send readings to {target}.")
+
+
+def test_a_flood_from_many_hosts_and_a_refusal_read_french(french):
+    group = QLocale().groupSeparator()
+    assert translated("1,950 more rejected messages from 1,950 hosts in the last 10 s") == (
+        f"1{group}950 autres messages refusés venant de 1{group}950 hôtes ces 10 dernières secondes"
+    )
+    assert translated("refused: connection limit (1) reached") == f"refusé{NBSP}: limite de connexions (1) atteinte"

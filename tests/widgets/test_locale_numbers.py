@@ -112,7 +112,10 @@ def test_the_simulator_table_shows_french_numbers(french):
     model.set_rows([SensorRow("serre", 12.5, "sending", True, 1234, 1234, 1200, 34, 0, 0, -10.25, None)])
     assert [cell(model, "serre", column) for column in ("model", "rate", "sent", "acked", "last")] == [
         "walk · Start (°C) 20 · Step (°C) 0,1 · Lowest (°C) -5 · Highest (°C) 40",
-        "12,5 /s", f"1{NNBSP}234", f"1{NNBSP}200", "-10,25",
+        "12,5 /s",
+        f"1{NNBSP}234",
+        f"1{NNBSP}200",
+        "-10,25",
     ]
 
 

@@ -56,7 +56,7 @@ class LabApp(QObject):
     def _side_by_side(self) -> None:
         """On a first start, neither window hides the other: the server on the left, the simulator on the right."""
         screen = self.server.window.screen().availableGeometry()
-        places = list(zip((self.server.window, self.simulator.window), side_by_side(screen)))
+        places = list(zip((self.server.window, self.simulator.window), side_by_side(screen), strict=True))
         # Narrowed before the narrow layouts, as a table's stretched column keeps the width a wider
         # window gave it; and after them, as the docks laid out around the table made the window wider.
         self._place(places)

@@ -16,6 +16,7 @@ PEER_SAMPLE = "127.000.000.100:50000"
 """As wide as most peers' address and port: the columns that show them are sized for it."""
 CELL_PADDING = 16
 
+
 class ConnectionsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)

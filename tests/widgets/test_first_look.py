@@ -5,7 +5,7 @@ import logging
 import time
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, QRect
+from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from app.lab_app import side_by_side

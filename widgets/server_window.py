@@ -10,7 +10,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from network.monitor import Totals
 from widgets.actions import make_action
@@ -249,9 +259,13 @@ class ServerWindow(QMainWindow):
     def _make_status_bar(self) -> None:
         self.address, self.clients, self.rate, self.stored, self.storage = (QLabel() for _ in range(5))
         self.storage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The path gives up its room first in a narrow window, keeping its end (the file's name) in sight;
+        # the tooltip holds it whole.
+        self.storage.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.storage.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for label in (self.address, self.clients, self.rate, self.stored):
             self.statusBar().addWidget(label)
-        self.statusBar().addPermanentWidget(self.storage)
+        self.statusBar().addPermanentWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))
 
     def _ask_stop(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from app.lab_app import side_by_side
-from network.monitor import ConnectionStats, ServerEvent
+from network.monitor import ConnectionStats, ServerEvent, Totals
 from tests.support import batches
 from tests.widgets.test_french import speaking
 from widgets.connections_panel import ConnectionsPanel
@@ -144,3 +144,16 @@ def test_a_long_event_wraps_in_a_narrow_log_rather_than_being_cut(qtbot):
     log.add_events([ServerEvent(time.time(), logging.INFO, message, "127.0.0.1:54321")])
     qtbot.waitUntil(lambda: message.split()[-1] in log.text.toPlainText())
     assert log.text.horizontalScrollBar().maximum() == 0
+
+
+def test_a_narrow_server_window_shows_its_figures_whole_and_the_storage_files_name(qtbot, tmp_path):
+    window = ServerWindow()
+    window.compact_layout()
+    shown(qtbot, window, 700, 728)
+    storage = tmp_path / "a folder with a rather long name" / "mesures.db"
+    window.show_listening("127.0.0.1", 50007, storage)
+    window.update_panels(Totals(12, 123_456, 0, 23_456, 0, in_storage=1_234_567, per_second=40.0), [], [], {})
+    QApplication.processEvents()
+    for label in (window.address, window.clients, window.rate, window.stored):
+        assert label.width() >= label.sizeHint().width(), label.text()
+    assert window.storage.width() > window.storage.fontMetrics().horizontalAdvance("mesures.db")

@@ -98,7 +98,7 @@ class ServerWindow(QMainWindow):
 
     def show_listening(self, host: str, port: int, storage: Path) -> None:
         self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
-        self.storage.setText(str(storage))
+        self.storage.set_path(str(storage))
         self.storage.setToolTip(self.tr("Readings are stored in {0}").format(storage))
         self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
         self.start_action.setEnabled(False)
@@ -257,12 +257,8 @@ class ServerWindow(QMainWindow):
             action.setIconText(name)
 
     def _make_status_bar(self) -> None:
-        self.address, self.clients, self.rate, self.stored, self.storage = (QLabel() for _ in range(5))
-        self.storage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # The path gives up its room first in a narrow window, keeping its end (the file's name) in sight;
-        # the tooltip holds it whole.
-        self.storage.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.storage.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.address, self.clients, self.rate, self.stored = (QLabel() for _ in range(4))
+        self.storage = PathLabel()
         for label in (self.address, self.clients, self.rate, self.stored):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.storage, 1)
@@ -282,3 +278,24 @@ class ServerWindow(QMainWindow):
                 "Sensors connect over TCP and send one JSON object per line, for example:\n\n{0}\n\nFrom a terminal:\n{1}"
             ).format(EXAMPLE_READING, self.chart.empty_hint.command.text()),
         )
+
+
+class PathLabel(QLabel):
+    """A path that gives up its room first in a narrow status bar, keeping its end, the file's name, in sight."""
+
+    def __init__(self):
+        super().__init__()
+        self._path = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def set_path(self, path: str) -> None:
+        self._path = path
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._path, Qt.TextElideMode.ElideLeft, self.width()))

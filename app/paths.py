@@ -24,11 +24,24 @@ def data_dir() -> Path:
 
 def default_database() -> Path:
     """The default SQLite file; its folder is created, since nobody chose it."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "mesures.db"
+    return _in_data_dir("mesures.db")
+
+
+def default_text_file() -> Path:
+    """The default text file, the exercise's `donnees.txt`, beside the default database."""
+    return _in_data_dir("donnees.txt")
+
+
+def default_storage(text_file: bool) -> Path:
+    return default_text_file() if text_file else default_database()
 
 
 def storage_file(config) -> Path:
-    """The file a ServerConfig names, or the default database."""
-    return config.storage_path if config.storage_path is not None else default_database()
+    """The file a ServerConfig names, or the default file of the kind it chose."""
+    return config.storage_path if config.storage_path is not None else default_storage(config.text_file)
+
+
+def _in_data_dir(name: str) -> Path:
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name

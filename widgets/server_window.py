@@ -156,7 +156,7 @@ class ServerWindow(QMainWindow):
         self.stop_action = self._action(self.tr("S&top server"), "Ctrl+T", self.tr("Stop listening; everything received is kept"), self.stop_requested.emit)
         export_csv = self._action(self.tr("&Export CSV…"), "Ctrl+E", self.tr("Write stored readings to a CSV file"), self.export_requested.emit)
         export_image = self._action(self.tr("Export chart &image…"), "Ctrl+Shift+E", self.tr("Save the chart as PNG or SVG"), self.ask_image_path)
-        open_database = self._action(self.tr("&Open database…"), QKeySequence.StandardKey.Open, self.tr("Store into another database and show its history"), self.ask_database)
+        open_database = self._action(self.tr("&Open database…"), QKeySequence.StandardKey.Open, self.tr("Look at a database's history in a read-only window; live readings go on where they went"), self.ask_database)
         settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.tr("Address, storage, token and limits"), self.settings_requested.emit)
         quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.tr("Stop the server and close"), self.close)
         follow = self._action(self.tr("&Follow new readings"), "F", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True))

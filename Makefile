@@ -4,13 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench translations lock clean
+.PHONY: run test lint bench translations lock clean
 
 run: $(INSTALLED)
 	$(BIN)/python main.py
 
 test: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The linter, the formatter's check (`ruff format` rewrites) and the type checker, as configured in pyproject.toml.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(INSTALLED)
 	for target in ingest sensors window frame simulator; do $(BIN)/python main.py bench $$target || exit 1; done
@@ -36,12 +42,13 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $@
 
-# Pin what pyproject.toml allows today into constraints.txt.
+# Pin what pyproject.toml allows today into constraints.txt, setuptools included (--all): the test extra
+# builds the wheel with it.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[test]'
 	{ echo '# Exact versions `make` installs (pip install -c constraints.txt). Regenerate with `make lock`.'; \
-	  .lock-venv/bin/python -m pip freeze --exclude thermolab; } > constraints.txt
+	  .lock-venv/bin/python -m pip freeze --all --exclude thermolab --exclude pip; } > constraints.txt
 	rm -rf .lock-venv
 
 clean:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -22,9 +21,7 @@ def save_chart_image(chart: LiveChart, path: Path) -> None:
 
 
 def _png(chart: LiveChart) -> bytes:
-    exporter = ImageExporter(chart.plot.getPlotItem())
-    exporter.parameters()["width"] = max(1200, int(chart.plot.width()))
-    image = exporter.export(toBytes=True)
+    image = chart.image()
     return _written(lambda buffer: image.save(buffer, "PNG"))
 
 

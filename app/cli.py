@@ -17,9 +17,9 @@ import app.commands
 
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=prog,
         description="Thermolab: collect, watch and export temperature readings sent over TCP.",
         epilog="Without a command: the server window and the sensor simulator aimed at it.",
     )
@@ -33,9 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "python main.py") -> int:
+    """`prog`: how the user started Thermolab, as usage lines name it (`thermolab` once installed)."""
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(prog)
     names = parser.get_default("command_names")
     if any(word in names or word in ("-h", "--help") for word in argv):
         args = parser.parse_args(argv)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from models.csv_format import STANDARD, CsvStyle
 from models.export import ExportCancelled, ExportFilter, count_readings, export_csv, writes_over_database
 from models.storage import StorageError
 
@@ -17,9 +18,9 @@ class _ExportWorker(QObject):
     done = Signal(str)
     """One sentence: how it went."""
 
-    def __init__(self, database: Path, destination: Path, selection: ExportFilter):
+    def __init__(self, database: Path, destination: Path, selection: ExportFilter, style: CsvStyle):
         super().__init__()
-        self.database, self.destination, self.selection = database, destination, selection
+        self.database, self.destination, self.selection, self.style = database, destination, selection, style
         self.cancelled = threading.Event()
 
     @Slot()
@@ -30,7 +31,7 @@ class _ExportWorker(QObject):
         partial = self.destination.with_name(self.destination.name + ".part")
         try:
             with open(partial, "w", encoding="utf-8", newline="") as out:
-                written = export_csv(self.database, out, self.selection, self.progress.emit, self.cancelled.is_set)
+                written = export_csv(self.database, out, self.selection, self.progress.emit, self.cancelled.is_set, self.style)
             partial.replace(self.destination)
         except ExportCancelled:
             partial.unlink(missing_ok=True)
@@ -48,9 +49,9 @@ class _ExportWorker(QObject):
 class ExportJob(QObject):
     finished = Signal(str)
 
-    def __init__(self, database: Path, destination: Path, selection: ExportFilter, parent: QWidget):
+    def __init__(self, database: Path, destination: Path, selection: ExportFilter, parent: QWidget, style: CsvStyle = STANDARD):
         super().__init__(parent)
-        self._worker = _ExportWorker(database, destination, selection)
+        self._worker = _ExportWorker(database, destination, selection, style)
         self._thread = QThread(self)
         self._thread.setObjectName("csv export")
         self._worker.moveToThread(self._thread)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from app.export_job import ExportJob
@@ -26,11 +27,12 @@ def read_history(path: Path, chart: LiveChart) -> tuple[dict, float, list]:
     return load_history(path, since, resolution), resolution, sensor_summaries(path, since)
 
 
-def ask_csv_export(database: Path, chart: LiveChart, window: QMainWindow) -> ExportJob | None:
-    """The export dialog for `database`; the export started (not yet finished), or None if cancelled."""
-    dialog = ExportDialog(chart.sensors(), chart.visible_range(), Path.home() / "thermolab.csv", window, database)
+def ask_csv_export(database: Path, chart: LiveChart, window: QMainWindow, store: QSettings) -> ExportJob | None:
+    """The export dialog for `database`, offering the choices kept in `store`; the export started (not
+    yet finished), or None if cancelled."""
+    dialog = ExportDialog(chart.sensors(), chart.visible_range(), Path.home() / "thermolab.csv", window, database, store)
     if not dialog.exec():
         return None
-    job = ExportJob(database, dialog.path(), dialog.selection(), window)
+    job = ExportJob(database, dialog.path(), dialog.selection(), window, dialog.style())
     job.start()
     return job

@@ -40,6 +40,8 @@ class LabApp(QObject):
         self.simulator.hold(self.tr("The server window is not listening yet: start the sensors once it is."))
         self.server.session.listening.connect(self._listening)
         self.server.unavailable.connect(self._unavailable)
+        # The simulator of this window sends to this server only: quitting the server quits both.
+        self.server.window.closing.connect(self.simulator.window.close)
 
     def start(self) -> None:
         self.server.start(free_port_instead=True)

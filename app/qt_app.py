@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.language import apply_language, saved_language
 from app.paths import RESOURCES
 from app.settings import settings
+from app.theme import follow_theme
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -21,7 +22,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName("Thermolab")
     app = QApplication.instance() or QApplication(argv or ["thermolab"])
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "thermolab.svg")))
-    apply_language(app, saved_language(settings()))
+    store = settings()
+    apply_language(app, saved_language(store))
+    follow_theme(store)
     return app
 
 

@@ -20,6 +20,7 @@ from app.secret_store import SecretError
 from app.server_session import ServerSession
 from app.services_session import ServicesSession
 from app.settings import load_server_config, save_server_config, settings
+from app.theme import offer_themes
 from app.viewer_app import ViewerApp
 from models.server_config import ServerConfig
 from models.storage import StorageError
@@ -66,7 +67,6 @@ class ServerApp(QObject):
         """The start under way, until the server listens or fails."""
         self._after_stop: _Attempt | None = None
         """The start to try once the running server has stopped."""
-        self.settings_dialog: SettingsDialog | None = None
         self.viewers: list[ViewerApp] = []
         """Databases opened to be looked at, each in its own window until closed."""
         self.port_taken: PortTakenBox | None = None
@@ -92,6 +92,10 @@ class ServerApp(QObject):
         self.window.chart.window_changed.connect(lambda _: self._load_history())
         self.window.closing.connect(self.shutdown)
         offer_languages(self.window.language_menu, self.store, self.window)
+        self.window.confirmation.store = self.store
+        offer_themes(self.window.theme_menu, self.store)
+        self.window.chart.place_legend(self.store.value("server_window/legend", "inside", type=str))
+        self.window.chart.legend_placement_changed.connect(lambda placement: self.store.setValue("server_window/legend", placement))
 
     def start(self, free_port_instead: bool = False) -> None:
         """`free_port_instead`: when another program holds the saved port, listen on a free one for this
@@ -186,15 +190,15 @@ class ServerApp(QObject):
 
     def _edit_settings(self) -> None:
         """Window-modal and opened with `open()`, so the server goes on drawing while the user edits."""
-        self.settings_dialog = SettingsDialog(self.config, default_database(), default_text_file(), self.window)
-        self.settings_dialog.accepted.connect(lambda dialog=self.settings_dialog: self._apply(dialog.config()))
-        self.settings_dialog.finished.connect(self.settings_dialog.deleteLater)
-        self.settings_dialog.open()
+        dialog = SettingsDialog(self.config, default_database(), default_text_file(), self.window)
+        dialog.accepted.connect(lambda: self._apply(dialog.config()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _open_database(self, path: Path) -> None:
         """A read-only viewer of `path`; live readings go on to the storage of the settings."""
         try:
-            viewer = ViewerApp(path, storage_file(self.config))
+            viewer = ViewerApp(path, storage_file(self.config), self.store)
         except StorageError as error:
             self.window.show_problem(str(error))
             return
@@ -220,7 +224,7 @@ class ServerApp(QObject):
         if self.config.text_file:
             self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
             return
-        self._export = ask_csv_export(storage_file(self.config), self.window.chart, self.window)
+        self._export = ask_csv_export(storage_file(self.config), self.window.chart, self.window, self.store)
         if self._export is not None:
             self._export.finished.connect(self._export_done)
 

@@ -30,6 +30,7 @@ from app.sensor_host import (
 )
 from app.secret_store import TARGET_TOKEN, SecretError
 from app.settings import recall, remember, settings
+from app.theme import offer_themes
 from models.capteur import CapteurError, check_capteur_id
 from models.reading import to_celsius
 from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
@@ -226,13 +227,15 @@ class SimulatorApp(QObject):
         window.sensor_changed.connect(self._change)
         window.demo_requested.connect(self.add_demo_sensors)
         window.model.rate_edited.connect(self._rate_edited)
-        window.start_requested.connect(lambda ids: self._command(Start(tuple(ids))))
-        window.pause_requested.connect(lambda ids: self._command(Pause(tuple(ids))))
-        window.stop_requested.connect(lambda ids: self._command(Stop(tuple(ids))))
+        window.start_requested.connect(lambda ids: self._command(Start(self._existing(ids))))
+        window.pause_requested.connect(lambda ids: self._command(Pause(self._existing(ids))))
+        window.stop_requested.connect(lambda ids: self._command(Stop(self._existing(ids))))
         window.remove_requested.connect(self._remove)
         window.target_changed.connect(self._target_chosen)
         window.closing.connect(self.shutdown)
         offer_languages(window.language_menu, self.store, window)
+        window.confirmation.store = self.store
+        offer_themes(window.theme_menu, self.store)
 
         window.manual.send_requested.connect(self._send_manual)
         self.manual_requests.succeeded.connect(self._manual_answered)
@@ -269,11 +272,16 @@ class SimulatorApp(QObject):
             saved["rate"] = rate
         self._command(Change(capteur_id, None, rate))
 
+    def _existing(self, ids: list[str]) -> tuple[str, ...]:
+        """The ids of sensors not removed since: the table shows a removal only at the next snapshot."""
+        return tuple(capteur_id for capteur_id in ids if capteur_id in self._saved)
+
     def _remove(self, ids: list[str]) -> None:
+        ids = self._existing(ids)
         for capteur_id in ids:
-            self._saved.pop(capteur_id, None)
+            del self._saved[capteur_id]
         self.window.names_taken = set(self._saved)
-        self._command(Remove(tuple(ids)))
+        self._command(Remove(ids))
 
     def _target_chosen(self, host: str, port: int, token: str) -> None:
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from app.export_job import ExportJob
 from app.history_view import ask_csv_export, read_history
@@ -22,12 +22,14 @@ EXPORT_NOTE_MS = 10_000
 class ViewerApp(QObject):
     closed = Signal()
 
-    def __init__(self, path: Path, live_storage: Path):
-        """Raises StorageError, with a sentence for the user, when `path` holds no Thermolab readings."""
+    def __init__(self, path: Path, live_storage: Path, store: QSettings):
+        """`store`: where the export dialog keeps its choices. Raises StorageError, with a sentence for
+        the user, when `path` holds no Thermolab readings."""
         super().__init__()
         with contextlib.closing(open_for_reading(path)):
             pass  # opened only to refuse a file that is no Thermolab database before any window shows
         self.path = path
+        self.store = store
         self.window = DatabaseViewer(path, live_storage)
         self._export: ExportJob | None = None
         self.window.chart.window_changed.connect(lambda _: self._load_history())
@@ -46,7 +48,7 @@ class ViewerApp(QObject):
             self.window.show_problem(str(error))
 
     def _export_csv(self) -> None:
-        self._export = ask_csv_export(self.path, self.window.chart, self.window)
+        self._export = ask_csv_export(self.path, self.window.chart, self.window, self.store)
         if self._export is not None:
             self._export.finished.connect(self._export_done)
 

@@ -56,7 +56,7 @@ class Capteur:
 
 
 def check_capteur_id(capteur_id: str) -> str:
-    """The id protocol.md allows, or CapteurError with the rule it breaks."""
+    """The id docs/protocol.md allows, or CapteurError with the rule it breaks."""
     try:
         return validate_capteur_id(capteur_id)
     except InvalidReading as error:

@@ -1,4 +1,4 @@
-"""CSV export of stored readings (protocol.md, section 3), streamed so memory stays flat."""
+"""CSV export of stored readings (docs/protocol.md, section 3), streamed so memory stays flat."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
-from models.csv_format import HEADER, csv_row
+from models.csv_format import BOM, STANDARD, CsvStyle
 from models.storage.sqlite import open_for_reading
 
 ROWS_PER_FETCH = 5_000
@@ -26,8 +26,9 @@ class ExportFilter:
     since: float | None = None
     until: float | None = None
 
-    def where(self) -> tuple[str, list]:
-        clauses, parameters = [], []
+    def where(self) -> tuple[str, list[str | float]]:
+        clauses: list[str] = []
+        parameters: list[str | float] = []
         if self.sensors:
             clauses.append(f"capteur_id IN ({', '.join('?' * len(self.sensors))})")
             parameters.extend(self.sensors)
@@ -67,11 +68,12 @@ def export_csv(
     selection: ExportFilter = ExportFilter(),
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    style: CsvStyle = STANDARD,
 ) -> int:
     """Write the header and the selected readings in time order; return how many rows were written.
 
     `progress` is called with the running row count after every fetch; `cancelled` is asked as
-    often, and a True answer raises ExportCancelled.
+    often, and a True answer raises ExportCancelled. `style` lays the file out (models.csv_format).
     """
     connection = open_for_reading(db_path)
     try:
@@ -80,13 +82,15 @@ def export_csv(
             f"SELECT capteur_id, temperature, timestamp FROM mesures{where} ORDER BY timestamp, capteur_id",
             parameters,
         )
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(HEADER)
+        writer = csv.writer(out, delimiter=style.delimiter, lineterminator="\r\n")
+        if style.bom:
+            out.write(BOM)
+        writer.writerow(style.header)
         written = 0
         while rows := cursor.fetchmany(ROWS_PER_FETCH):
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
-            writer.writerows(csv_row(*row) for row in rows)
+            writer.writerows(style.row(*row) for row in rows)
             written += len(rows)
             if progress is not None:
                 progress(written)

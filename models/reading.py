@@ -1,4 +1,4 @@
-"""A temperature reading and the rules a message must follow to become one (protocol.md, section 1)."""
+"""A temperature reading and the rules a message must follow to become one (docs/protocol.md, section 1)."""
 
 from __future__ import annotations
 

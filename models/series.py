@@ -4,6 +4,10 @@ A fast sensor sends far more points than a screen has pixels. With a `resolution
 for each time slot of that width, only the lowest and the highest value (peak decimation as readings
 arrive), so a curve holds a few thousand points whatever the rate and no spike is lost. Without one,
 it keeps every point.
+
+Where a sensor was silent much longer than usual (a gap), the buffer holds a break: a point (two with
+a resolution, as a slot has) whose value is NaN, at the time of the last reading before the silence.
+The chart ends the line there rather than draw a straight line across time that has no readings.
 """
 
 from __future__ import annotations
@@ -16,6 +20,13 @@ import numpy as np
 from models.reading import Reading
 
 DEFAULT_CAPACITY = 100_000
+GAP_FACTOR = 5.0
+"""A silence this many times the sensor's usual interval (the median of its recent ones) is a gap."""
+GAP_SLOTS = 3
+"""With a resolution, a gap also spans at least this many slots: a narrower one would hardly show, and
+a fast sensor fills every slot, so that one missing slot is no silence."""
+RECENT_INTERVALS = 32
+"""How many of a sensor's latest intervals say what its usual one is."""
 
 
 class SensorBatch(NamedTuple):
@@ -86,6 +97,10 @@ class SeriesBuffer:
         self._start = 0
         self._end = 0
         self._last_slot: int | None = None
+        self._intervals = np.empty(RECENT_INTERVALS)
+        self._intervals_seen = 0
+        self.gaps = 0
+        """Breaks added so far: while none was, the chart draws each curve as one line, unsearched."""
         self.revision = 0
         """Counts the changes: a picture of the points knows whether it is out of date."""
 
@@ -115,6 +130,7 @@ class SeriesBuffer:
             return
         if self.resolution > 0:
             times, values = self._decimate(times, values)
+        times, values = self._broken_at_gaps(times, values)
         self._append(times[-self.capacity :], values[-self.capacity :])
 
     def add(self, batch: SensorBatch) -> None:
@@ -151,6 +167,7 @@ class SeriesBuffer:
         split = int(np.floor(times / self.resolution).searchsorted(self._last_slot + 1))
         (low, next_low), (high, next_high) = np.minimum.reduceat(values, [0, split]), np.maximum.reduceat(values, [0, split])
         self._widen_newest_slot(low, high)
+        self._remember_intervals([self.resolution])
         y, end = self._y, self._end
         falling = next_low + next_high < y[end - 2] + y[end - 1]
         self._last_slot += 1
@@ -179,6 +196,32 @@ class SeriesBuffer:
         base = slots * self.resolution
         before = (self._y[self._end - 2] + self._y[self._end - 1]) / 2 if len(self) else None
         return np.column_stack((base, base + self.resolution / 2)).ravel(), _in_line_order(lows, highs, before)
+
+    def _broken_at_gaps(self, times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """New points, sorted, with a break before each that follows a gap. Intervals are measured
+        between slots (their first points) with a resolution, between points without one."""
+        step = 2 if self.resolution > 0 else 1
+        starts = times[::step]
+        joined = np.concatenate(([self._x[self._end - step]], starts)) if len(self) else starts
+        intervals = np.diff(joined)
+        if not len(intervals):
+            return times, values
+        known = self._intervals[: min(self._intervals_seen, RECENT_INTERVALS)]
+        usual = float(np.median(np.concatenate((known, intervals))))
+        gap = intervals > max(GAP_FACTOR * usual, GAP_SLOTS * self.resolution)
+        self._remember_intervals(intervals[~gap])
+        if not gap.any():
+            return times, values
+        before = (np.flatnonzero(gap) + (0 if len(self) else 1)) * step
+        last = np.where(before > 0, times[before - 1], self._x[self._end - 1] if len(self) else 0.0)
+        self.gaps += len(before)
+        at = np.repeat(before, step)
+        return np.insert(times, at, np.repeat(last, step)), np.insert(values, at, np.nan)
+
+    def _remember_intervals(self, intervals) -> None:
+        for interval in intervals[-RECENT_INTERVALS:]:
+            self._intervals[self._intervals_seen % RECENT_INTERVALS] = interval
+            self._intervals_seen += 1
 
     def _append(self, times: np.ndarray, values: np.ndarray) -> None:
         count = len(times)

@@ -8,7 +8,7 @@ extension asks; what that thread does, turn after turn, is `network.sensor_loop.
 Each reading carries its measurement `timestamp` and a `seq`. Readings not yet acknowledged wait in
 a bounded buffer; when it is full the oldest are dropped and counted. A lost connection is retried
 with capped, jittered exponential back-off and what was not acknowledged is resent: the server keeps
-one reading per (capteur_id, timestamp), so resending is safe (protocol.md).
+one reading per (capteur_id, timestamp), so resending is safe (docs/protocol.md).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ shows and drives both alike. Its pace is the weather service's, not a sensor's: 
 `interval` seconds (10 minutes by default, about how often OpenWeatherMap refreshes a city), never
 more than one a minute. Each new observation is sent once, one message per connection like the
 exercise's client, timestamped when the service measured it: a reading sent twice is stored once
-(protocol.md), so one that got no answer is simply sent again at the next turn.
+(docs/protocol.md), so one that got no answer is simply sent again at the next turn.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ class CityCapteur(Capteur):
     `stop()`: the thread ends as soon as it returns (within FETCH_TIMEOUT) and sends nothing more;
     it is a daemon, so it never holds the program open.
     """
+
+    model: Manual
+    """Kept a `Manual`, set to each temperature observed: a city's values cannot be modelled."""
 
     def __init__(
         self,
@@ -148,6 +151,7 @@ class CityCapteur(Capteur):
             return self._fail(str(error))
         finally:
             self._in_flight = 0
+        assert answer is not None, "a message with a seq is always answered"
         if answer.get("error") == "unauthorized":
             return self._fail(token_refused(f"{self.host}:{self.port}", self.token))
         if "ack" not in answer:

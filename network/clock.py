@@ -1,6 +1,6 @@
 """The exercise's clock: a mono-task server that tells each client the time, and its client.
 
-protocol.md section 4: for each connection the server sends the local time as exactly eight ASCII
+docs/protocol.md section 4: for each connection the server sends the local time as exactly eight ASCII
 bytes, `HH:MM:SS`, closes that connection and goes back to accepting.
 """
 

@@ -1,6 +1,6 @@
 """The exercise's echo server, mono-task (`EchoServer`) and multi-task (`echo_multi`).
 
-protocol.md section 4: every chunk of bytes received goes back as `echo:` + those bytes, whatever
+docs/protocol.md section 4: every chunk of bytes received goes back as `echo:` + those bytes, whatever
 they are. When the client goes away, cleanly or not, the server goes straight back to accepting.
 A client beyond `max_connections` gets one line that begins with `busy:`, never with `echo:`.
 """

@@ -39,8 +39,9 @@ class EchoClient:
     def send(self, data: bytes | str) -> None:
         """Send bytes as they are, or text as UTF-8."""
         data = data.encode() if isinstance(data, str) else data
+        connection = self._connected()
         try:
-            self._socket.sendall(data)
+            connection.sendall(data)
         except OSError as error:
             raise self._broken(error) from None
         self._reply.sent += data
@@ -56,9 +57,10 @@ class EchoClient:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise EchoTimeout(f"no echo from {self.host}:{self.port} within {limit:g} s")
-            self._socket.settimeout(None if remaining == math.inf else remaining)
+            connection = self._connected()
+            connection.settimeout(None if remaining == math.inf else remaining)
             try:
-                chunk = self._socket.recv(RECV_SIZE)
+                chunk = connection.recv(RECV_SIZE)
             except TimeoutError:
                 continue
             except OSError as error:
@@ -80,6 +82,12 @@ class EchoClient:
         if self._socket is not None:
             self._socket.close()
             self._socket = None
+
+    def _connected(self) -> socket.socket:
+        """The connection; RuntimeError before `connect()` or after `quit()`, a misuse no window makes."""
+        if self._socket is None:
+            raise RuntimeError(f"the echo client is not connected to {self.host}:{self.port}: call connect() first")
+        return self._socket
 
     def _broken(self, error: OSError) -> ServiceError:
         return ServiceError(f"the connection with {self.host}:{self.port} broke ({error.strerror or error}): connect again")

@@ -7,20 +7,19 @@ the summed counters, and stop every thread within a second.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable
 
 from models.capteur import CapteurError
 from models.value_models import ValueModel
 from network.capteur_tcp import STOP_TIMEOUT, CapteurTCP
 from network.send_buffer import DEFAULT_CAPACITY
 
-try:
+if sys.platform != "win32":  # Windows has no per-process limit on open files to raise
     import resource
-except ImportError:  # Windows has no per-process limit on open files to raise
-    resource = None
 
 FILES_PER_SENSOR = 3
 """Its connection and the two ends of the socket pair that wakes its thread."""
@@ -51,7 +50,7 @@ class FleetStatus:
 
 
 class Fleet:
-    def __init__(self, sensors: Sequence[CapteurTCP]):
+    def __init__(self, sensors: Iterable[CapteurTCP]):
         self.sensors = list(sensors)
 
     @classmethod
@@ -150,12 +149,12 @@ class Fleet:
 
 def ensure_file_limit(sensors: int) -> None:
     """Raise this process's limit on open files if the sensors need more; CapteurError if it cannot."""
-    if resource is None:
-        return
-    needed = sensors * FILES_PER_SENSOR + SPARE_FILES
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft == resource.RLIM_INFINITY or soft >= needed:
-        return
-    if hard != resource.RLIM_INFINITY and hard < needed:
-        raise CapteurError(f"{sensors} sensors need {needed} open files but this system allows {hard}: run fewer sensors")
-    resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
+    # A block, not an early return: so the type checker skips it for Windows, where `resource` is not imported.
+    if sys.platform != "win32":
+        needed = sensors * FILES_PER_SENSOR + SPARE_FILES
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft == resource.RLIM_INFINITY or soft >= needed:
+            return
+        if hard != resource.RLIM_INFINITY and hard < needed:
+            raise CapteurError(f"{sensors} sensors need {needed} open files but this system allows {hard}: run fewer sensors")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))

@@ -9,9 +9,9 @@ usual set-up, where the server listens on 127.0.0.1 and every sensor comes from 
 from __future__ import annotations
 
 import math
+import socket
 import threading
 import time
-from typing import Hashable
 
 SILENT = -math.inf
 
@@ -21,21 +21,21 @@ class IdleRanking:
         self._lock = threading.Lock()
         # Each connection's last message (time.monotonic()); a dict keeps the order of opening, so
         # among the silent ones min() finds the oldest.
-        self._last_message: dict[Hashable, float] = {}
-        self._evicted: set[Hashable] = set()
+        self._last_message: dict[socket.socket, float] = {}
+        self._evicted: set[socket.socket] = set()
 
-    def opened(self, connection: Hashable) -> None:
+    def opened(self, connection: socket.socket) -> None:
         with self._lock:
             self._last_message[connection] = SILENT
 
-    def heard(self, connection: Hashable) -> None:
+    def heard(self, connection: socket.socket) -> None:
         """The connection completed a message."""
         now = time.monotonic()
         with self._lock:
             if connection in self._last_message:
                 self._last_message[connection] = now
 
-    def evict(self) -> Hashable | None:
+    def evict(self) -> socket.socket | None:
         """The connection idle the longest, now marked evicted; None when there is none."""
         with self._lock:
             if not self._last_message:
@@ -45,11 +45,11 @@ class IdleRanking:
             self._evicted.add(connection)
         return connection
 
-    def evicted(self, connection: Hashable) -> bool:
+    def evicted(self, connection: socket.socket) -> bool:
         with self._lock:
             return connection in self._evicted
 
-    def closed(self, connection: Hashable) -> bool:
+    def closed(self, connection: socket.socket) -> bool:
         """Forget the connection; True when it was evicted."""
         with self._lock:
             self._last_message.pop(connection, None)

@@ -1,4 +1,4 @@
-"""The readings protocol without a socket: bytes in, readings and replies out (protocol.md, section 1).
+"""The readings protocol without a socket: bytes in, readings and replies out (docs/protocol.md, section 1).
 
 A connection feeds whatever `recv()` returned to `ReadingProtocol.receive_data()` and gets back, in
 message order, a `Reading` for each accepted message and a reply event for everything else.
@@ -80,7 +80,7 @@ def encode_reply(event: Event) -> bytes:
 
 
 def _line(reply: dict) -> bytes:
-    """Spaced as protocol.md prints it, so a peer comparing lines as text is not surprised."""
+    """Spaced as docs/protocol.md prints it, so a peer comparing lines as text is not surprised."""
     return json.dumps(reply, ensure_ascii=False).encode() + b"\n"
 
 
@@ -125,15 +125,15 @@ class ReadingProtocol:
         position = 0
         while position < len(buffer) and not self.closed:
             if self._scanner is None:
-                end = buffer.rfind(b"\n", position)
-                if end < 0:
+                last_newline = buffer.rfind(b"\n", position)
+                if last_newline < 0:
                     if self._pending_starts_value(buffer, position):
                         self._scanner = _ValueScanner(buffer, position)
                         continue
                     # Blanks before a message mean nothing and never count towards its size limit:
                     # dropped here, or a peer streaming spaces would make the buffer grow for ever.
                     return len(buffer) - len(buffer[position:].lstrip(_WHITESPACE))
-                position = self._read_lines(buffer, position, end, received_at, events)
+                position = self._read_lines(buffer, position, last_newline, received_at, events)
             else:
                 start, end = self._scanner.scan(buffer)
                 if end is None:
@@ -185,7 +185,7 @@ class ReadingProtocol:
 
     def _value(self, value: object, received_at: float, events: list[Event]) -> None:
         if self._token is not None:
-            self._authenticate(value, events)
+            self._authenticate(value, self._token, events)
             return
         try:
             events.append(reading_from_message(value, received_at))
@@ -196,10 +196,10 @@ class ReadingProtocol:
             log.exception("cannot validate a message")
             events.append(Rejected(UNFORESEEN))
 
-    def _authenticate(self, value: object, events: list[Event]) -> None:
+    def _authenticate(self, value: object, expected: bytes, events: list[Event]) -> None:
         token = value.get("auth") if isinstance(value, dict) else None
         # surrogatepass: a JSON escape such as \ud800 gives a string that plain UTF-8 cannot encode.
-        if isinstance(token, str) and hmac.compare_digest(token.encode("utf-8", "surrogatepass"), self._token):
+        if isinstance(token, str) and hmac.compare_digest(token.encode("utf-8", "surrogatepass"), expected):
             self._token = None
             events.append(Authenticated())
         else:

@@ -1,4 +1,4 @@
-"""One non-blocking connection from a sensor to a readings server (protocol.md, section 1).
+"""One non-blocking connection from a sensor to a readings server (docs/protocol.md, section 1).
 
 It never blocks its thread: connecting, writing and reading each do what the socket allows at once,
 and the sensor's selector says when to call them again. So the sensor thread keeps its deadlines

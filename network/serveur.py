@@ -101,21 +101,27 @@ class Serveur(ABC):
 
     def serve_forever(self) -> None:
         """Accept until `stop()`; listens first if `listen()` was not called."""
-        if self._listener is None:
-            self.listen()
+        listener, wake_reader = self._listening()
         with selectors.DefaultSelector() as selector:
-            selector.register(self._listener, selectors.EVENT_READ)
-            selector.register(self._wake_reader, selectors.EVENT_READ)
+            selector.register(listener, selectors.EVENT_READ)
+            selector.register(wake_reader, selectors.EVENT_READ)
             while not self._stopping.is_set():
                 for key, _ in selector.select():
-                    if key.fileobj is self._listener and not self._stopping.is_set():
-                        while self._accept():
+                    if key.fileobj is listener and not self._stopping.is_set():
+                        while self._accept(listener):
                             pass
         if self.one_thread_per_connection:
             # Clients whose connect() already succeeded may have sent readings: take them too,
             # `stop()` then drains them like every other connection.
-            while self._accept():
+            while self._accept(listener):
                 pass
+
+    def _listening(self) -> tuple[socket.socket, socket.socket]:
+        """The listening socket and the reader of the wake-up pair; listens first if `listen()` was not called."""
+        if self._listener is None:
+            self.listen()
+        assert self._listener is not None and self._wake_reader is not None, "listen() makes both or raises"
+        return self._listener, self._wake_reader
 
     def request_stop(self) -> None:
         """Make the accept loop return soon; returns at once, so a window's thread can call it."""
@@ -175,10 +181,10 @@ class Serveur(ABC):
         """A client over `max_connections`: end another connection to let it in, or say False to refuse it."""
         return False
 
-    def _accept(self) -> bool:
+    def _accept(self, listener: socket.socket) -> bool:
         """Accept one waiting client; False when none is waiting."""
         try:
-            connection, peer = self._listener.accept()
+            connection, peer = listener.accept()
         except BlockingIOError:
             return False
         except OSError as error:

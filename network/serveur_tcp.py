@@ -1,4 +1,4 @@
-"""`ServeurTCP`: the readings collector of the exercise, a `Serveur` that speaks protocol.md section 1.
+"""`ServeurTCP`: the readings collector of the exercise, a `Serveur` that speaks docs/protocol.md section 1.
 
 Each connection thread reads what the socket has, lets `ReadingProtocol` cut it into messages, hands
 the readings of that chunk to the storage as one batch, and answers in message order. When one of

@@ -1,4 +1,4 @@
-"""Current weather from OpenWeatherMap (protocol.md section 4): the exercise's `temperature(ville)` and `current_weather`.
+"""Current weather from OpenWeatherMap (docs/protocol.md section 4): the exercise's `temperature(ville)` and `current_weather`.
 
 XML mode, read with urllib.request and ElementTree. The API key and the base URL come from the
 caller (the window keeps them in its settings), else from OWM_API_KEY and OWM_BASE_URL; never from

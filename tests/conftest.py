@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import keyring
 import pytest
@@ -50,6 +51,16 @@ def no_system_keyring(monkeypatch):
     keyring path sets a backend of its own."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     keyring.set_keyring(FailKeyring())
+
+
+@pytest.fixture
+def paris(monkeypatch):
+    """Local time is Paris time for the test: UTC+1 in November, UTC+2 in July."""
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

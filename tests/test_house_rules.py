@@ -1,4 +1,4 @@
-"""The arrows of architecture.md: models/ and network/ never import Qt, so everything runs headless."""
+"""The arrows of docs/architecture.md: models/ and network/ never import Qt, so everything runs headless."""
 
 import ast
 from pathlib import Path

@@ -1,19 +1,63 @@
-"""Menu and toolbar actions, built the same way in every window."""
+"""Menu and toolbar actions, built the same way in every window, and the one table of their shortcuts.
+
+The server window and the simulator sit side by side: a key that meant one thing in one and another
+thing in the other (Ctrl+T stopped the server there, a sensor here) is a trap. So every shortcut is
+named here, once, and a name used in both windows means the same thing in both.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+SHORTCUTS = {
+    # Both windows.
+    "quit": "Ctrl+Q",
+    # The window's own settings: the server's address and storage, the simulator's target.
+    "settings": "Ctrl+,",
+    "help": QKeySequence.StandardKey.HelpContents,
+    # The server window.
+    "start_server": "F5",
+    "stop_server": "Shift+F5",
+    "export_csv": "Ctrl+E",
+    "export_image": "Ctrl+Shift+E",
+    "open_database": QKeySequence.StandardKey.Open,
+    "follow": "F",
+    "grid": "G",
+    # The simulator window.
+    "add_sensors": "Ctrl+N",
+    "change_sensor": "Ctrl+I",
+    "start_sensors": "Ctrl+R",
+    "pause_sensors": "Ctrl+P",
+    "stop_sensors": "Ctrl+T",
+    "remove_sensors": QKeySequence.StandardKey.Delete,
+    "start_all": "Ctrl+Shift+R",
+    "pause_all": "Ctrl+Shift+P",
+    "stop_all": "Ctrl+Shift+T",
+    "remove_all": "Ctrl+Shift+Del",
+    "manual_panel": "Ctrl+1",
+    "weather_panel": "Ctrl+2",
+    "clock_panel": "Ctrl+3",
+    "echo_panel": "Ctrl+4",
+}
+"""Each command's key sequence, by a name that is the same in every window."""
 
-def make_action(parent: QWidget, text: str, shortcut=None, tip: str = "", slot=None) -> QAction:
-    """An action with its shortcut, a tooltip that the status bar repeats, and what it does."""
+
+def make_action(parent: QWidget, text: str, command: str | None = None, tip: str = "", slot=None) -> QAction:
+    """An action with a tooltip that the status bar repeats, what it does, and the shortcut of
+    `command` (a name of SHORTCUTS) when it has one."""
     action = QAction(text, parent)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+    if command is not None:
+        bind(action, command)
     if tip:
         action.setToolTip(tip)
         action.setStatusTip(tip)
     if slot is not None:
         action.triggered.connect(slot)
     return action
+
+
+def bind(action: QAction, command: str) -> None:
+    """`action` takes the key sequence of `command`, and its name, by which the tests know it."""
+    action.setObjectName(command)
+    action.setShortcut(QKeySequence(SHORTCUTS[command]))

@@ -10,12 +10,12 @@ import re
 from dataclasses import fields
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from models.capteur import CapteurError, check_capteur_id
 from models.value_models import MODELS, ModelError, ValueModel, make_model, parameter_names
+from widgets.locale_format import DecimalSpinBox
 from widgets.sensor_fleet_table import MAX_RATE, MIN_RATE
 
 MAX_AT_ONCE = 5000
@@ -63,7 +63,7 @@ class SensorDialog(QDialog):
         for name in MODELS:
             self.model_box.addItem(descriptions.get(name, name), name)
         self.model_box.setToolTip(self.tr("What the sensor measures"))
-        self.rate = QDoubleSpinBox(minimum=MIN_RATE, maximum=MAX_RATE, decimals=2, value=editing[2] if editing else 1.0)
+        self.rate = DecimalSpinBox(minimum=MIN_RATE, maximum=MAX_RATE, decimals=2, value=editing[2] if editing else 1.0)
         self.rate.setSuffix(self.tr(" readings/s"))
         self.rate.setToolTip(self.tr("Readings per second, each sensor; it can be changed while it runs"))
         self.start_now = QCheckBox(self.tr("Start at once"))
@@ -72,7 +72,7 @@ class SensorDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
         self.parameters = QFormLayout()
-        self._spins: dict[str, QDoubleSpinBox] = {}
+        self._spins: dict[str, DecimalSpinBox] = {}
 
         form = QFormLayout()
         if editing is None:
@@ -130,7 +130,7 @@ class SensorDialog(QDialog):
             self.parameters.removeRow(0)
         self._spins = {}
         for name in parameter_names(type(model)):
-            spin = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=3, value=getattr(model, name))
+            spin = DecimalSpinBox(minimum=-1e6, maximum=1e6, decimals=3, value=getattr(model, name))
             if name == "spike_rate":
                 spin.setRange(0.0, 1.0)
                 spin.setSingleStep(0.01)

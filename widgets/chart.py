@@ -1,20 +1,25 @@
-"""The live chart: one curve per sensor, a time window, follow mode, a crosshair, image export."""
+"""The live chart: one curve per sensor, a time window, follow mode, a crosshair, a context menu."""
 
 from __future__ import annotations
 
 import contextlib
 import time
-from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from models.series import SensorBatch, SeriesBuffer
+from widgets.chart_legend import PLACEMENTS, ChartLegend
 from widgets.curve_set import CurveSet, SensorCurve
+from widgets.locale_format import Numbers, date_time
+from widgets.palette import sensor_colour
+from widgets.theme import colours, restyle_card
 from widgets.time_axis import TimeAxis
+from widgets.value_axis import ValueAxis
 
 TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
 """Seconds the chart shows; None shows everything the storage holds."""
@@ -33,16 +38,10 @@ MIN_HEIGHT = 1.0
 """°C: steady readings show on a height of at least one degree, not as noise blown up."""
 PADDING = 0.02
 """Share of the window left free right of the newest reading, and left of the oldest."""
-BACKGROUND = "white"
-"""The plot's colour, which the curves' picture is filled with (`CurvePicture`)."""
 LEGEND_LIMIT = 20
 """Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
-_GOLDEN_RATIO = 0.618033988749895
-
-
-def sensor_colour(index: int) -> QColor:
-    """Hues spread by the golden ratio: any number of sensors, neighbours far apart."""
-    return QColor.fromHsvF((0.58 + index * _GOLDEN_RATIO) % 1.0, 0.72, 0.82)
+IMAGE_WIDTH = 1200
+"""Pixels: an image of the chart (copied or exported as PNG) is at least this wide."""
 
 
 class LiveChart(QWidget):
@@ -51,6 +50,10 @@ class LiveChart(QWidget):
     follow_changed = Signal(bool)
     sensor_visibility_changed = Signal(str, bool)
     """The user clicked a legend entry: that sensor is now shown (True) or hidden."""
+    legend_placement_changed = Signal(str)
+    """The user chose where the legend goes (one of PLACEMENTS), to be remembered."""
+    image_export_requested = Signal()
+    """The context menu's "Export image…": the window asks where to."""
 
     def __init__(self, send_hint: str = "", parent: QWidget | None = None, decimate: bool = True):
         super().__init__(parent)
@@ -74,17 +77,16 @@ class LiveChart(QWidget):
         # waits half as long again (p99 67-73 ms, 46-56 ms once split).
         self._redraw_soon = QTimer(self, singleShot=True, interval=0, timeout=self._redraw)
 
-        self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis()}, background=BACKGROUND)
+        self._legend_stale = False
+        """Sensors came that the legend does not list yet: it is rebuilt once, at the next redraw."""
+        self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis(), "left": ValueAxis("left")})
         self.plot.setLabel("left", self.tr("Temperature"), units="°C")
         self.plot.setLabel("bottom", self.tr("Local time"))
         self.plot.getPlotItem().setMenuEnabled(False)
-        # A light backing, so the names stay readable where curves pass under the legend.
-        self.legend = self.plot.addLegend(
-            offset=(10, 10), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#c9d6e3")
-        )
+        self.legend = ChartLegend(self.plot.getPlotItem())
         self.legend.sigSampleClicked.connect(self._legend_clicked)
-        self.legend.setVisible(False)  # until a first sensor: its backing would be an empty box
-        self._curve_set = CurveSet(QColor(BACKGROUND))
+        self.legend.place(PLACEMENTS[0])  # hidden until a first sensor: its backing would be an empty box
+        self._curve_set = CurveSet(QColor(colours().plot))
         self.plot.addItem(self._curve_set)
         self.plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
         self._crosshair = _Crosshair(self)
@@ -113,6 +115,10 @@ class LiveChart(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.plot)
         self.empty_hint = _EmptyHint(send_hint, self.plot)
+        self.context_menu = self._make_context_menu()
+        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot.customContextMenuRequested.connect(lambda at: self.context_menu.popup(self.plot.mapToGlobal(at)))
+        self._restyle()
         self.plot.setYRange(0, 30)
         self._scroll()
 
@@ -184,6 +190,36 @@ class LiveChart(QWidget):
         self._remeasure_height()
         self._redraw_soon.start()
 
+    def clear(self) -> None:
+        """Hide what is drawn; storage keeps it, new readings draw again, and so does a reload of the
+        window's history (choosing a time window)."""
+        for curve in self._curves.values():
+            curve.series = self._new_series()
+        self._height = (None, None)
+        self._remeasure_height()
+        self._redraw_soon.start()
+
+    def show_all_sensors(self) -> None:
+        for capteur_id in sorted(self._hidden):
+            self.set_sensor_visible(capteur_id, True)
+            self.sensor_visibility_changed.emit(capteur_id, True)
+
+    def place_legend(self, placement: str) -> None:
+        """In the plot, right of it, or hidden (one of PLACEMENTS)."""
+        self.legend.place(placement)
+        for action in self._legend_actions.actions():
+            action.setChecked(action.data() == self.legend.placement)
+
+    def image(self) -> QImage:
+        """The chart as the window shows it, at least IMAGE_WIDTH pixels wide, without the crosshair."""
+        exporter = ImageExporter(self.plot.getPlotItem())
+        exporter.parameters()["width"] = max(IMAGE_WIDTH, int(self.plot.width()))
+        with self.without_pointer():
+            return exporter.export(toBytes=True)
+
+    def copy_image(self) -> None:
+        QGuiApplication.clipboard().setImage(self.image())
+
     def set_grid(self, shown: bool) -> None:
         """Grid lines across the plot, at the axes' ticks."""
         self.plot.showGrid(x=shown, y=shown, alpha=0.25 if shown else 0)
@@ -242,18 +278,20 @@ class LiveChart(QWidget):
     def _ensure_curve(self, capteur_id: str) -> SensorCurve:
         curve = self._curves.get(capteur_id)
         if curve is None:
-            self._colours[capteur_id] = sensor_colour(len(self._colours))
+            self._colours[capteur_id] = sensor_colour(capteur_id)
             curve = self._curves[capteur_id] = self._curve_set.add(self._new_series(), self._pen(capteur_id))
             curve.setVisible(capteur_id not in self._hidden)
-            # Sensors never leave the chart, so past the limit the legend stays hidden: its entries are
-            # dropped rather than kept up, since each one costs a layout pass over all the others.
-            if len(self._curves) <= LEGEND_LIMIT:
-                self.legend.addItem(curve, capteur_id)
-            elif len(self._curves) == LEGEND_LIMIT + 1:
-                self.legend.clear()
+            self._legend_stale = True
             self.empty_hint.hide()
-            self.legend.setVisible(len(self._curves) <= LEGEND_LIMIT)
         return curve
+
+    def _update_legend(self) -> None:
+        """Sensors never leave the chart, so past the limit the legend stays hidden: its entries are
+        dropped rather than kept up, since each one costs a layout pass over all the others."""
+        self._legend_stale = False
+        listed = len(self._curves) <= LEGEND_LIMIT
+        self.legend.set_entries(self._curves if listed else {})
+        self.legend.show_if(listed)
 
     def _new_series(self) -> SeriesBuffer:
         # Two points per slot, over twice the window, so a pan back by a window still has data.
@@ -266,6 +304,8 @@ class LiveChart(QWidget):
         return pg.mkPen(colour, width=3 if capteur_id in self._highlighted else 1)
 
     def _redraw(self) -> None:
+        if self._legend_stale:
+            self._update_legend()
         self._curve_set.data_changed()
         if self._following:
             self._scroll()
@@ -304,6 +344,51 @@ class LiveChart(QWidget):
         self.set_sensor_visible(capteur_id, curve.isVisible())
         self.sensor_visibility_changed.emit(capteur_id, curve.isVisible())
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """The plot's own colours for the palette's scheme, light or dark (widgets.theme)."""
+        scheme = colours()
+        self.plot.setBackground(scheme.plot)
+        self._curve_set.set_background(QColor(scheme.plot))
+        for name in ("left", "bottom"):
+            axis = self.plot.getPlotItem().getAxis(name)
+            axis.setPen(scheme.text)
+            axis.setTextPen(scheme.text)
+        self.legend.set_colours(scheme.legend, scheme.border, scheme.text)
+        self._crosshair.set_colour(scheme.crosshair)
+        self.empty_hint.restyle()
+
+    def _make_context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.tr("&Copy image"), self.copy_image).setToolTip(self.tr("Copy the chart to the clipboard as an image"))
+        menu.addAction(self.tr("&Export image…"), self.image_export_requested.emit)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Reset zoom"), lambda: self.set_following(True))
+        menu.addAction(self.tr("&Show all sensors"), self.show_all_sensors)
+        clear = menu.addAction(self.tr("Clear c&hart"), self.clear)
+        clear.setToolTip(self.tr("Hide what is drawn; stored readings stay, and show again with the next time window"))
+        menu.addSeparator()
+        legend = menu.addMenu(self.tr("&Legend"))
+        self._legend_actions = QActionGroup(self)
+        texts = (self.tr("In the plot"), self.tr("Right of the plot"), self.tr("Hidden"))
+        for placement, text in zip(PLACEMENTS, texts, strict=True):
+            action = legend.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(placement == self.legend.placement)
+            action.setData(placement)
+            self._legend_actions.addAction(action)
+        self._legend_actions.triggered.connect(self._legend_chosen)
+        return menu
+
+    def _legend_chosen(self, action) -> None:
+        self.place_legend(action.data())
+        self.legend_placement_changed.emit(self.legend.placement)
+
     def _user_moved(self, *_) -> None:
         if self._following:
             self.set_following(False)
@@ -335,14 +420,18 @@ class _Crosshair:
 
     def __init__(self, chart: LiveChart):
         self.chart = chart
-        self.vertical = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
-        self.horizontal = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
+        self.vertical = pg.InfiniteLine(angle=90, movable=False)
+        self.horizontal = pg.InfiniteLine(angle=0, movable=False)
         for line in (self.vertical, self.horizontal):
             line.setVisible(False)
             chart.plot.addItem(line, ignoreBounds=True)
         self.label = QLabel()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._proxy = pg.SignalProxy(chart.plot.scene().sigMouseMoved, rateLimit=30, slot=self._moved)
+
+    def set_colour(self, colour: str) -> None:
+        for line in (self.vertical, self.horizontal):
+            line.setPen(pg.mkPen(colour, style=Qt.PenStyle.DashLine))
 
     def _moved(self, event) -> None:
         view = self.chart.plot.getViewBox()
@@ -358,8 +447,12 @@ class _Crosshair:
         self.horizontal.setPos(y)
         for line in (self.vertical, self.horizontal):
             line.setVisible(True)
-        when = datetime.fromtimestamp(x).strftime("%Y-%m-%d %H:%M:%S")
-        self.label.setText(f"{when}  ·  {capteur_id}  ·  {y:.2f} °C")
+        self.label.setText(self.readout(capteur_id, x, y))
+
+    @staticmethod
+    def readout(capteur_id: str, x: float, y: float) -> str:
+        """`21/11/2026 14:31:05  ·  capteur_1  ·  22,50 °C`, in the language's forms."""
+        return f"{date_time(x)}  ·  {capteur_id}  ·  {Numbers.current().fixed(y, 2)} °C"
 
     def nearest(self, x: float, y: float) -> tuple[str, float, float] | None:
         """The point closest to (x, y) on screen, among visible curves."""
@@ -368,10 +461,11 @@ class _Crosshair:
         width, height = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
         best = None
         for capteur_id, series in self.chart._visible_series():
-            index = int(np.clip(np.searchsorted(series.x, x), 1, len(series) - 1)) if len(series) > 1 else 0
-            for i in {index - 1, index} if len(series) > 1 else {0}:
+            index = int(np.searchsorted(series.x, x))
+            # The points either side of x; before a gap, up to two breaks (NaN values) come first.
+            for i in range(max(0, index - 3), min(len(series), index + 1)):
                 distance = ((series.x[i] - x) / width) ** 2 + ((series.y[i] - y) / height) ** 2
-                if best is None or distance < best[0]:
+                if not np.isnan(distance) and (best is None or distance < best[0]):
                     best = (distance, capteur_id, float(series.x[i]), float(series.y[i]))
         return best[1:] if best else None
 
@@ -383,9 +477,7 @@ class _EmptyHint(QWidget):
         super().__init__(over)
         self.setObjectName("emptyHint")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#emptyHint { background: #f5f8fb; border: 1px solid #c9d6e3; border-radius: 8px; }")
-        title = QLabel(self.tr("No readings yet"))
-        title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
+        title = self.title = QLabel(self.tr("No readings yet"))
         text = QLabel(self.tr("Sensors send JSON over TCP. To send a first reading, run:"))
         # A narrow chart, or a longer language, wraps the words rather than cutting them off.
         title.setWordWrap(True)
@@ -411,6 +503,9 @@ class _EmptyHint(QWidget):
         if event.type() == QEvent.Type.Resize:
             self.place()
         return False
+
+    def restyle(self) -> None:
+        restyle_card(self, self.title)
 
     def set_command(self, command: str) -> None:
         self.command.setText(command)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from widgets.core_text import translated
+from widgets.locale_format import Numbers
+from widgets.theme import big_figure
 
 CLOCK_PORT = 51793
 """The exercise's port (network.clock.CLOCK_PORT)."""
-TIME_STYLE = "font-size: 26px; font-weight: 600; font-family: monospace; color: {0};"
-FRESH, STALE = "#1f3b57", "#9aa3ad"
+FRESH, STALE = QPalette.ColorRole.WindowText, QPalette.ColorRole.PlaceholderText
+"""The time's colour once answered, and greyed when not refreshed: roles of the palette, light or dark."""
 
 
 class ClockPanel(QWidget):
@@ -37,7 +40,8 @@ class ClockPanel(QWidget):
         self.every.valueChanged.connect(lambda seconds: self.timer.setInterval(seconds * 1000))
 
         self.time = QLabel("--:--:--")
-        self.time.setStyleSheet(TIME_STYLE.format(STALE))
+        big_figure(self.time, monospace=True)
+        self.time.setForegroundRole(STALE)
         self.round_trip = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -69,12 +73,12 @@ class ClockPanel(QWidget):
     def show_time(self, time: str, round_trip: float) -> None:
         """`round_trip` in seconds."""
         self.time.setText(time)
-        self.time.setStyleSheet(TIME_STYLE.format(FRESH))
-        self.round_trip.setText(self.tr("round trip {0:.2f} ms").format(round_trip * 1000))
+        self.time.setForegroundRole(FRESH)
+        self.round_trip.setText(self.tr("round trip {0} ms").format(Numbers.current().fixed(round_trip * 1000, 2)))
         self.message.clear()
 
     def show_problem(self, sentence: str) -> None:
-        self.time.setStyleSheet(TIME_STYLE.format(STALE))
+        self.time.setForegroundRole(STALE)
         self.round_trip.clear()
         self.message.setText(translated(sentence))
         self.message.setStyleSheet("color: #b3261e;")

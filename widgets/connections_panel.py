@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from network.monitor import ConnectionStats
+from widgets.locale_format import Numbers
 from widgets.sensor_table import relative_time
 
 
@@ -16,6 +17,7 @@ class ConnectionsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ConnectionStats] = []
+        self._numbers = Numbers.current()
         self._headers = [self.tr("Peer"), self.tr("Thread"), self.tr("Connected since"), self.tr("Readings"), self.tr("Last message")]
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -38,12 +40,13 @@ class ConnectionsModel(QAbstractTableModel):
             row.peer,
             row.thread_name,
             datetime.fromtimestamp(row.since).strftime("%H:%M:%S"),
-            f"{row.readings:,}",
+            self._numbers.integer(row.readings),
             relative_time(now - row.last_message_at) if row.last_message_at else "–",
         ][index.column()]
 
     def set_connections(self, rows: list[ConnectionStats]) -> None:
         rows = sorted(rows, key=lambda r: r.since)
+        self._numbers = Numbers.current()
         if [(r.peer, r.since) for r in rows] == [(r.peer, r.since) for r in self._rows]:
             # The same clients: new counts only, so the user's selection and scroll stay put.
             self._rows = rows

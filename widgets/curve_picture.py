@@ -56,6 +56,10 @@ class CurvePicture:
         """The curves look different (pens, order): the next frame paints everything."""
         self._pixmap = None
 
+    def set_background(self, colour: QColor) -> None:
+        self._background = colour
+        self._pixmap = None
+
     def paint(self, painter: QPainter, view: QRectF, curves: Sequence, draw: Draw) -> None:
         """Show `curves` (with a `series`) over `view`, painting with `draw` only what is out of date."""
         ratio = painter.device().devicePixelRatioF()

@@ -71,6 +71,11 @@ class CurveSet(pg.GraphicsObject):
         self.informViewBoundsChanged()
         self.update()
 
+    def set_background(self, colour: QColor) -> None:
+        """The plot's new colour (light or dark), which the curves' picture is filled with."""
+        self.picture.set_background(colour)
+        self.update()
+
     def restyled(self) -> None:
         """Call after a curve's pen changed."""
         self.picture.forget()
@@ -91,6 +96,8 @@ class CurveSet(pg.GraphicsObject):
         _, times, values = self._stacked
         if axis == 1 and orthoRange is not None:
             values = values[(times >= orthoRange[0]) & (times <= orthoRange[1])]
+        if axis == 1 and any(curve.series.gaps for curve in drawn):
+            values = values[~np.isnan(values)]  # the breaks at gaps, which have no value
         chosen = times if axis == 0 else values
         return (float(chosen.min()), float(chosen.max())) if len(chosen) else (None, None)
 
@@ -145,7 +152,7 @@ def _draw(painter, curves, left: float, right: float, column: float, transform: 
             # its lowest to its highest value.
             painter.setPen(_dot(pen))
             at = (series.x[0] + series.x[-1]) / 2
-            low, high = (QPointF(at, value) for value in (float(series.y.min()), float(series.y.max())))
+            low, high = (QPointF(at, value) for value in (float(np.nanmin(series.y)), float(np.nanmax(series.y))))
             if transform is not None:
                 low, high = transform.map(low), transform.map(high)
             if low == high:
@@ -160,7 +167,22 @@ def _draw(painter, curves, left: float, right: float, column: float, transform: 
             x, y = _thin(x, y, max(1, int((x[-1] - x[0]) / column)))
             if transform is not None:
                 x, y = transform.m11() * x + transform.m21() * y + transform.dx(), transform.m12() * x + transform.m22() * y + transform.dy()
-            painter.drawPolyline(_polyline(x, y))
+            if series.gaps:
+                _draw_segments(painter, pen, x, y)
+            else:
+                painter.drawPolyline(_polyline(x, y))
+
+
+def _draw_segments(painter, pen: QPen, x: np.ndarray, y: np.ndarray) -> None:
+    """The line between the breaks at gaps (NaN values); a reading alone between two gaps, as a dot."""
+    breaks = np.flatnonzero(np.isnan(y))
+    for start, end in zip(np.r_[0, breaks + 1], np.r_[breaks, len(y)], strict=True):
+        if end - start > 1:
+            painter.drawPolyline(_polyline(x[start:end], y[start:end]))
+        elif end - start == 1:
+            painter.setPen(_dot(pen))
+            painter.drawPoint(QPointF(x[start], y[start]))
+            painter.setPen(pen)
 
 
 def _clip(x: np.ndarray, y: np.ndarray, left: float, right: float) -> tuple[np.ndarray, np.ndarray]:
@@ -171,7 +193,8 @@ def _clip(x: np.ndarray, y: np.ndarray, left: float, right: float) -> tuple[np.n
 
 
 def _thin(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
-    """At most about two points per pixel column: each column's lowest and highest value."""
+    """At most about two points per pixel column: each column's lowest and highest value. A column
+    that holds a break at a gap (NaN) becomes a break: the line loses at most that column."""
     per_column = len(x) // columns
     if per_column < 2:
         return x, y

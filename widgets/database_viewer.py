@@ -48,8 +48,10 @@ class DatabaseViewer(QMainWindow):
         layout.addWidget(splitter)
         self.setCentralWidget(central)
 
-        self.export_action = make_action(self, self.tr("&Export CSV…"), "Ctrl+E", self.tr("Write this file's readings to a CSV file"), self.export_requested.emit)
-        close = make_action(self, self.tr("&Close"), "Ctrl+W", self.tr("Close this view; the file is left as it is"), self.close)
+        self.export_action = make_action(
+            self, self.tr("&Export CSV…"), "export_csv", self.tr("Write this file's readings to a CSV file"), self.export_requested.emit
+        )
+        close = make_action(self, self.tr("&Close"), tip=self.tr("Close this view; the file is left as it is"), slot=self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.export_action, close])
 

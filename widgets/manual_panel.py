@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.reading import UNITS
 from widgets.core_text import translated
+from widgets.locale_format import Numbers, parse_decimal
 
 MAX_LINES = 200
 OK_COLOUR, ERROR_COLOUR = QColor("#2e7d32"), QColor("#b3261e")
@@ -35,7 +36,7 @@ class ManualPanel(QWidget):
         self.sensor.setEditText("capteur_1")
         self.sensor.setMinimumContentsLength(14)
         self.temperature = QLineEdit()
-        self.temperature.setPlaceholderText("23.5")
+        self.temperature.setPlaceholderText(Numbers.current().fixed(23.5, 1))
         self.temperature.setToolTip(self.tr("A number; the server refuses what is below absolute zero"))
         self.temperature.returnPressed.connect(self._send)
         self.unit = QComboBox()
@@ -89,12 +90,10 @@ class ManualPanel(QWidget):
     def _send(self) -> None:
         capteur_id = self.sensor.currentText().strip()
         text = self.temperature.text().strip()
-        value, ok = QLocale().toDouble(text)
-        if not ok:
-            try:
-                value, ok = float(text), True
-            except ValueError:
-                ok = False
+        try:
+            value, ok = parse_decimal(text), True
+        except ValueError:
+            ok = False
         if not capteur_id:
             self._say(self.tr("Type a sensor id, such as capteur_1."), False)
             return

@@ -11,13 +11,13 @@ from dataclasses import fields
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDoubleSpinBox, QHeaderView, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-    QWidget,
+    QAbstractItemView, QHeaderView, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
 )
 
 from models.sensor_row import SensorRow
 from models.value_models import ValueModel, parameter_names
 from widgets.core_text import translated
+from widgets.locale_format import DecimalSpinBox, Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
 # The rates CapteurTCP accepts (network.capteur_tcp.check_rate), so a spin box never offers one it refuses.
@@ -30,21 +30,23 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def describe_model(model: ValueModel) -> str:
-    """`walk: start 20, step 0.1, low 0, high 40`: its own parameters, and noise or spikes when set."""
+def describe_model(model: ValueModel, numbers: Numbers) -> str:
+    """`walk: start 20, step 0.1, low 0, high 40`: its own parameters, and noise or spikes when set.
+    Where the comma is the decimal sign, a semicolon parts them: `step 0,1; low 0`."""
     own = [n for n in parameter_names(type(model)) if n not in {f.name for f in fields(ValueModel)}]
     shared = [n for n in ("noise", "spike_rate") if getattr(model, n)]
-    return f"{model.name}: " + ", ".join(f"{n} {getattr(model, n):g}" for n in own + shared)
+    between = "; " if numbers.decimal == "," else ", "
+    return f"{model.name}: " + between.join(f"{n} {numbers.significant(getattr(model, n))}" for n in own + shared)
 
 
-def describe_rate(rate: float) -> str:
+def describe_rate(rate: float, numbers: Numbers) -> str:
     """`10 /s` from one a second up; `every 2 s`, `every 10 min` below."""
     if rate >= 1:
-        return QCoreApplication.translate("describe_rate", "{0} /s").format(f"{rate:,.4g}")
+        return QCoreApplication.translate("describe_rate", "{0} /s").format(numbers.significant(rate, 4))
     period = 1 / rate
     if period >= 120:
-        return QCoreApplication.translate("describe_rate", "every {0} min").format(f"{period / 60:.3g}")
-    return QCoreApplication.translate("describe_rate", "every {0} s").format(f"{period:.3g}")
+        return QCoreApplication.translate("describe_rate", "every {0} min").format(numbers.significant(period / 60, 3))
+    return QCoreApplication.translate("describe_rate", "every {0} s").format(numbers.significant(period, 3))
 
 
 class SensorFleetModel(SortedTableModel):
@@ -79,6 +81,7 @@ class SensorFleetModel(SortedTableModel):
         self._specs: dict[str, tuple[ValueModel, str | None, str]] = {}
         """capteur_id: the value model, the city of a weather sensor, the text of the Measures column."""
         self._snapshot_order: dict[str, int] = {}
+        self._numbers = Numbers.current()
         self._states = {
             "connecting": self.tr("connecting"), "sending": self.tr("sending"), "backing off": self.tr("backing off"),
             "paused": self.tr("paused"), "stopped": self.tr("stopped"),
@@ -140,7 +143,7 @@ class SensorFleetModel(SortedTableModel):
         Kept after the sensor is removed (a row may still be painted until the next snapshot); a sensor
         added again under the same name is described again.
         """
-        text = self.tr("OpenWeatherMap: {0}").format(city) if city else describe_model(model)
+        text = self.tr("OpenWeatherMap: {0}").format(city) if city else describe_model(model, Numbers.current())
         self._specs[capteur_id] = (model, city, text)
 
     def spec(self, capteur_id: str) -> tuple[ValueModel, str | None]:
@@ -156,6 +159,7 @@ class SensorFleetModel(SortedTableModel):
     def set_rows(self, rows: list[SensorRow]) -> None:
         """The sensors as they are now: rows that left are removed, new ones added, all sorted and repainted."""
         self._snapshot_order = {row.capteur_id: position for position, row in enumerate(rows)}
+        self._numbers = Numbers.current()
         for position in reversed(range(len(self._rows))):
             if self._rows[position].capteur_id not in self._snapshot_order:
                 self.beginRemoveRows(QModelIndex(), position, position)
@@ -180,12 +184,12 @@ class SensorFleetModel(SortedTableModel):
         if column == "model":
             return self._specs[row.capteur_id][2]
         if column == "rate":
-            return describe_rate(row.rate)
+            return describe_rate(row.rate, self._numbers)
         if column == "state":
             return self._states.get(row.state, row.state)
         if column == "last":
-            return "–" if row.last_value is None else f"{row.last_value:.2f}"
-        return f"{getattr(row, column):,}"
+            return "–" if row.last_value is None else self._numbers.fixed(row.last_value, 2)
+        return self._numbers.integer(getattr(row, column))
 
 
 class FleetDelegate(QStyledItemDelegate):
@@ -222,7 +226,7 @@ class FleetDelegate(QStyledItemDelegate):
             editor.setPrefix(self.tr("every "))
             editor.setSuffix(self.tr(" min"))
         else:
-            editor = QDoubleSpinBox(parent, minimum=MIN_RATE, maximum=MAX_RATE, decimals=2)
+            editor = DecimalSpinBox(parent, minimum=MIN_RATE, maximum=MAX_RATE, decimals=2)
             editor.setSuffix(self.tr(" /s"))
         return editor
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-CARD_STYLE = "#%s { background: #f5f8fb; border: 1px solid #c9d6e3; border-radius: 8px; }"
+from widgets.theme import restyle_card
 
 
 class EmptyHint(QFrame):
@@ -17,9 +17,7 @@ class EmptyHint(QFrame):
     def __init__(self, over: QWidget):
         super().__init__(over)
         self.setObjectName("emptySensors")
-        self.setStyleSheet(CARD_STYLE % "emptySensors")
-        title = QLabel(self.tr("No sensors yet"))
-        title.setStyleSheet("font-size: 16px; font-weight: 600; color: #1f3b57;")
+        title = self.title = QLabel(self.tr("No sensors yet"))
         text = QLabel(self.tr("Each sensor is a thread that measures and sends JSON readings over TCP."))
         add = QPushButton(self.tr("Add sensors…"))
         add.setToolTip(self.tr("Choose how many, what they measure and how fast (Ctrl+N)"))
@@ -36,7 +34,13 @@ class EmptyHint(QFrame):
         layout.addWidget(title)
         layout.addWidget(text)
         layout.addLayout(buttons)
+        restyle_card(self, title)
         over.installEventFilter(self)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            restyle_card(self, self.title)
+        super().changeEvent(event)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -57,7 +61,7 @@ class ReadyBanner(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("readyBanner")
-        self.setStyleSheet("#readyBanner { background: #eaf4ea; border: 1px solid #b9dbbb; border-radius: 6px; }")
+        restyle_card(self, ready=True)
         self.text = QLabel()
         self.button = QPushButton(self.tr("Start all"))
         self.button.setToolTip(self.tr("Start every sensor of the table (Ctrl+Shift+R)"))
@@ -66,6 +70,11 @@ class ReadyBanner(QFrame):
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            restyle_card(self, ready=True)
+        super().changeEvent(event)
 
     def show_ready(self, sensors: int, target: str) -> None:
         self.text.setText(self.tr("%n sensor(s) ready: start them to send readings to {0}.", "", sensors).format(target))

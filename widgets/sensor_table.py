@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from models.sensor_stats import SensorStats
 from models.series import SensorBatch
+from widgets.locale_format import Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
 
@@ -54,6 +55,7 @@ class SensorTableModel(SortedTableModel):
         self._rates: dict[str, float] = {}
         self._hidden: set[str] = set()
         self._sort_column = 0
+        self._numbers = Numbers.current()
 
     def row_id(self, stats: SensorStats) -> str:
         return stats.capteur_id
@@ -118,8 +120,10 @@ class SensorTableModel(SortedTableModel):
                 self.stats(capteur_id).rejected = count
 
     def refresh(self) -> None:
-        """Rates and "last seen" move with the clock: recompute them and repaint every row."""
+        """Rates and "last seen" move with the clock: recompute them and repaint every row, in the
+        language's number signs as they are now."""
         now = time.monotonic()
+        self._numbers = Numbers.current()
         self._rates = {stats.capteur_id: stats.sample_rate(now) for stats in self._rows}
         self.resort()
         if self._rows:
@@ -165,10 +169,10 @@ class SensorTableModel(SortedTableModel):
         if column == "seen":
             return relative_time(max(value, 0.0))
         if column in ("readings", "rejected"):
-            return f"{value:,}"
+            return self._numbers.integer(value)
         if column == "rate":
-            return f"{value:,.1f}"
-        return value if isinstance(value, str) else f"{value:.2f}"
+            return self._numbers.fixed(value, 1)
+        return value if isinstance(value, str) else self._numbers.fixed(value, 2)
 
 
 def _swatch(colour: QColor) -> QIcon:

@@ -10,19 +10,23 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
 
 from network.monitor import Totals
 from widgets.actions import make_action
 from widgets.chart import LiveChart
+from widgets.confirm import Confirmation
 from widgets.connections_panel import ConnectionsPanel
 from widgets.core_text import translated
 from widgets.event_log import EventLog
 from widgets.language_menu import LanguageMenu
+from widgets.locale_format import Numbers
 from widgets.sensor_table import SensorTable, SensorTableModel
+from widgets.theme import add_theme_menu
 
 SEND_HINT = "python main.py send --id capteur_1 --temperature 23.5 --port {port}"
+EXAMPLE_READING = '{"capteur_id": "capteur_1", "temperature": 23.5}'
 
 
 class ServerWindow(QMainWindow):
@@ -46,6 +50,7 @@ class ServerWindow(QMainWindow):
         self.sensor_table.selection_changed.connect(self.chart.highlight)
         self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
+        self.chart.image_export_requested.connect(self.ask_image_path)
         self.connections = ConnectionsPanel()
         self.event_log = EventLog()
         self.docks = {
@@ -53,6 +58,7 @@ class ServerWindow(QMainWindow):
             "connections": self._dock("connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea),
             "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
         }
+        self.confirmation = Confirmation(self)
         self._make_actions()
         self._make_status_bar()
         self.show_stopped()
@@ -106,11 +112,12 @@ class ServerWindow(QMainWindow):
         self.sensor_model.set_rejected(rejected)
         self.sensor_model.refresh()
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
-        self.stored.setText(self.tr("Stored: {0:,}").format(totals.stored))
+        numbers = Numbers.current()
+        self.stored.setText(self.tr("Stored: {0}").format(numbers.integer(totals.stored)))
         now = time.monotonic()
         if self._last_totals is not None:
             then, received = self._last_totals
-            self.rate.setText(self.tr("{0:,.0f} readings/s").format((totals.received - received) / max(now - then, 1e-3)))
+            self.rate.setText(self.tr("{0} readings/s").format(numbers.fixed((totals.received - received) / max(now - then, 1e-3), 0)))
         self._last_totals = (now, totals.received)
 
     def ask_image_path(self) -> None:
@@ -148,19 +155,38 @@ class ServerWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, shortcut=None, tip: str = "", slot=None) -> QAction:
-        return make_action(self, text, shortcut, tip, slot)
+    def _action(self, text: str, command: str | None = None, tip: str = "", slot=None) -> QAction:
+        return make_action(self, text, command, tip, slot)
 
     def _make_actions(self) -> None:
-        self.start_action = self._action(self.tr("&Start server"), "Ctrl+R", self.tr("Listen for sensors"), self.start_requested.emit)
-        self.stop_action = self._action(self.tr("S&top server"), "Ctrl+T", self.tr("Stop listening; everything received is kept"), self.stop_requested.emit)
-        export_csv = self._action(self.tr("&Export CSV…"), "Ctrl+E", self.tr("Write stored readings to a CSV file"), self.export_requested.emit)
-        export_image = self._action(self.tr("Export chart &image…"), "Ctrl+Shift+E", self.tr("Save the chart as PNG or SVG"), self.ask_image_path)
-        open_database = self._action(self.tr("&Open database…"), QKeySequence.StandardKey.Open, self.tr("Look at a database's history in a read-only window; live readings go on where they went"), self.ask_database)
-        settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.tr("Address, storage, token and limits"), self.settings_requested.emit)
-        quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.tr("Stop the server and close"), self.close)
-        follow = self._action(self.tr("&Follow new readings"), "F", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True))
-        self.grid_action = self._action(self.tr("&Grid lines"), "G", self.tr("Grid lines on the chart (they slow down a busy chart)"))
+        self.start_action = self._action(
+            self.tr("&Start server"), "start_server", self.tr("Listen for sensors"), self.start_requested.emit
+        )
+        self.stop_action = self._action(
+            self.tr("S&top server"), "stop_server", self.tr("Stop listening; everything received is kept"), self._ask_stop
+        )
+        export_csv = self._action(
+            self.tr("&Export CSV…"), "export_csv", self.tr("Write stored readings to a CSV file"), self.export_requested.emit
+        )
+        export_image = self._action(
+            self.tr("Export chart &image…"), "export_image", self.tr("Save the chart as PNG or SVG"), self.ask_image_path
+        )
+        open_database = self._action(
+            self.tr("&Open database…"),
+            "open_database",
+            self.tr("Look at a database's history in a read-only window; live readings go on where they went"),
+            self.ask_database,
+        )
+        settings = self._action(
+            self.tr("Se&ttings…"), "settings", self.tr("Address, storage, token and limits"), self.settings_requested.emit
+        )
+        quit_action = self._action(self.tr("&Quit"), "quit", self.tr("Stop the server and close"), self.close)
+        follow = self._action(
+            self.tr("&Follow new readings"), "follow", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True)
+        )
+        self.grid_action = self._action(
+            self.tr("&Grid lines"), "grid", self.tr("Grid lines on the chart (they slow down a busy chart)")
+        )
         self.grid_action.setCheckable(True)
         self.grid_action.toggled.connect(self.chart.set_grid)
 
@@ -177,8 +203,9 @@ class ServerWindow(QMainWindow):
         self._language_separator = self.view_menu.addSeparator()
         self.language_menu = LanguageMenu(self)
         self.view_menu.addMenu(self.language_menu)
+        self.theme_menu = add_theme_menu(self.view_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("How to send a reading"), QKeySequence.StandardKey.HelpContents, slot=self._show_help))
+        help_menu.addAction(self._action(self.tr("How to send a reading"), "help", slot=self._show_help))
 
         toolbar = self.addToolBar(self.tr("Server"))
         toolbar.setObjectName("serverToolbar")
@@ -202,13 +229,17 @@ class ServerWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.storage)
         self.stored.setText(self.tr("Stored: 0"))
 
+    def _ask_stop(self) -> None:
+        question = self.tr("Stop the server? Sensors cannot send readings until it starts again; everything received is kept.")
+        if self.confirmation.ask("stop_server", question, self.tr("Stop server")):
+            self.stop_requested.emit()
+
     def _show_help(self) -> None:
+        # The example goes in as an argument: its braces in the text itself would be taken for a placeholder.
         QMessageBox.information(
             self,
             self.tr("How to send a reading"),
             self.tr(
-                "Sensors connect over TCP and send one JSON object per line, for example:\n\n"
-                '{"capteur_id": "capteur_1", "temperature": 23.5}\n\n'
-                "From a terminal:\n{0}"
-            ).format(self.chart.empty_hint.command.text()),
+                "Sensors connect over TCP and send one JSON object per line, for example:\n\n{0}\n\nFrom a terminal:\n{1}"
+            ).format(EXAMPLE_READING, self.chart.empty_hint.command.text()),
         )

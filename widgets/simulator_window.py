@@ -7,20 +7,23 @@ runs the sensor threads and every network call.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from models.sensor_row import SensorRow
-from widgets.actions import make_action
+from widgets.actions import bind, make_action
 from widgets.add_sensors_dialog import SensorDialog
 from widgets.clock_panel import ClockPanel
+from widgets.confirm import Confirmation
 from widgets.core_text import translated
 from widgets.echo_panel import EchoPanel
 from widgets.language_menu import LanguageMenu
+from widgets.locale_format import Numbers
 from widgets.manual_panel import ManualPanel
 from widgets.sensor_fleet_table import SensorFleetModel, SensorFleetTable
 from widgets.sensor_hints import EmptyHint, ReadyBanner
 from widgets.target_dialog import TargetDialog
+from widgets.theme import add_theme_menu
 from widgets.weather_panel import WeatherPanel
 
 
@@ -69,6 +72,7 @@ class SimulatorWindow(QMainWindow):
         self.resizeDocks([self.docks["manual"]], [430], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["clock"]], [240], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["clock"], self.docks["echo"]], [420, 560], Qt.Orientation.Horizontal)
+        self.confirmation = Confirmation(self)
         self._make_actions()
         self._make_status_bar()
 
@@ -97,8 +101,9 @@ class SimulatorWindow(QMainWindow):
         else:
             self.banner.hide()
         self.connected_label.setText(self.tr("Connected: {0} of {1}").format(connected, len(rows)))
-        self.rate_label.setText(self.tr("{0:,.0f} readings/s").format(rate))
-        self.totals_label.setText(self.tr("Sent {0:,} · acked {1:,} · dropped {2:,}").format(sent, acked, dropped))
+        numbers = Numbers.current()
+        self.rate_label.setText(self.tr("{0} readings/s").format(numbers.fixed(rate, 0)))
+        self.totals_label.setText(self.tr("Sent {0} · acked {1} · dropped {2}").format(*map(numbers.integer, (sent, acked, dropped))))
         self._enable_actions()
 
     def show_problem(self, message: str) -> None:
@@ -159,8 +164,8 @@ class SimulatorWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, shortcut=None, tip: str = "", slot=None) -> QAction:
-        return make_action(self, text, shortcut, tip, slot)
+    def _action(self, text: str, command: str | None = None, tip: str = "", slot=None) -> QAction:
+        return make_action(self, text, command, tip, slot)
 
     def _on_selection(self, signal: Signal):
         return lambda: signal.emit(self.table.selected_ids())
@@ -170,20 +175,52 @@ class SimulatorWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        target = a(self.tr("&Target server…"), "Ctrl+,", self.tr("Where the sensors send their readings"), self.ask_target)
-        quit_action = a(self.tr("&Quit"), "Ctrl+Q", self.tr("Stop every sensor and close"), self.close)
-        self.add_action = a(self.tr("&Add sensors…"), "Ctrl+N", self.tr("Add one sensor, or many at once"), self.ask_new_sensors)
-        demo = a(self.tr("Add the &demo sensors"), None, self.tr("capteur_1 to capteur_3, ready to start"), self.demo_requested.emit)
-        self.change_action = a(self.tr("&Change sensor…"), "Ctrl+E", self.tr("Change what the selected sensor measures and its rate"),
-                               lambda: self.ask_change(self.table.selected_ids()[0]))
-        self.start_action = a(self.tr("&Start"), "Ctrl+R", self.tr("Start or resume the selected sensors"), self._on_selection(self.start_requested))
-        self.pause_action = a(self.tr("&Pause"), "Ctrl+P", self.tr("Pause the selected sensors; their connection stays open"), self._on_selection(self.pause_requested))
-        self.stop_action = a(self.tr("S&top"), "Ctrl+T", self.tr("Stop the selected sensors' threads"), self._on_selection(self.stop_requested))
-        self.remove_action = a(self.tr("&Remove"), QKeySequence.StandardKey.Delete, self.tr("Stop and remove the selected sensors"), self._on_selection(self.remove_requested))
-        self.start_all = a(self.tr("Start a&ll"), "Ctrl+Shift+R", self.tr("Start or resume every sensor"), self._on_all(self.start_requested))
-        self.pause_all = a(self.tr("Pause all"), "Ctrl+Shift+P", self.tr("Pause every sensor"), self._on_all(self.pause_requested))
-        self.stop_all = a(self.tr("Stop all"), "Ctrl+Shift+T", self.tr("Stop every sensor's thread"), self._on_all(self.stop_requested))
-        self.remove_all = a(self.tr("Remove all"), "Ctrl+Shift+Del", self.tr("Stop and remove every sensor"), self._on_all(self.remove_requested))
+        target = a(self.tr("&Target server…"), "settings", self.tr("Where the sensors send their readings"), self.ask_target)
+        quit_action = a(self.tr("&Quit"), "quit", self.tr("Stop every sensor and close"), self.close)
+        self.add_action = a(
+            self.tr("&Add sensors…"), "add_sensors", self.tr("Add one sensor, or many at once"), self.ask_new_sensors
+        )
+        demo = a(
+            self.tr("Add the &demo sensors"), None, self.tr("capteur_1 to capteur_3, ready to start"), self.demo_requested.emit
+        )
+        self.change_action = a(
+            self.tr("&Change sensor…"),
+            "change_sensor",
+            self.tr("Change what the selected sensor measures and its rate"),
+            lambda: self.ask_change(self.table.selected_ids()[0]),
+        )
+        self.start_action = a(
+            self.tr("&Start"),
+            "start_sensors",
+            self.tr("Start or resume the selected sensors"),
+            self._on_selection(self.start_requested),
+        )
+        self.pause_action = a(
+            self.tr("&Pause"),
+            "pause_sensors",
+            self.tr("Pause the selected sensors; their connection stays open"),
+            self._on_selection(self.pause_requested),
+        )
+        self.stop_action = a(
+            self.tr("S&top"),
+            "stop_sensors",
+            self.tr("Stop the selected sensors' threads"),
+            self._on_selection(self.stop_requested),
+        )
+        self.remove_action = a(
+            self.tr("&Remove"),
+            "remove_sensors",
+            self.tr("Stop and remove the selected sensors"),
+            self._on_selection(self.remove_requested),
+        )
+        self.start_all = a(
+            self.tr("Start a&ll"), "start_all", self.tr("Start or resume every sensor"), self._on_all(self.start_requested)
+        )
+        self.pause_all = a(self.tr("Pause all"), "pause_all", self.tr("Pause every sensor"), self._on_all(self.pause_requested))
+        self.stop_all = a(
+            self.tr("Stop all"), "stop_all", self.tr("Stop every sensor's thread"), self._on_all(self.stop_requested)
+        )
+        self.remove_all = a(self.tr("Remove all"), "remove_all", self.tr("Stop and remove every sensor"), self._ask_remove_all)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(target)
@@ -194,12 +231,11 @@ class SimulatorWindow(QMainWindow):
                        self.remove_action, None, self.start_all, self.pause_all, self.stop_all, self.remove_all):
             sensors.addSeparator() if action is None else sensors.addAction(action)
         view = self.menuBar().addMenu(self.tr("&View"))
-        for number, dock in enumerate(self.docks.values(), start=1):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            view.addAction(toggle)
+        for key, dock in self.docks.items():
+            bind(dock.toggleViewAction(), f"{key}_panel")
+            view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(a(self.tr("How the simulator works"), QKeySequence.StandardKey.HelpContents, slot=self._show_help))
+        help_menu.addAction(a(self.tr("How the simulator works"), "help", slot=self._show_help))
 
         toolbar = self.addToolBar(self.tr("Sensors"))
         toolbar.setObjectName("sensorsToolbar")
@@ -225,6 +261,7 @@ class SimulatorWindow(QMainWindow):
         view.addSeparator()
         self.language_menu = LanguageMenu(self)
         view.addMenu(self.language_menu)
+        self.theme_menu = add_theme_menu(view)
         self.table.addActions([self.change_action, self.start_action, self.pause_action, self.stop_action, self.remove_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -247,6 +284,12 @@ class SimulatorWindow(QMainWindow):
         any_rows = bool(self.model.rowCount())
         for action in (self.start_all, self.pause_all, self.stop_all, self.remove_all):
             action.setEnabled(any_rows)
+
+    def _ask_remove_all(self) -> None:
+        ids = self.model.ids()
+        question = self.tr("Remove all %n sensor(s)? Their settings are lost; the readings the server stored stay.", "", len(ids))
+        if self.confirmation.ask("remove_all_sensors", question, self.tr("Remove all")):
+            self.remove_requested.emit(ids)
 
     def _show_help(self) -> None:
         QMessageBox.information(

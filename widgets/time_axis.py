@@ -12,11 +12,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QRectF, Qt
 from PySide6.QtGui import QPen
 
 TOLERANCE = 0.01
 """Pixels: a span that differs by less draws the same picture."""
+NAMED = {"%a %d": "ddd d", "%b": "MMM"}
+"""pyqtgraph's label formats that name a day or a month, and the same in Qt's words: strftime names
+them in English whatever the language, QLocale in the language chosen (sam. 21, nov.)."""
 
 
 class _Drawn(NamedTuple):
@@ -73,8 +76,21 @@ class TimeAxis(pg.DateAxisItem):
 
     def tickStrings(self, values: list, scale: float, spacing: float) -> list:
         strings = super().tickStrings(values, scale, spacing)
+        spec = next((spec for spec in self.zoomLevel.tickSpecs if spec.spacing == spacing), None)
+        if spec is not None and (spec.format in NAMED or "%f" in spec.format):
+            strings = self._in_language(values, strings, spec.format)
         self._labels.append((values, strings))
         return strings
+
+    @staticmethod
+    def _in_language(values: list, strings: list, strftime: str) -> list:
+        """Day and month names, or the decimal sign of seconds, as the default locale writes them;
+        labels pyqtgraph left empty stay so. Only these levels pay for it: a few labels, on a redraw."""
+        locale = QLocale()
+        if strftime not in NAMED:
+            return [text.replace(".", locale.decimalPoint()) for text in strings]
+        # Local time, as pyqtgraph's own labels (its offset from UTC is the local one, summer time included).
+        return [locale.toString(QDateTime.fromSecsSinceEpoch(int(value)), NAMED[strftime]) if text else text for value, text in zip(values, strings)]
 
     def generateDrawSpecs(self, p):
         self._ticks, self._labels = [], []

@@ -8,11 +8,14 @@ the application fetches (off the GUI thread) and hands back a `network.weather.W
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from widgets.core_text import translated
+from widgets.locale_format import Numbers
+from widgets.theme import big_figure
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -40,12 +43,12 @@ class WeatherPanel(QWidget):
         self.fetch_button.clicked.connect(self._fetch)
 
         self.temperature = QLabel()
-        self.temperature.setStyleSheet("font-size: 26px; font-weight: 600; color: #1f3b57;")
+        big_figure(self.temperature)
         self.place = QLabel(self.tr("Type a city and press Fetch."))
         self.place.setStyleSheet("font-weight: 600;")
         self.details = QLabel()
         self.observed = QLabel()
-        self.observed.setStyleSheet("color: #5f6b7a;")
+        self.observed.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -86,10 +89,11 @@ class WeatherPanel(QWidget):
         """`weather`: a network.weather.Weather."""
         self._found = (self._asked, weather.city)
         self.fetch_button.setEnabled(True)
-        self.temperature.setText(f"{weather.temperature:.1f} °C")
+        numbers = Numbers.current()
+        self.temperature.setText(f"{numbers.fixed(weather.temperature, 1)} °C")
         self.place.setText(f"{weather.city}, {weather.country}" if weather.country else weather.city)
         self.details.setText(
-            self.tr("feels like {0:.1f} °C · humidity {1} % · {2}").format(weather.feels_like, weather.humidity, weather.description)
+            self.tr("feels like {0} °C · humidity {1} % · {2}").format(numbers.fixed(weather.feels_like, 1), weather.humidity, weather.description)
         )
         observed = weather.observed_at.astimezone()
         self.observed.setText(self.tr("observed {0}").format(f"{observed:%Y-%m-%d %H:%M} {observed.tzname()}"))

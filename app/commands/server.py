@@ -25,7 +25,7 @@ def register(commands) -> None:
     parser = commands.add_parser(
         "server",
         help="receive readings and store them",
-        description="Receive readings over TCP (protocol.md) and store each one.",
+        description="Receive readings over TCP (docs/protocol.md) and store each one.",
     )
     parser.add_argument("--headless", action="store_true", help="no window: log to the terminal")
     add_address(parser, DEFAULT_PORT, listening=True)

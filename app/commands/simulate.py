@@ -24,7 +24,7 @@ def register(commands) -> None:
     parser = commands.add_parser(
         "simulate",
         help="run simulated sensors that send readings",
-        description="Run N simulated sensors, one thread each, sending readings to a server (protocol.md). "
+        description="Run N simulated sensors, one thread each, sending readings to a server (docs/protocol.md). "
         "Exit code 0 when every reading was acknowledged and none dropped.",
     )
     parser.add_argument("--sensors", type=positive_int, default=1, help="how many sensors (default: 1)")

@@ -1,4 +1,4 @@
-"""Readings in one SQLite file, table `mesures` (protocol.md, section 2)."""
+"""Readings in one SQLite file, table `mesures` (docs/protocol.md, section 2)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ SCHEMA_VERSION = 1
 
 # `sensor_clock` is 1 when the sensor gave the timestamp and NULL when the server stamped the reading.
 # SQLite treats NULLs as distinct in a UNIQUE index, so one index both merges resent readings
-# (protocol.md, "Resending is safe") and never merges server-stamped ones; its leading columns
+# (docs/protocol.md, "Resending is safe") and never merges server-stamped ones; its leading columns
 # also serve "one sensor over a time range".
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS mesures (
@@ -45,7 +45,7 @@ def _insert(rows: int) -> str:
 
 LOCK_WAIT = 5.0
 """Seconds a transaction waits for a lock another program holds before its batch is refused
-(protocol.md, section 2): senders get errors instead of waiting as long as that program pleases."""
+(docs/protocol.md, section 2): senders get errors instead of waiting as long as that program pleases."""
 
 _REQUIRED_COLUMNS = {"capteur_id", "temperature", "timestamp"}
 _ADDED_COLUMNS = {"received_at": "REAL", "sensor_clock": "INTEGER"}

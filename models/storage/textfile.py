@@ -27,6 +27,9 @@ class TextFileStorage(Storage):
     line is ever left for a reader, or for the next line to be glued to.
     """
 
+    _file: int | None
+    """The file's descriptor; None once closed, so that closing again does nothing."""
+
     def _open(self) -> None:
         check_writable(self.path)
         check_kind(self.path, text_file=True)
@@ -69,17 +72,23 @@ class TextFileStorage(Storage):
 
     def _commit(self) -> None:
         # Handed to the operating system: a reading acked survives the server process being killed.
+        file = self._descriptor()
         data = memoryview(self._lines.getvalue().encode("utf-8"))
-        self._length_before = os.fstat(self._file).st_size
+        self._length_before = os.fstat(file).st_size
         while data:
-            data = data[os.write(self._file, data) :]
+            data = data[os.write(file, data) :]
 
     def _rollback(self) -> None:
         # The readings of a failed transaction are not stored: a resend of one is no repeat.
         for key in self._new_keys:
             self._recent.pop(key, None)
         if self._length_before is not None:
-            os.ftruncate(self._file, self._length_before)
+            os.ftruncate(self._descriptor(), self._length_before)
+
+    def _descriptor(self) -> int:
+        """The open file: base.py commits and rolls back only when no reopen is left to do."""
+        assert self._file is not None, "the file is used only between _open() and _close()"
+        return self._file
 
     def _close(self) -> None:
         if self._file is not None:

@@ -42,6 +42,16 @@
     </message>
 </context>
 <context>
+    <name>SimulatorWindow</name>
+    <message numerus="yes">
+        <source>Remove all %n sensor(s)? Their settings are lost; the readings the server stored stay.</source>
+        <translation>
+            <numerusform>Remove the sensor? Its settings are lost; the readings the server stored stay.</numerusform>
+            <numerusform>Remove all %n sensors? Their settings are lost; the readings the server stored stay.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_ExportWorker</name>
     <message numerus="yes">
         <source>%Ln reading(s) exported to {0}</source>

@@ -54,8 +54,15 @@
         <translation>Serveur&#xa0;:</translation>
     </message>
     <message>
-        <source>round trip {0:.2f} ms</source>
-        <translation>aller-retour {0:.2f} ms</translation>
+        <source>round trip {0} ms</source>
+        <translation>aller-retour {0} ms</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmation</name>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>Ne plus demander</translation>
     </message>
 </context>
 <context>
@@ -790,6 +797,18 @@
         <translation>au</translation>
     </message>
     <message>
+        <source>Standard CSV (RFC 4180)</source>
+        <translation>CSV standard (RFC 4180)</translation>
+    </message>
+    <message>
+        <source>Excel (French): semicolons, decimal comma</source>
+        <translation>Excel (français)&#xa0;: points-virgules, virgule décimale</translation>
+    </message>
+    <message>
+        <source>Standard: commas and decimal points, for scripts and most programs. Excel (French): what a spreadsheet set to French opens as numbers and dates, with the local time beside the UTC one.</source>
+        <translation>Standard&#xa0;: virgules et points décimaux, pour les scripts et la plupart des programmes. Excel (français)&#xa0;: ce qu&apos;un tableur réglé en français ouvre en nombres et en dates, avec l&apos;heure locale à côté de l&apos;heure UTC.</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -802,6 +821,10 @@
         <translation>Période&#xa0;:</translation>
     </message>
     <message>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
+    <message>
         <source>Save to:</source>
         <translation>Enregistrer dans&#xa0;:</translation>
     </message>
@@ -810,8 +833,24 @@
         <translation>Exporter</translation>
     </message>
     <message>
+        <source>Tick at least one sensor to export.</source>
+        <translation>Cochez au moins un capteur à exporter.</translation>
+    </message>
+    <message>
         <source>{0} is the database being exported (or its journal): choose another file.</source>
         <translation>{0} est la base exportée (ou son journal)&#xa0;: choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder: add the name of the file to write.</source>
+        <translation>{0} est un dossier&#xa0;: ajoutez le nom du fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>{0} already exists in {1}. Replace it?</source>
+        <translation>{0} existe déjà dans {1}. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -919,6 +958,50 @@
     <message>
         <source>Window:</source>
         <translation>Fenêtre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>&amp;Copier l&apos;image</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>Copier le graphique dans le presse-papiers, en image</translation>
+    </message>
+    <message>
+        <source>&amp;Export image…</source>
+        <translation>&amp;Exporter l&apos;image…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Show all sensors</source>
+        <translation>&amp;Afficher tous les capteurs</translation>
+    </message>
+    <message>
+        <source>Clear c&amp;hart</source>
+        <translation>E&amp;ffacer le graphique</translation>
+    </message>
+    <message>
+        <source>Hide what is drawn; stored readings stay, and show again with the next time window</source>
+        <translation>Masquer ce qui est tracé&#xa0;; les mesures enregistrées restent, et reviennent au prochain choix de fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>&amp;Légende</translation>
+    </message>
+    <message>
+        <source>In the plot</source>
+        <translation>Dans le graphique</translation>
+    </message>
+    <message>
+        <source>Right of the plot</source>
+        <translation>À droite du graphique</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masquée</translation>
     </message>
 </context>
 <context>
@@ -1348,12 +1431,12 @@
         <translation>Clients&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>Stored: {0:,}</source>
-        <translation>Enregistrées&#xa0;: {0:,}</translation>
+        <source>Stored: {0}</source>
+        <translation>Enregistrées&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>{0:,.0f} readings/s</source>
-        <translation>{0:,.0f} mesures/s</translation>
+        <source>{0} readings/s</source>
+        <translation>{0} mesures/s</translation>
     </message>
     <message>
         <source>Export the chart</source>
@@ -1497,18 +1580,26 @@
         <translation>Enregistrées&#xa0;: 0</translation>
     </message>
     <message>
+        <source>Stop the server? Sensors cannot send readings until it starts again; everything received is kept.</source>
+        <translation>Arrêter le serveur&#xa0;? Les capteurs ne pourront plus envoyer de mesures avant qu&apos;il redémarre&#xa0;; tout ce qui a été reçu est conservé.</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>Arrêter le serveur</translation>
+    </message>
+    <message>
         <source>Sensors connect over TCP and send one JSON object per line, for example:
 
-{&quot;capteur_id&quot;: &quot;capteur_1&quot;, &quot;temperature&quot;: 23.5}
+{0}
 
 From a terminal:
-{0}</source>
+{1}</source>
         <translation>Les capteurs se connectent en TCP et envoient un objet JSON par ligne, par exemple&#xa0;:
 
-{&quot;capteur_id&quot;: &quot;capteur_1&quot;, &quot;temperature&quot;: 23.5}
+{0}
 
 Depuis un terminal&#xa0;:
-{0}</translation>
+{1}</translation>
     </message>
 </context>
 <context>
@@ -1715,12 +1806,12 @@ Depuis un terminal&#xa0;:
         <translation>Connectés&#xa0;: {0} sur {1}</translation>
     </message>
     <message>
-        <source>{0:,.0f} readings/s</source>
-        <translation>{0:,.0f} mesures/s</translation>
+        <source>{0} readings/s</source>
+        <translation>{0} mesures/s</translation>
     </message>
     <message>
-        <source>Sent {0:,} · acked {1:,} · dropped {2:,}</source>
-        <translation>Envoyées {0:,} · confirmées {1:,} · perdues {2:,}</translation>
+        <source>Sent {0} · acked {1} · dropped {2}</source>
+        <translation>Envoyées {0} · confirmées {1} · perdues {2}</translation>
     </message>
     <message>
         <source>{0} reports the real weather: only its pace can change (double-click its rate).</source>
@@ -1920,6 +2011,13 @@ Depuis un terminal&#xa0;:
         <source>Since the simulator started: readings sent, acknowledged by the server, dropped</source>
         <translation>Depuis le lancement du simulateur&#xa0;: mesures envoyées, confirmées par le serveur, perdues</translation>
     </message>
+    <message numerus="yes">
+        <source>Remove all %n sensor(s)? Their settings are lost; the readings the server stored stay.</source>
+        <translation>
+            <numerusform>Supprimer le capteur&#xa0;? Ses réglages seront perdus&#xa0;; les mesures enregistrées par le serveur restent.</numerusform>
+            <numerusform>Supprimer les %n capteurs&#xa0;? Leurs réglages seront perdus&#xa0;; les mesures enregistrées par le serveur restent.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Each sensor is a thread that measures on a schedule and sends JSON readings over one TCP connection, asking the server for an acknowledgement (an ack) of each.
 
@@ -1970,6 +2068,25 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     <message>
         <source>Running sensors reconnect to it at once</source>
         <translation>Les capteurs en marche s&apos;y reconnectent aussitôt</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Celui du système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
     </message>
 </context>
 <context>
@@ -2035,8 +2152,8 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Météo actuelle</translation>
     </message>
     <message>
-        <source>feels like {0:.1f} °C · humidity {1} % · {2}</source>
-        <translation>ressenti {0:.1f} °C · humidité {1} % · {2}</translation>
+        <source>feels like {0} °C · humidity {1} % · {2}</source>
+        <translation>ressenti {0} °C · humidité {1} % · {2}</translation>
     </message>
     <message>
         <source>observed {0}</source>

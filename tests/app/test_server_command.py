@@ -4,6 +4,8 @@ import os
 import signal
 import socket
 
+from models.reading import Reading
+from models.storage import open_storage
 from tests.support import ROOT, LineClient, ServerProcess, run_main, stored_rows
 
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
@@ -113,6 +115,24 @@ def test_send_gives_the_token_to_a_server_that_requires_one(tmp_path):
     assert (sent.returncode, sent.stdout) == (0, '{"ack": 1}\n')
     assert (refused.returncode, refused.stdout) == (1, '{"error": "unauthorized"}\n')
     assert len(stored_rows(tmp_path / "m.db")) == 1
+
+
+def test_export_for_a_french_spreadsheet(tmp_path, monkeypatch):
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("capteur_1", -4.25, 1_795_271_465.123, None, True)], 1_795_271_465.123).wait(10)
+    storage.close()
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    result = run_main("export", "--db", str(tmp_path / "m.db"), "--out", str(tmp_path / "out.csv"), "--format", "excel-fr")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.csv").read_bytes() == (
+        b"\xef\xbb\xbfcapteur_id;temperature;timestamp;heure_locale\r\ncapteur_1;-4,25;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
+    )
+    standard = run_main("export", "--db", str(tmp_path / "m.db"))
+    assert standard.stdout == "capteur_id,temperature,timestamp\ncapteur_1,-4.25,2026-11-21T14:31:05.123Z\n"
+    monkeypatch.setenv("PYTHONIOENCODING", "latin-1")
+    piped = run_main("export", "--db", str(tmp_path / "m.db"), "--format", "excel-fr")
+    assert (piped.returncode, piped.stderr) == (0, "")
+    assert piped.stdout.encode() == (tmp_path / "out.csv").read_bytes().replace(b"\r\n", b"\n")
 
 
 def test_export_refuses_to_write_over_the_database_it_exports(tmp_path):

@@ -1,4 +1,4 @@
-"""Capteur: an id protocol.md accepts, and mesurer() taking values from a model, reproducibly."""
+"""Capteur: an id docs/protocol.md accepts, and mesurer() taking values from a model, reproducibly."""
 
 import pytest
 

@@ -1,10 +1,11 @@
-"""CSV export as protocol.md section 3 says: header, ISO 8601 UTC, no formulas, filters, time order."""
+"""CSV export as docs/protocol.md section 3 says: header, ISO 8601 UTC, no formulas, filters, time order."""
 
 import csv
 import io
 
 import pytest
 
+from models.csv_format import EXCEL_FR, excel_fr_row
 from models.export import ExportCancelled, ExportFilter, count_readings, export_csv
 from models.reading import Reading
 from models.storage import StorageError, open_storage
@@ -68,3 +69,24 @@ def test_progress_and_cancel(database):
 def test_a_missing_database_is_one_sentence(tmp_path):
     with pytest.raises(StorageError, match="does not exist: check the path of the database"):
         export_csv(tmp_path / "none.db", io.StringIO())
+
+
+def test_the_file_a_french_spreadsheet_opens(database, tmp_path, paris):
+    with open(tmp_path / "excel.csv", "w", encoding="utf-8", newline="") as out:
+        assert export_csv(database, out, style=EXCEL_FR) == 4
+    assert (tmp_path / "excel.csv").read_bytes() == (
+        b"\xef\xbb\xbf"
+        b"capteur_id;temperature;timestamp;heure_locale\r\n"
+        b"capteur_1;23,5;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
+        b"capteur_2;19,0;2026-11-21T14:31:15.123Z;21/11/2026 15:31:15\r\n"
+        b"\"'=HYPERLINK(\"\"x\"\")\";-4,25;2026-11-21T14:31:25.123Z;21/11/2026 15:31:25\r\n"
+        b'"cap, ""quoted""";0,0;2026-11-21T14:31:35.123Z;21/11/2026 15:31:35\r\n'
+    )
+
+
+def test_the_french_variant_quotes_formulas_and_semicolons_and_follows_summer_time(paris):
+    july = 1_784_635_200.5  # 2026-07-21T12:00:00.500Z
+    assert excel_fr_row("@SUM(A1)", 1234.5, july) == ("'@SUM(A1)", "1234,5", "2026-07-21T12:00:00.500Z", "21/07/2026 14:00:00")
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";").writerow(excel_fr_row("salle;2", -0.25, july))
+    assert out.getvalue() == '"salle;2";-0,25;2026-07-21T12:00:00.500Z;21/07/2026 14:00:00\r\n'

@@ -1,4 +1,4 @@
-"""Every rule of protocol.md section 1 broken on its own gets a sentence that names the field."""
+"""Every rule of docs/protocol.md section 1 broken on its own gets a sentence that names the field."""
 
 import math
 from datetime import datetime, timezone

@@ -111,3 +111,45 @@ def test_readings_within_the_newest_slot_widen_it_in_place():
     series.add(SensorBatch.of([5.5], [22.0]))
     series.add(SensorBatch.of([5.9, 6.2], [18.0, 30.0]))
     assert list(series.x) == [5.0, 5.5, 6.0, 6.5] and list(series.y) == [18.0, 22.0, 30.0, 30.0]
+
+
+def breaks(series: SeriesBuffer) -> list[float]:
+    """The times where the curve breaks: each break's point (two with a resolution) counted once."""
+    return sorted(set(series.x[np.isnan(series.y)].tolist()))
+
+
+@pytest.mark.parametrize("resolution", [0.0, 0.2, 1.0])
+def test_a_silence_much_longer_than_usual_breaks_the_curve_once_read_at_once_or_frame_by_frame(resolution):
+    rng = np.random.default_rng(3)
+    times = np.concatenate((np.arange(0.0, 100.0), np.arange(160.0, 200.0))) + rng.uniform(0, 0.3, 140)
+    values = 20 + rng.standard_normal(140)
+    at_once = SeriesBuffer(capacity=10_000, resolution=resolution)
+    at_once.extend(times, values)
+    frame_by_frame = SeriesBuffer(capacity=10_000, resolution=resolution)
+    for time, value in zip(times, values, strict=True):
+        frame_by_frame.add(SensorBatch.of([time], [value]))
+    for series in (at_once, frame_by_frame):
+        assert len(breaks(series)) == 1 and 99 <= breaks(series)[0] < 100
+        real = ~np.isnan(series.y)
+        assert series.y[real].min() == values.min() and series.y[real].max() == values.max()
+
+
+@pytest.mark.parametrize("rate", [500.0, 1.0, 0.2])
+def test_a_steady_sensor_read_frame_by_frame_has_no_break(rate):
+    """Fast sensors fill every slot; slow ones leave most empty: neither is a silence."""
+    rng = np.random.default_rng(5)
+    times = np.cumsum(rng.uniform(0.5, 1.5, int(600 * rate)) / rate)
+    series = SeriesBuffer(capacity=1200, resolution=0.2)
+    for start in range(0, len(times), max(1, int(rate / 30))):
+        chunk = times[start : start + max(1, int(rate / 30))]
+        series.add(SensorBatch.of(chunk, np.full(len(chunk), 20.0)))
+    assert series.gaps == 0 and not np.isnan(series.y).any()
+
+
+def test_a_break_keeps_each_slot_a_pair_of_points():
+    series = SeriesBuffer(capacity=40, resolution=1.0)
+    for start in (0.0, 100.0, 200.0):
+        series.extend(np.arange(start, start + 30), np.full(30, 20.0))
+        assert len(series) % 2 == 0
+        assert np.all(np.isnan(series.y[0::2]) == np.isnan(series.y[1::2]))
+    assert series.gaps == 2

@@ -1,4 +1,4 @@
-"""SQLite and text storage: the schema of protocol.md section 2, group commits, clear start-up errors."""
+"""SQLite and text storage: the schema of docs/protocol.md section 2, group commits, clear start-up errors."""
 
 import os
 import sqlite3

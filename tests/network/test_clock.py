@@ -1,4 +1,4 @@
-"""The clock server and its client, over real sockets on 127.0.0.1 (protocol.md section 4)."""
+"""The clock server and its client, over real sockets on 127.0.0.1 (docs/protocol.md section 4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The echo server, mono-task and multi-task, over real sockets on 127.0.0.1 (protocol.md section 4)."""
+"""The echo server, mono-task and multi-task, over real sockets on 127.0.0.1 (docs/protocol.md section 4)."""
 
 from __future__ import annotations
 

@@ -100,6 +100,18 @@ def test_quit_closes_its_side(hand):
         assert server.recv(64) == b""
 
 
+def test_used_without_a_connection_says_to_connect_first(hand):
+    client = EchoClient(*hand.getsockname())
+    not_connected = r"^the echo client is not connected to 127\.0\.0\.1:\d+: call connect\(\) first$"
+    with pytest.raises(RuntimeError, match=not_connected):
+        client.send("before connect()")
+    client.connect()
+    client.send("unanswered")
+    client.quit()
+    with pytest.raises(RuntimeError, match=not_connected):
+        client.receive()
+
+
 def test_without_server_says_how_to_start_one():
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))

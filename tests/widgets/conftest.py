@@ -5,7 +5,8 @@ unless a test asks for French."""
 import gc
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app.language import install_translators
@@ -30,6 +31,15 @@ def earlier_windows_destroyed():
     is destroyed only when Python's garbage collector runs, at any moment: if that is while another
     window paints, Qt crashes. Collected here, they go before anything paints."""
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def palette_kept(qapp):
+    """View › Theme changes the palette of the whole application: the next test starts as the first did."""
+    palette = qapp.palette()
+    yield
+    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
+    qapp.setPalette(palette)
 
 
 @pytest.fixture

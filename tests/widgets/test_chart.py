@@ -38,10 +38,11 @@ def test_the_legend_shows_from_the_first_sensor_up_to_twenty(qtbot):
     chart.show()
     assert not chart.legend.isVisible()
     chart.add_points(batches({"c1": ([1.0], [20.0])}))
-    assert chart.legend.isVisible()
+    qtbot.waitUntil(chart.legend.isVisible)
     chart.add_points(batches({f"c{k}": ([1.0], [20.0]) for k in range(2, 22)}))
-    assert not chart.legend.isVisible()
+    qtbot.waitUntil(lambda: not chart.legend.isVisible())
     chart.add_points(batches({f"c{k}": ([1.0], [20.0]) for k in range(22, 100)}))
+    qtbot.waitUntil(lambda: not chart.redraw_pending)
     assert not chart.legend.isVisible() and not chart.legend.items, "no entries kept up for a hidden legend"
 
 

@@ -36,6 +36,7 @@ def fixed_view(chart: LiveChart, qtbot, x_range, y_range) -> None:
     chart.resize(800, 400)
     chart.show()
     qtbot.waitExposed(chart)
+    qtbot.waitUntil(lambda: not chart.redraw_pending)
     chart.set_following(False)
     chart.plot.setXRange(*x_range, padding=0)
     chart.plot.setYRange(*y_range, padding=0)
@@ -120,12 +121,13 @@ def test_a_chart_that_scrolled_shows_what_a_chart_opened_there_shows(qtbot):
     assert scrolled.full_frames - full == 40, "following painted only the new columns, panning back all"
 
 
-def test_clicking_a_legend_entry_hides_and_shows_that_sensor(qtbot):
+@pytest.mark.parametrize("part", [0, 1], ids=["its line", "its name"])
+def test_clicking_a_legend_entry_hides_and_shows_that_sensor(qtbot, part):
     chart = LiveChart("", decimate=False)
     chart.add_points(batches({"a": ([0.0, 100.0], [10.0, 10.0]), "b": ([0.0, 100.0], [30.0, 30.0])}))
     fixed_view(chart, qtbot, (0, 100), (0, 40))
-    sample = next(sample for sample, label in chart.legend.items if label.text == "a")
-    where = chart.plot.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
+    clicked = next(entry for entry in chart.legend.items if entry[1].text == "a")[part]
+    where = chart.plot.mapFromScene(clicked.mapToScene(clicked.boundingRect().center()))
     qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert not chart.is_sensor_visible("a")
     assert not len(painted(chart, "a")) and len(painted(chart, "b"))

@@ -1,16 +1,21 @@
-"""The export dialog and its job refuse to write the CSV over the database they export."""
+"""The export dialog and its job refuse to write the CSV over the database they export; the dialog asks
+before replacing a file and offers the last export's choices again."""
 
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from app.export_job import ExportJob
+from app.server_app import ServerApp
 from models.export import ExportFilter
 from models.reading import Reading
+from models.server_config import ServerConfig
 from models.storage import open_storage
-from tests.support import stored_rows
+from tests.support import LineClient, stored_rows
+from tests.widgets.modal import ModalAnswerer
 from widgets.export_dialog import ExportDialog
 
 
@@ -49,3 +54,81 @@ def test_the_export_job_refuses_the_database_as_its_destination(qtbot, database)
     assert finished.args == [f"{database} is the database being exported (or its journal): choose another file."]
     assert stored_rows(database) == [("c", 21.5, 1_790_000_000.0)]
     assert not Path(f"{database}.part").exists()
+
+
+def click_export(qtbot, dialog: ExportDialog) -> None:
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def test_a_file_that_exists_is_replaced_only_once_the_user_agrees(qtbot, database, tmp_path):
+    existing = tmp_path / "out.csv"
+    existing.write_text("kept\n")
+    dialog = ExportDialog(["c"], (0.0, 1.0), existing, database=database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with ModalAnswerer(button=QMessageBox.StandardButton.Cancel) as answers:
+        click_export(qtbot, dialog)
+    assert answers.texts == [f"out.csv already exists in {tmp_path}. Replace it?"]
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    with ModalAnswerer() as answers:
+        click_export(qtbot, dialog)
+    assert answers.seen == ["Export readings as CSV"]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_folder_or_no_sensor_ticked_is_refused_in_one_sentence(qtbot, database, tmp_path):
+    dialog = ExportDialog(["a", "b"], (0.0, 1.0), tmp_path, database=database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click_export(qtbot, dialog)
+    assert dialog.problem.text() == f"{tmp_path} is a folder: add the name of the file to write."
+    dialog.destination.setText(str(tmp_path / "new.csv"))
+    qtbot.mouseClick(next(b for b in dialog.findChildren(QPushButton) if b.text() == "None"), Qt.MouseButton.LeftButton)
+    click_export(qtbot, dialog)
+    assert dialog.isVisible() and dialog.problem.text() == "Tick at least one sensor to export."
+
+
+def test_the_last_choices_are_offered_again_after_a_restart(qtbot, server_app, tmp_path):
+    with LineClient(server_app.session.server.address) as sensor:
+        sensor.send(*({"capteur_id": c, "temperature": 20, "seq": n} for n, c in enumerate("abc")))
+        assert [sensor.answer() for _ in "abc"][-1] == {"ack": 2}
+    qtbot.waitUntil(lambda: sorted(server_app.window.chart.sensors()) == ["a", "b", "c"])
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    now = int(time.time())
+    since, until = QDateTime.fromSecsSinceEpoch(now - 60), QDateTime.fromSecsSinceEpoch(now + 60)
+
+    def choose(dialog: ExportDialog) -> None:
+        dialog.sensors.findItems("b", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Unchecked)
+        dialog.range_group.button(ExportDialog.BETWEEN).setChecked(True)
+        dialog.since.setDateTime(since)
+        dialog.until.setDateTime(until)
+        dialog.format.setCurrentIndex(dialog.format.findData("excel-fr"))
+        dialog.destination.setText(str(folder / "first.csv"))
+        click_export(qtbot, dialog)
+
+    with ModalAnswerer(fill=choose), qtbot.waitSignal(server_app.window.statusBar().messageChanged, timeout=10_000) as message:
+        server_app.window.export_requested.emit()
+    assert message.args[0] == f"2 readings exported to {folder / 'first.csv'}"
+    server_app.window.close()
+
+    again = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+    qtbot.addWidget(again.window)
+    with qtbot.waitSignal(again.session.listening, timeout=10_000):
+        again.start()
+    offered = []
+
+    def look(dialog: ExportDialog) -> None:
+        ticked = [
+            dialog.sensors.item(i).text()
+            for i in range(dialog.sensors.count())
+            if dialog.sensors.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        offered.append((dialog.destination.text(), ticked, dialog.range_group.checkedId(), dialog.format.currentData()))
+        offered.append((dialog.since.dateTime(), dialog.until.dateTime()))
+        dialog.reject()
+
+    with ModalAnswerer(fill=look):
+        again.window.export_requested.emit()
+    assert offered == [(str(folder / "thermolab.csv"), ["a", "c"], ExportDialog.BETWEEN, "excel-fr"), (since, until)]
+    again.window.close()

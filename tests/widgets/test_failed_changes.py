@@ -55,7 +55,7 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
     assert acked(("127.0.0.1", port))
     assert load_server_config(settings()).storage_path is None
 
-    server_app.window.stop_action.trigger()
+    server_app.window.stop_requested.emit()
     qtbot.waitUntil(lambda: not server_app.session.running, timeout=10_000)
     with qtbot.waitSignal(server_app.session.listening, timeout=10_000):
         server_app.window.start_action.trigger()

@@ -6,6 +6,7 @@ import contextlib
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolBar
 
 from app.language import SETTING, apply_language, chosen_locale, saved_language
@@ -15,6 +16,7 @@ from app.simulator_app import SimulatorApp
 from models.server_config import ServerConfig
 from models.value_models import make_model
 from tests.support import LineClient
+from tests.widgets.modal import ModalAnswerer
 from widgets.core_text import translated
 
 NBSP = "\u00a0"
@@ -72,6 +74,17 @@ def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_
     # (toPlainText() gives the no-break space as a plain one.)
     qtbot.waitUntil(lambda: "alerte 127.0.0.1:" in window.event_log.text.toPlainText())
     assert "  refusé : temperature manque" in window.event_log.text.toPlainText()
+
+
+def test_the_help_on_sending_a_reading_reads_french_with_its_example(qtbot, french, server_app):
+    port = server_app.session.server.address[1]
+    with ModalAnswerer() as answers:
+        server_app.window.findChild(QAction, "help").trigger()
+    assert answers.texts == [
+        f"Les capteurs se connectent en TCP et envoient un objet JSON par ligne, par exemple{NBSP}:\n\n"
+        '{"capteur_id": "capteur_1", "temperature": 23.5}\n\n'
+        f"Depuis un terminal{NBSP}:\npython main.py send --id capteur_1 --temperature 23.5 --port {port}"
+    ]
 
 
 def test_a_layout_saved_in_english_finds_its_panels_in_french(french, no_warnings, server_app):

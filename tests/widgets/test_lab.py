@@ -43,6 +43,14 @@ def test_closing_both_windows_leaves_no_thread(qtbot, lab):
     assert not host.alive
 
 
+def test_quitting_the_server_window_closes_the_simulator_too(qtbot, lab):
+    simulator = lab.simulator
+    qtbot.waitUntil(lambda: simulator.window.model.rowCount() == 3, timeout=10_000)
+    lab.server.window.close()
+    assert not simulator.window.isVisible()
+    assert simulator.host is None
+
+
 @pytest.mark.parametrize("host, expected", [("0.0.0.0", "127.0.0.1"), ("::", "127.0.0.1"), ("192.168.1.5", "192.168.1.5")])
 def test_a_server_on_every_address_is_reached_on_this_machine(host, expected):
     assert reachable(host) == expected

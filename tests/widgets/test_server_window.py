@@ -3,12 +3,14 @@
 import csv
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 
 from app.server_app import ServerApp
 from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.server_steps import connection_attempted, port_held_by_another_program
+from tests.widgets.modal import ModalAnswerer
 from widgets.export_dialog import ExportDialog
 
 
@@ -37,7 +39,7 @@ def test_unticking_a_sensor_in_the_table_hides_its_curve_and_its_legend_entry_fo
         sensor.send({"capteur_id": "a", "temperature": 1, "seq": 1}, {"capteur_id": "b", "temperature": 2, "seq": 2})
         sensor.answer(), sensor.answer()
     chart, table = server_app.window.chart, server_app.window.sensor_table
-    qtbot.waitUntil(lambda: set(chart.sensors()) == {"a", "b"} and table.model().rowCount() == 2)
+    qtbot.waitUntil(lambda: set(chart.sensors()) == {"a", "b"} and table.model().rowCount() == 2 and not chart.redraw_pending)
     row_a = next(table.model().index(row, 0) for row in range(2) if table.model().index(row, 0).data() == "a")
     table.setCurrentIndex(row_a)
     qtbot.keyClick(table, Qt.Key.Key_Space)
@@ -82,7 +84,8 @@ def test_the_export_dialog_writes_the_expected_csv(qtbot, server_app, tmp_path, 
             if dialog.sensors.item(i).text() == "drop":
                 dialog.sensors.item(i).setCheckState(dialog.sensors.item(i).checkState().Unchecked)
         dialog.destination.setText(str(destination))
-        return QDialog.DialogCode.Accepted
+        dialog.accept()
+        return dialog.result()
 
     monkeypatch.setattr(ExportDialog, "exec", choose)
     with qtbot.waitSignal(server_app.window.statusBar().messageChanged, timeout=10_000) as message:
@@ -145,3 +148,33 @@ def test_layout_and_settings_persist(qtbot, server_app, private_data_dir):
     assert again.window.docks["connections"].isHidden()
     assert QSettings(str(private_data_dir / "settings.ini"), QSettings.Format.IniFormat).contains("server_window/state")
     again.window.close()
+
+
+def test_help_shows_a_reading_and_the_command_for_this_port(qtbot, server_app):
+    port = server_app.session.server.address[1]
+    with ModalAnswerer() as answers:
+        server_app.window.findChild(QAction, "help").trigger()
+    assert answers.texts == [
+        "Sensors connect over TCP and send one JSON object per line, for example:\n\n"
+        '{"capteur_id": "capteur_1", "temperature": 23.5}\n\n'
+        f"From a terminal:\npython main.py send --id capteur_1 --temperature 23.5 --port {port}"
+    ]
+
+
+def test_stopping_the_server_asks_first_until_told_not_to(qtbot, server_app, private_data_dir):
+    window, session = server_app.window, server_app.session
+    with ModalAnswerer(button=QMessageBox.StandardButton.Cancel) as answers:
+        window.stop_action.trigger()
+    assert answers.texts == ["Stop the server? Sensors cannot send readings until it starts again; everything received is kept."]
+    assert session.running and window.address.text().startswith("Listening on")
+
+    with ModalAnswerer(dont_ask_again=True), qtbot.waitSignal(session.stopped, timeout=10_000):
+        window.stop_action.trigger()
+    assert window.address.text() == "Stopped"
+    with qtbot.waitSignal(session.listening, timeout=10_000):
+        window.start_action.trigger()
+    with ModalAnswerer() as answers, qtbot.waitSignal(session.stopped, timeout=10_000):
+        window.stop_action.trigger()
+    assert answers.seen == []
+    saved = QSettings(str(private_data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    assert saved.value("confirm/stop_server", type=bool) is False

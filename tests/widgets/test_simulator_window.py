@@ -4,10 +4,11 @@ import time
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.simulator_app import SimulatorApp
 from tests.support import stored_rows
+from tests.widgets.modal import ModalAnswerer
 from widgets.add_sensors_dialog import SensorDialog
 from widgets.sensor_fleet_table import SensorFleetModel
 
@@ -105,9 +106,38 @@ def test_start_pause_stop_and_remove_the_selected_sensors(qtbot, simulator):
     select(window, "capteur_2")
     window.remove_action.trigger()
     wait_for_ids(qtbot, window, ["capteur_1", "capteur_3"])
-    window.remove_all.trigger()
+    with ModalAnswerer():
+        window.remove_all.trigger()
     wait_for_ids(qtbot, window, [])
     assert window.empty_hint.isVisibleTo(window)
+
+
+def test_every_sensor_left_starts_right_after_one_is_removed(qtbot, simulator):
+    """The table shows the removal only at the next snapshot: Start all must not ask for the one removed."""
+    simulator.add_demo_sensors()
+    window = simulator.window
+    wait_for_ids(qtbot, window, ["capteur_1", "capteur_2", "capteur_3"])
+    select(window, "capteur_1")
+    window.remove_action.trigger()
+    window.start_all.trigger()
+    wait_for_ids(qtbot, window, ["capteur_2", "capteur_3"])
+    qtbot.waitUntil(lambda: state_of(window, "capteur_2") == state_of(window, "capteur_3") == "sending", timeout=10_000)
+    assert simulator.host.alive
+
+
+def test_removing_all_sensors_asks_first(qtbot, simulator):
+    simulator.add_demo_sensors()
+    window = simulator.window
+    wait_for_ids(qtbot, window, ["capteur_1", "capteur_2", "capteur_3"])
+    with ModalAnswerer(button=QMessageBox.StandardButton.Cancel) as answers:
+        window.remove_all.trigger()
+    assert answers.texts == ["Remove all 3 sensors? Their settings are lost; the readings the server stored stay."]
+    assert simulator.sensor_ids == ["capteur_1", "capteur_2", "capteur_3"]
+    with ModalAnswerer() as answers:
+        window.remove_all.trigger()
+    assert answers.seen == ["Thermolab sensor simulator"]
+    wait_for_ids(qtbot, window, [])
+    assert simulator.sensor_ids == []
 
 
 def test_a_rate_and_a_model_change_while_the_sensor_runs(qtbot, simulator, monkeypatch):

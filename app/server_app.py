@@ -174,6 +174,7 @@ class ServerApp(QObject):
             save_server_config(self.store, config)
         except SecretError as error:
             self.window.show_problem(str(error))
+        self.store.sync()
         if storage_changed:
             self._load_history()
 

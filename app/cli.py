@@ -16,7 +16,6 @@ import sys
 import app.commands
 
 
-
 def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,

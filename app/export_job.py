@@ -26,7 +26,9 @@ class _ExportWorker(QObject):
     @Slot()
     def run(self) -> None:
         if writes_over_database(self.database, self.destination):
-            self.done.emit(self.tr("{0} is the database being exported (or its journal): choose another file.").format(self.destination))
+            self.done.emit(
+                self.tr("{0} is the database being exported (or its journal): choose another file.").format(self.destination)
+            )
             return
         partial = self.destination.with_name(self.destination.name + ".part")
         try:
@@ -61,7 +63,9 @@ class ExportJob(QObject):
             total = count_readings(database, selection)
         except StorageError:
             total = 0
-        self.dialog = QProgressDialog(self.tr("Exporting readings to {0}…").format(destination.name), self.tr("Cancel"), 0, max(total, 1), parent)
+        self.dialog = QProgressDialog(
+            self.tr("Exporting readings to {0}…").format(destination.name), self.tr("Cancel"), 0, max(total, 1), parent
+        )
         self.dialog.setWindowTitle(self.tr("Export CSV"))
         self.dialog.setWindowModality(Qt.WindowModality.NonModal)
         self.dialog.setMinimumDuration(300)

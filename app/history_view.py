@@ -22,9 +22,10 @@ def read_history(path: Path, chart: LiveChart) -> tuple[dict, float, list]:
     if span is None:
         first_last = time_span(path)
         span = max(first_last[1] - first_last[0], TIME_WINDOWS[0]) if first_last else TIME_WINDOWS[0]
-    since = None if chart.time_window is None else time.time() - span
+    now = time.time()
+    since = None if chart.time_window is None else now - span
     resolution = chart.resolution_for(span)
-    return load_history(path, since, resolution), resolution, sensor_summaries(path, since)
+    return load_history(path, since, resolution), resolution, sensor_summaries(path, chart.time_window, now)
 
 
 def ask_csv_export(database: Path, chart: LiveChart, window: QMainWindow, store: QSettings) -> ExportJob | None:

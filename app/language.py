@@ -7,7 +7,7 @@ and the wire protocol stay English.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.paths import RESOURCES
@@ -17,10 +17,13 @@ TRANSLATIONS = RESOURCES / "translations"
 SETTING = "language"
 LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English}
 """What the menu offers besides "system"."""
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+"""Labels of Qt's own file dialog that Qt 6.11 spells with a mnemonic while its qtbase_fr.qm has them
+without ("Look in:"): Thermolab's translation, installed beside Qt's, carries them."""
 
 
 def saved_language(store: QSettings) -> str:
-    """"system" (the default, and for anything this version does not know), "fr" or "en"."""
+    """ "system" (the default, and for anything this version does not know), "fr" or "en"."""
     code = store.value(SETTING, "system", type=str)
     return code if code in LOCALES else "system"
 
@@ -76,5 +79,7 @@ def _choose(store: QSettings, code: str, window: QWidget) -> None:
     QMessageBox.information(
         window,
         QCoreApplication.translate("Language", "Language"),
-        QCoreApplication.translate("Language", "Thermolab will speak the chosen language from its next start: close it and open it again."),
+        QCoreApplication.translate(
+            "Language", "Thermolab will speak the chosen language from its next start: close it and open it again."
+        ),
     )

@@ -22,14 +22,23 @@ def data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP_NAME
 
 
+def made_data_dir() -> Path:
+    """`data_dir()`, created readable by the user alone when it does not exist yet, whatever the umask:
+    it holds the readings and the secrets file. A folder that exists is the user's choice and is left
+    as it is."""
+    folder = data_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def default_database() -> Path:
     """The default SQLite file; its folder is created, since nobody chose it."""
-    return _in_data_dir("mesures.db")
+    return made_data_dir() / "mesures.db"
 
 
 def default_text_file() -> Path:
     """The default text file, the exercise's `donnees.txt`, beside the default database."""
-    return _in_data_dir("donnees.txt")
+    return made_data_dir() / "donnees.txt"
 
 
 def default_storage(text_file: bool) -> Path:
@@ -39,9 +48,3 @@ def default_storage(text_file: bool) -> Path:
 def storage_file(config) -> Path:
     """The file a ServerConfig names, or the default file of the kind it chose."""
     return config.storage_path if config.storage_path is not None else default_storage(config.text_file)
-
-
-def _in_data_dir(name: str) -> Path:
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / name

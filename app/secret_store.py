@@ -19,7 +19,7 @@ from pathlib import Path
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
-from app.paths import APP_NAME, data_dir
+from app.paths import APP_NAME, data_dir, made_data_dir
 
 SERVER_TOKEN = "server/token"
 TARGET_TOKEN = "simulator/target_token"
@@ -87,7 +87,21 @@ def _forget_in_keyring(name: str) -> None:
         pass
 
 
+class _Unreadable(Exception):
+    """The secrets file is there but cannot be read; the message says why."""
+
+
 def _read_file() -> dict[str, str]:
+    """The file's secrets; none when it cannot be read (said in the log): reading a secret never fails."""
+    try:
+        return _stored()
+    except _Unreadable as problem:
+        log.warning("the secrets in %s could not be read (%s): they are left out", secret_file(), problem)
+        return {}
+
+
+def _stored() -> dict[str, str]:
+    """The file's secrets, {} when there is no file; raises _Unreadable."""
     path = secret_file()
     try:
         with open(path, encoding="utf-8") as file:
@@ -95,30 +109,36 @@ def _read_file() -> dict[str, str]:
                 # Copied or restored with the wrong mode: made private again before anything else.
                 os.fchmod(file.fileno(), PRIVATE)
             values = json.load(file)
-    except FileNotFoundError:
+    except (FileNotFoundError, IsADirectoryError):
+        # No secrets there to lose: saving says why it cannot write.
         return {}
     except (OSError, ValueError) as error:
-        log.warning("the secrets in %s could not be read (%s): they are left out", path, error)
-        return {}
+        raise _Unreadable(error) from None
     if not isinstance(values, dict):
-        log.warning("the secrets in %s could not be read (not a JSON object): they are left out", path)
-        return {}
+        raise _Unreadable("not a JSON object")
     return {name: value for name, value in values.items() if isinstance(value, str)}
 
 
 def _write_file(name: str, value: str) -> None:
     """Replace the file whole, so a reader never sees half of it; mkstemp creates it 0600 (O_EXCL, mode
     given at creation), so not even an empty file is ever readable by others."""
-    values = _read_file()
+    path = secret_file()
+    try:
+        values = _stored()
+    except _Unreadable:
+        # Written over, it would lose the secrets it holds beside this one.
+        raise SecretError(
+            f"{SECRETS[name]} was not saved: {path} cannot be read, and saving would lose the other secrets it may hold: "
+            "repair it or remove it"
+        ) from None
     if values.get(name, "") == value:
         return
     if value:
         values[name] = value
     else:
         values.pop(name)
-    path = secret_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        made_data_dir()
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{FILE_NAME}.")
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8") as file:
@@ -130,4 +150,6 @@ def _write_file(name: str, value: str) -> None:
             os.unlink(temporary)
             raise
     except OSError as error:
-        raise SecretError(f"{SECRETS[name]} could not be saved in {path} ({error.strerror or error}): check that folder") from None
+        raise SecretError(
+            f"{SECRETS[name]} could not be saved in {path} ({error.strerror or error}): check that folder"
+        ) from None

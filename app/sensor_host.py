@@ -39,7 +39,6 @@ loses nothing a stop would keep (readings not yet acknowledged are given up eith
 sockets close with it, so the window closes well within a second even on a loaded machine."""
 
 
-
 @dataclass(frozen=True)
 class Add:
     ids: tuple[str, ...]

@@ -30,7 +30,6 @@ from widgets.port_taken import PortTakenBox
 from widgets.server_window import ServerWindow
 from widgets.settings_dialog import SettingsDialog
 
-
 NOTE_MS = 30_000
 """How long a note stays in the status bar; the event log keeps it."""
 
@@ -95,7 +94,9 @@ class ServerApp(QObject):
         self.window.confirmation.store = self.store
         offer_themes(self.window.theme_menu, self.store)
         self.window.chart.place_legend(self.store.value("server_window/legend", "inside", type=str))
-        self.window.chart.legend_placement_changed.connect(lambda placement: self.store.setValue("server_window/legend", placement))
+        self.window.chart.legend_placement_changed.connect(
+            lambda placement: self.store.setValue("server_window/legend", placement)
+        )
 
     def start(self, free_port_instead: bool = False) -> None:
         """`free_port_instead`: when another program holds the saved port, listen on a free one for this
@@ -132,7 +133,9 @@ class ServerApp(QObject):
         print(f"listening on {host}:{port}", flush=True)
         self.window.show_listening(host, port, storage_file(self.config))
         if attempt.instead_of is not None:
-            note = self.tr("Port {0} is in use by another program: this session listens on port {1} instead (Settings to choose the port).")
+            note = self.tr(
+                "Port {0} is in use by another program: this session listens on port {1} instead (Settings to choose the port)."
+            )
             self._note(note.format(attempt.instead_of, port))
 
     def _failed(self, message: str, port_in_use: bool) -> None:
@@ -211,6 +214,7 @@ class ServerApp(QObject):
         """Fill the chart and the table from storage for the chart's time window."""
         chart = self.window.chart
         path = storage_file(self.config)
+        self.window.sensor_model.set_window(chart.time_window)
         if self.config.text_file or not path.exists():
             self.window.replace_history({}, chart.resolution_for(chart.time_window or TIME_WINDOWS[0]), [])
             return
@@ -223,7 +227,9 @@ class ServerApp(QObject):
 
     def _export_csv(self) -> None:
         if self.config.text_file:
-            self.window.show_problem(self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export."))
+            self.window.show_problem(
+                self.tr("The text file is already CSV lines: open it directly, or store into SQLite to export.")
+            )
             return
         self._export = ask_csv_export(storage_file(self.config), self.window.chart, self.window, self.store)
         if self._export is not None:
@@ -255,4 +261,3 @@ def run_window(args: argparse.Namespace) -> int:
     with closing_on_signals(server_app.window.close):
         server_app.start()
         return run_event_loop(app)
-

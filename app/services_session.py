@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Slot
 
 from network.clock import CLOCK_PORT, ClockServer
 from network.echo import ECHO_PORT, EchoServer, echo_multi
-from network.serveur import Serveur, ServerError
+from network.serveur import ServerError, Serveur
 from widgets.services_panel import ServiceBox, ServicesPanel
 
 ACTIVITY_MS = 500

@@ -177,9 +177,18 @@ class Simulation:
         else:
             last = sensor.last.temperature if sensor.last is not None else None
         return SensorRow(
-            sensor.capteur_id, sensor.rate, status.state.value, sensor.running, status.measured,
-            carried.sent + status.sent, carried.acked + status.acked, status.buffered,
-            carried.dropped + status.dropped, carried.rejected + status.rejected, last, status.last_error,
+            sensor.capteur_id,
+            sensor.rate,
+            status.state.value,
+            sensor.running,
+            status.measured,
+            carried.sent + status.sent,
+            carried.acked + status.acked,
+            status.buffered,
+            carried.dropped + status.dropped,
+            carried.rejected + status.rejected,
+            last,
+            status.last_error,
         )
 
 

@@ -18,17 +18,29 @@ import logging
 import sys
 from collections import deque
 from dataclasses import replace
+from functools import partial
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 
 from app.echo_session import EchoSession
 from app.language import offer_languages
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.request_worker import RequestRunner
-from app.sensor_host import (
-    Add, AddCity, Change, Pause, Problem, Remove, Retarget, SensorHost, SetManualValue, Snapshot, Start, Stop,
-)
 from app.secret_store import TARGET_TOKEN, SecretError
+from app.sensor_host import (
+    Add,
+    AddCity,
+    Change,
+    Pause,
+    Problem,
+    Remove,
+    Retarget,
+    SensorHost,
+    SetManualValue,
+    Snapshot,
+    Start,
+    Stop,
+)
 from app.settings import recall, remember, settings
 from app.theme import offer_themes
 from models.capteur import CapteurError, check_capteur_id
@@ -192,7 +204,12 @@ class SimulatorApp(QObject):
         self.refreshes += 1
 
     def _panels(self) -> dict:
-        return {"manual": self.window.manual, "weather": self.window.weather, "clock": self.window.clock, "echo": self.window.echo}
+        return {
+            "manual": self.window.manual,
+            "weather": self.window.weather,
+            "clock": self.window.clock,
+            "echo": self.window.echo,
+        }
 
     def _restore(self) -> None:
         window = self.window
@@ -302,7 +319,9 @@ class SimulatorApp(QObject):
     def _manual_answered(self, tag: tuple, answer: dict) -> None:
         number, capteur_id, value, unit = tag
         if "ack" not in answer:
-            self.window.manual.show_answer(number, False, self.tr("refused by the server: {0}").format(translated(str(answer.get("error")))))
+            self.window.manual.show_answer(
+                number, False, self.tr("refused by the server: {0}").format(translated(str(answer.get("error"))))
+            )
             return
         sentence = self.tr("acknowledged: the server stored it")
         if capteur_id in self._saved and isinstance(self.window.model.spec(capteur_id)[0], Manual):
@@ -311,12 +330,18 @@ class SimulatorApp(QObject):
         self.window.manual.show_answer(number, True, sentence)
 
     def _fetch_weather(self, api_key: str, city: str) -> None:
-        self.weather_requests.call(city, current_weather, city, api_key or None)
+        # The sky described in the window's language (the C locale has none); the command line's stays English.
+        language = QLocale().name()[:2]
+        fetch = partial(current_weather, lang=None if language == "C" else language)
+        self.weather_requests.call(city, fetch, city, api_key or None)
 
     def _add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
-        capteur_id = next(c for n in range(1, len(self._saved) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._saved)
+        capteur_id = next(
+            c for n in range(1, len(self._saved) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._saved
+        )
         self._add_city_sensor(capteur_id, query, name, minutes, api_key)
-        self.window.weather.show_note(self.tr("{0} reports the temperature in {1} every {2} min.").format(capteur_id, name, minutes))
+        note = self.tr("{0} reports the temperature in {1} every %n min.", "", minutes)
+        self.window.weather.show_note(note.format(capteur_id, name))
 
     def _add_city_sensor(self, capteur_id: str, query: str, name: str, minutes: int, api_key: str, start: bool = True) -> None:
         self._saved[capteur_id] = {"id": capteur_id, "city": query, "name": name, "minutes": minutes}

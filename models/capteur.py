@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import random
 import time
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from models.reading import InvalidReading, validate_capteur_id
 from models.value_models import DEFAULT_MODEL, ValueModel, make_model

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import NamedTuple
 
 HEADER = ("capteur_id", "temperature", "timestamp")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -12,7 +13,7 @@ BOM = "\ufeff"
 
 def iso_utc(timestamp: float, timespec: str = "milliseconds") -> str:
     """`2026-11-21T14:31:05.123Z`."""
-    moment = datetime.fromtimestamp(timestamp, timezone.utc)
+    moment = datetime.fromtimestamp(timestamp, UTC)
     return moment.isoformat(timespec=timespec).replace("+00:00", "Z")
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from models.csv_format import BOM, STANDARD, CsvStyle
 from models.storage.sqlite import open_for_reading
@@ -41,16 +42,27 @@ class ExportFilter:
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), parameters
 
 
+JOURNALS = ("-wal", "-shm", "-journal")
+"""What SQLite keeps beside a database, named after the file it opened: a link's target, not the link."""
+
+
 def writes_over_database(database: Path | str, destination: Path | str) -> bool:
     """Whether writing `destination` would overwrite the database being exported, or its journal.
 
-    Paths are compared resolved (a symbolic link, `./`, `..`), then as files (a hard link).
+    Paths are compared resolved (a symbolic link, `./`, `..`), then as files (a hard link). A
+    destination named as the journal of a hard link to the database is refused too: the server may
+    have opened the database by that name.
     """
-    destination = Path(destination)
-    parts = [Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm")]
-    if destination.resolve() in {part.resolve() for part in parts}:
+    database, destination = Path(database).resolve(), Path(destination).resolve()
+    parts = [database.with_name(database.name + suffix) for suffix in ("", *JOURNALS)]
+    if destination in parts or _same_file(destination, parts):
         return True
-    return destination.exists() and any(part.exists() and os.path.samefile(destination, part) for part in parts)
+    named_after = [destination.with_name(destination.name.removesuffix(s)) for s in JOURNALS if destination.name.endswith(s)]
+    return any(_same_file(other, parts[:1]) for other in named_after)
+
+
+def _same_file(path: Path, others: list[Path]) -> bool:
+    return path.exists() and any(other.exists() and os.path.samefile(path, other) for other in others)
 
 
 def count_readings(db_path: Path | str, selection: ExportFilter = ExportFilter()) -> int:

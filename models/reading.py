@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 ABSOLUTE_ZERO_C = -273.15
@@ -16,8 +16,8 @@ UNITS = ("C", "F", "K")
 _new_tuple = tuple.__new__
 
 # datetime can represent years 1 to 9999; a timestamp outside could be stored but never exported.
-_MIN_TIMESTAMP = datetime(1, 1, 2, tzinfo=timezone.utc).timestamp()
-_MAX_TIMESTAMP = datetime(9999, 12, 30, tzinfo=timezone.utc).timestamp()
+_MIN_TIMESTAMP = datetime(1, 1, 2, tzinfo=UTC).timestamp()
+_MAX_TIMESTAMP = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
 # Lone surrogates come from JSON escapes such as \ud800: valid JSON, but no UTF-8 can store them.
 _FORBIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -133,7 +133,7 @@ def parse_timestamp(value: object) -> float:
         except ValueError:
             raise InvalidReading("timestamp is not an ISO 8601 date") from None
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
+            moment = moment.replace(tzinfo=UTC)
         value = moment.timestamp()
     # Compared as it came, not as a float: an integer of 400 digits has no float; NaN is never in range.
     if not _MIN_TIMESTAMP <= value <= _MAX_TIMESTAMP:

@@ -13,7 +13,8 @@ The chart ends the line there rather than draw a straight line across time that 
 from __future__ import annotations
 
 import math
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -42,7 +43,7 @@ class SensorBatch(NamedTuple):
     newest_value: float
 
     @classmethod
-    def of(cls, times: Sequence[float], values: Sequence[float]) -> SensorBatch:
+    def of(cls, times: Sequence[float] | np.ndarray, values: Sequence[float] | np.ndarray) -> SensorBatch:
         """A batch of one sensor's readings (at least one)."""
         return _summarise(np.zeros(len(times), dtype=int), np.asarray(times, float), np.asarray(values, float))[0]
 
@@ -123,15 +124,15 @@ class SeriesBuffer:
         which is also what drawing the points by searching in `x` needs."""
         return float(self._x[max(self._start, self._end - 3)]) if len(self) else -math.inf
 
-    def extend(self, times: Sequence[float], values: Sequence[float]) -> None:
+    def extend(self, times: Sequence[float] | np.ndarray, values: Sequence[float] | np.ndarray) -> None:
         self.revision += 1
-        times, values = np.asarray(times, dtype=float), np.asarray(values, dtype=float)
-        if len(times) == 0:
+        x, y = np.asarray(times, dtype=float), np.asarray(values, dtype=float)
+        if len(x) == 0:
             return
         if self.resolution > 0:
-            times, values = self._decimate(times, values)
-        times, values = self._broken_at_gaps(times, values)
-        self._append(times[-self.capacity :], values[-self.capacity :])
+            x, y = self._decimate(x, y)
+        x, y = self._broken_at_gaps(x, y)
+        self._append(x[-self.capacity :], y[-self.capacity :])
 
     def add(self, batch: SensorBatch) -> None:
         """A frame's new readings. Usually they fall in the newest slot, or in it and the next one:
@@ -145,7 +146,7 @@ class SeriesBuffer:
                 self.revision += 1
                 return
             if first == self._last_slot and last == first + 1:
-                self._spill_into_next_slot(batch.times, batch.values)
+                self._spill_into_next_slot(first, batch.times, batch.values)
                 self.revision += 1
                 return
         self.extend(batch.times, batch.values)
@@ -162,17 +163,19 @@ class SeriesBuffer:
         falling = len(self) >= 4 and low + high < y[end - 4] + y[end - 3]
         y[end - 2], y[end - 1] = (high, low) if falling else (low, high)
 
-    def _spill_into_next_slot(self, times: np.ndarray, values: np.ndarray) -> None:
-        """Readings, sorted, that begin in the newest slot and end in the next one."""
-        split = int(np.floor(times / self.resolution).searchsorted(self._last_slot + 1))
+    def _spill_into_next_slot(self, newest_slot: int, times: np.ndarray, values: np.ndarray) -> None:
+        """Readings, sorted, that begin in the newest slot (`_last_slot`) and end in the next one."""
+        split = int(np.floor(times / self.resolution).searchsorted(newest_slot + 1))
         (low, next_low), (high, next_high) = np.minimum.reduceat(values, [0, split]), np.maximum.reduceat(values, [0, split])
         self._widen_newest_slot(low, high)
         self._remember_intervals([self.resolution])
         y, end = self._y, self._end
         falling = next_low + next_high < y[end - 2] + y[end - 1]
-        self._last_slot += 1
+        self._last_slot = newest_slot + 1
         base = self._last_slot * self.resolution
-        self._append(np.array((base, base + self.resolution / 2)), np.array((next_high, next_low) if falling else (next_low, next_high)))
+        self._append(
+            np.array((base, base + self.resolution / 2)), np.array((next_high, next_low) if falling else (next_low, next_high))
+        )
 
     def _decimate(self, times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Two points per slot, its lowest and highest value (`_in_line_order`); the newest slot may

@@ -17,38 +17,18 @@ import math
 import socket
 import threading
 import time
-from dataclasses import dataclass
 
 from models.capteur import Capteur, CapteurError
 from models.value_models import DEFAULT_MODEL, ValueModel
 from network.schedule import Backoff
 from network.send_buffer import DEFAULT_CAPACITY, SendBuffer
-from network.sensor_loop import SensorLoop, State
+from network.sensor_loop import SensorLoop
+from network.sensor_status import SensorStatus, State
 
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
 STOP_TIMEOUT = 0.9
-"""How long `stop()` waits for the thread; it ends within one selector wake-up, far sooner."""
-
-
-@dataclass(frozen=True)
-class SensorStatus:
-    capteur_id: str
-    state: State
-    measured: int
-    sent: int
-    """Readings written to a connection, resends included."""
-    acked: int
-    resent: int
-    dropped: int
-    """Readings pushed out of the full buffer before the server acknowledged them."""
-    rejected: int
-    """Readings the server refused; they count among the errors too."""
-    errors: int
-    buffered: int
-    """Readings measured and not answered yet."""
-    last_error: str | None
-    gave_up: bool
-    """Stopped on an error that trying again cannot fix (a wrong token, an unknown host)."""
+"""How long `stop()` waits for the thread; it ends once the last replies are in (LAST_REPLIES_WAIT at
+most, in network/sensor_loop.py), far sooner when the server answers."""
 
 
 class CapteurTCP(Capteur):
@@ -117,14 +97,15 @@ class CapteurTCP(Capteur):
         """
         if self._thread is not None:
             raise RuntimeError(f"{self.capteur_id} was already started")
-        reader, self._wake_writer = socket.socketpair()
-        self._wake_writer.setblocking(False)
-        self._thread = threading.Thread(target=self._run, args=(reader,), name=f"capteur {self.capteur_id}", daemon=True)
+        reader, writer = socket.socketpair()
+        writer.setblocking(False)
+        self._wake_writer = writer
+        self._thread = threading.Thread(target=self._run, args=(reader, writer), name=f"capteur {self.capteur_id}", daemon=True)
         try:
             self._thread.start()
         except RuntimeError:
             reader.close()
-            self._wake_writer.close()
+            writer.close()
             self._thread = self._wake_writer = None
             raise CapteurError(f"no thread could be started for {self.capteur_id}: run fewer sensors") from None
 
@@ -146,7 +127,8 @@ class CapteurTCP(Capteur):
         self._wake()
 
     def stop(self, wait: bool = True) -> None:
-        """End now, connected or not; readings not yet answered stay counted in `buffered`."""
+        """End now, connected or not, once the replies to what was sent are in (LAST_REPLIES_WAIT at
+        most); readings still not answered stay counted in `buffered`."""
         self.stop_requested = True
         self._wake()
         if wait:
@@ -169,16 +151,26 @@ class CapteurTCP(Capteur):
         acked, rejected = loop.acked, loop.rejected
         state = State.PAUSED if self._paused and self.running else loop.state
         return SensorStatus(
-            self.capteur_id, state, loop.measured, loop.sent, acked, loop.resent, loop.buffer.dropped,
-            rejected, loop.errors, len(loop.buffer), loop.last_error, loop.gave_up,
+            self.capteur_id,
+            state,
+            loop.measured,
+            loop.sent,
+            acked,
+            loop.resent,
+            loop.buffer.dropped,
+            rejected,
+            loop.errors,
+            len(loop.buffer),
+            loop.last_error,
+            loop.gave_up,
         )
 
-    def _run(self, wake: socket.socket) -> None:
+    def _run(self, wake: socket.socket, writer: socket.socket) -> None:
         try:
             self._loop.run(wake)
         finally:
             with self._wake_lock:
-                self._wake_writer.close()
+                writer.close()
                 self._wake_writer = None
             wake.close()
 

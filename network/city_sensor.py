@@ -15,9 +15,8 @@ import time
 
 from models.capteur import Capteur, CapteurError
 from models.value_models import Manual
-from network.capteur_tcp import SensorStatus
 from network.client import SendError, send_message, token_refused
-from network.sensor_loop import State
+from network.sensor_status import SensorStatus, State
 from network.weather import WeatherError, current_weather
 
 DEFAULT_INTERVAL = 600.0
@@ -112,8 +111,18 @@ class CityCapteur(Capteur):
     def status(self) -> SensorStatus:
         state = State.PAUSED if self._paused and self.running else self.state
         return SensorStatus(
-            self.capteur_id, state, self.measured, self.sent, self.acked, 0, 0,
-            self.rejected, self.errors, self._in_flight, self.last_error, False,
+            self.capteur_id,
+            state,
+            self.measured,
+            self.sent,
+            self.acked,
+            0,
+            0,
+            self.rejected,
+            self.errors,
+            self._in_flight,
+            self.last_error,
+            False,
         )
 
     def _run(self) -> None:
@@ -143,7 +152,12 @@ class CityCapteur(Capteur):
         if reading.timestamp == self._reported_at:
             return True  # the service has not measured again since the last report
         self._seq += 1
-        message = {"capteur_id": self.capteur_id, "temperature": reading.temperature, "timestamp": reading.timestamp, "seq": self._seq}
+        message = {
+            "capteur_id": self.capteur_id,
+            "temperature": reading.temperature,
+            "timestamp": reading.timestamp,
+            "seq": self._seq,
+        }
         self._in_flight, self.sent = 1, self.sent + 1
         try:
             answer = send_message(self.host, self.port, message, SEND_TIMEOUT, self.token)

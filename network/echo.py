@@ -63,8 +63,13 @@ class EchoServer(Serveur):
         if not self.stopping:
             speak_to_client(connection, format_peer(peer), self.monitor)
 
+    def stop(self) -> None:
+        super().stop()
+        # Refusals not yet logged one by one are reported, as the readings server does.
+        self.monitor.report_rejections()
+
     def refuse(self, connection: socket.socket, peer: tuple) -> None:
-        self.monitor.event(logging.WARNING, f"refused: {self.max_connections} clients already", format_peer(peer))
+        self.monitor.refused(format_peer(peer), f"connection limit ({self.max_connections}) reached")
         connection.sendall(BUSY + b" connection limit (%d) reached, try again later\n" % self.max_connections)
 
 

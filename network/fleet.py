@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from models.capteur import CapteurError
 from models.value_models import ValueModel
@@ -75,9 +75,16 @@ class Fleet:
         ensure_file_limit(sensors)
         return cls(
             CapteurTCP(
-                f"{prefix}{number}", host, port, rate, model.fresh(),
-                seed=None if seed is None else seed + number, token=token, count=count,
-                duration=duration, buffer_size=buffer_size,
+                f"{prefix}{number}",
+                host,
+                port,
+                rate,
+                model.fresh(),
+                seed=None if seed is None else seed + number,
+                token=token,
+                count=count,
+                duration=duration,
+                buffer_size=buffer_size,
             )
             for number in range(1, sensors + 1)
         )

@@ -5,7 +5,8 @@ window's timer) reads them at its own pace:
 - `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
   repeated rejections from one host are summarised (`network.rejections`);
-- `totals()` and `connections()`: counters and one snapshot per open connection.
+- `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
+  per open connection.
 Each counter is written by one thread only, so the hot path takes no lock.
 """
 
@@ -15,16 +16,20 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Callable, Sequence
 
+from models.history import count_stored
 from models.reading import Reading
+from models.sliding_rate import SlidingRate
+from models.storage import StorageError, TextFileStorage
 from network.rejections import RejectionLimiter, Summary
 
 log = logging.getLogger("thermolab.server")
 
 MAX_EVENTS = 2_000
 UNLOGGED_REJECTIONS = "{count:,} more rejected messages in the last {seconds} s"
+UNLOGGED_REJECTIONS_FROM_HOSTS = "{count:,} more rejected messages from {hosts:,} hosts in the last {seconds} s"
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,13 @@ class Totals:
     received: int
     rejected: int
     stored: int
+    """Readings committed since the server started."""
     failed: int
+    in_storage: int | None = None
+    """Readings the storage file holds: those it held when the server started and those stored since;
+    None when they could not be counted."""
+    per_second: float = 0.0
+    """Readings received per second over the last few seconds."""
 
 
 @dataclass
@@ -86,9 +97,14 @@ class ReadingTap:
 
 
 class ServerMonitor:
-    def __init__(self, storage=None, clock: Callable[[], float] = time.time):
+    def __init__(self, storage=None, clock: Callable[[], float] = time.time, rate_clock: Callable[[], float] = time.monotonic):
         self._storage = storage
         self._clock = clock
+        self._rate_clock = rate_clock
+        self._rate = SlidingRate()
+        # Counted from the start: the first status line, five seconds in, has a rate to show.
+        self._rate.sample(rate_clock(), 0)
+        self._found = _found_in(storage)
         self._lock = threading.Lock()
         self._open: dict[int, ConnectionStats] = {}
         self._closed_readings = 0
@@ -150,13 +166,21 @@ class ServerMonitor:
     def rejected(self, stats: ConnectionStats, reason: str, at: float, capteur_id: str | None = None) -> None:
         stats.rejected += 1
         stats.last_message_at = at
-        with self._lock:
-            if capteur_id is not None:
+        if capteur_id is not None:
+            with self._lock:
                 self._rejected_by_sensor[capteur_id] = self._rejected_by_sensor.get(capteur_id, 0) + 1
-            logged, summaries = self._rejections.rejected(stats.peer.rpartition(":")[0], self._clock())
+        self._limited(stats.peer, f"rejected: {reason}")
+
+    def refused(self, peer: str, reason: str) -> None:
+        """A connection turned away (the server is full): logged, and summarised, as rejections are."""
+        self._limited(peer, f"refused: {reason}")
+
+    def _limited(self, peer: str, sentence: str) -> None:
+        with self._lock:
+            logged, summaries = self._rejections.rejected(peer.rpartition(":")[0], self._clock())
         self._report(summaries)
         if logged:
-            self.event(logging.WARNING, f"rejected: {reason}", stats.peer)
+            self.event(logging.WARNING, sentence, peer)
 
     def report_rejections(self) -> None:
         """Report every rejection not yet logged, whether its summary is due or not: at the end."""
@@ -171,7 +195,11 @@ class ServerMonitor:
 
     def _report(self, summaries: list[Summary]) -> None:
         for summary in summaries:
-            self.event(logging.WARNING, UNLOGGED_REJECTIONS, summary.host, count=summary.count, seconds=summary.seconds)
+            if summary.host:
+                self.event(logging.WARNING, UNLOGGED_REJECTIONS, summary.host, count=summary.count, seconds=summary.seconds)
+            else:
+                template = UNLOGGED_REJECTIONS_FROM_HOSTS
+                self.event(logging.WARNING, template, count=summary.count, hosts=summary.hosts, seconds=summary.seconds)
 
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:
@@ -188,6 +216,19 @@ class ServerMonitor:
             open_connections = list(self._open.values())
             received = self._closed_readings + sum(s.readings for s in open_connections)
             rejected = self._closed_rejected + sum(s.rejected for s in open_connections)
+            per_second = self._rate.sample(self._rate_clock(), received)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
-        return Totals(len(open_connections), received, rejected, stored, failed)
+        in_storage = None if self._found is None else self._found + stored
+        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second)
+
+
+def _found_in(storage) -> int | None:
+    """What the storage file held when the server started; None without a storage, or unreadable."""
+    if storage is None:
+        return None
+    try:
+        return count_stored(storage.path, isinstance(storage, TextFileStorage))
+    except (StorageError, OSError) as error:
+        log.warning("cannot count the readings in %s (%s): the status shows those stored since the start", storage.path, error)
+        return None

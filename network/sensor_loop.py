@@ -15,24 +15,22 @@ non-blocking (`SensorLink`).
 from __future__ import annotations
 
 import contextlib
-import enum
 import itertools
 import logging
 import math
 import selectors
 import socket
 import time
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import orjson
 
+from models.capteur import Measurement
 from network.client import token_refused
 from network.schedule import Backoff, Schedule
 from network.send_buffer import Batch, SendBuffer
 from network.sensor_link import LinkError, SensorLink
-
-if TYPE_CHECKING:
-    from network.capteur_tcp import CapteurTCP
+from network.sensor_status import State
 
 log = logging.getLogger("thermolab.sensor")
 
@@ -44,22 +42,41 @@ BATCH = 8192
 """Readings written at most per turn, so that replies are read between large writes."""
 MEASURE_CHUNK = 10_000
 """Readings measured at most per turn by a sensor far behind its schedule."""
+LAST_REPLIES_WAIT = 0.5
+"""How long a stopping sensor waits for the replies to what it has sent, so that its counters are final:
+below `STOP_TIMEOUT` (network/capteur_tcp.py), so a stop is still over within it."""
 # poll() needs no file descriptor of its own, unlike epoll: a thousand sensors save a thousand of them.
 _Selector = getattr(selectors, "PollSelector", selectors.SelectSelector)
 
 
-class State(enum.Enum):
-    CONNECTING = "connecting"
-    SENDING = "sending"
-    BACKING_OFF = "backing off"
-    PAUSED = "paused"
-    STOPPED = "stopped"
+class SensorControls(Protocol):
+    """What the loop reads of its sensor (a `CapteurTCP`): its settings, what other threads asked, and
+    `mesurer`. The loop writes none of it."""
+
+    capteur_id: str
+    host: str
+    port: int
+    token: str | None
+    count: int | None
+    duration: float | None
+    finishing: bool
+    finish_by: float
+    stop_requested: bool
+    requests: int
+
+    @property
+    def rate(self) -> float: ...
+
+    @property
+    def paused(self) -> bool: ...
+
+    def mesurer(self, at: float | None = None) -> Measurement: ...
 
 
 class SensorLoop:
     """The thread's state and its counters; each counter is written by that thread only."""
 
-    def __init__(self, sensor: CapteurTCP, buffer: SendBuffer, backoff: Backoff):
+    def __init__(self, sensor: SensorControls, buffer: SendBuffer, backoff: Backoff):
         self.sensor = sensor
         self.buffer = buffer
         self.backoff = backoff
@@ -76,7 +93,7 @@ class SensorLoop:
         self._was_paused = False
         self._count_done = False
         self._measure_until = math.inf
-        self._selector: selectors.BaseSelector | None = None
+        self._selector: selectors.BaseSelector = _Selector()
         self.busy = False
         """True while the thread takes a turn every MIN_TURN at least: it needs no wake-up byte."""
         self._requests_seen = 0
@@ -96,24 +113,41 @@ class SensorLoop:
         # Deadlines strictly before the end: 60 s at 10 Hz are 600 readings, not 601.
         self._measure_until = now + sensor.duration - 1e-9 if sensor.duration else math.inf
         self.state = State.CONNECTING
-        with _Selector() as selector:
+        with self._selector as selector:
             selector.register(wake, selectors.EVENT_READ)
-            self._selector = selector
             self._requests_seen = sensor.requests
             try:
                 while not (sensor.stop_requested or self.gave_up):
                     now = time.monotonic()
                     if self._link is not None and self._link.connected:
-                        self._exchange()
+                        self._exchange(self._link)
                     self._measure_due(now)
                     if self.finishing and (not self.buffer or now >= sensor.finish_by):
                         break
                     self._keep_connected(now)
                     self._send()
                     self._wait(now, wake)
+                if sensor.stop_requested:
+                    self._take_last_replies(wake)
             finally:
                 self._drop_link()
                 self.state = State.STOPPED
+
+    def _take_last_replies(self, wake: socket.socket) -> None:
+        """Stopped with readings in flight: their replies, within LAST_REPLIES_WAIT. A quiet sensor reads
+        replies at its next turn, which a stop cancels: without this, a stored and acknowledged reading
+        would stay counted as waiting."""
+        until = time.monotonic() + LAST_REPLIES_WAIT
+        while self._link is not None and self._link.connected and self.buffer.in_flight:
+            link = self._link
+            left = until - time.monotonic()
+            if left <= 0:
+                return
+            self._watch(link, selectors.EVENT_READ)
+            for key, _ in self._selector.select(left):
+                if key.fileobj is wake:
+                    wake.recv(4096)
+            self._exchange(link)
 
     def _measure_due(self, now: float) -> None:
         sensor = self.sensor
@@ -156,7 +190,7 @@ class SensorLoop:
         try:
             link.flush()
         except LinkError as error:
-            self._fail_writing(error)
+            self._fail_writing(link, error)
 
     def _encode(self, batch: Batch) -> bytes:
         prefix, dumps, newline = self._prefix, orjson.dumps, orjson.OPT_APPEND_NEWLINE
@@ -185,13 +219,14 @@ class SensorLoop:
             # Replies wait for the next turn when it is near: one wake-up per reading, not two.
             events = selectors.EVENT_READ if next_turn > now + REPLY_DELAY else 0
             events |= selectors.EVENT_WRITE if link.wants_write else 0
-        self._watch(events)
+        if link is not None:
+            self._watch(link, events)
         timeout = None if next_turn == math.inf else next_turn - now
         for key, _ in self._selector.select(timeout):
             if key.fileobj is wake:
                 wake.recv(4096)
             elif self._link is not None and not self._link.connected:
-                self._connected()
+                self._connected(self._link)
 
     def _next_event(self) -> float:
         """When the thread has something to do next, replies apart."""
@@ -208,63 +243,64 @@ class SensorLoop:
             moments.append(0.0)
         return min(moments, default=math.inf)
 
-    def _watch(self, events: int) -> None:
+    def _watch(self, link: SensorLink, events: int) -> None:
+        """Watch the link's socket for `events` (0: not at all, before the link is dropped)."""
         if events == self._watching:
             return
         if not self._watching:
-            self._selector.register(self._link.socket, events)
+            self._selector.register(link.socket, events)
         elif not events:
-            self._selector.unregister(self._link.socket)
+            self._selector.unregister(link.socket)
         else:
-            self._selector.modify(self._link.socket, events)
+            self._selector.modify(link.socket, events)
         self._watching = events
 
-    def _connected(self) -> None:
+    def _connected(self, link: SensorLink) -> None:
         try:
-            self._link.finish_connecting()
+            link.finish_connecting()
         except LinkError as error:
             self._fail(error)
             return
         self.state = State.SENDING
         if self.sensor.token:
             # Readings follow at once: the server reads the token first and stores nothing if it is wrong.
-            self._link.queue(orjson.dumps({"auth": self.sensor.token}, option=orjson.OPT_APPEND_NEWLINE))
+            link.queue(orjson.dumps({"auth": self.sensor.token}, option=orjson.OPT_APPEND_NEWLINE))
 
-    def _exchange(self) -> None:
+    def _exchange(self, link: SensorLink) -> None:
         try:
-            self._read_replies()
+            self._read_replies(link)
         except LinkError as error:
             self._fail(error)
             return
         if self._link is not None:
             try:
-                self._link.flush()
+                link.flush()
             except LinkError as error:
-                self._fail_writing(error)
+                self._fail_writing(link, error)
 
-    def _read_replies(self) -> None:
-        replies, closed = self._link.read()
+    def _read_replies(self, link: SensorLink) -> None:
+        replies, closed = link.read()
         for reply in replies:
-            self._answer(reply)
+            self._answer(link, reply)
             if self._link is None:
                 return
         if closed:
-            raise self._link.closed_by_server()
+            raise link.closed_by_server()
 
-    def _fail_writing(self, error: LinkError) -> None:
+    def _fail_writing(self, link: SensorLink, error: LinkError) -> None:
         """A server that refuses a token answers, then closes: its answer says more than the failed write."""
         with contextlib.suppress(LinkError):
-            self._read_replies()
+            self._read_replies(link)
         if self._link is not None:
             self._fail(error)
 
-    def _answer(self, reply: int | dict) -> None:
+    def _answer(self, link: SensorLink, reply: int | dict) -> None:
         if isinstance(reply, int) or "ack" in reply:
             self.acked += self.buffer.answer(reply if isinstance(reply, int) else 1)
             self.backoff.reset()
             return
         reason = reply.get("error")
-        where = self._link.where
+        where = link.where
         if reason is None:
             return  # {"ok": "auth"}: the readings sent behind the token are being read
         if "seq" in reply:
@@ -293,7 +329,7 @@ class SensorLoop:
 
     def _drop_link(self) -> None:
         if self._link is not None:
-            self._watch(0)
+            self._watch(self._link, 0)
             self._link.close()
             self._link = None
             self.buffer.requeue()

@@ -19,7 +19,7 @@ from models.storage import Storage
 from network.idle_ranking import IdleRanking
 from network.message_deadline import MessageDeadline
 from network.monitor import ServerMonitor
-from network.protocol import MAX_MESSAGE, Closing, ReadingProtocol, Rejected, encode_reply
+from network.protocol import MAX_MESSAGE, Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
 from network.serveur import Serveur, format_peer
 
 # 64 KiB: enough readings per batch for the writer, and a thread blocked by back-pressure holds
@@ -29,6 +29,9 @@ RECV_SIZE = 64 * 1024
 DRAIN_READS = 64
 BUSY_REPLY = encode_reply(Closing("server busy"))
 MESSAGE_TIMEOUT = 30.0
+# A finished client that sent more than this is served by a thread: the accepting thread parses no
+# more per client than a few readings, so a flood of big one-shot payloads holds up no other client.
+PARSED_ON_ACCEPT = 4 * 1024
 
 
 class ServeurTCP(Serveur):
@@ -67,7 +70,7 @@ class ServeurTCP(Serveur):
         self.monitor.report_rejections()
 
     def refuse(self, connection: socket.socket, peer: tuple) -> None:
-        self.monitor.event(logging.WARNING, "refused: server busy", format_peer(peer))
+        self.monitor.refused(format_peer(peer), "server busy")
         connection.sendall(BUSY_REPLY)
 
     def make_room(self) -> bool:
@@ -85,20 +88,45 @@ class ServeurTCP(Serveur):
         return True
 
     def dispatch(self, connection: socket.socket, peer: tuple) -> None:
-        """One thread per connection, except for a client that has already said everything.
+        """One thread per connection, except for a client that has already said everything and is
+        owed no answer.
 
         The exercise's client connects, sends one reading and closes, often before it is accepted.
-        Its whole conversation is then in the kernel's buffer: it is read here, in the accepting
-        thread, instead of paying for a thread (and its hand-offs) to read 50 bytes.
+        Its whole conversation is then in the kernel's buffer: when it is small and holds only
+        readings without a `seq`, it is read and queued here, in the accepting thread, instead of
+        paying for a thread (and its hand-offs) to read 50 bytes. Whatever could block (waiting for
+        a commit, sending to a peer that reads nothing, parsing a big chunk) is left to a thread.
         """
         said, finished = _already_said(connection)
-        conversation = functools.partial(self.handle, first=said, ended=finished)
-        if finished:
-            self.serve_here(connection, peer, conversation)
-        else:
-            # Ranked here, in the accepting thread, so that the next make_room() already sees it.
-            self._idle.opened(connection)
-            self.serve_in_thread(connection, peer, conversation)
+        if finished and len(said) <= PARSED_ON_ACCEPT:
+            protocol = ReadingProtocol(self.token, self.max_message)
+            events = protocol.receive_data(said) + protocol.receive_data(b"")
+            readings = [event for event in events if type(event) is Reading and event.seq is None]
+            if len(readings) == len(events):
+                queue = functools.partial(self._queue, readings=readings, received_at=protocol.received_at)
+                self.serve_here(connection, peer, queue)
+                return
+        # Ranked here, in the accepting thread, so that the next make_room() already sees it.
+        self._idle.opened(connection)
+        try:
+            self.serve_in_thread(connection, peer, functools.partial(self.handle, first=said, ended=finished))
+        except BaseException:
+            self._idle.closed(connection)
+            raise
+
+    def _queue(self, connection: socket.socket, peer: tuple, readings: list[Reading], received_at: float) -> None:
+        """The conversation of a one-shot client owed no answer: its readings queued, no commit awaited."""
+        stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
+        why = ""
+        try:
+            if readings:
+                self.storage.submit(readings, received_at)
+                self.monitor.readings_received(stats, readings, received_at)
+        except Exception as error:
+            why = f"server error: {type(error).__name__}"
+            raise
+        finally:
+            self.monitor.connection_closed(stats, why)
 
     def handle(self, connection: socket.socket, peer: tuple, first: bytes = b"", ended: bool = False) -> None:
         """The conversation with one sensor; `first` is what was read before it began, and `ended`
@@ -145,12 +173,13 @@ class ServeurTCP(Serveur):
             self.monitor.connection_closed(stats, why)
 
     def _take(self, connection: socket.socket, protocol: ReadingProtocol, deadline: MessageDeadline, data: bytes, stats) -> None:
-        """One chunk: its messages answered, the connection's rank and message deadline brought up to date."""
+        """One chunk: its messages answered, the connection's rank and limits brought up to date."""
         events = protocol.receive_data(data)
-        if events:
+        deadline.note(data, protocol.pending, bool(events))
+        if any(type(event) is Reading or type(event) is Authenticated for event in events):
+            # Only what the server accepted counts as activity: garbage keeps no connection ranked.
             self._idle.heard(connection)
         self._answer(connection, events, protocol.received_at, stats)
-        deadline.note(protocol.pending, bool(events))
 
     def _answer(self, connection: socket.socket, events: list, received_at: float, stats) -> None:
         if not events:
@@ -167,7 +196,7 @@ class ServeurTCP(Serveur):
         for event in events:
             if type(event) is Reading:
                 if event.seq is not None:
-                    replies.append(encode_reply(Rejected(failure, event.seq)) if failure else b'{"ack": %d}\n' % event.seq)
+                    replies.append(encode_reply(Rejected(failure, event.seq) if failure else event))
             else:
                 if isinstance(event, Rejected):
                     self.monitor.rejected(stats, event.reason, received_at, event.capteur_id)

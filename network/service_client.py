@@ -16,9 +16,7 @@ def connect(host: str, port: int, timeout: float, server_command: str) -> socket
     except socket.gaierror:
         raise ServiceError(f"unknown host {host}: check the server's address") from None
     except ConnectionRefusedError:
-        raise ServiceError(
-            f"no server listens on {host}:{port}: start one with `python main.py {server_command}`"
-        ) from None
+        raise ServiceError(f"no server listens on {host}:{port}: start one with `python main.py {server_command}`") from None
     except TimeoutError:
         raise ServiceError(f"{host}:{port} did not accept the connection within {timeout:g} s: check the address") from None
     except OSError as error:

@@ -14,7 +14,7 @@ import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote, urlencode, urlsplit
 from xml.etree import ElementTree
 
@@ -51,9 +51,10 @@ def temperature(ville: str, api_key: str | None = None, base_url: str | None = N
 
 
 def current_weather(
-    city: str, api_key: str | None = None, base_url: str | None = None, timeout: float = TIMEOUT
+    city: str, api_key: str | None = None, base_url: str | None = None, timeout: float = TIMEOUT, lang: str | None = None
 ) -> Weather:
-    """The current weather in `city` (a name, optionally `,COUNTRY`: `Le Mans,FR`)."""
+    """The current weather in `city` (a name, optionally `,COUNTRY`: `Le Mans,FR`), its description
+    in the language `lang` (`fr`) when given, in English otherwise."""
     city = city.strip()
     if not city:
         raise WeatherError("no city given: give a name, such as Orsay or Le Mans,FR")
@@ -72,7 +73,7 @@ def current_weather(
     except ValueError:
         raise WeatherError(f"the weather service address {base_url!r} has no valid port: correct OWM_BASE_URL") from None
     host = parts.hostname if port is None else f"{parts.hostname}:{port}"
-    query = urlencode({"q": city, "mode": "xml", "appid": api_key}, quote_via=quote)
+    query = urlencode({"q": city, "mode": "xml", "appid": api_key} | ({"lang": lang} if lang else {}), quote_via=quote)
     return _parse(_fetch(f"{base_url}{PATH}?{query}", timeout, city, host))
 
 
@@ -147,7 +148,7 @@ def _parse(body: bytes) -> Weather:
         raise WeatherError(_malformed(f"is a <{root.tag}>, not a current weather report"))
     observed = _value(root, "lastupdate")
     try:
-        observed_at = datetime.fromisoformat(observed).replace(tzinfo=timezone.utc)
+        observed_at = datetime.fromisoformat(observed).replace(tzinfo=UTC)
     except ValueError:
         raise WeatherError(_malformed(f"has an unreadable lastupdate {observed!r}")) from None
     return Weather(

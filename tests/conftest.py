@@ -21,9 +21,7 @@ def no_leaked_threads():
     before = set(threading.enumerate())
     yield
     started = [
-        thread
-        for thread in threading.enumerate()
-        if thread not in before and not isinstance(thread, threading._DummyThread)
+        thread for thread in threading.enumerate() if thread not in before and not isinstance(thread, threading._DummyThread)
     ]
     for thread in started:
         thread.join(timeout=5)

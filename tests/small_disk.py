@@ -48,7 +48,9 @@ class SmallDisk:
         else:
             largest = max(path.stat().st_size for path in self.folder.iterdir())
             self._pid = pid
-            self._limits = resource.prlimit(pid, resource.RLIMIT_FSIZE, (largest + 16, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+            self._limits = resource.prlimit(
+                pid, resource.RLIMIT_FSIZE, (largest + 16, resource.getrlimit(resource.RLIMIT_FSIZE)[1])
+            )
 
     def free(self) -> None:
         if self.kind == "tmpfs":

@@ -97,13 +97,14 @@ def stored_rows(path: Path) -> list[tuple]:
 class ServerProcess:
     """`python main.py server --headless` in a real process, on a free port unless one is given."""
 
-    def __init__(self, *arguments: str, port: int = 0):
+    def __init__(self, *arguments: str, port: int = 0, stderr=subprocess.PIPE, preexec_fn=None):
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", str(port), *arguments],
             cwd=ROOT,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=stderr,
             text=True,
+            preexec_fn=preexec_fn,
         )
         self.address = _address(self.wait_for_line("listening on "))
 

@@ -95,20 +95,47 @@ def sentence_templates(node: ast.expr) -> list[str]:
     return numbered
 
 
+def fallbacks(node: ast.expr) -> list[str]:
+    """The texts a value falls back to inside an f-string (`{message or 'no reason given'}`): each is
+    a sentence of its own, translated as the value it stands for."""
+    values = node.values if isinstance(node, ast.JoinedStr) else []
+    choices = [v.value for v in values if isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.BoolOp)]
+    return [text for choice in choices for operand in choice.values for text in sentence_templates(operand)]
+
+
+def called_name(node: ast.Call) -> str:
+    return node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+
+
 def core_sentences() -> set[tuple[str, str]]:
     files = [*(ROOT / "models").rglob("*.py"), *(ROOT / "network").rglob("*.py")]
     # The Qt-free modules of app/ whose sentences a window shows.
     files += [ROOT / "app" / name for name in ("simulation.py", "sensor_host.py", "secret_store.py")]
     found = set()
     for path in files:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        texts, helpers = [], set()
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            name = called_name(node)
             ours = name.endswith("Error") and not hasattr(builtins, name) or name in {"InvalidReading", "EchoTimeout"}
             if ours or name in SENTENCE_CALLS:
                 text = node.args[1] if name == "event" and len(node.args) > 1 else node.args[0]
-                found.update((template, str(path.relative_to(ROOT))) for template in sentence_templates(text))
+                texts.append(text)
+                if isinstance(text, ast.Call):
+                    # A helper writes the sentence (`WeatherError(_refusal(...))`): what it returns is one.
+                    helpers.add(called_name(text))
+        # Only the module's own helpers: an imported one is checked in its module.
+        helpers &= {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in helpers:
+                texts += [n.value for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None]
+            elif isinstance(node, ast.Call) and called_name(node) in helpers:
+                # The fragments a helper sets in its sentence (`_malformed("is not well-formed XML")`).
+                texts += node.args
+        for text in texts:
+            found.update((t, str(path.relative_to(ROOT))) for t in sentence_templates(text) + fallbacks(text))
     return found
 
 

@@ -10,12 +10,22 @@ import re
 from dataclasses import fields
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from models.capteur import CapteurError, check_capteur_id
 from models.value_models import MODELS, ModelError, ValueModel, make_model, parameter_names
 from widgets.locale_format import DecimalSpinBox
+from widgets.model_labels import parameter_labels
 from widgets.sensor_fleet_table import MAX_RATE, MIN_RATE
 
 MAX_AT_ONCE = 5000
@@ -37,13 +47,7 @@ class SensorDialog(QDialog):
         self._taken = taken
         self._editing = editing
         self.setWindowTitle(self.tr("Change {0}").format(editing[0]) if editing else self.tr("Add sensors"))
-        self._labels = {
-            "value": self.tr("Value (°C)"), "start": self.tr("Start (°C)"), "step": self.tr("Step (°C)"),
-            "low": self.tr("Lowest (°C)"), "high": self.tr("Highest (°C)"), "mean": self.tr("Mean (°C)"),
-            "amplitude": self.tr("Amplitude (°C)"), "period": self.tr("Period (s)"), "peak": self.tr("Warmest at (s)"),
-            "end": self.tr("End (°C)"), "duration": self.tr("Duration (s)"), "noise": self.tr("Noise (°C)"),
-            "spike_rate": self.tr("Share of spikes"), "spike_size": self.tr("Spike size (°C)"),
-        }
+        self._labels = parameter_labels()
         descriptions = {
             "constant": self.tr("constant: always the same value"),
             "walk": self.tr("walk: a random walk between two bounds"),
@@ -119,7 +123,9 @@ class SensorDialog(QDialog):
                 for capteur_id in self.ids():
                     check_capteur_id(capteur_id)
                     if capteur_id in self._taken:
-                        raise CapteurError(self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id))
+                        raise CapteurError(
+                            self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id)
+                        )
         except (ModelError, CapteurError) as error:
             self.problem.setText(str(error))
             return
@@ -138,7 +144,9 @@ class SensorDialog(QDialog):
             self.parameters.addRow(self._labels.get(name, name), spin)
         shared = {f.name for f in fields(ValueModel)}
         for name, spin in self._spins.items():
-            spin.setToolTip(self.tr("Every model takes it") if name in shared else self.tr("Parameter of the {0} model").format(model.name))
+            spin.setToolTip(
+                self.tr("Every model takes it") if name in shared else self.tr("Parameter of the {0} model").format(model.name)
+            )
         self.problem.clear()
 
     def _count_changed(self, count: int) -> None:

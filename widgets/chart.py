@@ -409,7 +409,12 @@ def steady_height(shown: tuple[float, float] | None, low: float, high: float) ->
     as it holds them and they fill half of it, else theirs with a margin. A height that moved with each
     new extreme made the curves jitter, and had every curve painted again in a third of the frames."""
     span = high - low
-    if shown is not None and shown[0] <= low and high <= shown[1] and max(span, MIN_HEIGHT) >= HEIGHT_FILL * (shown[1] - shown[0]):
+    if (
+        shown is not None
+        and shown[0] <= low
+        and high <= shown[1]
+        and max(span, MIN_HEIGHT) >= HEIGHT_FILL * (shown[1] - shown[0])
+    ):
         return shown
     margin = max(HEIGHT_MARGIN * span, (MIN_HEIGHT - span) / 2)
     return low - margin, high + margin

@@ -18,7 +18,21 @@ class ConnectionsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ConnectionStats] = []
         self._numbers = Numbers.current()
-        self._headers = [self.tr("Peer"), self.tr("Thread"), self.tr("Connected since"), self.tr("Readings"), self.tr("Last message")]
+        self._headers = [
+            self.tr("Peer"),
+            self.tr("Thread"),
+            self.tr("Connected since"),
+            self.tr("Readings"),
+            self.tr("Last message"),
+        ]
+        # Not the sensors table's figure: a sensor may have reconnected, or share its connection.
+        self._tips = [
+            None,
+            None,
+            None,
+            self.tr("Readings received on this connection since it opened, whatever their sensor"),
+            None,
+        ]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -29,6 +43,8 @@ class ConnectionsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -4,14 +4,31 @@ models/ and network/ import nothing of Qt, and their sentences also go to logs, 
 and over the wire, where they stay English. A window passes each sentence it shows through
 `translated`: a sentence that fits a template below comes back as the template's translation with
 the same values filled in, themselves translated when they are sentences too (the reason after
-"rejected: "). Any other sentence, one already translated included, comes back as it was.
+"rejected: ") and written as the language writes numbers when they are numbers (1 234,5). Any other
+sentence, one already translated included, comes back as it was.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+
+from widgets.locale_format import Numbers
+
+
+class CoreText(QObject):
+    """The templates whose translation depends on a count: lupdate gives Qt's plural forms to `tr`
+    calls only. Same context as the other templates."""
+
+    def more_rejected(self, count: str) -> str:
+        return self.tr("%Ln more rejected messages in the last {0} s", "", int(count.replace(",", "")))
+
+
+_PLURAL = CoreText()
+PLURALS = {"{0} more rejected messages in the last {1} s": _PLURAL.more_rejected}
+"""Templates whose translation depends on how many: their first value, the count, sets the form;
+the others fill {0}, {1}... of that form."""
 
 TEMPLATES = (
     # The server's event log (network/monitor.py, serveur_tcp.py, clock.py, echo.py).
@@ -25,8 +42,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "server started on {0}"),
     QT_TRANSLATE_NOOP("CoreText", "server stopped"),
     QT_TRANSLATE_NOOP("CoreText", "refused: server busy"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} more rejected messages in the last {1} s"),
-    QT_TRANSLATE_NOOP("CoreText", "refused: {0} clients already"),
+    *PLURALS,
+    # Always two hosts or more, so always more than one message: no plural forms needed.
+    QT_TRANSLATE_NOOP("CoreText", "{0} more rejected messages from {1} hosts in the last {2} s"),
+    QT_TRANSLATE_NOOP("CoreText", "refused: connection limit ({0}) reached"),
     QT_TRANSLATE_NOOP("CoreText", "time not sent: {0}"),
     QT_TRANSLATE_NOOP("CoreText", "sent {0}"),
     QT_TRANSLATE_NOOP("CoreText", "echoed {0} bytes: {1}"),
@@ -37,8 +56,20 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: a new, empty file takes its place"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the next readings go to the new file"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "{0} was deleted while the server ran and cannot be created again ({1}): readings are refused until it can"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can"
+    ),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: the database is opened again, with a new journal"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran: the database is opened again, with a new journal"),
+    # A storage failure as a sender is told it (models/storage/): no path of the server's machine.
+    QT_TRANSLATE_NOOP("CoreText", "the file"),
+    QT_TRANSLATE_NOOP("CoreText", "the database's journal"),
+    QT_TRANSLATE_NOOP("CoreText", "the file cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreText", "the database cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreText", "an unexpected error (the server's log says why)"),
     # Why a message was refused (models/reading.py, network/protocol.py): the wire's words.
     QT_TRANSLATE_NOOP("CoreText", "message too large"),
     QT_TRANSLATE_NOOP("CoreText", "unauthorized"),
@@ -80,6 +111,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "unknown host {0}: give an address of this machine, such as 127.0.0.1"),
     QT_TRANSLATE_NOOP("CoreText", "port {0} is already in use on {1}: stop the program using it or choose another port"),
     QT_TRANSLATE_NOOP("CoreText", "not allowed to listen on {0}: choose a port above 1023"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is not an address of this machine: use 127.0.0.1 or one of its own addresses"),
     QT_TRANSLATE_NOOP("CoreText", "cannot listen on {0}: {1}"),
     # Clients: a reading sent by hand, the clock, the echo (network/client.py, clock.py, echo_client.py, service_client.py).
     QT_TRANSLATE_NOOP("CoreText", "unknown host {0}: check the server's address"),
@@ -114,10 +146,25 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} did not answer in HTTP: check OWM_BASE_URL"),
     QT_TRANSLATE_NOOP("CoreText", "{0} did not answer within {1} s: check the network connection and try again"),
     QT_TRANSLATE_NOOP("CoreText", "the weather service sent more than {0} KiB: check OWM_BASE_URL"),
-    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted"),
-    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap knows no city named {0}: check the spelling, or add the country code (Le Mans,FR)"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "OpenWeatherMap knows no city named {0}: check the spelling, or add the country code (Le Mans,FR)"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "{0} has no weather service at {1}: correct OWM_BASE_URL"),
+    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap refuses more calls with this key for now (429): wait a minute and try again"),
+    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap is out of order for now ({0}): try again later"),
+    QT_TRANSLATE_NOOP("CoreText", "OpenWeatherMap refused the request ({0}: {1}): check the city and the key"),
+    QT_TRANSLATE_NOOP("CoreText", "no reason given"),
     QT_TRANSLATE_NOOP("CoreText", "the weather service's answer {0}: try again later, or check OWM_BASE_URL if it persists"),
+    # What was wrong with the weather service's answer: the {0} of the sentence above.
+    QT_TRANSLATE_NOOP("CoreText", "is not well-formed XML"),
+    QT_TRANSLATE_NOOP("CoreText", "is a <{0}>, not a current weather report"),
+    QT_TRANSLATE_NOOP("CoreText", "has an unreadable lastupdate {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "gives the {0} in an unknown unit {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "has a {0} that is not a number ({1})"),
+    QT_TRANSLATE_NOOP("CoreText", "has no {0} {1}"),
     # The simulator's sensors (network/sensor_link.py, sensor_loop.py, city_sensor.py, capteur_tcp.py, fleet.py; app/).
     QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}: start one or check the address; retrying"),
     QT_TRANSLATE_NOOP("CoreText", "cannot connect to {0} ({1}); retrying"),
@@ -126,11 +173,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "cannot look up {0} ({1}); retrying"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is not a valid host name: check the server's address"),
     QT_TRANSLATE_NOOP("CoreText", "no answer from {0} within {1} s; retrying"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} does not answer as a Thermolab server: check the port; retrying"),
     QT_TRANSLATE_NOOP("CoreText", "the server refused a reading of {0}: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is busy (too many connections); retrying"),
     QT_TRANSLATE_NOOP("CoreText", "{0} answered: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "no weather for {0}: {1}"),
-    QT_TRANSLATE_NOOP("CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "no thread could be started for {0}: run fewer sensors"),
     QT_TRANSLATE_NOOP("CoreText", "rate must be from {0} to {1} readings per second, got {2}"),
     QT_TRANSLATE_NOOP("CoreText", "a fleet needs 1 sensor or more, got {0}"),
@@ -143,6 +193,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
     # Secrets (app/secret_store.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
+    QT_TRANSLATE_NOOP(
+        "CoreText",
+        "{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it",
+    ),
     QT_TRANSLATE_NOOP("CoreText", "the server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),
@@ -154,6 +208,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} must be a number, got {1}"),
 )
 _PLACEHOLDER = re.compile(r"\{(\d)\}")
+_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?")
+"""A number as Python writes it in the core's sentences: 20000.5, 1,234, 1e+06."""
 
 
 def _alternative(number: int, template: str) -> str:
@@ -175,5 +231,12 @@ def translated(sentence: str) -> str:
         return sentence
     # The template's group closes after its values' groups: it is the last one matched.
     number = int(match.lastgroup[1:])
-    values = (translated(match[f"t{number}v{n}"]) for n in range(_VALUES[number]))
-    return QCoreApplication.translate("CoreText", TEMPLATES[number]).format(*values)
+    template = TEMPLATES[number]
+    values = [match[f"t{number}v{n}"] for n in range(_VALUES[number])]
+    if template in PLURALS:
+        return PLURALS[template](values[0]).format(*map(_value, values[1:]))
+    return QCoreApplication.translate("CoreText", template).format(*map(_value, values))
+
+
+def _value(text: str) -> str:
+    return Numbers.current().localise(text) if _NUMBER.fullmatch(text) else translated(text)

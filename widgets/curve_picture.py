@@ -13,7 +13,8 @@ again, exactly in place.
 from __future__ import annotations
 
 import math
-from typing import Callable, NamedTuple, Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
@@ -65,7 +66,11 @@ class CurvePicture:
         ratio = painter.device().devicePixelRatioF()
         area = painter.worldTransform().mapRect(view)
         # Within the tolerance of whole pixels, the view's edges jitter by rounding: not a new area.
-        area = QRectF(area.topLeft() * ratio, area.size() * ratio).adjusted(TOLERANCE, TOLERANCE, -TOLERANCE, -TOLERANCE).toAlignedRect()
+        area = (
+            QRectF(area.topLeft() * ratio, area.size() * ratio)
+            .adjusted(TOLERANCE, TOLERANCE, -TOLERANCE, -TOLERANCE)
+            .toAlignedRect()
+        )
         origin = QPointF(area.topLeft()) / ratio
         exact = painter.worldTransform() * QTransform.fromTranslate(-origin.x(), -origin.y())
         first = self._scroll(area, exact, ratio, view, curves)

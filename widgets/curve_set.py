@@ -166,7 +166,10 @@ def _draw(painter, curves, left: float, right: float, column: float, transform: 
             painter.setPen(pen)
             x, y = _thin(x, y, max(1, int((x[-1] - x[0]) / column)))
             if transform is not None:
-                x, y = transform.m11() * x + transform.m21() * y + transform.dx(), transform.m12() * x + transform.m22() * y + transform.dy()
+                x, y = (
+                    transform.m11() * x + transform.m21() * y + transform.dx(),
+                    transform.m12() * x + transform.m22() * y + transform.dy(),
+                )
             if series.gaps:
                 _draw_segments(painter, pen, x, y)
             else:

@@ -33,7 +33,9 @@ class DatabaseViewer(QMainWindow):
         self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
         self.notice = QLabel(
-            self.tr("Read-only view of {0}. Live readings still go to {1} (change it in the server's Settings).").format(path, live_storage)
+            self.tr("Read-only view of {0}. Live readings still go to {1} (change it in the server's Settings).").format(
+                path, live_storage
+            )
         )
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -49,7 +51,11 @@ class DatabaseViewer(QMainWindow):
         self.setCentralWidget(central)
 
         self.export_action = make_action(
-            self, self.tr("&Export CSV…"), "export_csv", self.tr("Write this file's readings to a CSV file"), self.export_requested.emit
+            self,
+            self.tr("&Export CSV…"),
+            "export_csv",
+            self.tr("Write this file's readings to a CSV file"),
+            self.export_requested.emit,
         )
         close = make_action(self, self.tr("&Close"), tip=self.tr("Close this view; the file is left as it is"), slot=self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))

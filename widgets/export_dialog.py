@@ -92,8 +92,10 @@ class ExportDialog(QDialog):
         self.format.addItem(self.tr("Standard CSV (RFC 4180)"), STANDARD.name)
         self.format.addItem(self.tr("Excel (French): semicolons, decimal comma"), EXCEL_FR.name)
         self.format.setToolTip(
-            self.tr("Standard: commas and decimal points, for scripts and most programs. Excel (French): what a spreadsheet "
-                    "set to French opens as numbers and dates, with the local time beside the UTC one.")
+            self.tr(
+                "Standard: commas and decimal points, for scripts and most programs. Excel (French): what a spreadsheet "
+                "set to French opens as numbers and dates, with the local time beside the UTC one."
+            )
         )
 
         self.destination = QLineEdit(str(destination))

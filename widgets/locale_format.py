@@ -93,5 +93,5 @@ class DecimalSpinBox(QDoubleSpinBox):
         if len(text) < len(prefix) + len(suffix) or not (text.startswith(prefix) and text.endswith(suffix)):
             return text
         point = self.locale().decimalPoint()
-        number = text[len(prefix):len(text) - len(suffix)].replace("," if point == "." else ".", point)
+        number = text[len(prefix) : len(text) - len(suffix)].replace("," if point == "." else ".", point)
         return prefix + number + suffix

@@ -11,32 +11,43 @@ from dataclasses import fields
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
 )
 
 from models.sensor_row import SensorRow
 from models.value_models import ValueModel, parameter_names
 from widgets.core_text import translated
 from widgets.locale_format import DecimalSpinBox, Numbers
+from widgets.model_labels import parameter_labels
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
 # The rates CapteurTCP accepts (network.capteur_tcp.check_rate), so a spin box never offers one it refuses.
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
 STATE_COLOURS = {
-    "connecting": QColor("#3b7dd8"), "sending": QColor("#2e9d4f"), "backing off": QColor("#d9822b"),
-    "paused": QColor("#8a8f98"), "stopped": QColor("#b8bcc4"),
+    "connecting": QColor("#3b7dd8"),
+    "sending": QColor("#2e9d4f"),
+    "backing off": QColor("#d9822b"),
+    "paused": QColor("#8a8f98"),
+    "stopped": QColor("#b8bcc4"),
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def describe_model(model: ValueModel, numbers: Numbers) -> str:
-    """`walk: start 20, step 0.1, low 0, high 40`: its own parameters, and noise or spikes when set.
-    Where the comma is the decimal sign, a semicolon parts them: `step 0,1; low 0`."""
+    """`walk · Start (°C) 20 · Step (°C) 0.1 · …`: its own parameters, and noise or spikes when set,
+    labelled as the add-sensors dialog labels them. The dot parts them in every language: neither
+    the decimal comma nor French spacing rules clash with it."""
     own = [n for n in parameter_names(type(model)) if n not in {f.name for f in fields(ValueModel)}]
     shared = [n for n in ("noise", "spike_rate") if getattr(model, n)]
-    between = "; " if numbers.decimal == "," else ", "
-    return f"{model.name}: " + between.join(f"{n} {numbers.significant(getattr(model, n))}" for n in own + shared)
+    labels = parameter_labels()
+    return " · ".join([model.name, *(f"{labels.get(n, n)} {numbers.significant(getattr(model, n))}" for n in own + shared)])
 
 
 def describe_rate(rate: float, numbers: Numbers) -> str:
@@ -63,11 +74,19 @@ class SensorFleetModel(SortedTableModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                self.tr("Sensor"), self.tr("Measures"), self.tr("Rate"), self.tr("State"), self.tr("Sent"),
-                self.tr("Acked"), self.tr("Waiting"), self.tr("Dropped"), self.tr("Last °C"),
+                self.tr("Sensor"),
+                self.tr("Measures"),
+                self.tr("Rate"),
+                self.tr("State"),
+                self.tr("Sent"),
+                self.tr("Acked"),
+                self.tr("Waiting"),
+                self.tr("Dropped"),
+                self.tr("Last °C"),
             ],
             [
-                self.tr("capteur_id, as the server stores it"), self.tr("The value model and its parameters"),
+                self.tr("capteur_id, as the server stores it"),
+                self.tr("The value model and its parameters"),
                 self.tr("Readings per second; double-click to change it, even while it runs"),
                 self.tr("connecting, sending, backing off (waiting to retry), paused or stopped"),
                 self.tr("Readings written to the connection, resends included"),
@@ -83,8 +102,11 @@ class SensorFleetModel(SortedTableModel):
         self._snapshot_order: dict[str, int] = {}
         self._numbers = Numbers.current()
         self._states = {
-            "connecting": self.tr("connecting"), "sending": self.tr("sending"), "backing off": self.tr("backing off"),
-            "paused": self.tr("paused"), "stopped": self.tr("stopped"),
+            "connecting": self.tr("connecting"),
+            "sending": self.tr("sending"),
+            "backing off": self.tr("backing off"),
+            "paused": self.tr("paused"),
+            "stopped": self.tr("stopped"),
         }
 
     def row_id(self, row: SensorRow) -> str:
@@ -225,6 +247,7 @@ class FleetDelegate(QStyledItemDelegate):
             editor = QSpinBox(parent, minimum=1, maximum=1440)
             editor.setPrefix(self.tr("every "))
             editor.setSuffix(self.tr(" min"))
+            editor.setSpecialValueText(self.tr("every minute"))
         else:
             editor = DecimalSpinBox(parent, minimum=MIN_RATE, maximum=MAX_RATE, decimals=2)
             editor.setSuffix(self.tr(" /s"))
@@ -246,8 +269,14 @@ class SensorFleetTable(QTableView):
     edit_requested = Signal(str)
 
     _SAMPLES = {
-        "capteur_id": "capteur_100", "rate": "1,000.0 /s", "state": "backing off", "sent": "1,000,000",
-        "acked": "1,000,000", "waiting": "100,000", "dropped": "100,000", "last": "-10.00",
+        "capteur_id": "capteur_100",
+        "rate": "1,000.0 /s",
+        "state": "backing off",
+        "sent": "1,000,000",
+        "acked": "1,000,000",
+        "waiting": "100,000",
+        "dropped": "100,000",
+        "last": "-10.00",
     }
     """A typical long value of each column but Measures, for its width."""
     _EXTRA = {"state": 1.5, "rate": 1.5}

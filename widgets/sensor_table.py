@@ -1,4 +1,8 @@
-"""The sensors table: one row per capteur_id with its latest value and statistics."""
+"""The sensors table: one row per capteur_id with its latest value and statistics.
+
+Readings, Min, Max and Mean cover the chart's time window and slide with it (models/sensor_stats.py);
+the header says which window, so that a figure that changes with it is no surprise.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from models.sensor_stats import SensorStats
 from models.series import SensorBatch
+from widgets.chart import TIME_WINDOWS
 from widgets.locale_format import Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
-
 
 SWATCH_SIZE = 16
 """Pixels; the view scales the swatch to its icon size."""
 
 
 def relative_time(seconds: float) -> str:
-    """"just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"."""
+    """ "just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"."""
     if seconds < 2:
         return QCoreApplication.translate("relative_time", "just now")
     units = (
@@ -40,15 +44,36 @@ class SensorTableModel(SortedTableModel):
     """The user ticked or unticked a sensor: show or hide its curve."""
     COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, clock=time.time):
         super().__init__(
             [
-                self.tr("Sensor"), self.tr("Last °C"), self.tr("Last seen"), self.tr("Readings"),
-                self.tr("Min °C"), self.tr("Max °C"), self.tr("Mean °C"), self.tr("Readings/s"), self.tr("Rejected"),
+                self.tr("Sensor"),
+                self.tr("Last °C"),
+                self.tr("Last seen"),
+                "",
+                self.tr("Min °C"),
+                self.tr("Max °C"),
+                self.tr("Mean °C"),
+                self.tr("Readings/s"),
+                self.tr("Rejected"),
             ],
-            [self.tr("Untick a sensor to hide its curve on the chart")] + [None] * 8,
+            [
+                self.tr("Untick a sensor to hide its curve on the chart"),
+                None,
+                None,
+                "",
+                "",
+                "",
+                "",
+                self.tr("Readings received per second over the last few seconds"),
+                self.tr("Messages from this sensor that the server refused since it started"),
+            ],
             parent,
         )
+        self._clock = clock
+        """Unix seconds: the end of the window the figures cover, and "last seen"."""
+        self._window: float | None = None
+        self.set_window(TIME_WINDOWS[0])
         self._swatches: dict[str, QIcon] = {}
         """Each sensor's colour as an icon, made once. Given a QColor, the view made a new icon on every
         repaint, and each one's pixmap stayed in Qt's pixmap cache: 10 KB more memory per refresh."""
@@ -91,6 +116,35 @@ class SensorTableModel(SortedTableModel):
         self.visibility_changed.emit(capteur_id, visible)
         return True
 
+    def set_window(self, seconds: float | None) -> None:
+        """The chart's time window, which Readings, Min, Max and Mean cover from now on (None: all).
+
+        The rows keep their figures until `replace()` gives storage's for this window.
+        """
+        self._window = seconds
+        span = self._span_text(seconds)
+        columns = [self.COLUMNS.index(column) for column in ("readings", "min", "max", "mean")]
+        self._headers[columns[0]] = self.tr("Readings ({0})").format(span)
+        tips = (
+            self.tr("Readings of this sensor timed in the chart's window ({0})"),
+            self.tr("Lowest reading in the chart's window ({0})"),
+            self.tr("Highest reading in the chart's window ({0})"),
+            self.tr("Mean of the readings in the chart's window ({0})"),
+        )
+        for column, tip in zip(columns, tips, strict=True):
+            self._tips[column] = tip.format(span)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, columns[0], columns[-1])
+
+    def _span_text(self, seconds: float | None) -> str:
+        """`seconds`: one of the chart's TIME_WINDOWS."""
+        return {
+            60.0: self.tr("last 1 min"),
+            600.0: self.tr("last 10 min"),
+            3600.0: self.tr("last 1 h"),
+            86400.0: self.tr("last 24 h"),
+            None: self.tr("all stored"),
+        }[seconds]
+
     def set_visible(self, capteur_id: str, visible: bool) -> None:
         """Tick or untick a sensor (the chart's legend hid or showed it)."""
         if visible:
@@ -120,9 +174,11 @@ class SensorTableModel(SortedTableModel):
                 self.stats(capteur_id).rejected = count
 
     def refresh(self) -> None:
-        """Rates and "last seen" move with the clock: recompute them and repaint every row, in the
-        language's number signs as they are now."""
-        now = time.monotonic()
+        """Rates, "last seen" and the window move with the clock: recompute them and repaint every row,
+        in the language's number signs as they are now."""
+        now, wall = time.monotonic(), self._clock()
+        for stats in self._rows:
+            stats.expire(wall)
         self._numbers = Numbers.current()
         self._rates = {stats.capteur_id: stats.sample_rate(now) for stats in self._rows}
         self.resort()
@@ -144,7 +200,7 @@ class SensorTableModel(SortedTableModel):
         if row is None:
             row = len(self._rows)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.append(SensorStats(capteur_id))
+            self._rows.append(SensorStats(capteur_id, self._window))
             self._index[capteur_id] = row
             self._swatches[capteur_id] = _swatch(colour)
             self.endInsertRows()
@@ -154,7 +210,7 @@ class SensorTableModel(SortedTableModel):
         return {
             "capteur_id": stats.capteur_id,
             "last": stats.last_value,
-            "seen": time.time() - stats.last_seen if stats.last_seen is not None else None,
+            "seen": self._clock() - stats.last_seen if stats.last_seen is not None else None,
             "readings": stats.count,
             "min": stats.minimum if stats.count else None,
             "max": stats.maximum if stats.count else None,
@@ -200,16 +256,21 @@ class SensorTable(QTableView):
         self.horizontalHeader().setDefaultSectionSize(78)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(60)
-        # Wide enough for each title, in whatever language: measured once, as the cells are not.
-        metrics = self.horizontalHeader().fontMetrics()
-        for column in range(1, model.columnCount()):
-            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-            self.setColumnWidth(column, max(self.horizontalHeader().defaultSectionSize(), metrics.horizontalAdvance(title) + 16))
+        self._fit_titles(Qt.Orientation.Horizontal, 1, model.columnCount() - 1)
+        model.headerDataChanged.connect(self._fit_titles)
         self.selectionModel().selectionChanged.connect(self._selected)
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""
         return QSize(600, 200)
+
+    def _fit_titles(self, _orientation, first: int, last: int) -> None:
+        """Wide enough for each title, in whatever language: measured when a title changes, as the
+        cells are not."""
+        metrics = self.horizontalHeader().fontMetrics()
+        for column in range(max(first, 1), last + 1):
+            title = self.source.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            self.setColumnWidth(column, max(self.horizontalHeader().defaultSectionSize(), metrics.horizontalAdvance(title) + 16))
 
     def selected_sensors(self) -> set[str]:
         return {self.source.sensor_at(index.row()) for index in self.selectionModel().selectedRows()}

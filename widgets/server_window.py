@@ -6,7 +6,6 @@ runs the server, reads storage and writes files.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -55,7 +54,9 @@ class ServerWindow(QMainWindow):
         self.event_log = EventLog()
         self.docks = {
             "sensors": self._dock("sensors", self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
-            "connections": self._dock("connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea),
+            "connections": self._dock(
+                "connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
             "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self.confirmation = Confirmation(self)
@@ -86,8 +87,7 @@ class ServerWindow(QMainWindow):
     def show_stopped(self) -> None:
         self.address.setText(self.tr("Stopped"))
         self.clients.setText(self.tr("Clients: 0"))
-        self.rate.setText(self.tr("0 readings/s"))
-        self._last_totals = None
+        self.rate.setText(self.tr("%Ln readings/s", "", 0))
         self.start_action.setEnabled(True)
         self.stop_action.setEnabled(False)
 
@@ -113,12 +113,12 @@ class ServerWindow(QMainWindow):
         self.sensor_model.refresh()
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
         numbers = Numbers.current()
-        self.stored.setText(self.tr("Stored: {0}").format(numbers.integer(totals.stored)))
-        now = time.monotonic()
-        if self._last_totals is not None:
-            then, received = self._last_totals
-            self.rate.setText(self.tr("{0} readings/s").format(numbers.fixed((totals.received - received) / max(now - then, 1e-3), 0)))
-        self._last_totals = (now, totals.received)
+        self.rate.setText(self.tr("%Ln readings/s", "", round(totals.per_second)))
+        if totals.in_storage is None:
+            self.stored.setText(self.tr("Stored: {0}").format(numbers.integer(totals.stored)))
+        else:
+            in_storage, since_start = numbers.integer(totals.in_storage), numbers.integer(totals.stored)
+            self.stored.setText(self.tr("Stored: {0} ({1} since the start)").format(in_storage, since_start))
 
     def ask_image_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -215,8 +215,10 @@ class ServerWindow(QMainWindow):
         toolbar.addActions([export_csv, export_image])
         # Each button's own short name, so longer languages still fit beside the simulator.
         for action, name in (
-            (self.start_action, self.tr("Start server", "toolbar")), (self.stop_action, self.tr("Stop server", "toolbar")),
-            (settings, self.tr("Settings", "toolbar")), (export_csv, self.tr("Export CSV", "toolbar")),
+            (self.start_action, self.tr("Start server", "toolbar")),
+            (self.stop_action, self.tr("Stop server", "toolbar")),
+            (settings, self.tr("Settings", "toolbar")),
+            (export_csv, self.tr("Export CSV", "toolbar")),
             (export_image, self.tr("Export chart image", "toolbar")),
         ):
             action.setIconText(name)

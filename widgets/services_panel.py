@@ -45,7 +45,9 @@ class ServiceBox(QGroupBox):
         self.port.setRange(0, 65535)
         # Port 0 is a real choice (the system picks a free port), so it gets words rather than a bare 0.
         self.port.setSpecialValueText(self.tr("any free port"))
-        self.port.setToolTip(self.tr("The TCP port to listen on; at 0 ({0}) the system chooses one").format(self.port.specialValueText()))
+        self.port.setToolTip(
+            self.tr("The TCP port to listen on; at 0 ({0}) the system chooses one").format(self.port.specialValueText())
+        )
         self.start = QPushButton(self.tr("Start"))
         self.start.setToolTip(self.tr("Listen on this port"))
         self.start.clicked.connect(self.start_requested)

@@ -10,8 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
-    QLabel, QPushButton, QSpinBox, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
 )
 
 from models.server_config import ServerConfig
@@ -54,7 +64,9 @@ class SettingsDialog(QDialog):
         self.idle_timeout = QDoubleSpinBox(minimum=1, maximum=86_400, value=config.idle_timeout, suffix=" s", decimals=0)
         self.idle_timeout.setToolTip(self.tr("A connection that sends nothing for this long is closed"))
         self.message_timeout = QDoubleSpinBox(minimum=1, maximum=86_400, value=config.message_timeout, suffix=" s", decimals=0)
-        self.message_timeout.setToolTip(self.tr("A connection whose message is not complete this long after its first byte is closed"))
+        self.message_timeout.setToolTip(
+            self.tr("A connection whose message is not complete this long after its first byte is closed")
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Listen on address:"), self.host)
@@ -108,7 +120,11 @@ class SettingsDialog(QDialog):
     def _browse(self) -> None:
         text_file = self.kind.currentData()
         start = self.path.text() or str(self._defaults[text_file].parent)
-        pattern = self.tr("Text files (*.txt);;All files (*)") if text_file else self.tr("SQLite databases (*.db *.sqlite);;All files (*)")
+        pattern = (
+            self.tr("Text files (*.txt);;All files (*)")
+            if text_file
+            else self.tr("SQLite databases (*.db *.sqlite);;All files (*)")
+        )
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Store readings in"), start, pattern, options=QFileDialog.Option.DontConfirmOverwrite
         )

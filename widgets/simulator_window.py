@@ -102,8 +102,10 @@ class SimulatorWindow(QMainWindow):
             self.banner.hide()
         self.connected_label.setText(self.tr("Connected: {0} of {1}").format(connected, len(rows)))
         numbers = Numbers.current()
-        self.rate_label.setText(self.tr("{0} readings/s").format(numbers.fixed(rate, 0)))
-        self.totals_label.setText(self.tr("Sent {0} · acked {1} · dropped {2}").format(*map(numbers.integer, (sent, acked, dropped))))
+        self.rate_label.setText(self.tr("%Ln readings/s", "", round(rate)))
+        self.totals_label.setText(
+            self.tr("Sent {0} · acked {1} · dropped {2}").format(*map(numbers.integer, (sent, acked, dropped)))
+        )
         self._enable_actions()
 
     def show_problem(self, message: str) -> None:
@@ -120,7 +122,10 @@ class SimulatorWindow(QMainWindow):
         row = self.model.row(self.model.ids().index(capteur_id))
         model, city = self.model.spec(capteur_id)
         if city is not None:
-            self.statusBar().showMessage(self.tr("{0} reports the real weather: only its pace can change (double-click its rate).").format(capteur_id), 10_000)
+            self.statusBar().showMessage(
+                self.tr("{0} reports the real weather: only its pace can change (double-click its rate).").format(capteur_id),
+                10_000,
+            )
             return
         dialog = SensorDialog(self.names_taken, self, (capteur_id, model, row.rate))
         if dialog.exec():
@@ -227,8 +232,21 @@ class SimulatorWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         sensors = self.menuBar().addMenu(self.tr("&Sensors"))
-        for action in (self.add_action, demo, self.change_action, None, self.start_action, self.pause_action, self.stop_action,
-                       self.remove_action, None, self.start_all, self.pause_all, self.stop_all, self.remove_all):
+        for action in (
+            self.add_action,
+            demo,
+            self.change_action,
+            None,
+            self.start_action,
+            self.pause_action,
+            self.stop_action,
+            self.remove_action,
+            None,
+            self.start_all,
+            self.pause_all,
+            self.stop_all,
+            self.remove_all,
+        ):
             sensors.addSeparator() if action is None else sensors.addAction(action)
         view = self.menuBar().addMenu(self.tr("&View"))
         for key, dock in self.docks.items():
@@ -249,11 +267,16 @@ class SimulatorWindow(QMainWindow):
         toolbar.addAction(target)
         # Each button's own short name, so longer languages still fit beside the server.
         for action, name in (
-            (self.add_action, self.tr("Add sensors", "toolbar")), (self.change_action, self.tr("Change sensor", "toolbar")),
-            (self.start_action, self.tr("Start", "toolbar")), (self.pause_action, self.tr("Pause", "toolbar")),
-            (self.stop_action, self.tr("Stop", "toolbar")), (self.remove_action, self.tr("Remove", "toolbar")),
-            (self.start_all, self.tr("Start all", "toolbar")), (self.pause_all, self.tr("Pause all", "toolbar")),
-            (self.stop_all, self.tr("Stop all", "toolbar")), (target, self.tr("Target server", "toolbar")),
+            (self.add_action, self.tr("Add sensors", "toolbar")),
+            (self.change_action, self.tr("Change sensor", "toolbar")),
+            (self.start_action, self.tr("Start", "toolbar")),
+            (self.pause_action, self.tr("Pause", "toolbar")),
+            (self.stop_action, self.tr("Stop", "toolbar")),
+            (self.remove_action, self.tr("Remove", "toolbar")),
+            (self.start_all, self.tr("Start all", "toolbar")),
+            (self.pause_all, self.tr("Pause all", "toolbar")),
+            (self.stop_all, self.tr("Stop all", "toolbar")),
+            (target, self.tr("Target server", "toolbar")),
         ):
             action.setIconText(name)
         view.addSeparator()

@@ -90,7 +90,10 @@ class TimeAxis(pg.DateAxisItem):
         if strftime not in NAMED:
             return [text.replace(".", locale.decimalPoint()) for text in strings]
         # Local time, as pyqtgraph's own labels (its offset from UTC is the local one, summer time included).
-        return [locale.toString(QDateTime.fromSecsSinceEpoch(int(value)), NAMED[strftime]) if text else text for value, text in zip(values, strings)]
+        return [
+            locale.toString(QDateTime.fromSecsSinceEpoch(int(value)), NAMED[strftime]) if text else text
+            for value, text in zip(values, strings)
+        ]
 
     def generateDrawSpecs(self, p):
         self._ticks, self._labels = [], []
@@ -132,7 +135,12 @@ class TimeAxis(pg.DateAxisItem):
         scale = self.mapRectFromParent(self.geometry()).width() / (end - start)
         # Away from UTC, pyqtgraph also makes ticks beyond the range, and draws only those within.
         ticks = [(value - start) * scale for _, values in self._ticks for value in values if start <= value <= end]
-        following = [value for _, values in self.zoomLevel.tickValues(end, 2 * end - start, self.minSpacing) for value in values if value > end]
+        following = [
+            value
+            for _, values in self.zoomLevel.tickValues(end, 2 * end - start, self.minSpacing)
+            for value in values
+            if value > end
+        ]
         limits = [min(ticks)] if ticks else []
         if following:
             limits.append((min(following) - end) * scale)

@@ -10,11 +10,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from widgets.core_text import translated
-from widgets.locale_format import Numbers
+from widgets.locale_format import Numbers, date_time
 from widgets.theme import big_figure
 
 ERROR_STYLE = "color: #b3261e;"
@@ -33,7 +42,11 @@ class WeatherPanel(QWidget):
         self.api_key = QLineEdit()
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.api_key.setPlaceholderText(self.tr("your OpenWeatherMap API key"))
-        self.api_key.setToolTip(self.tr("Kept in the system keyring or a file only you can read, never shown; a free key comes from openweathermap.org"))
+        self.api_key.setToolTip(
+            self.tr(
+                "Kept in the system keyring or a file only you can read, never shown; a free key comes from openweathermap.org"
+            )
+        )
         self.city = QLineEdit()
         self.city.setPlaceholderText(self.tr("Orsay, or Le Mans,FR"))
         self.city.setToolTip(self.tr("A city name, optionally followed by a comma and its country code"))
@@ -56,7 +69,10 @@ class WeatherPanel(QWidget):
         self.minutes = QSpinBox(minimum=1, maximum=1440, value=10)
         self.minutes.setPrefix(self.tr("every "))
         self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setToolTip(self.tr("OpenWeatherMap refreshes a city about every 10 minutes; asking more often only spends calls"))
+        self.minutes.setSpecialValueText(self.tr("every minute"))
+        self.minutes.setToolTip(
+            self.tr("OpenWeatherMap refreshes a city about every 10 minutes; asking more often only spends calls")
+        )
         self.add_button = QPushButton(self.tr("Add as sensor"))
         self.add_button.setToolTip(self.tr("A sensor named after the city that reports its real temperature"))
         self.add_button.setEnabled(False)
@@ -93,10 +109,12 @@ class WeatherPanel(QWidget):
         self.temperature.setText(f"{numbers.fixed(weather.temperature, 1)} °C")
         self.place.setText(f"{weather.city}, {weather.country}" if weather.country else weather.city)
         self.details.setText(
-            self.tr("feels like {0} °C · humidity {1} % · {2}").format(numbers.fixed(weather.feels_like, 1), weather.humidity, weather.description)
+            self.tr("feels like {0} °C · humidity {1} % · {2}").format(
+                numbers.fixed(weather.feels_like, 1), weather.humidity, weather.description
+            )
         )
         observed = weather.observed_at.astimezone()
-        self.observed.setText(self.tr("observed {0}").format(f"{observed:%Y-%m-%d %H:%M} {observed.tzname()}"))
+        self.observed.setText(self.tr("observed {0}").format(f"{date_time(observed.timestamp())} {observed.tzname()}"))
         self.message.clear()
         self.add_button.setEnabled(True)
         self.add_button.setText(self.tr("Add {0} as a sensor").format(weather.city))

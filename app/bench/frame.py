@@ -76,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
             values = levels[:, None] + np.cumsum(rng.normal(0, 0.05, (args.sensors, count)), axis=1)
             levels[:] = values[:, -1]
             last[0] = now
-            readings = [Reading(names[k], float(values[k, i]), float(times[i])) for i in range(count) for k in range(args.sensors)]
+            readings = [
+                Reading(names[k], float(values[k, i]), float(times[i])) for i in range(count) for k in range(args.sensors)
+            ]
             began = time.thread_time()
             batches = group_by_sensor(readings)
             grouping.append(time.thread_time() - began)

@@ -39,7 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=100, help="stream: connections (default: 100)")
     parser.add_argument("--readings", type=int, default=10_000, help="stream: readings per connection (default: 10,000)")
     parser.add_argument("--one-shot", type=int, default=6_000, help="one-shot: connections, one reading each (default: 6,000)")
-    parser.add_argument("--queued", type=int, default=1_000, help="one-shot: clients queued while the server is paused (default: 1,000)")
+    parser.add_argument(
+        "--queued", type=int, default=1_000, help="one-shot: clients queued while the server is paused (default: 1,000)"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="one-shot: rounds against each server, alternated (default: 3)")
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
@@ -53,14 +55,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"textbook server (one commit per reading):                   {textbook:12,.0f} rows/s  ({textbook / bulk:.4f})")
         with _Server(THERMOLAB, Path(folder) / "bench.db") as server, _Server(PLAIN, Path(folder) / "plain.db") as plain:
             stream = stream_rate(server, args.connections, args.readings)
-            print(f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   {stream:12,.0f} readings/s ({stream / bulk:.3f})")
+            print(
+                f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   {stream:12,.0f} readings/s ({stream / bulk:.3f})"
+            )
             for workers, label in ((1, "one at a time"), (8, "8 at once    ")):
                 measure = functools.partial(one_shot_rate, count=args.one_shot, workers=workers)
                 compare(f"one-shot clients, {label} (connect, send, close): ", measure, server, plain, args.rounds, bulk)
             measure = functools.partial(drained_rate, count=args.queued)
-            compare(f"one-shot clients, {args.queued:,} queued, server paused till then:", measure, server, plain, args.rounds, bulk)
+            compare(
+                f"one-shot clients, {args.queued:,} queued, server paused till then:", measure, server, plain, args.rounds, bulk
+            )
             acked = acked_rate(server, args.acked_connections, args.acked_readings)
-            print(f"acked, seq on every reading, {args.acked_connections} pipelined connections:  {acked:12,.0f} readings/s ({acked / bulk:.3f})")
+            print(
+                f"acked, seq on every reading, {args.acked_connections} pipelined connections:  {acked:12,.0f} readings/s ({acked / bulk:.3f})"
+            )
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
         print(f"server peak memory (VmHWM): {peak:.0f} MB; Qt loaded in the server: {'yes' if qt else 'no'}")
     return 0
@@ -254,4 +262,3 @@ class _Server:
 
     def loaded_qt(self) -> bool:
         return "libQt6" in Path(f"/proc/{self.process.pid}/maps").read_text()
-

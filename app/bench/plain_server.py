@@ -58,7 +58,9 @@ def store(line: bytes, rows: queue.SimpleQueue) -> None:
     received_at = time.time()
     with contextlib.suppress(ValueError):  # InvalidReading and JSON errors alike: the line is dropped
         reading = reading_from_message(json.loads(line), received_at)
-        rows.put((reading.capteur_id, reading.temperature, reading.timestamp, received_at, 1 if reading.sensor_timestamp else None))
+        rows.put(
+            (reading.capteur_id, reading.temperature, reading.timestamp, received_at, 1 if reading.sensor_timestamp else None)
+        )
 
 
 def write(db: sqlite3.Connection, rows: queue.SimpleQueue) -> None:

@@ -28,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", choices=PARTS, action="append", help="run only this part (repeatable)")
     parser.add_argument("--sensors", type=positive_int, default=100, help="throughput: sensors (default: 100)")
     parser.add_argument("--rate", type=positive_number, default=1000.0, help="throughput: readings/s per sensor (default: 1000)")
-    parser.add_argument("--seconds", type=positive_number, default=10.0, help="throughput and fleet: seconds measured (default: 10)")
+    parser.add_argument(
+        "--seconds", type=positive_number, default=10.0, help="throughput and fleet: seconds measured (default: 10)"
+    )
     parser.add_argument("--fleet-sensors", type=positive_int, default=1000, help="fleet: sensors at 1 Hz (default: 1000)")
     parser.add_argument("--schedule-seconds", type=positive_number, default=60.0, help="schedule: seconds at 10 Hz (default: 60)")
 

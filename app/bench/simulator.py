@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _measure(args: argparse.Namespace, port: int) -> dict:
-    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtCore import Qt, QTimer
 
     from app.qt_app import make_application, settle_heap
     from app.simulator_app import SimulatorApp

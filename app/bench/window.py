@@ -28,7 +28,9 @@ TICK_MS = 10
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sensors", type=int, default=100, help="simulated sensors (default: 100)")
     parser.add_argument("--rate", type=float, default=500.0, help="readings/s per sensor (default: 500, 50,000 in all)")
-    parser.add_argument("--model", default=DEFAULT_MODEL, help=f"the sensors' value model, as for simulate (default: {DEFAULT_MODEL})")
+    parser.add_argument(
+        "--model", default=DEFAULT_MODEL, help=f"the sensors' value model, as for simulate (default: {DEFAULT_MODEL})"
+    )
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to stream (default: 30; 600 for the memory check)")
 
 
@@ -68,9 +70,23 @@ def run(args: argparse.Namespace) -> int:
         ticker = QTimer(interval=TICK_MS, timeout=tick)
         ticker.start()
         sensors = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "simulate", "--sensors", str(args.sensors), "--rate", str(args.rate),
-             "--duration", str(args.seconds), "--port", str(ports[0]), "--model", args.model],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "simulate",
+                "--sensors",
+                str(args.sensors),
+                "--rate",
+                str(args.rate),
+                "--duration",
+                str(args.seconds),
+                "--port",
+                str(ports[0]),
+                "--model",
+                args.model,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         memory = []
         _wait(app, lambda: server_app.session.server.monitor.totals().received > 0, 30)
@@ -90,12 +106,16 @@ def run(args: argparse.Namespace) -> int:
         ticker.stop()
         server_app.window.close()
         print(f"{args.sensors} sensors for {elapsed:.0f} s: {received / elapsed:,.0f} readings/s received by the window's server")
-        print(f"GUI event-loop lateness ({TICK_MS} ms timer): p50 {np.percentile(lateness, 50):.1f} ms, "
-              f"p99 {np.percentile(lateness, 99):.1f} ms, max {max(lateness):.0f} ms")
+        print(
+            f"GUI event-loop lateness ({TICK_MS} ms timer): p50 {np.percentile(lateness, 50):.1f} ms, "
+            f"p99 {np.percentile(lateness, 99):.1f} ms, max {max(lateness):.0f} ms"
+        )
         full = server_app.window.chart.full_frames - full_before
         print(f"chart redraws: {frames / elapsed:.1f} per second, {full / max(frames, 1):.0%} of them painting every curve")
         third = max(1, len(memory) // 3)
-        print(f"resident memory: {np.mean(memory[:third]):.0f} MB in the first third, {np.mean(memory[-third:]):.0f} MB in the last")
+        print(
+            f"resident memory: {np.mean(memory[:third]):.0f} MB in the first third, {np.mean(memory[-third:]):.0f} MB in the last"
+        )
     pan_redraw(app)
     return 0
 
@@ -122,8 +142,10 @@ def pan_redraw(app) -> None:
         began = time.perf_counter()
         chart.plot.grab()
         durations[way].append((time.perf_counter() - began) * 1000)
-    print("1,000,000 points, panning: repaint " + ", ".join(
-        f"{way} p50 {np.percentile(spent, 50):.1f} ms, max {max(spent):.1f} ms" for way, spent in durations.items()))
+    print(
+        "1,000,000 points, panning: repaint "
+        + ", ".join(f"{way} p50 {np.percentile(spent, 50):.1f} ms, max {max(spent):.1f} ms" for way, spent in durations.items())
+    )
     chart.close()
 
 

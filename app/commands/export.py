@@ -26,7 +26,9 @@ def register(commands) -> None:
     parser.add_argument("--since", type=_moment, help="from this time: Unix seconds or ISO 8601 (UTC unless an offset is given)")
     parser.add_argument("--until", type=_moment, help="up to this time, included")
     parser.add_argument(
-        "--format", choices=STYLES, default=STANDARD.name,
+        "--format",
+        choices=STYLES,
+        default=STANDARD.name,
         help="standard: RFC 4180, commas, UTF-8 (default); excel-fr: for a spreadsheet in French: semicolons, "
         "decimal comma, UTF-8 with a BOM, and a heure_locale column of local time beside the UTC timestamp",
     )

@@ -7,7 +7,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from pathlib import Path
 
 from app.commands.common import add_address, fail, positive_int, positive_number
@@ -97,15 +96,15 @@ def run_headless(args: argparse.Namespace) -> int:
 
 def _report_until(stop: threading.Event, server: ServeurTCP) -> None:
     """A status line every few seconds until a signal arrives."""
-    last_time, last_received = time.monotonic(), 0
     while not stop.wait(STATUS_EVERY):
         totals = server.monitor.totals()
-        now = time.monotonic()
-        rate = (totals.received - last_received) / (now - last_time)
-        last_time, last_received = now, totals.received
+        stored = (
+            f"{totals.stored:,} stored"
+            if totals.in_storage is None
+            else f"{totals.in_storage:,} stored ({totals.stored:,} since the start)"
+        )
         print(
-            f"{totals.connections} connections · {rate:,.0f} readings/s · "
-            f"{totals.stored:,} stored · {totals.rejected:,} rejected",
+            f"{totals.connections} connections · {totals.per_second:,.0f} readings/s · {stored} · {totals.rejected:,} rejected",
             flush=True,
         )
     print("stopping: committing what was received…", file=sys.stderr, flush=True)

@@ -6,7 +6,7 @@ import signal
 import threading
 
 from app.commands.common import fail
-from network.serveur import Serveur, ServerError, format_peer
+from network.serveur import ServerError, Serveur, format_peer
 
 # Windows delivers Ctrl+C only between waits, so the main thread wakes this often to take it.
 SIGNAL_CHECK_EVERY = 0.5

@@ -53,8 +53,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         model = parse_model(args.model)
         fleet = Fleet.create(
-            args.sensors, args.host, args.port, args.rate, model,
-            prefix=args.prefix, seed=args.seed, token=args.token, count=args.count,
+            args.sensors,
+            args.host,
+            args.port,
+            args.rate,
+            model,
+            prefix=args.prefix,
+            seed=args.seed,
+            token=args.token,
+            count=args.count,
             duration=args.duration,
         )
     except (ModelError, CapteurError) as error:

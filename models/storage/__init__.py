@@ -8,7 +8,14 @@ from models.storage.sqlite import SQLiteStorage, open_for_reading
 from models.storage.textfile import TextFileStorage
 
 __all__ = [
-    "Commit", "Storage", "StorageError", "SQLiteStorage", "TextFileStorage", "check_kind", "open_for_reading", "open_storage",
+    "Commit",
+    "Storage",
+    "StorageError",
+    "SQLiteStorage",
+    "TextFileStorage",
+    "check_kind",
+    "open_for_reading",
+    "open_storage",
 ]
 
 

@@ -17,8 +17,8 @@ import logging
 import os
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from models.reading import Reading
 
@@ -34,8 +34,11 @@ class StorageError(Exception):
 class FileLost(StorageError):
     """The storage file was deleted or replaced by another one while the server wrote to it."""
 
+    what = "the file"
+    """What was lost, in the words a sender is told."""
+
     def __init__(self, path: Path, how: str):
-        super().__init__(f"{path.name} was {how} while the server ran")
+        super().__init__(f"{self.what} was {how} while the server ran")
         self.path, self.how = path, how
 
     def explained(self) -> str:
@@ -53,10 +56,21 @@ def _described(error: Exception) -> str:
     return str(error)
 
 
+UNEXPECTED = "an unexpected error (the server's log says why)"
+
+
 def file_identity(path: Path) -> tuple[int, int]:
     """What stays the same while a file is the same file, whatever is written to it."""
     status = os.stat(path)
     return status.st_dev, status.st_ino
+
+
+def identity_now(path: Path) -> tuple[int, int] | None:
+    """`file_identity`, or None when no file is there any more."""
+    try:
+        return file_identity(path)
+    except OSError:
+        return None
 
 
 class Commit:
@@ -80,6 +94,10 @@ class Commit:
 
 class Storage(ABC):
     """Subclasses say how to open, write, commit and close; this class decides when."""
+
+    CANNOT_OPEN = "the file cannot be opened"
+    """A sender's reason when the file cannot be opened again: the sentence that says where and why
+    is for the server's user (docs/protocol.md, section 2)."""
 
     def __init__(self, path: Path | str, max_pending: int = MAX_PENDING_READINGS):
         self.path = Path(path)
@@ -159,7 +177,7 @@ class Storage(ABC):
         except Exception as error:
             # Any failure, even a bug, is an error reply: the writer serves every connection.
             for batch in batches:
-                batch.error = f"storage failed: {_described(error)}"
+                batch.error = f"storage failed: {self._reason(error)}"
             self.failed += sum(len(batch.readings) for batch in batches)
             self._recover(error)
         else:
@@ -171,17 +189,21 @@ class Storage(ABC):
         for batch in batches:
             batch._done.set()
 
+    def _reason(self, error: Exception) -> str:
+        """A few words for the senders, never a path of this machine: any peer may read them."""
+        if isinstance(error, FileLost):
+            return str(error)
+        if isinstance(error, StorageError):
+            return self.CANNOT_OPEN
+        if isinstance(error, OSError) and error.strerror:
+            return _described(error)
+        return UNEXPECTED
+
     def _check_file(self) -> None:
         """An ack must never stand for rows in a file that nobody can open any more."""
-        identity = self._identity_now()
+        identity = identity_now(self.path)
         if identity != self._identity:
             raise FileLost(self.path, "deleted" if identity is None else "replaced")
-
-    def _identity_now(self) -> tuple[int, int] | None:
-        try:
-            return file_identity(self.path)
-        except OSError:
-            return None
 
     def _recover(self, error: Exception) -> None:
         """Leave the file as it was before the failed transaction, reopened if that is what it takes."""

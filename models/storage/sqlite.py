@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from models.reading import Reading
-from models.storage.base import Storage, StorageError, file_identity
+from models.storage.base import FileLost, Storage, StorageError, file_identity, identity_now
 
 SCHEMA_VERSION = 1
 
@@ -35,11 +35,10 @@ times a second; one step per few dozen rows is also faster. 256 rows are 1,280 p
 below SQLite's limit of 32,766."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _insert(rows: int) -> str:
-    return (
-        "INSERT OR IGNORE INTO mesures (capteur_id, temperature, timestamp, received_at, sensor_clock) VALUES "
-        + ", ".join(["(?, ?, ?, ?, ?)"] * rows)
+    return "INSERT OR IGNORE INTO mesures (capteur_id, temperature, timestamp, received_at, sensor_clock) VALUES " + ", ".join(
+        ["(?, ?, ?, ?, ?)"] * rows
     )
 
 
@@ -51,10 +50,22 @@ _REQUIRED_COLUMNS = {"capteur_id", "temperature", "timestamp"}
 _ADDED_COLUMNS = {"received_at": "REAL", "sensor_clock": "INTEGER"}
 
 
+class JournalLost(FileLost):
+    """The -wal file deleted or replaced: commits went on into a journal that no one else reads."""
+
+    what = "the database's journal"
+    what_next = "the database is opened again, with a new journal"
+
+
 class SQLiteStorage(Storage):
+    CANNOT_OPEN = "the database cannot be opened"
+
+    _journal_identity: tuple[int, int] | None = None
+    """`file_identity` of the -wal file once opened: SQLite never removes it while a connection is open."""
+
     def _open(self) -> None:
         check_writable(self.path)
-        if self._identity is not None and self._identity_now() != self._identity:
+        if self._identity is not None and identity_now(self.path) != self._identity:
             # The database was deleted or replaced under the server: the journal beside it belongs to
             # the lost file (SQLite leaves it when the file has moved), and would be replayed into
             # the one now there.
@@ -69,6 +80,23 @@ class SQLiteStorage(Storage):
                 raise
             raise StorageError(_explain(error, self.path)) from None
         self._identity = file_identity(self.path)
+        self._journal_identity = file_identity(self._journal)
+
+    @property
+    def _journal(self) -> Path:
+        return self.path.with_name(self.path.name + "-wal")
+
+    def _check_file(self) -> None:
+        super()._check_file()
+        # Deleting the -wal file while the server runs leaves its commits where no one will read them,
+        # and a kill then loses them; one more stat per transaction tells.
+        identity = identity_now(self._journal)
+        if identity != self._journal_identity:
+            raise JournalLost(self._journal, "deleted" if identity is None else "replaced")
+
+    def _reason(self, error: Exception) -> str:
+        # SQLite's own words (database is locked, disk I/O error) name no file.
+        return str(error) if isinstance(error, sqlite3.Error) else super()._reason(error)
 
     def _begin(self) -> None:
         self._connection.execute("BEGIN")

@@ -6,7 +6,7 @@ import csv
 import io
 import os
 from collections import OrderedDict
-from typing import Sequence
+from collections.abc import Sequence
 
 from models.csv_format import csv_row
 from models.reading import Reading

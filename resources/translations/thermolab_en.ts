@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message numerus="yes">
+        <source>%Ln more rejected messages in the last {0} s</source>
+        <translation>
+            <numerusform>%Ln more rejected message in the last {0} s</numerusform>
+            <numerusform>%Ln more rejected messages in the last {0} s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EchoBox</name>
     <message numerus="yes">
         <source>%Ln connected</source>
@@ -42,7 +52,34 @@
     </message>
 </context>
 <context>
+    <name>ServerWindow</name>
+    <message numerus="yes">
+        <source>%Ln readings/s</source>
+        <translation>
+            <numerusform>%Ln reading/s</numerusform>
+            <numerusform>%Ln readings/s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorApp</name>
+    <message numerus="yes">
+        <source>{0} reports the temperature in {1} every %n min.</source>
+        <translation>
+            <numerusform>{0} reports the temperature in {1} every minute.</numerusform>
+            <numerusform>{0} reports the temperature in {1} every %n min.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SimulatorWindow</name>
+    <message numerus="yes">
+        <source>%Ln readings/s</source>
+        <translation>
+            <numerusform>%Ln reading/s</numerusform>
+            <numerusform>%Ln readings/s</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Remove all %n sensor(s)? Their settings are lost; the readings the server stored stay.</source>
         <translation>

@@ -87,6 +87,10 @@
         <source>Last message</source>
         <translation>Dernier message</translation>
     </message>
+    <message>
+        <source>Readings received on this connection since it opened, whatever their sensor</source>
+        <translation>Mesures reçues sur cette connexion depuis son ouverture, quel que soit leur capteur</translation>
+    </message>
 </context>
 <context>
     <name>CoreText</name>
@@ -129,14 +133,6 @@
     <message>
         <source>refused: server busy</source>
         <translation>refusé&#xa0;: serveur occupé</translation>
-    </message>
-    <message>
-        <source>{0} more rejected messages in the last {1} s</source>
-        <translation>{0} autres messages refusés ces {1} dernières secondes</translation>
-    </message>
-    <message>
-        <source>refused: {0} clients already</source>
-        <translation>refusé&#xa0;: serveur complet (maximum&#xa0;: {0})</translation>
     </message>
     <message>
         <source>time not sent: {0}</source>
@@ -185,6 +181,34 @@
     <message>
         <source>{0} was replaced while the server ran and cannot be opened ({1}): readings are refused until it can</source>
         <translation>{0} a été remplacé pendant que le serveur tournait et ne peut pas être ouvert ({1})&#xa0;: les mesures sont refusées en attendant</translation>
+    </message>
+    <message>
+        <source>{0} was deleted while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été supprimé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>{0} was replaced while the server ran: the database is opened again, with a new journal</source>
+        <translation>{0} a été remplacé pendant que le serveur tournait&#xa0;: la base est rouverte, avec un nouveau journal</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>le fichier</translation>
+    </message>
+    <message>
+        <source>the database&apos;s journal</source>
+        <translation>le journal de la base</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened</source>
+        <translation>la base ne peut pas être ouverte</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the server&apos;s log says why)</source>
+        <translation>une erreur inattendue (le journal du serveur dit pourquoi)</translation>
     </message>
     <message>
         <source>message too large</source>
@@ -252,11 +276,11 @@
     </message>
     <message>
         <source>capteur_id is missing</source>
-        <translation>capteur_id manque</translation>
+        <translation>il manque capteur_id</translation>
     </message>
     <message>
         <source>temperature is missing</source>
-        <translation>temperature manque</translation>
+        <translation>il manque temperature</translation>
     </message>
     <message>
         <source>temperature must be a number</source>
@@ -319,10 +343,6 @@
         <translation>{0} n&apos;est pas une base SQLite&#xa0;: choisissez un autre fichier</translation>
     </message>
     <message>
-        <source>{0} is a SQLite database, not a text file: choose another file or store into SQLite</source>
-        <translation>{0} est une base SQLite, pas un fichier texte&#xa0;: choisissez un autre fichier ou enregistrez dans SQLite</translation>
-    </message>
-    <message>
         <source>unknown host {0}: give an address of this machine, such as 127.0.0.1</source>
         <translation>hôte inconnu {0}&#xa0;: donnez une adresse de cette machine, par exemple 127.0.0.1</translation>
     </message>
@@ -333,6 +353,10 @@
     <message>
         <source>not allowed to listen on {0}: choose a port above 1023</source>
         <translation>pas le droit d&apos;écouter sur {0}&#xa0;: choisissez un port au-dessus de 1023</translation>
+    </message>
+    <message>
+        <source>{0} is not an address of this machine: use 127.0.0.1 or one of its own addresses</source>
+        <translation>{0} n&apos;est pas une adresse de cette machine&#xa0;: utilisez 127.0.0.1 ou l&apos;une de ses propres adresses</translation>
     </message>
     <message>
         <source>cannot listen on {0}: {1}</source>
@@ -403,8 +427,56 @@
         <translation>l&apos;adresse du service météo {0} n&apos;a pas de port valide&#xa0;: corrigez OWM_BASE_URL</translation>
     </message>
     <message>
+        <source>OpenWeatherMap refuses more calls with this key for now (429): wait a minute and try again</source>
+        <translation>OpenWeatherMap refuse pour l&apos;instant d&apos;autres appels avec cette clé (429)&#xa0;: attendez une minute et réessayez</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap is out of order for now ({0}): try again later</source>
+        <translation>OpenWeatherMap est indisponible pour l&apos;instant ({0})&#xa0;: réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>OpenWeatherMap refused the request ({0}: {1}): check the city and the key</source>
+        <translation>OpenWeatherMap a refusé la requête ({0}&#xa0;: {1})&#xa0;: vérifiez la ville et la clé</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+        <source>is not well-formed XML</source>
+        <translation>n&apos;est pas du XML bien formé</translation>
+    </message>
+    <message>
+        <source>is a &lt;{0}&gt;, not a current weather report</source>
+        <translation>est un &lt;{0}&gt;, pas un bulletin météo</translation>
+    </message>
+    <message>
+        <source>has an unreadable lastupdate {0}</source>
+        <translation>a un lastupdate illisible {0}</translation>
+    </message>
+    <message>
+        <source>gives the {0} in an unknown unit {1}</source>
+        <translation>donne {0} dans une unité inconnue {1}</translation>
+    </message>
+    <message>
+        <source>has a {0} that is not a number ({1})</source>
+        <translation>a un {0} qui n&apos;est pas un nombre ({1})</translation>
+    </message>
+    <message>
+        <source>has no {0} {1}</source>
+        <translation>n&apos;a pas de {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} does not answer as a Thermolab server: check the port; retrying</source>
+        <translation>{0} ne répond pas comme un serveur Thermolab&#xa0;: vérifiez le port&#xa0;; nouvel essai</translation>
+    </message>
+    <message>
         <source>{0} could not be saved in {1} ({2}): check that folder</source>
         <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1} cannot be read, and saving would lose the other secrets it may hold: repair it or remove it</source>
+        <translation>impossible d&apos;enregistrer {0}&#xa0;: {1} est illisible, et y écrire ferait perdre les autres secrets qu&apos;il contient peut-être&#xa0;: réparez-le ou supprimez-le</translation>
     </message>
     <message>
         <source>the server&apos;s token</source>
@@ -424,7 +496,7 @@
     </message>
     <message>
         <source>{0} must be a number, got {1}</source>
-        <translation>{0} doit être un nombre, reçu {1}</translation>
+        <translation>{0} doit être un nombre, pas {1}</translation>
     </message>
     <message>
         <source>the server closed the connection without answering</source>
@@ -432,11 +504,11 @@
     </message>
     <message>
         <source>{0} refused the token: give the token the server was started with</source>
-        <translation>{0} a refusé le jeton&#xa0;: donnez celui du lancement du serveur</translation>
+        <translation>{0} a refusé le jeton&#xa0;: donnez celui avec lequel le serveur a été lancé</translation>
     </message>
     <message>
         <source>{0} requires a token: give the token the server was started with</source>
-        <translation>{0} exige un jeton&#xa0;: donnez celui du lancement du serveur</translation>
+        <translation>{0} exige un jeton&#xa0;: donnez celui avec lequel le serveur a été lancé</translation>
     </message>
     <message>
         <source>the connection with {0} broke ({1}): try again</source>
@@ -444,7 +516,22 @@
     </message>
     <message>
         <source>no city given: give a name, such as Orsay or Le Mans,FR</source>
-        <translation>aucune ville donnée&#xa0;: donnez un nom, par exemple Orsay ou Le Mans,FR</translation>
+        <translation>aucune ville indiquée&#xa0;: saisissez un nom, par exemple Orsay ou Le Mans,FR</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more rejected messages in the last {0} s</source>
+        <translation>
+            <numerusform>%Ln autre message refusé ces {0} dernières secondes</numerusform>
+            <numerusform>%Ln autres messages refusés ces {0} dernières secondes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} more rejected messages from {1} hosts in the last {2} s</source>
+        <translation>{0} autres messages refusés venant de {1} hôtes ces {2} dernières secondes</translation>
+    </message>
+    <message>
+        <source>refused: connection limit ({0}) reached</source>
+        <translation>refusé&#xa0;: limite de connexions ({0}) atteinte</translation>
     </message>
     <message>
         <source>seq must be an integer from 0 to {0}</source>
@@ -488,7 +575,7 @@
     </message>
     <message>
         <source>the weather service&apos;s answer {0}: try again later, or check OWM_BASE_URL if it persists</source>
-        <translation>réponse du service météo illisible ({0})&#xa0;: réessayez plus tard, ou vérifiez OWM_BASE_URL si cela persiste</translation>
+        <translation>la réponse du service météo {0}&#xa0;: réessayez plus tard, ou vérifiez OWM_BASE_URL si cela persiste</translation>
     </message>
     <message>
         <source>no server listens on {0}: start one or check the address; retrying</source>
@@ -536,7 +623,7 @@
     </message>
     <message>
         <source>a city&apos;s temperature is fetched at most once a minute and at least once a day, got every {0} s</source>
-        <translation>la température d&apos;une ville se demande au plus une fois par minute et au moins une fois par jour, reçu toutes les {0} s</translation>
+        <translation>la température d&apos;une ville se demande au plus une fois par minute et au moins une fois par jour, pas toutes les {0} s</translation>
     </message>
     <message>
         <source>no thread could be started for {0}: run fewer sensors</source>
@@ -544,23 +631,23 @@
     </message>
     <message>
         <source>rate must be from {0} to {1} readings per second, got {2}</source>
-        <translation>le rythme doit aller de {0} à {1} mesures par seconde, reçu {2}</translation>
+        <translation>le rythme doit aller de {0} à {1} mesures par seconde, pas {2}</translation>
     </message>
     <message>
         <source>a fleet needs 1 sensor or more, got {0}</source>
-        <translation>il faut au moins 1 capteur, reçu {0}</translation>
+        <translation>il faut au moins 1 capteur, pas {0}</translation>
     </message>
     <message>
         <source>count must be 1 or more, got {0}</source>
-        <translation>count doit valoir 1 ou plus, reçu {0}</translation>
+        <translation>count doit valoir 1 ou plus, pas {0}</translation>
     </message>
     <message>
         <source>duration must be above 0 seconds, got {0}</source>
-        <translation>duration doit dépasser 0 seconde, reçu {0}</translation>
+        <translation>duration doit dépasser 0 seconde, pas {0}</translation>
     </message>
     <message>
         <source>buffer_size must be 1 or more, got {0}</source>
-        <translation>buffer_size doit valoir 1 ou plus, reçu {0}</translation>
+        <translation>buffer_size doit valoir 1 ou plus, pas {0}</translation>
     </message>
     <message>
         <source>{0} sensors need {1} open files but this system allows {2}: run fewer sensors</source>
@@ -580,7 +667,7 @@
     </message>
     <message>
         <source>{0} must be a finite number, got {1}</source>
-        <translation>{0} doit être un nombre fini, reçu {1}</translation>
+        <translation>{0} doit être un nombre fini, pas {1}</translation>
     </message>
     <message>
         <source>unknown model {0}: choose {1}</source>
@@ -589,37 +676,6 @@
     <message>
         <source>the {0} model has no parameter {1}: it takes {2}</source>
         <translation>le modèle {0} n&apos;a pas de paramètre {1}&#xa0;: il prend {2}</translation>
-    </message>
-</context>
-<context>
-    <name>DatabaseViewer</name>
-    <message>
-        <source>{0} (read-only) — Thermolab</source>
-        <translation>{0} (lecture seule) — Thermolab</translation>
-    </message>
-    <message>
-        <source>Read-only view of {0}. Live readings still go to {1} (change it in the server&apos;s Settings).</source>
-        <translation>Consultation en lecture seule de {0}. Les relevés en direct vont toujours dans {1} (à changer dans les Paramètres du serveur).</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>&amp;Exporter en CSV…</translation>
-    </message>
-    <message>
-        <source>Write this file&apos;s readings to a CSV file</source>
-        <translation>Écrire les relevés de ce fichier dans un fichier CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Fermer</translation>
-    </message>
-    <message>
-        <source>Close this view; the file is left as it is</source>
-        <translation>Fermer cette vue&#xa0;; le fichier reste tel quel</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
     </message>
 </context>
 <context>
@@ -735,7 +791,7 @@
     </message>
     <message>
         <source>Each sensor is a thread that measures and sends JSON readings over TCP.</source>
-        <translation>Chaque capteur est un thread qui mesure et envoie ses relevés en JSON sur TCP.</translation>
+        <translation>Chaque capteur est un thread qui mesure et envoie ses mesures en JSON sur TCP.</translation>
     </message>
     <message>
         <source>Add sensors…</source>
@@ -762,7 +818,7 @@
     </message>
     <message>
         <source>warning</source>
-        <translation>alerte</translation>
+        <translation>avertissement</translation>
     </message>
     <message>
         <source>error</source>
@@ -774,7 +830,7 @@
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation>Alertes et erreurs</translation>
+        <translation>Sans les infos</translation>
     </message>
     <message>
         <source>Errors only</source>
@@ -922,19 +978,12 @@
         <translation> min</translation>
     </message>
     <message>
+        <source>every minute</source>
+        <translation>toutes les minutes</translation>
+    </message>
+    <message>
         <source> /s</source>
         <translation> /s</translation>
-    </message>
-</context>
-<context>
-    <name>LabApp</name>
-    <message>
-        <source>The server window is not listening yet: start the sensors once it is.</source>
-        <translation>La fenêtre du serveur n&apos;écoute pas encore&#xa0;: démarrez les capteurs une fois qu&apos;elle écoute.</translation>
-    </message>
-    <message>
-        <source>The server window is not listening ({0}): start the sensors once it is.</source>
-        <translation>La fenêtre du serveur n&apos;écoute pas ({0})&#xa0;: démarrez les capteurs une fois qu&apos;elle écoute.</translation>
     </message>
 </context>
 <context>
@@ -945,7 +994,7 @@
     </message>
     <message>
         <source>Thermolab will speak the chosen language from its next start: close it and open it again.</source>
-        <translation>Thermolab parlera la langue choisie à son prochain démarrage&#xa0;: fermez-le et rouvrez-le.</translation>
+        <translation>La langue choisie s&apos;appliquera au prochain démarrage de Thermolab&#xa0;: fermez-le puis rouvrez-le.</translation>
     </message>
 </context>
 <context>
@@ -999,11 +1048,11 @@
     </message>
     <message>
         <source>Scroll with new readings (stops when you zoom or pan)</source>
-        <translation>Défiler avec les nouvelles mesures (s&apos;arrête quand vous zoomez ou vous déplacez)</translation>
+        <translation>Faire défiler avec les nouvelles mesures (s&apos;arrête dès que vous zoomez ou déplacez la vue)</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation>Fenêtre&#xa0;:</translation>
+        <translation>Durée&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Copy image</source>
@@ -1102,56 +1151,7 @@
     </message>
 </context>
 <context>
-    <name>PortTakenBox</name>
-    <message>
-        <source>Thermolab server</source>
-        <translation>Serveur Thermolab</translation>
-    </message>
-    <message>
-        <source>The server is not listening: {0}.</source>
-        <translation>Le serveur n&apos;écoute pas&#xa0;: {0}.</translation>
-    </message>
-    <message>
-        <source>Listen on a free port instead, or choose the port in Settings.</source>
-        <translation>Écoutez plutôt sur un port libre, ou choisissez le port dans les Paramètres.</translation>
-    </message>
-    <message>
-        <source>Use a free port</source>
-        <translation>Utiliser un port libre</translation>
-    </message>
-    <message>
-        <source>Open Settings…</source>
-        <translation>Ouvrir les paramètres…</translation>
-    </message>
-</context>
-<context>
-    <name>ReadyBanner</name>
-    <message>
-        <source>Start all</source>
-        <translation>Tout démarrer</translation>
-    </message>
-    <message>
-        <source>Start every sensor of the table (Ctrl+Shift+R)</source>
-        <translation>Démarrer tous les capteurs du tableau (Ctrl+Maj+R)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sensor(s) ready: start them to send readings to {0}.</source>
-        <translation>
-            <numerusform>%n capteur prêt&#xa0;: démarrez-le pour envoyer des mesures à {0}.</numerusform>
-            <numerusform>%n capteurs prêts&#xa0;: démarrez-les pour envoyer des mesures à {0}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SensorDialog</name>
-    <message>
-        <source>Change {0}</source>
-        <translation>Modifier {0}</translation>
-    </message>
-    <message>
-        <source>Add sensors</source>
-        <translation>Ajouter des capteurs</translation>
-    </message>
+    <name>ModelLabels</name>
     <message>
         <source>Value (°C)</source>
         <translation>Valeur (°C)</translation>
@@ -1208,6 +1208,46 @@
         <source>Spike size (°C)</source>
         <translation>Taille des pics (°C)</translation>
     </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyBanner</name>
+    <message>
+        <source>Start all</source>
+        <translation>Tout démarrer</translation>
+    </message>
+    <message>
+        <source>Start every sensor of the table (Ctrl+Shift+R)</source>
+        <translation>Démarrer tous les capteurs du tableau (Ctrl+Maj+R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensor(s) ready: start them to send readings to {0}.</source>
+        <translation>
+            <numerusform>%n capteur prêt&#xa0;: démarrez-le pour envoyer des mesures à {0}.</numerusform>
+            <numerusform>%n capteurs prêts&#xa0;: démarrez-les pour envoyer des mesures à {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensorDialog</name>
+    <message>
+        <source>Change {0}</source>
+        <translation>Modifier {0}</translation>
+    </message>
+    <message>
+        <source>Add sensors</source>
+        <translation>Ajouter des capteurs</translation>
+    </message>
     <message>
         <source>constant: always the same value</source>
         <translation>constant&#xa0;: toujours la même valeur</translation>
@@ -1234,7 +1274,7 @@
     </message>
     <message>
         <source>The capteur_id the server stores: 1 to 64 characters</source>
-        <translation>Le capteur_id que le serveur enregistre&#xa0;: 1 à 64 caractères</translation>
+        <translation>Le capteur_id que le serveur enregistre&#xa0;: de 1 à 64 caractères</translation>
     </message>
     <message>
         <source>What the sensor measures</source>
@@ -1254,7 +1294,7 @@
     </message>
     <message>
         <source>How many:</source>
-        <translation>Combien&#xa0;:</translation>
+        <translation>Nombre&#xa0;:</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1262,7 +1302,7 @@
     </message>
     <message>
         <source>Measures:</source>
-        <translation>Mesure&#xa0;:</translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Rate:</source>
@@ -1308,7 +1348,7 @@
     </message>
     <message>
         <source>Measures</source>
-        <translation>Mesure</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Rate</source>
@@ -1336,7 +1376,7 @@
     </message>
     <message>
         <source>Last °C</source>
-        <translation>Dernière °C</translation>
+        <translation>Valeur °C</translation>
     </message>
     <message>
         <source>capteur_id, as the server stores it</source>
@@ -1348,11 +1388,11 @@
     </message>
     <message>
         <source>Readings per second; double-click to change it, even while it runs</source>
-        <translation>Mesures par seconde&#xa0;; double-cliquez pour le modifier, même en marche</translation>
+        <translation>Mesures par seconde&#xa0;; double-cliquez pour modifier ce rythme, même en marche</translation>
     </message>
     <message>
         <source>connecting, sending, backing off (waiting to retry), paused or stopped</source>
-        <translation>connexion, envoi, en pause avant nouvel essai, suspendu ou arrêté</translation>
+        <translation>connexion, envoi, attente avant un nouvel essai, suspendu ou arrêté</translation>
     </message>
     <message>
         <source>Readings written to the connection, resends included</source>
@@ -1407,15 +1447,11 @@
     </message>
     <message>
         <source>Last °C</source>
-        <translation>Dernière °C</translation>
+        <translation>Valeur °C</translation>
     </message>
     <message>
         <source>Last seen</source>
         <translation>Reçue</translation>
-    </message>
-    <message>
-        <source>Readings</source>
-        <translation>Mesures</translation>
     </message>
     <message>
         <source>Min °C</source>
@@ -1441,6 +1477,54 @@
         <source>Untick a sensor to hide its curve on the chart</source>
         <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
     </message>
+    <message>
+        <source>Readings received per second over the last few seconds</source>
+        <translation>Mesures reçues par seconde sur les dernières secondes</translation>
+    </message>
+    <message>
+        <source>Messages from this sensor that the server refused since it started</source>
+        <translation>Messages de ce capteur refusés par le serveur depuis son démarrage</translation>
+    </message>
+    <message>
+        <source>Readings ({0})</source>
+        <translation>Mesures ({0})</translation>
+    </message>
+    <message>
+        <source>Readings of this sensor timed in the chart&apos;s window ({0})</source>
+        <translation>Mesures de ce capteur datées dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Lowest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus basse dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Highest reading in the chart&apos;s window ({0})</source>
+        <translation>Mesure la plus haute dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>Mean of the readings in the chart&apos;s window ({0})</source>
+        <translation>Moyenne des mesures dans la fenêtre du graphique ({0})</translation>
+    </message>
+    <message>
+        <source>last 1 min</source>
+        <translation>dernière minute</translation>
+    </message>
+    <message>
+        <source>last 10 min</source>
+        <translation>10 dernières min</translation>
+    </message>
+    <message>
+        <source>last 1 h</source>
+        <translation>dernière heure</translation>
+    </message>
+    <message>
+        <source>last 24 h</source>
+        <translation>dernières 24 h</translation>
+    </message>
+    <message>
+        <source>all stored</source>
+        <translation>tout l&apos;historique</translation>
+    </message>
 </context>
 <context>
     <name>ServerApp</name>
@@ -1449,20 +1533,8 @@
         <translation>Services</translation>
     </message>
     <message>
-        <source>Port {0} is in use by another program: this session listens on port {1} instead (Settings to choose the port).</source>
-        <translation>Le port {0} est pris par un autre programme&#xa0;: cette session écoute sur le port {1} à la place (Paramètres pour choisir le port).</translation>
-    </message>
-    <message>
-        <source>{0}. Nothing was saved: the server goes on as before.</source>
-        <translation>{0}. Rien n&apos;a été enregistré&#xa0;: le serveur continue comme avant.</translation>
-    </message>
-    <message>
-        <source>Not listening</source>
-        <translation>N&apos;écoute pas</translation>
-    </message>
-    <message>
         <source>The text file is already CSV lines: open it directly, or store into SQLite to export.</source>
-        <translation>Le fichier texte est déjà fait de lignes CSV&#xa0;: ouvrez-le directement, ou enregistrez dans SQLite pour exporter.</translation>
+        <translation>Le fichier texte est déjà au format CSV&#xa0;: ouvrez-le directement, ou enregistrez les mesures dans SQLite pour pouvoir les exporter.</translation>
     </message>
     <message>
         <source>Could not save {0} ({1}): choose another place.</source>
@@ -1504,10 +1576,6 @@
         <translation>Clients&#xa0;: 0</translation>
     </message>
     <message>
-        <source>0 readings/s</source>
-        <translation>0 mesures/s</translation>
-    </message>
-    <message>
         <source>Clients: {0}</source>
         <translation>Clients&#xa0;: {0}</translation>
     </message>
@@ -1515,9 +1583,16 @@
         <source>Stored: {0}</source>
         <translation>Enregistrées&#xa0;: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln readings/s</source>
+        <translation>
+            <numerusform>%Ln mesure/s</numerusform>
+            <numerusform>%Ln mesures/s</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{0} readings/s</source>
-        <translation>{0} mesures/s</translation>
+        <source>Stored: {0} ({1} since the start)</source>
+        <translation>Enregistrées&#xa0;: {0} ({1} depuis le démarrage)</translation>
     </message>
     <message>
         <source>Export the chart</source>
@@ -1572,8 +1647,8 @@
         <translation>&amp;Ouvrir une base de données…</translation>
     </message>
     <message>
-        <source>Look at a database&apos;s history in a read-only window; live readings go on where they went</source>
-        <translation>Consulter l&apos;historique d&apos;une base dans une fenêtre en lecture seule&#xa0;; les relevés en direct continuent d&apos;aller au même endroit</translation>
+        <source>Store into another database and show its history</source>
+        <translation>Enregistrer dans une autre base et afficher son historique</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -1597,7 +1672,7 @@
     </message>
     <message>
         <source>Scroll with new readings</source>
-        <translation>Défiler avec les nouvelles mesures</translation>
+        <translation>Faire défiler avec les nouvelles mesures</translation>
     </message>
     <message>
         <source>&amp;Grid lines</source>
@@ -1761,8 +1836,8 @@ Depuis un terminal&#xa0;:
         <translation>Fichier texte (donnees.txt)</translation>
     </message>
     <message>
-        <source>Leave empty for the default file in your data folder</source>
-        <translation>Laissez vide pour le fichier par défaut de votre dossier de données</translation>
+        <source>Leave empty for the default database in your data folder</source>
+        <translation>Laissez vide pour la base par défaut de votre dossier de données</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1782,7 +1857,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>A connection whose message is not complete this long after its first byte is closed</source>
-        <translation>Une connexion est fermée si son message reste incomplet ce temps après son premier octet</translation>
+        <translation>Délai pour recevoir un message entier, compté depuis son premier octet&#xa0;; au-delà, la connexion est fermée</translation>
     </message>
     <message>
         <source>Listen on address:</source>
@@ -1840,10 +1915,6 @@ Depuis un terminal&#xa0;:
         <translation>Il existe déjà un capteur nommé {0}&#xa0;: choisissez un autre nom.</translation>
     </message>
     <message>
-        <source>Target: none (the server is not listening)</source>
-        <translation>Cible&#xa0;: aucune (le serveur n&apos;écoute pas)</translation>
-    </message>
-    <message>
         <source>refused by the server: {0}</source>
         <translation>refusé par le serveur&#xa0;: {0}</translation>
     </message>
@@ -1855,9 +1926,12 @@ Depuis un terminal&#xa0;:
         <source>; {0} reports this value from now on</source>
         <translation>&#xa0;; {0} envoie désormais cette valeur</translation>
     </message>
-    <message>
-        <source>{0} reports the temperature in {1} every {2} min.</source>
-        <translation>{0} envoie la température de {1} toutes les {2} min.</translation>
+    <message numerus="yes">
+        <source>{0} reports the temperature in {1} every %n min.</source>
+        <translation>
+            <numerusform>{0} envoie la température de {1} toutes les minutes.</numerusform>
+            <numerusform>{0} envoie la température de {1} toutes les %n min.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1890,9 +1964,12 @@ Depuis un terminal&#xa0;:
         <source>Connected: {0} of {1}</source>
         <translation>Connectés&#xa0;: {0} sur {1}</translation>
     </message>
-    <message>
-        <source>{0} readings/s</source>
-        <translation>{0} mesures/s</translation>
+    <message numerus="yes">
+        <source>%Ln readings/s</source>
+        <translation>
+            <numerusform>%Ln mesure/s</numerusform>
+            <numerusform>%Ln mesures/s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sent {0} · acked {1} · dropped {2}</source>
@@ -1900,7 +1977,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>{0} reports the real weather: only its pace can change (double-click its rate).</source>
-        <translation>{0} envoie la vraie météo&#xa0;: seul son rythme peut changer (double-cliquez sur son rythme).</translation>
+        <translation>{0} envoie la température réelle de sa ville&#xa0;: seul son rythme peut changer (double-cliquez sur son rythme).</translation>
     </message>
     <message>
         <source>&amp;Target server…</source>
@@ -1952,7 +2029,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
+        <translation>Sus&amp;pendre</translation>
     </message>
     <message>
         <source>Pause the selected sensors; their connection stays open</source>
@@ -2048,7 +2125,7 @@ Depuis un terminal&#xa0;:
     <message>
         <source>Pause</source>
         <comment>toolbar</comment>
-        <translation>Pause</translation>
+        <translation>Suspendre</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2082,7 +2159,7 @@ Depuis un terminal&#xa0;:
     </message>
     <message>
         <source>The readings server the sensors send to (File › Target server…)</source>
-        <translation>Le serveur de mesures où envoient les capteurs (Fichier › Serveur cible…)</translation>
+        <translation>Le serveur auquel les capteurs envoient leurs mesures (Fichier › Serveur cible…)</translation>
     </message>
     <message>
         <source>Sensors with an open connection that are sending</source>
@@ -2148,7 +2225,7 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     </message>
     <message>
         <source>Send there</source>
-        <translation>Envoyer là</translation>
+        <translation>Envoyer à ce serveur</translation>
     </message>
     <message>
         <source>Running sensors reconnect to it at once</source>
@@ -2213,6 +2290,10 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation> min</translation>
     </message>
     <message>
+        <source>every minute</source>
+        <translation>toutes les minutes</translation>
+    </message>
+    <message>
         <source>OpenWeatherMap refreshes a city about every 10 minutes; asking more often only spends calls</source>
         <translation>OpenWeatherMap actualise une ville toutes les 10 minutes environ&#xa0;; demander plus souvent ne fait que consommer des appels</translation>
     </message>
@@ -2242,7 +2323,7 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     </message>
     <message>
         <source>observed {0}</source>
-        <translation>observée {0}</translation>
+        <translation>observée le {0}</translation>
     </message>
     <message>
         <source>Add {0} as a sensor</source>

@@ -13,7 +13,11 @@ SMALL = ["--connections", "2", "--readings", "10", "--acked-connections", "1", "
 def test_one_shot_figures_come_with_the_plain_servers_and_their_ratio():
     result = run_main("bench", "ingest", *SMALL, "--one-shot", "40", "--queued", "40", "--rounds", "2", timeout=120)
     assert result.returncode == 0, result.stderr
-    rows = re.findall(r"^(one-shot clients.*?)\s+([\d,]+) stored/s .*  (Thermolab|plain server), accept queue overflows: \d+$", result.stdout, re.M)
+    rows = re.findall(
+        r"^(one-shot clients.*?)\s+([\d,]+) stored/s .*  (Thermolab|plain server), accept queue overflows: \d+$",
+        result.stdout,
+        re.M,
+    )
     assert [name for _, _, name in rows] == ["Thermolab", "plain server"] * 3
     assert all(int(rate.replace(",", "")) > 0 for _, rate, _ in rows)
     ratios = re.findall(r"^  Thermolab / plain server: [\d.]+ \(rounds: ([\d.]+) ([\d.]+)\)$", result.stdout, re.M)

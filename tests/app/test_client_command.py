@@ -17,7 +17,11 @@ def start_client(data_dir, *arguments):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "THERMOLAB_DATA_DIR": str(data_dir)}
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "client", *arguments],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     with selectors.DefaultSelector() as selector:
         selector.register(process.stdout, selectors.EVENT_READ)

@@ -29,7 +29,17 @@ def test_message_timeout_closes_a_connection_that_trickles_a_message(tmp_path):
 
 def test_the_window_takes_the_message_timeout_too(tmp_path):
     window = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "server", "--port", "0", "--db", str(tmp_path / "m.db"), "--message-timeout", "0.5"],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "server",
+            "--port",
+            "0",
+            "--db",
+            str(tmp_path / "m.db"),
+            "--message-timeout",
+            "0.5",
+        ],
         cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "THERMOLAB_DATA_DIR": str(tmp_path)},
         stdout=subprocess.PIPE,

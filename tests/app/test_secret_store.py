@@ -115,7 +115,9 @@ def test_without_a_keyring_the_secrets_go_to_a_file_only_the_user_can_read(priva
     save_all(settings())
     assert file_mode() == 0o600
     assert json.loads(secret_file().read_text()) == {
-        SERVER_TOKEN: "server-token", TARGET_TOKEN: "target-token", WEATHER_KEY: "owm-key"
+        SERVER_TOKEN: "server-token",
+        TARGET_TOKEN: "target-token",
+        WEATHER_KEY: "owm-key",
     }
     assert secret_file().parent == private_data_dir
     text = settings_text(private_data_dir)
@@ -223,15 +225,43 @@ def test_what_carries_a_secret_leaves_it_out_of_its_repr():
 
 
 @pytest.mark.parametrize("content", ["{not json", '["a list"]'])
-def test_a_secrets_file_that_cannot_be_read_is_said_and_replaced_by_the_next_save(private_data_dir, caplog, content):
+def test_a_secrets_file_that_cannot_be_read_is_said_and_kept_as_it_is(private_data_dir, caplog, content):
+    """Saving over it would lose the other secrets it may hold: the user repairs it or removes it."""
     private_data_dir.mkdir(parents=True)
     secret_file().write_text(content)
     with caplog.at_level(logging.WARNING):
         assert read_secret(WEATHER_KEY) == ""
     assert f"the secrets in {secret_file()} could not be read" in caplog.text
+    with pytest.raises(SecretError) as raised:
+        remember(settings(), WEATHER_KEY, "owm-key")
+    assert str(raised.value) == (
+        f"the OpenWeatherMap API key was not saved: {secret_file()} cannot be read, and saving would lose the other "
+        "secrets it may hold: repair it or remove it"
+    )
+    assert secret_file().read_text() == content
+
+
+def test_a_secrets_file_this_user_may_not_read_is_kept_as_it_is(private_data_dir):
+    remember(settings(), TARGET_TOKEN, "target-token")
+    secret_file().chmod(0o200)
+    if os.access(secret_file(), os.R_OK):
+        pytest.skip("root reads any file")
+    with pytest.raises(SecretError):
+        remember(settings(), WEATHER_KEY, "owm-key")
+    secret_file().chmod(0o600)
+    assert json.loads(secret_file().read_text()) == {TARGET_TOKEN: "target-token"}
+
+
+def test_the_data_folder_is_made_private_when_it_is_created_but_one_chosen_is_left_as_it_is(tmp_path, monkeypatch, any_umask):
+    made = tmp_path / "made" / "data"
+    monkeypatch.setenv("THERMOLAB_DATA_DIR", str(made))
     remember(settings(), WEATHER_KEY, "owm-key")
-    assert json.loads(secret_file().read_text()) == {WEATHER_KEY: "owm-key"}
-    assert file_mode() == 0o600
+    assert stat.S_IMODE(made.stat().st_mode) == 0o700
+    chosen = tmp_path / "chosen"
+    chosen.mkdir(mode=0o755)
+    monkeypatch.setenv("THERMOLAB_DATA_DIR", str(chosen))
+    remember(settings(), WEATHER_KEY, "owm-key")
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o755
 
 
 def test_the_file_is_private_before_a_byte_is_written_to_it(private_data_dir, any_umask, monkeypatch):

@@ -59,6 +59,14 @@ def test_sensors_added_send_and_their_counters_survive_a_restart(host, tmp_path)
     assert {row[0] for row in stored_rows(tmp_path / "mesures.db")} == {"a", "b"}
 
 
+def test_a_stopped_sensor_waits_for_nothing_that_was_stored(host, server):
+    host.host.send(Add(("a",), make_model("walk"), 1.0, True))
+    wait_until(lambda: server.storage.stored == 1, "the first reading to be stored")
+    host.host.send(Stop(("a",)))
+    rows = host.wait(lambda rows: rows["a"].state == "stopped", "a stopped")
+    assert (rows["a"].sent, rows["a"].acked, rows["a"].waiting) == (1, 1, 0)
+
+
 def test_a_rate_a_model_and_a_manual_value_change_while_running(host):
     host.host.send(Add(("m",), make_model("manual"), 20.0, True))
     host.wait(lambda rows: rows.get("m") and rows["m"].last_value == 20.0, "the first value")

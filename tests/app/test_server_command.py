@@ -9,6 +9,7 @@ from models.storage import open_storage
 from tests.support import ROOT, LineClient, ServerProcess, run_main, stored_rows
 
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
+REFUSED = "is the database being exported (or its journal): choose another file"
 
 
 def test_listens_stores_and_stops_cleanly_on_sigterm(tmp_path):
@@ -144,9 +145,33 @@ def test_export_refuses_to_write_over_the_database_it_exports(tmp_path):
     (tmp_path / "link.db").symlink_to(database)
     os.link(database, tmp_path / "hard.db")
     relative = os.path.relpath(database, ROOT)
-    for out in [str(database), relative, str(tmp_path / "link.db"), str(tmp_path / "hard.db"), f"{database}-wal", f"{database}-shm"]:
+    for out in [
+        str(database),
+        relative,
+        str(tmp_path / "link.db"),
+        str(tmp_path / "hard.db"),
+        f"{database}-wal",
+        f"{database}-shm",
+    ]:
         result = run_main("export", "--db", str(database), "--out", out)
         assert result.returncode == 2, out
-        assert result.stderr == f"thermolab: {out} is the database being exported (or its journal): choose another file for the CSV\n"
+        assert result.stderr == f"thermolab: {out} {REFUSED} for the CSV\n"
     server.stop()
     assert len(stored_rows(database)) == 1
+
+
+def test_export_through_a_link_to_the_database_refuses_the_journal_beside_its_target(tmp_path):
+    """SQLite keeps the journal beside the file a link points to, not beside the link."""
+    database = tmp_path / "real.db"
+    server = ServerProcess("--db", str(database))
+    with LineClient(server.address) as sensor:
+        sensor.send(*({**GOOD, "temperature": i, "seq": i} for i in range(200)))
+        assert [sensor.answer() for _ in range(200)][-1] == {"ack": 199}
+    (tmp_path / "link.db").symlink_to("real.db")
+    os.link(database, tmp_path / "hard.db")
+    for db in ("link.db", "hard.db"):
+        for out in (f"{database}-wal", f"{database}-shm", f"{database}-journal", str(tmp_path / "link.db-wal")):
+            result = run_main("export", "--db", str(tmp_path / db), "--out", out)
+            assert (result.returncode, result.stderr) == (2, f"thermolab: {out} {REFUSED} for the CSV\n"), db
+    server.stop()
+    assert len(stored_rows(database)) == 200

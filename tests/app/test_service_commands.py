@@ -125,7 +125,9 @@ def test_weather_never_shows_the_key_whatever_fails(stub, capsys, caplog, monkey
 
 def test_weather_without_a_key_says_how_to_give_one(stub, capsys):
     assert main(["weather", "Orsay"]) == 1
-    assert capsys.readouterr().err.startswith("thermolab: no OpenWeatherMap API key: pass --api-key KEY, set OWM_API_KEY, or type it once")
+    assert capsys.readouterr().err.startswith(
+        "thermolab: no OpenWeatherMap API key: pass --api-key KEY, set OWM_API_KEY, or type it once"
+    )
     assert stub.requests == []
 
 

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from app.cli import main
-from tests.support import ROOT, ServerProcess, running_server, stored_rows
 from tests.sensor_support import free_port, wait_until
+from tests.support import ROOT, ServerProcess, running_server, stored_rows
 
 
 def simulate(*arguments: str) -> list[str]:
@@ -76,7 +76,9 @@ def test_sigterm_stops_it_cleanly_once_what_was_sent_is_acked(tmp_path):
     path = tmp_path / "m.db"
     server = ServerProcess("--db", str(path))
     port = str(server.address[1])
-    with subprocess.Popen(simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        simulate("--sensors", "3", "--rate", "100", "--port", port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
         wait_until(lambda: row_count(path) >= 30, "the first readings")
         process.send_signal(signal.SIGTERM)
         stdout, stderr = process.communicate(timeout=20)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -21,7 +22,9 @@ STORES = {"sqlite": ("--db", "m.db"), "text file": ("--text-file", "donnees.txt"
 
 def stamped(count: int, first: int = 0) -> list[dict]:
     """Readings the sensor stamped, each with its seq: resending one can never store it twice."""
-    return [{"capteur_id": "c", "temperature": 20.5, "timestamp": 1_790_000_000 + i, "seq": i} for i in range(first, first + count)]
+    return [
+        {"capteur_id": "c", "temperature": 20.5, "timestamp": 1_790_000_000 + i, "seq": i} for i in range(first, first + count)
+    ]
 
 
 def exchange(sensor: LineClient, readings: list[dict]) -> tuple[set[int], set[int]]:
@@ -108,6 +111,43 @@ def test_a_database_replaced_under_the_server_gets_the_next_readings(tmp_path):
     assert (acked | refused, resent, code) == (set(range(5, 25)), set(range(5, 25)), 0)
     assert stored_seqs(path, text_file=False) == list(range(5, 25))
     assert stderr.count(f"{path} was replaced while the server ran") == 1, stderr
+
+
+def test_a_journal_deleted_under_the_server_is_noticed_and_no_ack_is_lost(tmp_path):
+    """Deleting the -wal and -shm files leaves the server committing into a journal nobody can see."""
+    path = tmp_path / "w.db"
+    server = ServerProcess("--db", str(path))
+    with LineClient(server.address) as sensor:
+        assert exchange(sensor, stamped(50)) == (set(range(50)), set())
+        for journal in ("-wal", "-shm"):
+            tmp_path.joinpath(f"w.db{journal}").unlink()
+        acked, refused = exchange(sensor, stamped(50, 50))
+        assert refused, "the deleted journal went unnoticed"
+        resent, _ = exchange(sensor, [reading for reading in stamped(50, 50) if reading["seq"] in refused])
+    code, _, stderr = server.stop(signal.SIGKILL)
+    assert acked | resent == set(range(50, 100))
+    assert stored_seqs(path, text_file=False) == list(range(100))
+    assert stderr.count(f"{path}-wal was deleted while the server ran") == 1, stderr
+
+
+def test_a_refusal_tells_the_sender_why_in_fixed_words_and_the_console_where(tmp_path):
+    """The path of the server's file is for its user, not for any peer that sends a reading."""
+    path, junk = tmp_path / "m.db", tmp_path / "junk"
+    server = ServerProcess("--db", str(path))
+    with LineClient(server.address) as sensor:
+        assert exchange(sensor, stamped(5)) == (set(range(5)), set())
+        junk.write_bytes(b"not a database " * 1000)
+        junk.replace(path)
+        reasons = set()
+        for first in (5, 25):
+            sensor.send(*stamped(20, first))
+            reasons |= {sensor.answer()["error"] for _ in range(20)}
+    code, _, stderr = server.stop()
+    assert reasons == {
+        "storage failed: the file was replaced while the server ran",
+        "storage failed: the database cannot be opened",
+    }
+    assert code == 0 and f"cannot be opened ({path} is not a SQLite database: choose another file)" in stderr, stderr
 
 
 def test_another_process_holding_the_lock_gets_errors_then_storing_resumes(tmp_path):

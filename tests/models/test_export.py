@@ -20,8 +20,8 @@ def database(tmp_path):
         [
             Reading("capteur_2", 19.0, T0 + 10, None, True),
             Reading("capteur_1", 23.5, T0, None, True),
-            Reading("=HYPERLINK(\"x\")", -4.25, T0 + 20, None, True),
-            Reading("cap, \"quoted\"", 0.0, T0 + 30, None, True),
+            Reading('=HYPERLINK("x")', -4.25, T0 + 20, None, True),
+            Reading('cap, "quoted"', 0.0, T0 + 30, None, True),
         ],
         T0,
     ).wait(10)
@@ -40,7 +40,7 @@ def test_the_file_a_spreadsheet_opens(database):
         "capteur_id,temperature,timestamp\r\n"
         "capteur_1,23.5,2026-11-21T14:31:05.123Z\r\n"
         "capteur_2,19.0,2026-11-21T14:31:15.123Z\r\n"
-        "\"'=HYPERLINK(\"\"x\"\")\",-4.25,2026-11-21T14:31:25.123Z\r\n"
+        '"\'=HYPERLINK(""x"")",-4.25,2026-11-21T14:31:25.123Z\r\n'
         '"cap, ""quoted""",0.0,2026-11-21T14:31:35.123Z\r\n'
     )
 
@@ -79,7 +79,7 @@ def test_the_file_a_french_spreadsheet_opens(database, tmp_path, paris):
         b"capteur_id;temperature;timestamp;heure_locale\r\n"
         b"capteur_1;23,5;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
         b"capteur_2;19,0;2026-11-21T14:31:15.123Z;21/11/2026 15:31:15\r\n"
-        b"\"'=HYPERLINK(\"\"x\"\")\";-4,25;2026-11-21T14:31:25.123Z;21/11/2026 15:31:25\r\n"
+        b'"\'=HYPERLINK(""x"")";-4,25;2026-11-21T14:31:25.123Z;21/11/2026 15:31:25\r\n'
         b'"cap, ""quoted""";0,0;2026-11-21T14:31:35.123Z;21/11/2026 15:31:35\r\n'
     )
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from models.history import load_history, sensor_summaries, time_span
+from models.history import count_stored, load_history, sensor_summaries, time_span
 from models.reading import Reading
 from models.storage import open_storage
 
@@ -24,6 +24,25 @@ def test_the_table_gets_each_sensors_summary_from_storage(tmp_path):
     storage = open_storage(tmp_path / "m.db")
     storage.submit([Reading("a", float(v), 100.0 + i, None, True) for i, v in enumerate([5, 1, 9, 4])], 0.0).wait(10)
     storage.close()
-    (summary,) = sensor_summaries(tmp_path / "m.db", since=None)
+    (summary,) = sensor_summaries(tmp_path / "m.db", window=None, now=200.0)
     assert (summary.capteur_id, summary.count, summary.minimum, summary.maximum, summary.mean) == ("a", 4, 1.0, 9.0, 4.75)
     assert (summary.last_seen, summary.last_value) == (103.0, 4.0)
+
+
+def test_the_tables_summary_covers_the_window_and_slides_on_from_there(tmp_path):
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("a", float(v), 100.0 + i * 60, None, True) for i, v in enumerate([5, 1, 9, 4])], 0.0).wait(10)
+    storage.close()
+    (summary,) = sensor_summaries(tmp_path / "m.db", window=120.0, now=290.0)
+    assert (summary.count, summary.minimum, summary.maximum, summary.mean) == (2, 4.0, 9.0, 6.5)
+    assert (summary.last_seen, summary.last_value) == (280.0, 4.0)
+    summary.expire(now=350.0)
+    assert (summary.count, summary.minimum, summary.maximum) == (1, 4.0, 4.0)
+
+
+def test_the_readings_a_storage_holds_are_counted(tmp_path):
+    for path, text_file in ((tmp_path / "m.db", False), (tmp_path / "donnees.txt", True)):
+        storage = open_storage(path, text_file)
+        storage.submit([Reading("a", 20.0, 100.0 + i, None, True) for i in range(7)], 0.0).wait(10)
+        storage.close()
+        assert count_stored(path, text_file) == 7

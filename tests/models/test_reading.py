@@ -1,7 +1,7 @@
 """Every rule of docs/protocol.md section 1 broken on its own gets a sentence that names the field."""
 
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -91,9 +91,9 @@ def test_units_are_stored_in_celsius(unit, value, celsius):
     [
         (1_700_000_000, 1_700_000_000.0),
         (1_700_000_000.25, 1_700_000_000.25),
-        ("2026-11-21T14:31:05.123Z", datetime(2026, 11, 21, 14, 31, 5, 123000, timezone.utc).timestamp()),
-        ("2026-11-21T14:31:05", datetime(2026, 11, 21, 14, 31, 5, tzinfo=timezone.utc).timestamp()),
-        ("2026-11-21T15:31:05+01:00", datetime(2026, 11, 21, 14, 31, 5, tzinfo=timezone.utc).timestamp()),
+        ("2026-11-21T14:31:05.123Z", datetime(2026, 11, 21, 14, 31, 5, 123000, UTC).timestamp()),
+        ("2026-11-21T14:31:05", datetime(2026, 11, 21, 14, 31, 5, tzinfo=UTC).timestamp()),
+        ("2026-11-21T15:31:05+01:00", datetime(2026, 11, 21, 14, 31, 5, tzinfo=UTC).timestamp()),
     ],
 )
 def test_a_sensor_timestamp_is_kept_and_marked(timestamp, expected):

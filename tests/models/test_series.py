@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from models.sensor_stats import SensorStats
 from models.reading import Reading
+from models.sensor_stats import SensorStats
 from models.series import SensorBatch, SeriesBuffer, group_by_sensor
 
 
@@ -82,6 +82,20 @@ def test_stats_of_a_sensor():
     stats.add(SensorBatch.of([9.0], [40.0]))
     assert (stats.count, stats.minimum, stats.maximum, stats.mean) == (4, 15.0, 40.0, 25.0)
     assert (stats.last_seen, stats.last_value) == (12.0, 25.0)
+
+
+def test_stats_over_a_window_let_go_of_what_grows_older_than_it():
+    stats = SensorStats("c", window=600.0)
+    stats.add(SensorBatch.of([1000.0, 1001.0], [30.0, 10.0]))
+    stats.add(SensorBatch.of([1300.0], [20.0]))
+    stats.expire(now=1400.0)
+    assert (stats.count, stats.minimum, stats.maximum, stats.mean) == (3, 10.0, 30.0, 20.0)
+    stats.expire(now=1610.0)
+    assert (stats.count, stats.minimum, stats.maximum, stats.mean) == (1, 20.0, 20.0, 20.0)
+    stats.add(SensorBatch.of([900.0], [99.0]))  # resent, from before the window: not in its figures
+    assert (stats.count, stats.maximum, stats.last_value) == (1, 20.0, 20.0)
+    stats.expire(now=2000.0)
+    assert (stats.count, stats.mean, stats.last_seen) == (0, None, 1300.0)
 
 
 def test_rate_over_the_last_seconds():

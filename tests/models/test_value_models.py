@@ -92,7 +92,10 @@ def test_a_model_as_typed_on_the_command_line():
     ("text", "sentence"),
     [
         ("thermometer", "unknown model 'thermometer': choose constant, walk, sine, ramp or manual"),
-        ("sine:speed=3", "the sine model has no parameter 'speed': it takes mean, amplitude, period, peak, noise, spike_rate or spike_size"),
+        (
+            "sine:speed=3",
+            "the sine model has no parameter 'speed': it takes mean, amplitude, period, peak, noise, spike_rate or spike_size",
+        ),
         ("sine:period=fast", "period must be a number, got 'fast'"),
         ("sine:period", "'period' is not key=value: write parameters as in sine:period=60,amplitude=3"),
         ("sine:period=0", "period must be above 0"),

@@ -125,3 +125,13 @@ def test_a_restarted_server_gets_what_was_not_acked_and_stores_nothing_twice(tmp
     assert status.errors >= 1
     rows = stored_rows(path)
     assert len(rows) == len({row[2] for row in rows}) == 6000
+
+
+def test_a_stopped_sensor_counts_the_ack_of_its_last_reading(server):
+    # At 1 reading/s the reply waits for the next turn (REPLY_DELAY): stopping before it must not lose it.
+    sensor = sensor_for(server, rate=1, model=Constant(value=20.0))
+    with started(sensor):
+        wait_until(lambda: server.storage.stored == 1, "the first reading to be stored")
+        sensor.stop()
+        status = sensor.status()
+    assert (status.state, status.sent, status.acked, status.buffered) == (State.STOPPED, 1, 1, 0)

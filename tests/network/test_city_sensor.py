@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from models.capteur import CapteurError
 from network.city_sensor import CityCapteur
-from network.sensor_loop import State
+from network.sensor_status import State
 from tests.sensor_support import free_port, wait_until
 from tests.support import running_server, stored_rows
 from tests.weather_stub import KEY, openweathermap_stub
@@ -34,7 +34,7 @@ def test_it_reports_the_temperature_observed_with_the_time_of_the_observation(st
         assert (status.state, status.measured, status.sent, status.errors) == (State.SENDING, 1, 1, 0)
     finally:
         sensor.stop()
-    observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=timezone.utc).timestamp()
+    observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=UTC).timestamp()
     assert stored_rows(tmp_path / "mesures.db") == [("Orsay", 5.78, observed)]
     assert stub.requests and all("appid=" in request for request in stub.requests)
 

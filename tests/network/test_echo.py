@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import struct
 import threading
@@ -10,6 +11,7 @@ import time
 import pytest
 
 from network.echo import EchoServer, echo_multi
+from network.rejections import LOGGED_PER_WINDOW
 from tests.support import serving
 
 TIMEOUT = 10.0
@@ -179,3 +181,15 @@ def test_multi_task_tells_a_client_beyond_its_limit_that_it_is_busy():
             assert read_exactly(third, len(refusal)) == refusal
             assert third.recv(64) == b""
         assert echo(second, b"2") == b"echo:2"
+
+
+def test_refusals_are_logged_a_few_times_then_summarised():
+    server = echo_multi(port=0, max_connections=1)
+    with serving(server), connect(server) as first:
+        assert echo(first, b"1") == b"echo:1"
+        for _ in range(20):
+            with connect(server) as refused:
+                assert refused.recv(64).startswith(b"busy:")
+    warnings = [event.message for event in server.monitor.events()[1] if event.level == logging.WARNING]
+    refusals = ["refused: connection limit (1) reached"] * LOGGED_PER_WINDOW
+    assert warnings == [*refusals, "15 more rejected messages in the last 1 s"]

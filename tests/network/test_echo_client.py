@@ -127,4 +127,6 @@ def test_a_busy_echo_server_is_said_so():
             second.send("second")
             with pytest.raises(ServiceError) as refused:
                 second.receive()
-    assert str(refused.value) == f"the echo server at 127.0.0.1:{server.port} is busy: connection limit (1) reached, try again later"
+    assert (
+        str(refused.value) == f"the echo server at 127.0.0.1:{server.port} is busy: connection limit (1) reached, try again later"
+    )

@@ -10,8 +10,8 @@ from models.value_models import Constant, make_model
 from network.capteur_tcp import CapteurTCP, State
 from network.fleet import Fleet
 from network.schedule import Backoff
-from tests.support import stored_rows
 from tests.sensor_support import free_port, wait_until
+from tests.support import stored_rows
 
 
 def test_every_sensor_delivers_its_readings_under_its_own_id(server, tmp_path):

@@ -5,8 +5,8 @@ import tracemalloc
 
 import pytest
 
-from models.reading import Reading
 import network.protocol as protocol_module
+from models.reading import Reading
 from network.protocol import UNFORESEEN, Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
 
 NOW = 1_790_000_000.0
@@ -205,6 +205,8 @@ def test_a_bug_met_on_one_message_costs_that_message_only(monkeypatch, caplog, s
         return original(value, *rest)
 
     monkeypatch.setattr(protocol_module, step, failing)
-    events = decode(b'{"capteur_id": "c", "temperature": 1}\n{"capteur_id": "bug",\n "temperature": 2}\n{"capteur_id": "d", "temperature": 3}')
+    events = decode(
+        b'{"capteur_id": "c", "temperature": 1}\n{"capteur_id": "bug",\n "temperature": 2}\n{"capteur_id": "d", "temperature": 3}'
+    )
     assert events == [reading("c", 1), Rejected(UNFORESEEN), reading("d", 3)]
     assert "RuntimeError: a bug" in caplog.text

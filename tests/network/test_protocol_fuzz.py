@@ -25,9 +25,7 @@ SEQ_BASE = 1_000_000
 """Message i carries seq SEQ_BASE + i unless mutated, so each answer names its message."""
 BOM = b"\xef\xbb\xbf"
 
-huge_integers = st.builds(
-    lambda sign, zeros: sign + b"1" + b"0" * zeros, st.sampled_from([b"", b"-"]), st.integers(0, 5_000)
-)
+huge_integers = st.builds(lambda sign, zeros: sign + b"1" + b"0" * zeros, st.sampled_from([b"", b"-"]), st.integers(0, 5_000))
 exponents = st.builds(lambda m, e: b"%de%d" % (m, e), st.integers(-9, 9), st.integers(-400, 400))
 numbers = st.one_of(
     st.floats().map(lambda x: json.dumps(x).encode()),  # NaN, Infinity and -Infinity included
@@ -59,7 +57,9 @@ nested = st.one_of(
 )
 values = st.one_of(numbers, strings, nested, st.sampled_from([b"true", b"false", b"null", b"[]", b"{}"]))
 keys = st.one_of(
-    st.sampled_from([b'"capteur_id"', b'"capteur\\u005fid"', b'"sensor_id"', b'"temperature"', b'"unit"', b'"timestamp"', b'"seq"']),
+    st.sampled_from(
+        [b'"capteur_id"', b'"capteur\\u005fid"', b'"sensor_id"', b'"temperature"', b'"unit"', b'"timestamp"', b'"seq"']
+    ),
     strings,
 )
 layouts = st.sampled_from([(b"", b" "), (b" ", b" "), (b"\n    ", b"\n"), (b"\r\n  ", b"\r\n")])

@@ -1,11 +1,12 @@
 """A flood of bad messages writes a bounded number of log lines and events, whose counts add up."""
 
 import logging
+import socket
 
 import pytest
 
-from network.monitor import UNLOGGED_REJECTIONS, ServerMonitor
-from network.rejections import LOGGED_PER_WINDOW, WINDOW, RejectionLimiter, Summary
+from network.monitor import UNLOGGED_REJECTIONS, UNLOGGED_REJECTIONS_FROM_HOSTS, ServerMonitor
+from network.rejections import LOGGED_PER_WINDOW, LOGGED_PER_WINDOW_ALL_HOSTS, WINDOW, RejectionLimiter, Summary
 from tests.support import LineClient, running_server
 
 
@@ -21,7 +22,8 @@ class Clock:
 
 def rejected_count(events) -> int:
     """How many rejected messages the events account for: one each, or a summary's count."""
-    return sum(event.values["count"] if event.template == UNLOGGED_REJECTIONS else 1 for event in events)
+    summaries = (UNLOGGED_REJECTIONS, UNLOGGED_REJECTIONS_FROM_HOSTS)
+    return sum(event.values["count"] if event.template in summaries else 1 for event in events)
 
 
 def rejection_events(monitor: ServerMonitor) -> list:
@@ -56,7 +58,9 @@ def test_after_a_few_lines_a_flood_is_summarised_once_its_window_ends(monitor, c
     assert (summary.peer, summary.template, summary.values) == ("127.0.0.1", UNLOGGED_REJECTIONS, {"count": 1203, "seconds": 10})
     assert rejected_count(events) == 1_208
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
-    assert warnings == ["127.0.0.1:5000: rejected: invalid JSON at byte 0"] * 5 + ["127.0.0.1: 1,203 more rejected messages in the last 10 s"]
+    assert warnings == ["127.0.0.1:5000: rejected: invalid JSON at byte 0"] * 5 + [
+        "127.0.0.1: 1,203 more rejected messages in the last 10 s"
+    ]
 
 
 def test_a_long_flood_gives_a_few_lines_per_window_and_they_add_up(monitor, clock):
@@ -72,7 +76,7 @@ def test_one_shot_clients_from_one_host_are_summarised_together(monitor, clock):
         flood(monitor, clock, f"[::1]:{port}", 1)
     monitor.report_rejections()
     events = rejection_events(monitor)
-    assert [event.peer for event in events] == [f"[::1]:{port}" for port in range(1_000, 1_005)] + ["[::1]"]
+    assert [event.peer for event in events] == [f"[::1]:{port}" for port in range(1_000, 1_005)] + ["::/64"]
     assert rejected_count(events) == 1_000
 
 
@@ -112,3 +116,41 @@ def test_a_flood_through_a_real_server_leaves_a_few_log_lines(tmp_path, caplog):
     warnings = [record for record in caplog.records if record.levelno == logging.WARNING]
     assert len(warnings) <= 2 * (LOGGED_PER_WINDOW + 1)
     assert rejected_count(rejection_events(server.monitor)) == 2_000
+
+
+def test_a_flood_from_many_addresses_is_summarised_once_all_hosts_have_used_their_lines(monitor, clock):
+    for host in range(1_000):
+        flood(monitor, clock, f"127.0.{host // 250}.{host % 250 + 2}:5000", 1)
+    clock.now += WINDOW
+    events = rejection_events(monitor)
+    assert len(events) == LOGGED_PER_WINDOW_ALL_HOSTS + 1
+    assert events[-1].message == "950 more rejected messages from 950 hosts in the last 10 s"
+    assert rejected_count(events) == 1_000
+
+
+def test_an_ipv6_peer_is_counted_by_its_64_block(monitor, clock):
+    for host in range(1, 21):
+        flood(monitor, clock, f"[2001:db8::{host:x}]:4000", 1)
+    flood(monitor, clock, "[2001:db8:0:1::1]:4000", 1)
+    monitor.report_rejections()
+    events = rejection_events(monitor)
+    assert [(event.peer, event.message) for event in events[LOGGED_PER_WINDOW + 1 :]] == [
+        ("2001:db8::/64", "15 more rejected messages in the last 1 s")
+    ]
+    assert events[LOGGED_PER_WINDOW].peer == "[2001:db8:0:1::1]:4000"
+
+
+def test_one_shot_clients_from_many_loopback_addresses_leave_a_few_log_lines(tmp_path, caplog):
+    caplog.set_level(logging.INFO, "thermolab.server")
+    with running_server(tmp_path / "m.db") as server:
+        for host in range(100):
+            with socket.socket() as client:
+                client.settimeout(10)
+                client.bind((f"127.0.1.{host + 2}", 0))
+                client.connect(server.address)
+                client.sendall(b"x\n")
+                assert client.recv(100) == b'{"error": "invalid JSON at byte 0"}\n'
+    warnings = [record for record in caplog.records if record.levelno == logging.WARNING]
+    assert len(warnings) == LOGGED_PER_WINDOW_ALL_HOSTS + 1
+    assert warnings[-1].getMessage() == "50 more rejected messages from 50 hosts in the last 1 s"
+    assert rejected_count(rejection_events(server.monitor)) == 100

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import json
+import select
 import socket
-
-import pytest
+import time
 
 from models.storage import SQLiteStorage
+from network import serveur
 from network.serveur_tcp import ServeurTCP
 from tests.support import LineClient, running_server, stored_rows
 
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
-# Long enough to show that an answer does not come; every other wait ends on an event.
-QUIET = 0.6
 DEADLINE = 1.0
+# How long half a message waits for its end: long enough to show that no answer comes, and four
+# of them outlast the deadline, each far within it.
+PAUSE = 0.3
 
 
 class BuggyStorage(SQLiteStorage):
@@ -61,20 +63,17 @@ def test_a_message_trickled_past_its_deadline_gets_one_error_line_and_is_closed(
 
 
 def test_the_deadline_counts_per_message_not_per_connection(tmp_path):
-    first, second, third = (json.dumps({**GOOD, "seq": seq}).encode() + b"\n" for seq in (1, 2, 3))
+    messages = [json.dumps({**GOOD, "seq": seq}).encode() + b"\n" for seq in range(1, 5)]
     with running_server(tmp_path / "m.db", message_timeout=DEADLINE) as server, LineClient(server.address) as sensor:
-        # Each message is completed QUIET after its first byte, within the deadline; all three take longer.
-        sensor.send(first + second[:10])
-        assert sensor.answer() == {"ack": 1}
-        sensor.socket.settimeout(QUIET)
-        with pytest.raises(TimeoutError):
-            sensor.socket.recv(100)
-        sensor.send(second[10:] + third[:10])
-        assert sensor.answer() == {"ack": 2}
-        with pytest.raises(TimeoutError):
-            sensor.socket.recv(100)
-        sensor.send(third[10:])
-        assert sensor.answer() == {"ack": 3}
+        # Each message is completed PAUSE after its first byte, far within the deadline (a late wake-up
+        # on a busy machine only adds to a pause); all of them take longer than the deadline.
+        started = time.monotonic()
+        sensor.send(messages[0][:10])
+        for seq, (message, following) in enumerate(zip(messages, [*messages[1:], b""], strict=True), 1):
+            assert select.select([sensor.socket], [], [], PAUSE)[0] == [], "nothing is owed for half a message"
+            sensor.send(message[10:] + following[:10])
+            assert sensor.answer() == {"ack": seq}
+        assert time.monotonic() - started > DEADLINE
 
 
 def connect_and_be_acked(address: tuple[str, int]) -> None:
@@ -105,3 +104,47 @@ def test_silent_sockets_make_room_before_a_sensor_that_talks_however_long_ago_it
         assert silent[0].answer() == {"error": "server busy"}
         talker.send({**GOOD, "seq": 2})
         assert talker.answer() == {"ack": 2}
+
+
+def test_blanks_trickled_do_not_keep_an_idle_connection_open(tmp_path):
+    with (
+        running_server(tmp_path / "m.db", idle_timeout=DEADLINE, message_timeout=DEADLINE) as server,
+        LineClient(server.address) as trickler,
+    ):
+        trickler.trickle(b" " * 50, every=DEADLINE / 5)
+        trickler.wait_until_closed()
+        _, events = server.monitor.events()
+    assert "client disconnected (idle for 1 s)" in [event.message for event in events]
+
+
+def test_garbage_is_no_activity_a_full_server_ends_it_before_a_sensor_that_talks(tmp_path):
+    with running_server(tmp_path / "m.db", max_connections=4) as server, contextlib.ExitStack() as clients:
+        sensors = [clients.enter_context(LineClient(server.address)) for _ in range(3)]
+        for seq, sensor in enumerate(sensors, 1):
+            sensor.send({**GOOD, "seq": seq})
+            assert sensor.answer() == {"ack": seq}
+        garbage = clients.enter_context(LineClient(server.address))
+        garbage.send(b"x\n")
+        assert garbage.answer() == {"error": "invalid JSON at byte 0"}
+        connect_and_be_acked(server.address)
+        assert garbage.answer() == {"error": "server busy"}
+        sensors[0].send({**GOOD, "seq": 4})
+        assert sensors[0].answer() == {"ack": 4}
+
+
+def test_a_connection_whose_thread_could_not_start_leaves_no_trace_in_the_ranking(tmp_path, monkeypatch):
+    start = serveur._start_with_stack
+    failures = iter([RuntimeError("can't start new thread")])
+
+    def start_after_a_failure(thread, size):
+        if (failure := next(failures, None)) is not None:
+            raise failure
+        start(thread, size)
+
+    monkeypatch.setattr(serveur, "_start_with_stack", start_after_a_failure)
+    with running_server(tmp_path / "m.db", max_connections=1) as server, contextlib.ExitStack() as clients:
+        lost = clients.enter_context(LineClient(server.address))
+        lost.wait_until_closed()
+        idle = clients.enter_context(LineClient(server.address))
+        connect_and_be_acked(server.address)
+        assert idle.answer() == {"error": "server busy"}

@@ -11,7 +11,10 @@ HUGE_NUMBERS = [
     (b'{"capteur_id": "a", "temperature": 1' + b"0" * 400 + b', "seq": 3}', "temperature is out of range"),
     (b'{"capteur_id": "a", "temperature": -1' + b"0" * 400 + b', "seq": 3}', "temperature is out of range"),
     (b'{"capteur_id": "a", "temperature": 1' + b"0" * 5_000 + b', "seq": 3}', "temperature is out of range"),
-    (b'{"capteur_id": "a", "temperature": 1, "timestamp": 1' + b"0" * 400 + b', "seq": 3}', "timestamp is out of range (years 1 to 9999)"),
+    (
+        b'{"capteur_id": "a", "temperature": 1, "timestamp": 1' + b"0" * 400 + b', "seq": 3}',
+        "timestamp is out of range (years 1 to 9999)",
+    ),
     (b'{"capteur_id": "a", "temperature": 1e308, "unit": "F", "seq": 3}', "temperature is out of range once converted to °C"),
 ]
 

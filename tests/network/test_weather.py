@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -34,7 +34,7 @@ def test_current_weather_gives_everything_a_person_reads(stub):
         feels_like=5.78,
         humidity=89,
         description="clear sky",
-        observed_at=datetime(2021, 11, 6, 20, 49, 19, tzinfo=timezone.utc),
+        observed_at=datetime(2021, 11, 6, 20, 49, 19, tzinfo=UTC),
     )
 
 
@@ -152,5 +152,7 @@ def test_a_server_that_never_answers_times_out():
 
 
 def test_a_base_url_whose_port_is_no_number_is_refused():
-    with pytest.raises(WeatherError, match=r"the weather service address 'http://127.0.0.1:abc' has no valid port: correct OWM_BASE_URL"):
+    with pytest.raises(
+        WeatherError, match=r"the weather service address 'http://127.0.0.1:abc' has no valid port: correct OWM_BASE_URL"
+    ):
         current_weather("Orsay", KEY, "http://127.0.0.1:abc")

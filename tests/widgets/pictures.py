@@ -6,7 +6,9 @@ from PySide6.QtGui import QImage
 
 def pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGB32)
-    return np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)[:, : image.width()].copy()
+    return (
+        np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), image.bytesPerLine() // 4)[:, : image.width()].copy()
+    )
 
 
 def differing_pixels(one: QImage, other: QImage) -> int:

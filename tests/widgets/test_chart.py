@@ -62,7 +62,9 @@ def test_follow_stops_when_the_user_pans_and_resumes_on_request(qtbot):
 def test_the_crosshair_names_the_nearest_visible_point(qtbot):
     chart = LiveChart("", decimate=False)
     qtbot.addWidget(chart)
-    chart.add_points(batches({"low": ([100.0, 200.0, 300.0], [10.0, 11.0, 12.0]), "high": ([100.0, 200.0, 300.0], [30.0, 31.0, 32.0])}))
+    chart.add_points(
+        batches({"low": ([100.0, 200.0, 300.0], [10.0, 11.0, 12.0]), "high": ([100.0, 200.0, 300.0], [30.0, 31.0, 32.0])})
+    )
     chart.plot.setXRange(0, 400, padding=0)
     chart.plot.setYRange(0, 40, padding=0)
     assert chart._crosshair.nearest(210.0, 29.0) == ("high", 200.0, 31.0)

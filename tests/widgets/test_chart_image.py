@@ -90,7 +90,7 @@ def test_the_crosshair_is_left_out_of_an_image(qtbot, chart, tmp_path):
     assert len(crosshair) == 2
     qtbot.waitUntil(lambda: all(line.isVisible() for line in crosshair))
     save_chart_image(chart, tmp_path / "chart.svg")
-    assert 'stroke-dasharray' not in (tmp_path / "chart.svg").read_text()
+    assert "stroke-dasharray" not in (tmp_path / "chart.svg").read_text()
     assert all(line.isVisible() for line in crosshair), "still there in the window"
 
 

@@ -139,7 +139,11 @@ def test_while_following_the_height_fits_the_visible_sensors_in_the_window(qtbot
     chart = LiveChart("")
     qtbot.addWidget(chart)
     now = time.time()
-    chart.add_points(batches({"gone": ([now - 3600], [90.0]), "cold": ([now - 20, now], [-5.0, -4.0]), "warm": ([now - 20, now], [20.0, 25.0])}))
+    chart.add_points(
+        batches(
+            {"gone": ([now - 3600], [90.0]), "cold": ([now - 20, now], [-5.0, -4.0]), "warm": ([now - 20, now], [20.0, 25.0])}
+        )
+    )
     low, high = shown_height(chart, qtbot)
     assert -9.5 < low <= -5.0 and 25.0 <= high < 29.5, "a margin of at most 15% of 30 °C either side"
     chart.set_sensor_visible("cold", False)

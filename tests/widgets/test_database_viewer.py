@@ -11,7 +11,9 @@ from tests.support import LineClient, stored_rows
 def older_database(path):
     storage = open_storage(path)
     now = time.time()
-    readings = [Reading(f"old_{n}", 10.0 + i, now - 86_400 * 30 + 60 * i, sensor_timestamp=True) for n in (1, 2) for i in range(5)]
+    readings = [
+        Reading(f"old_{n}", 10.0 + i, now - 86_400 * 30 + 60 * i, sensor_timestamp=True) for n in (1, 2) for i in range(5)
+    ]
     storage.submit(readings, now).wait()
     storage.close()
     return path

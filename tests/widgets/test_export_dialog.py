@@ -45,15 +45,34 @@ def test_the_dialog_stays_open_and_says_why_when_the_destination_is_the_database
     assert stored_rows(database) == [("c", 21.5, 1_790_000_000.0)]
 
 
-def test_the_export_job_refuses_the_database_as_its_destination(qtbot, database):
+def job_says(qtbot, database: Path, destination: Path) -> str:
+    """What an export job says once it has finished."""
     parent = QWidget()
     qtbot.addWidget(parent)
-    job = ExportJob(database, database, ExportFilter(), parent)
+    job = ExportJob(database, destination, ExportFilter(), parent)
     with qtbot.waitSignal(job.finished, timeout=10_000) as finished:
         job.start()
-    assert finished.args == [f"{database} is the database being exported (or its journal): choose another file."]
+    return finished.args[0]
+
+
+def test_the_export_job_refuses_the_database_as_its_destination(qtbot, database):
+    refusal = f"{database} is the database being exported (or its journal): choose another file."
+    assert job_says(qtbot, database, database) == refusal
     assert stored_rows(database) == [("c", 21.5, 1_790_000_000.0)]
     assert not Path(f"{database}.part").exists()
+
+
+def test_through_a_link_to_the_database_the_dialog_and_the_job_refuse_its_journal(qtbot, database):
+    link = database.parent / "link.db"
+    link.symlink_to(database.name)
+    journal = Path(f"{database}-wal")
+    dialog = ExportDialog(["c"], (0.0, 1.0), journal, database=link)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click_export(qtbot, dialog)
+    refusal = f"{journal} is the database being exported (or its journal): choose another file."
+    assert dialog.isVisible() and dialog.problem.text() == refusal
+    assert job_says(qtbot, link, journal) == refusal
 
 
 def click_export(qtbot, dialog: ExportDialog) -> None:

@@ -27,14 +27,18 @@ def export(qtbot, app: ServerApp, destination, monkeypatch, layout: str | None =
     return offered[0]
 
 
-def test_the_excel_french_layout_is_written_and_offered_again_after_a_restart(qtbot, server_app, tmp_path, monkeypatch, paris, private_data_dir):
+def test_the_excel_french_layout_is_written_and_offered_again_after_a_restart(
+    qtbot, server_app, tmp_path, monkeypatch, paris, private_data_dir
+):
     with LineClient(server_app.session.server.address) as sensor:
         sensor.send({"capteur_id": "=serre", "temperature": 21.5, "timestamp": "2026-11-21T14:31:05.123Z", "seq": 1})
         assert sensor.answer() == {"ack": 1}
     qtbot.waitUntil(lambda: server_app.window.chart.sensors() == ["=serre"])
 
     assert export(qtbot, server_app, tmp_path / "standard.csv", monkeypatch) == "standard"
-    assert (tmp_path / "standard.csv").read_bytes() == b"capteur_id,temperature,timestamp\r\n'=serre,21.5,2026-11-21T14:31:05.123Z\r\n"
+    assert (
+        tmp_path / "standard.csv"
+    ).read_bytes() == b"capteur_id,temperature,timestamp\r\n'=serre,21.5,2026-11-21T14:31:05.123Z\r\n"
 
     export(qtbot, server_app, tmp_path / "excel.csv", monkeypatch, "excel-fr")
     assert (tmp_path / "excel.csv").read_bytes() == (

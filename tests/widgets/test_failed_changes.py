@@ -49,7 +49,8 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
         click_save(qtbot, dialog)
     qtbot.waitUntil(lambda: server_app.window.address.text() == f"Listening on 127.0.0.1:{port}", timeout=10_000)
     assert warnings == [
-        f"the folder {missing.parent} does not exist: create it or choose another file. Nothing was saved: the server goes on as before."
+        f"the folder {missing.parent} does not exist: create it or choose another file."
+        " Nothing was saved: the server goes on as before."
     ]
     assert server_app.window.storage.text() == str(tmp_path / "m.db")
     assert acked(("127.0.0.1", port))

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QToolBar
 
 from app.language import SETTING, apply_language, chosen_locale, saved_language
 from app.server_app import ServerApp
 from app.settings import settings
 from app.simulator_app import SimulatorApp
+from models.sensor_row import SensorRow
 from models.server_config import ServerConfig
 from models.value_models import make_model
 from tests.support import LineClient
+from tests.weather_stub import KEY, openweathermap_stub
 from tests.widgets.modal import ModalAnswerer
 from widgets.core_text import translated
+from widgets.sensor_fleet_table import SensorFleetModel
 
 NBSP = "\u00a0"
 """French puts a no-break space before a colon or a semicolon."""
@@ -64,7 +68,7 @@ def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_
     assert window.docks["events"].windowTitle() == "Journal des événements"
     header = window.sensor_table.horizontalHeader()
     titles = [window.sensor_model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.sensor_model.columnCount())]
-    assert "Dernière °C" in titles
+    assert "Valeur °C" in titles
     assert all(header.sectionSize(c) > header.fontMetrics().horizontalAdvance(title) for c, title in enumerate(titles))
     assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
     with LineClient(server_app.session.server.address) as sensor:
@@ -72,8 +76,9 @@ def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_
         assert sensor.answer() == {"error": "temperature is missing", "seq": 1}
     # The wire stays English (other programs read it); the window says it in French.
     # (toPlainText() gives the no-break space as a plain one.)
-    qtbot.waitUntil(lambda: "alerte 127.0.0.1:" in window.event_log.text.toPlainText())
-    assert "  refusé : temperature manque" in window.event_log.text.toPlainText()
+    qtbot.waitUntil(lambda: "avertissement 127.0.0.1:" in window.event_log.text.toPlainText())
+    assert "  refusé : il manque temperature" in window.event_log.text.toPlainText()
+    assert window.rate.text() == "0 mesure/s"
 
 
 def test_the_help_on_sending_a_reading_reads_french_with_its_example(qtbot, french, server_app):
@@ -89,7 +94,12 @@ def test_the_help_on_sending_a_reading_reads_french_with_its_example(qtbot, fren
 
 def test_a_layout_saved_in_english_finds_its_panels_in_french(french, no_warnings, server_app):
     """The saved layout names each panel: the names must not follow the language."""
-    assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == ["connections", "event_log", "sensors", "services"]
+    assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == [
+        "connections",
+        "event_log",
+        "sensors",
+        "services",
+    ]
 
 
 def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, no_warnings, server):
@@ -100,13 +110,22 @@ def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, 
     window = app.window
     assert window.windowTitle() == "Simulateur de capteurs Thermolab"
     assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Capteurs", "&Affichage", "A&ide"]
-    assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == ["Relevé manuel", "Météo", "Horloge", "Écho"]
+    assert [window.docks[key].windowTitle() for key in ("manual", "weather", "clock", "echo")] == [
+        "Relevé manuel",
+        "Météo",
+        "Horloge",
+        "Écho",
+    ]
     assert window.target_label.text() == f"Cible{NBSP}: 127.0.0.1:{port}"
     assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
     app.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
-    qtbot.waitUntil(lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}.")
+    qtbot.waitUntil(
+        lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}."
+    )
     app.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
-    qtbot.waitUntil(lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}.")
+    qtbot.waitUntil(
+        lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}."
+    )
     window.close()
 
 
@@ -125,6 +144,91 @@ def test_a_sentence_of_the_core_is_translated_with_what_it_carries(french):
         f"aucun serveur n'écoute sur 127.0.0.1:50007{NBSP}: lancez-en un avec `python main.py server`"
     )
     assert translated("Déjà en français.") == "Déjà en français."
+
+
+def test_a_storage_refusal_a_sensor_gets_is_translated_word_for_word(french):
+    assert translated(
+        "the server refused a reading of c: storage failed: the database's journal was deleted while the server ran"
+    ) == (
+        f"le serveur a refusé une mesure de c{NBSP}: échec de l'enregistrement{NBSP}: "
+        "le journal de la base a été supprimé pendant que le serveur tournait"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, french_text",
+    [
+        (
+            "OpenWeatherMap is out of order for now (503): try again later",
+            f"OpenWeatherMap est indisponible pour l'instant (503){NBSP}: réessayez plus tard",
+        ),
+        (
+            "OpenWeatherMap refused the request (400: no reason given): check the city and the key",
+            f"OpenWeatherMap a refusé la requête (400{NBSP}: aucune raison donnée){NBSP}: vérifiez la ville et la clé",
+        ),
+        (
+            "the weather service's answer is not well-formed XML: try again later, or check OWM_BASE_URL if it persists",
+            f"la réponse du service météo n'est pas du XML bien formé{NBSP}: "
+            "réessayez plus tard, ou vérifiez OWM_BASE_URL si cela persiste",
+        ),
+        (
+            "10.0.0.9 is not an address of this machine: use 127.0.0.1 or one of its own addresses",
+            f"10.0.0.9 n'est pas une adresse de cette machine{NBSP}: utilisez 127.0.0.1 ou l'une de ses propres adresses",
+        ),
+        (
+            "127.0.0.1:80 does not answer as a Thermolab server: check the port; retrying",
+            f"127.0.0.1:80 ne répond pas comme un serveur Thermolab{NBSP}: vérifiez le port{NBSP}; nouvel essai",
+        ),
+    ],
+    ids=["out of order", "no reason given", "malformed answer", "not this machine", "not a server"],
+)
+def test_the_core_sentences_made_by_helpers_are_translated_too(french, sentence, french_text):
+    assert translated(sentence) == french_text
+
+
+def test_numbers_in_a_core_sentence_are_written_the_french_way(french):
+    group = QLocale().groupSeparator()
+    assert translated("rate must be from 0.01 to 10000 readings per second, got 20000.5") == (
+        "le rythme doit aller de 0,01 à 10000 mesures par seconde, pas 20000,5"
+    )
+    assert translated("1,234 more rejected messages in the last 10 s") == (
+        f"1{group}234 autres messages refusés ces 10 dernières secondes"
+    )
+    assert translated("1 more rejected messages in the last 10 s") == "1 autre message refusé ces 10 dernières secondes"
+
+
+def test_the_simulator_table_says_what_a_sensor_measures_in_french(french):
+    model = SensorFleetModel()
+    model.describe("serre", make_model("walk", start=20, step=0.1, low=-5, high=40))
+    model.set_rows([SensorRow("serre", 1.0, "sending", True, 0, 0, 0, 0, 0, 0, None, None)])
+    column = model.COLUMNS.index("model")
+    assert model.index(0, column).data() == "walk · Départ (°C) 20 · Pas (°C) 0,1 · Minimum (°C) -5 · Maximum (°C) 40"
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Modèle"
+
+
+def test_qt_file_dialog_labels_read_french(qtbot, french):
+    dialog = QFileDialog(options=QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == f"&Voir dans{NBSP}:"
+    assert dialog.labelText(QFileDialog.DialogLabel.FileType) == f"Fichiers de &type{NBSP}:"
+
+
+def test_the_weather_reads_french_from_the_sky_to_the_date(qtbot, french, monkeypatch, server):
+    with openweathermap_stub() as stub:
+        monkeypatch.setenv("OWM_BASE_URL", stub.base_url)
+        app = SimulatorApp("127.0.0.1", server.address[1])
+        qtbot.addWidget(app.window)
+        panel = app.window.weather
+        panel.api_key.setText(KEY)
+        panel.city.setText("Orsay")
+        panel.fetch_button.click()
+        qtbot.waitUntil(lambda: panel.fetch_button.isEnabled())
+        assert "lang=fr" in stub.requests[-1].split("&")
+        observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=UTC).astimezone()
+        assert panel.observed.text() == f"observée le {observed:%d/%m/%Y %H:%M:%S} {observed.tzname()}"
+        panel.minutes.setValue(1)
+        assert panel.minutes.text() == "toutes les minutes"
+        app.window.close()
 
 
 def test_the_language_chosen_in_one_window_is_kept_for_the_next_start(qtbot, no_warnings, monkeypatch, server_app):
@@ -169,3 +273,11 @@ def test_english_says_one_sensor_and_two_sensors(qtbot, simulator, server):
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"1 sensor ready: start it to send readings to {target}.")
     simulator.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"2 sensors ready: start them to send readings to {target}.")
+
+
+def test_a_flood_from_many_hosts_and_a_refusal_read_french(french):
+    group = QLocale().groupSeparator()
+    assert translated("1,950 more rejected messages from 1,950 hosts in the last 10 s") == (
+        f"1{group}950 autres messages refusés venant de 1{group}950 hôtes ces 10 dernières secondes"
+    )
+    assert translated("refused: connection limit (1) reached") == f"refusé{NBSP}: limite de connexions (1) atteinte"

@@ -66,7 +66,10 @@ def test_a_taken_port_at_start_falls_back_to_a_free_one_and_the_sensors_follow(q
             lab.start()
         port = lab.server.session.server.address[1]
         assert port != taken
-        note = f"Port {taken} is in use by another program: this session listens on port {port} instead (Settings to choose the port)."
+        note = (
+            f"Port {taken} is in use by another program: this session listens on port {port} instead"
+            " (Settings to choose the port)."
+        )
         assert lab.server.window.statusBar().currentMessage() == note
         assert note in lab.server.window.event_log.text.toPlainText()
         assert lab.simulator.window.target_label.text() == f"Target: 127.0.0.1:{port}"

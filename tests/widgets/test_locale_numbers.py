@@ -68,7 +68,7 @@ def test_the_server_window_shows_french_numbers_in_its_tables_and_status_bar(qtb
     assert cell(window.sensor_model, "serre", "last") == "22,50"
     assert cell(window.sensor_model, "serre", "readings") == f"1{NNBSP}234"
     assert cell(window.sensor_model, "serre", "max") == "22,50"
-    qtbot.waitUntil(lambda: window.stored.text() == f"Stored: 1{NNBSP}234")
+    qtbot.waitUntil(lambda: window.stored.text() == f"Stored: 1{NNBSP}234 (1{NNBSP}234 since the start)")
 
 
 def test_the_readings_sent_to_a_french_window_are_stored_as_sent(qtbot, french, server_app, tmp_path):
@@ -111,7 +111,11 @@ def test_the_simulator_table_shows_french_numbers(french):
     model.describe("serre", make_model("walk", start=20, step=0.1, low=-5, high=40))
     model.set_rows([SensorRow("serre", 12.5, "sending", True, 1234, 1234, 1200, 34, 0, 0, -10.25, None)])
     assert [cell(model, "serre", column) for column in ("model", "rate", "sent", "acked", "last")] == [
-        "walk: start 20; step 0,1; low -5; high 40", "12,5 /s", f"1{NNBSP}234", f"1{NNBSP}200", "-10,25",
+        "walk · Start (°C) 20 · Step (°C) 0,1 · Lowest (°C) -5 · Highest (°C) 40",
+        "12,5 /s",
+        f"1{NNBSP}234",
+        f"1{NNBSP}200",
+        "-10,25",
     ]
 
 

@@ -4,8 +4,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.simulator_app import SimulatorApp
 from models.value_models import make_model
-from tests.support import running_server, stored_rows
 from tests.sensor_support import free_port
+from tests.support import running_server, stored_rows
 
 
 def send(qtbot, simulator, capteur_id, text, unit="C"):
@@ -53,7 +53,10 @@ def test_no_server_is_said_in_one_sentence(qtbot, simulator):
 def test_a_manual_sensor_goes_on_reporting_the_value_typed(qtbot, simulator):
     simulator.add_sensors(["thermostat"], make_model("manual"), 20.0, True)
     qtbot.waitUntil(lambda: simulator.window.model.ids() == ["thermostat"], timeout=10_000)
-    assert send(qtbot, simulator, "thermostat", "30.5") == "acknowledged: the server stored it; thermostat reports this value from now on"
+    assert (
+        send(qtbot, simulator, "thermostat", "30.5")
+        == "acknowledged: the server stored it; thermostat reports this value from now on"
+    )
     qtbot.waitUntil(lambda: simulator.window.model.row(0).last_value == 30.5)
 
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from app.server_app import ServerApp
 from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
-from tests.widgets.server_steps import connection_attempted, port_held_by_another_program
 from tests.widgets.modal import ModalAnswerer
+from tests.widgets.server_steps import connection_attempted, port_held_by_another_program
 from widgets.export_dialog import ExportDialog
 
 
@@ -106,14 +106,20 @@ def test_a_taken_port_says_so_and_offers_a_free_port(qtbot, tmp_path):
             app.start()
         box = app.port_taken
         qtbot.waitUntil(box.isVisible)
-        assert box.text() == f"The server is not listening: port {port} is already in use on 127.0.0.1: stop the program using it or choose another port."
+        assert box.text() == (
+            f"The server is not listening: port {port} is already in use on 127.0.0.1:"
+            " stop the program using it or choose another port."
+        )
         assert app.window.address.text() == "Not listening"
         with qtbot.waitSignal(app.session.listening, timeout=10_000):
             box.free_port.click()
         free = app.session.server.address[1]
         assert free != port
         assert app.window.address.text() == f"Listening on 127.0.0.1:{free}"
-        assert f"Port {port} is in use by another program: this session listens on port {free} instead" in app.window.event_log.text.toPlainText()
+        assert (
+            f"Port {port} is in use by another program: this session listens on port {free} instead"
+            in app.window.event_log.text.toPlainText()
+        )
         assert not connection_attempted(other, within=0)
     app.window.close()
 

@@ -97,7 +97,9 @@ def test_start_pause_stop_and_remove_the_selected_sensors(qtbot, simulator):
 
     select(window, "capteur_1", "capteur_3")
     window.pause_action.trigger()
-    qtbot.waitUntil(lambda: [state_of(window, c) for c in ("capteur_1", "capteur_2", "capteur_3")] == ["paused", "sending", "paused"])
+    qtbot.waitUntil(
+        lambda: [state_of(window, c) for c in ("capteur_1", "capteur_2", "capteur_3")] == ["paused", "sending", "paused"]
+    )
     window.stop_action.trigger()
     qtbot.waitUntil(lambda: state_of(window, "capteur_1") == "stopped" and state_of(window, "capteur_3") == "stopped")
     acked = window.model.row(0).acked
@@ -151,7 +153,7 @@ def test_a_rate_and_a_model_change_while_the_sensor_runs(qtbot, simulator, monke
     choose_in_dialog(monkeypatch, model="constant", rate=4.0)
     window.table.edit_requested.emit("capteur_1")
     qtbot.waitUntil(lambda: window.model.row(0).last_value == 20.0)
-    assert window.model.data(window.model.index(0, 1)) == "constant: value 20"
+    assert window.model.data(window.model.index(0, 1)) == "constant · Value (°C) 20"
     assert row_of(window, "capteur_1").running
 
 
@@ -203,7 +205,9 @@ def test_layout_and_target_persist(qtbot, simulator, private_data_dir):
     again.window.close()
 
 
-@pytest.mark.parametrize("shortcut, action", [("Ctrl+N", "add_action"), ("Ctrl+Shift+R", "start_all"), ("Ctrl+R", "start_action")])
+@pytest.mark.parametrize(
+    "shortcut, action", [("Ctrl+N", "add_action"), ("Ctrl+Shift+R", "start_all"), ("Ctrl+R", "start_action")]
+)
 def test_the_sensor_actions_have_their_shortcuts(simulator, shortcut, action):
     assert getattr(simulator.window, action).shortcut().toString() == shortcut
     assert getattr(simulator.window, action).toolTip()

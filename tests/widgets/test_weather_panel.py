@@ -1,6 +1,6 @@
 """The weather panel against the OpenWeatherMap fixtures served on 127.0.0.1, and a city sensor that reports to a real server."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -33,8 +33,8 @@ def test_a_city_shows_its_weather(qtbot, simulator, stub):
     assert panel.temperature.text() == "5.8 °C"
     assert panel.place.text() == "Orsay, FR"
     assert panel.details.text() == "feels like 5.8 °C · humidity 89 % · clear sky"
-    observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=timezone.utc).astimezone()
-    assert panel.observed.text() == f"observed {observed:%Y-%m-%d %H:%M} {observed.tzname()}"
+    observed = datetime(2021, 11, 6, 20, 49, 19, tzinfo=UTC).astimezone()
+    assert panel.observed.text() == f"observed {observed:%Y-%m-%d %H:%M:%S} {observed.tzname()}"
     assert panel.message.text() == ""
     assert panel.add_button.isEnabled() and panel.add_button.text() == "Add Orsay as a sensor"
 
@@ -42,11 +42,27 @@ def test_a_city_shows_its_weather(qtbot, simulator, stub):
 @pytest.mark.parametrize(
     "city, key, sentence",
     [
-        ("Orsay", "wrong-key", "OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted"),
-        ("Atlantis", KEY, "OpenWeatherMap knows no city named 'Atlantis': check the spelling, or add the country code (Le Mans,FR)"),
-        ("Orsay", "", "no OpenWeatherMap API key: enter yours in the settings or set OWM_API_KEY (a free key comes from https://home.openweathermap.org/api_keys)"),
+        (
+            "Orsay",
+            "wrong-key",
+            "OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted",
+        ),
+        (
+            "Atlantis",
+            KEY,
+            "OpenWeatherMap knows no city named 'Atlantis': check the spelling, or add the country code (Le Mans,FR)",
+        ),
+        (
+            "Orsay",
+            "",
+            "no OpenWeatherMap API key: enter yours in the settings or set OWM_API_KEY (a free key comes from https://home.openweathermap.org/api_keys)",
+        ),
         ("Down", KEY, "OpenWeatherMap is out of order for now (503): try again later"),
-        ("Cut Short", KEY, "the weather service's answer is not well-formed XML: try again later, or check OWM_BASE_URL if it persists"),
+        (
+            "Cut Short",
+            KEY,
+            "the weather service's answer is not well-formed XML: try again later, or check OWM_BASE_URL if it persists",
+        ),
     ],
 )
 def test_every_failure_is_one_sentence(qtbot, simulator, stub, city, key, sentence):
@@ -70,7 +86,7 @@ def test_the_weather_command_uses_the_key_typed_in_the_window(qtbot, simulator, 
     fetch(qtbot, simulator, "Orsay")
     simulator.window.close()
     assert main(["weather", "Orsay"]) == 0
-    assert stub.requests[-1].endswith(f"appid={KEY}")
+    assert stub.requests[-1].endswith(f"appid={KEY}")  # and no lang: the command line stays English
     assert capsys.readouterr().out.startswith("Orsay, FR\n")
 
 

@@ -1,0 +1,38 @@
+"""What a running sensor reports of itself: its state and its counters.
+
+Shared by `CapteurTCP` and `CityCapteur`, so that a window shows and drives both alike.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class State(enum.Enum):
+    CONNECTING = "connecting"
+    SENDING = "sending"
+    BACKING_OFF = "backing off"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class SensorStatus:
+    capteur_id: str
+    state: State
+    measured: int
+    sent: int
+    """Readings written to a connection, resends included."""
+    acked: int
+    resent: int
+    dropped: int
+    """Readings pushed out of the full buffer before the server acknowledged them."""
+    rejected: int
+    """Readings the server refused; they count among the errors too."""
+    errors: int
+    buffered: int
+    """Readings measured and not answered yet."""
+    last_error: str | None
+    gave_up: bool
+    """Stopped on an error that trying again cannot fix (a wrong token, an unknown host)."""

@@ -21,15 +21,20 @@ def acked(address) -> bool:
         return sensor.answer() == {"ack": 7}
 
 
+def save_and_see_the_server_back(qtbot, server_app, dialog, port: int) -> None:
+    """Save settings that fail; returns once the server that ran before listens again on `port`."""
+    with qtbot.waitSignal(server_app.session.failed, timeout=10_000):
+        click_save(qtbot, dialog)
+    qtbot.waitUntil(lambda: server_app.window.address.text() == f"Listening on 127.0.0.1:{port}", timeout=10_000)
+
+
 def test_a_taken_port_in_settings_leaves_the_server_on_its_port_and_is_not_saved(qtbot, server_app, warnings):
     port = server_app.session.server.address[1]
     with port_held_by_another_program() as other:
         taken = other.getsockname()[1]
         dialog = open_settings(qtbot, server_app.window)
         dialog.port.setValue(taken)
-        with qtbot.waitSignal(server_app.session.failed, timeout=10_000):
-            click_save(qtbot, dialog)
-        qtbot.waitUntil(lambda: server_app.window.address.text() == f"Listening on 127.0.0.1:{port}", timeout=10_000)
+        save_and_see_the_server_back(qtbot, server_app, dialog, port)
     assert warnings == [
         f"port {taken} is already in use on 127.0.0.1: stop the program using it or choose another port."
         " Nothing was saved: the server goes on as before."
@@ -45,9 +50,7 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
     dialog = open_settings(qtbot, server_app.window)
     dialog.kind.setCurrentIndex(dialog.kind.findData(True))
     dialog.path.setText(str(missing))
-    with qtbot.waitSignal(server_app.session.failed, timeout=10_000):
-        click_save(qtbot, dialog)
-    qtbot.waitUntil(lambda: server_app.window.address.text() == f"Listening on 127.0.0.1:{port}", timeout=10_000)
+    save_and_see_the_server_back(qtbot, server_app, dialog, port)
     assert warnings == [
         f"the folder {missing.parent} does not exist: create it or choose another file."
         " Nothing was saved: the server goes on as before."

@@ -153,7 +153,7 @@ class SimulatorApp(QObject):
             self.host = None
         self.echo.close()
         self.echo.wait(ECHO_STOP_WAIT)
-        for key, value in zip(("geometry", "state", "header"), self.window.layout_state()):
+        for key, value in zip(("geometry", "state", "header"), self.window.layout_state(), strict=True):
             self.store.setValue(f"simulator_window/{key}", value)
         for group, panel in self._panels().items():
             for key, value in panel.settings().items():

@@ -60,7 +60,7 @@ def group_by_sensor(readings: Sequence[Reading]) -> dict[str, SensorBatch]:
     codes = np.array([numbers.setdefault(r.capteur_id, len(numbers)) for r in readings])
     times = np.array([r.timestamp for r in readings], dtype=float)
     values = np.array([r.temperature for r in readings], dtype=float)
-    return dict(zip(numbers, _summarise(codes, times, values)))
+    return dict(zip(numbers, _summarise(codes, times, values), strict=True))
 
 
 def _summarise(codes: np.ndarray, times: np.ndarray, values: np.ndarray) -> list[SensorBatch]:
@@ -78,6 +78,7 @@ def _summarise(codes: np.ndarray, times: np.ndarray, values: np.ndarray) -> list
             np.add.reduceat(values, starts).tolist(),
             times[ends].tolist(),
             values[ends].tolist(),
+            strict=True,
         )
     ]
 

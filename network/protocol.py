@@ -19,7 +19,6 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Union
 
 import orjson
 
@@ -65,7 +64,7 @@ class Closing:
     reason: str
 
 
-Event = Union[Reading, Rejected, Authenticated, Closing]
+Event = Reading | Rejected | Authenticated | Closing
 
 
 def encode_reply(event: Event) -> bytes:

@@ -93,7 +93,7 @@ class LiveChart(QWidget):
 
         self.window_box = QComboBox()
         labels = [self.tr("1 min"), self.tr("10 min"), self.tr("1 h"), self.tr("24 h"), self.tr("All")]
-        for seconds, label in zip(TIME_WINDOWS, labels):
+        for seconds, label in zip(TIME_WINDOWS, labels, strict=True):
             self.window_box.addItem(label, seconds)
         self.window_box.setCurrentIndex(0)
         self.window_box.setToolTip(self.tr("How much time the chart shows"))
@@ -267,7 +267,7 @@ class LiveChart(QWidget):
         try:
             yield
         finally:
-            for line, visible in zip(lines, shown):
+            for line, visible in zip(lines, shown, strict=True):
                 line.setVisible(visible)
 
     def visible_range(self) -> tuple[float, float]:

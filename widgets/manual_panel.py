@@ -48,7 +48,7 @@ class ManualPanel(QWidget):
         self.temperature.setToolTip(self.tr("A number; the server refuses what is below absolute zero"))
         self.temperature.returnPressed.connect(self._send)
         self.unit = QComboBox()
-        for unit, label in zip(UNITS, ("°C", "°F", "K")):
+        for unit, label in zip(UNITS, ("°C", "°F", "K"), strict=True):
             self.unit.addItem(label, unit)
         self.unit.setToolTip(self.tr("The server stores every reading in °C"))
         self.send_button = QPushButton(self.tr("Send"))

@@ -79,14 +79,16 @@ class SortedTableModel(QAbstractTableModel):
                 return (value is not None, value if value is not None else 0, self.row_id(row))
 
             rows = sorted(self._rows, key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        if all(new is old for new, old in zip(rows, self._rows)):
+        if all(new is old for new, old in zip(rows, self._rows, strict=True)):
             return
         self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()
         ids = [self.row_id(self._rows[index.row()]) for index in kept]
         self._rows = rows
         self._reindex()
-        self.changePersistentIndexList(kept, [self.index(self._index[i], index.column()) for i, index in zip(ids, kept)])
+        self.changePersistentIndexList(
+            kept, [self.index(self._index[i], index.column()) for i, index in zip(ids, kept, strict=True)]
+        )
         self.layoutChanged.emit()
 
     def _reindex(self) -> None:

@@ -92,7 +92,7 @@ class TimeAxis(pg.DateAxisItem):
         # Local time, as pyqtgraph's own labels (its offset from UTC is the local one, summer time included).
         return [
             locale.toString(QDateTime.fromSecsSinceEpoch(int(value)), NAMED[strftime]) if text else text
-            for value, text in zip(values, strings)
+            for value, text in zip(values, strings, strict=True)
         ]
 
     def generateDrawSpecs(self, p):
@@ -146,7 +146,7 @@ class TimeAxis(pg.DateAxisItem):
             limits.append((min(following) - end) * scale)
         bounds = self.boundingRect()
         for values, strings in self._labels:
-            for value, text in zip(values, strings):
+            for value, text in zip(values, strings, strict=True):
                 # pyqtgraph empties the label of a tick out of range: it is drawn nowhere.
                 if not text or not start <= value <= end:
                     continue

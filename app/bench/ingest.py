@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         with _Server(THERMOLAB, Path(folder) / "bench.db") as server, _Server(PLAIN, Path(folder) / "plain.db") as plain:
             stream = stream_rate(server, args.connections, args.readings)
             print(
-                f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   {stream:12,.0f} readings/s ({stream / bulk:.3f})"
+                f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   "
+                f"{stream:12,.0f} readings/s ({stream / bulk:.3f})"
             )
             for workers, label in ((1, "one at a time"), (8, "8 at once    ")):
                 measure = functools.partial(one_shot_rate, count=args.one_shot, workers=workers)
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
             )
             acked = acked_rate(server, args.acked_connections, args.acked_readings)
             print(
-                f"acked, seq on every reading, {args.acked_connections} pipelined connections:  {acked:12,.0f} readings/s ({acked / bulk:.3f})"
+                f"acked, seq on every reading, {args.acked_connections} pipelined connections:  "
+                f"{acked:12,.0f} readings/s ({acked / bulk:.3f})"
             )
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
         print(f"server peak memory (VmHWM): {peak:.0f} MB; Qt loaded in the server: {'yes' if qt else 'no'}")
@@ -156,7 +158,7 @@ def compare(label: str, measure, ours: _Server, theirs: _Server, rounds: int, bu
             overflows = listen_overflows()
             rates[server].append(measure(server))
             retried[server] += listen_overflows() - overflows
-    ratios = [mine / plain for mine, plain in zip(rates[ours], rates[theirs])]
+    ratios = [mine / plain for mine, plain in zip(rates[ours], rates[theirs], strict=True)]
     for server, name in ((ours, "Thermolab"), (theirs, "plain server")):
         figure = median(rates[server])
         print(f"{label:54} {figure:12,.0f} stored/s ({figure / bulk:.4f})  {name}, accept queue overflows: {retried[server]}")

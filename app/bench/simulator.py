@@ -111,7 +111,7 @@ def _figures(args, marks, lateness) -> dict:
     start, end = marks["start"], marks["end"]
     close_seconds, host_alive = marks["close"]
     elapsed = end[0] - start[0]
-    held = [(after - before) / elapsed / args.rate for before, after in zip(start[1], end[1])]
+    held = [(after - before) / elapsed / args.rate for before, after in zip(start[1], end[1], strict=True)]
     within = sum(abs(h - 1) <= RATE_TOLERANCE for h in held)
     acked = (end[2] - start[2]) / elapsed
     refreshes = (end[3] - start[3]) / elapsed

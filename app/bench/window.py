@@ -161,8 +161,9 @@ class _Minute:
     def report(self) -> _Minute:
         seconds = time.perf_counter() - self.start
         ticks = self.lateness[self.first_tick :]
+        received = self.server_app.session.server.monitor.totals().received - self.received
         print(
-            f"  {time.strftime('%H:%M:%S')}: {(self.server_app.session.server.monitor.totals().received - self.received) / seconds:,.0f} readings/s, "
+            f"  {time.strftime('%H:%M:%S')}: {received / seconds:,.0f} readings/s, "
             f"lateness p99 {np.percentile(ticks, 99) if ticks else 0:.0f} ms, "
             f"{(self.server_app.window.chart.frames - self.frames) / seconds:.1f} redraws/s, {_rss_mb():.0f} MB"
             f"{_malloc_in_use()}",

@@ -126,7 +126,8 @@ def test_export_for_a_french_spreadsheet(tmp_path, monkeypatch):
     result = run_main("export", "--db", str(tmp_path / "m.db"), "--out", str(tmp_path / "out.csv"), "--format", "excel-fr")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.csv").read_bytes() == (
-        b"\xef\xbb\xbfcapteur_id;temperature;timestamp;heure_locale\r\ncapteur_1;-4,25;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
+        b"\xef\xbb\xbfcapteur_id;temperature;timestamp;heure_locale\r\n"
+        b"capteur_1;-4,25;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
     )
     standard = run_main("export", "--db", str(tmp_path / "m.db"))
     assert standard.stdout == "capteur_id,temperature,timestamp\ncapteur_1,-4.25,2026-11-21T14:31:05.123Z\n"

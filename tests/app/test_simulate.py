@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from itertools import pairwise
 
 import pytest
 
@@ -98,7 +99,7 @@ def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_
     command = simulate("--sensors", "20", "--rate", "400", "--count", "1000", "--port", str(port))
     with open(log, "w") as output, subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT) as process:
         for rows in (4_000, 11_000):
-            wait_until(lambda: row_count(path) >= rows, f"{rows} rows stored")
+            wait_until(lambda rows=rows: row_count(path) >= rows, f"{rows} rows stored")
             server.stop(signal.SIGKILL)
             assert process.poll() is None and row_count(path) < 20_000, "the kill came after the run"
             server = ServerProcess("--db", str(path), port=port)
@@ -109,6 +110,6 @@ def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_
     assert len(rows) == len({(capteur_id, timestamp) for capteur_id, _, timestamp in rows}) == 20_000
     for number in range(1, 21):
         timestamps = sorted(timestamp for capteur_id, _, timestamp in rows if capteur_id == f"capteur_{number}")
-        gaps = [later - earlier for earlier, later in zip(timestamps, timestamps[1:])]
+        gaps = [later - earlier for earlier, later in pairwise(timestamps)]
         assert len(timestamps) == 1000
         assert max(gaps) == pytest.approx(1 / 400, abs=1e-6), "a reading is missing"

@@ -1,6 +1,7 @@
 """CapteurTCP against real servers on 127.0.0.1: delivery, timestamps, controls while it runs, resending."""
 
 import time
+from itertools import pairwise
 
 import pytest
 
@@ -22,7 +23,7 @@ def test_each_reading_is_acked_and_stored_once_with_its_measurement_time(server,
     assert {(capteur_id, temperature) for capteur_id, temperature, _ in rows} == {("capteur_1", 21.5)}
     timestamps = [timestamp for _, _, timestamp in rows]
     assert len(set(timestamps)) == 300
-    assert [b - a for a, b in zip(timestamps, timestamps[1:])] == pytest.approx([1 / 2000] * 299, abs=1e-6)
+    assert [b - a for a, b in pairwise(timestamps)] == pytest.approx([1 / 2000] * 299, abs=1e-6)
     assert abs(timestamps[0] - time.time()) < 30
 
 

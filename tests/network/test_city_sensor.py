@@ -47,7 +47,8 @@ def test_a_weather_failure_is_said_and_it_waits_to_try_again(stub, server):
         status = sensor.status()
         assert status.state == State.BACKING_OFF and status.sent == 0
         assert status.last_error == (
-            "no weather for Orsay: OpenWeatherMap refused the API key (401): check it; a new key can take a few hours to be accepted"
+            "no weather for Orsay: OpenWeatherMap refused the API key (401): "
+            "check it; a new key can take a few hours to be accepted"
         )
     finally:
         sensor.stop()

@@ -13,9 +13,7 @@ import pytest
 
 from network.clock import ClockServer, ask_time
 from network.service_client import ServiceError
-from tests.support import serving
-
-TIMEOUT = 10.0
+from tests.support import TIMEOUT, serving
 
 
 @pytest.fixture
@@ -76,7 +74,8 @@ def test_clients_that_reset_leave_it_serving(clock):
 
 def test_logs_one_event_per_client(clock):
     with socket.create_connection(clock.address, timeout=TIMEOUT) as connection:
-        peer = "%s:%d" % connection.getsockname()
+        host, port = connection.getsockname()
+        peer = f"{host}:{port}"
         answer = connection.recv(64)
         assert connection.recv(64) == b""
     _, events = clock.monitor.events()

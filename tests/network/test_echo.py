@@ -12,9 +12,8 @@ import pytest
 
 from network.echo import EchoServer, echo_multi
 from network.rejections import LOGGED_PER_WINDOW
-from tests.support import serving
+from tests.support import TIMEOUT, serving
 
-TIMEOUT = 10.0
 # Long enough to show that an answer does not come; every other wait ends on an event.
 QUIET = 0.3
 # Every byte value but "e", so that each "echo:" in a reply is a prefix and never data.
@@ -146,7 +145,8 @@ def test_mono_task_drops_a_silent_client_and_serves_the_next():
 
 def test_monitor_lists_clients_and_logs_each_echo(echo_server):
     with connect(echo_server) as connection:
-        peer = "%s:%d" % connection.getsockname()
+        host, port = connection.getsockname()
+        peer = f"{host}:{port}"
         echo(connection, b"hello")
         assert [stats.peer for stats in echo_server.monitor.connections()] == [peer]
     # Mono-task: the first client's goodbye is logged before the next client is served.

@@ -6,6 +6,7 @@ Deterministic (derandomize) and with no example database, so CI runs the same ex
 """
 
 import json
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -94,7 +95,7 @@ def streams(draw) -> tuple[list[bytes], bytes]:
     """Messages and the stream that carries them: one per line, or back to back where the contract allows."""
     sent = [draw(messages(index)) for index in range(draw(st.integers(1, 6)))]
     stream = b""
-    for message, following in zip(sent, sent[1:] + [None]):
+    for message, following in zip(sent, sent[1:] + [None], strict=True):
         stream += message
         if following is None:
             stream += draw(st.sampled_from([b"", b"\n", b"\r\n"]))
@@ -107,7 +108,7 @@ def streams(draw) -> tuple[list[bytes], bytes]:
 
 def cut(stream: bytes, points: set[int]) -> list[bytes]:
     bounds = [0, *sorted(points), len(stream)]
-    return [stream[start:end] for start, end in zip(bounds, bounds[1:])]
+    return [stream[start:end] for start, end in pairwise(bounds)]
 
 
 class Fields(list):
@@ -149,7 +150,7 @@ def seq_of(event) -> int | None:
 def test_mutated_readings_get_one_verdict_each_whatever_the_framing(drawn, data):
     sent, stream = drawn
     alone = [decode(message) for message in sent]
-    for message, verdicts in zip(sent, alone):
+    for message, verdicts in zip(sent, alone, strict=True):
         assert len(verdicts) == 1, message
         assert seq_of(verdicts[0]) == readable_seq(message), message
     expected = [verdicts[0] for verdicts in alone]

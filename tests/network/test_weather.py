@@ -108,7 +108,7 @@ def test_a_server_that_does_not_speak_http_points_at_the_base_url():
         thread.start()
         try:
             with pytest.raises(WeatherError, match="did not answer in HTTP: check OWM_BASE_URL"):
-                current_weather("Orsay", KEY, "http://127.0.0.1:%d" % impostor.getsockname()[1])
+                current_weather("Orsay", KEY, f"http://127.0.0.1:{impostor.getsockname()[1]}")
         finally:
             thread.join()
 

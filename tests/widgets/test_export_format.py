@@ -42,7 +42,8 @@ def test_the_excel_french_layout_is_written_and_offered_again_after_a_restart(
 
     export(qtbot, server_app, tmp_path / "excel.csv", monkeypatch, "excel-fr")
     assert (tmp_path / "excel.csv").read_bytes() == (
-        b"\xef\xbb\xbfcapteur_id;temperature;timestamp;heure_locale\r\n'=serre;21,5;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
+        b"\xef\xbb\xbfcapteur_id;temperature;timestamp;heure_locale\r\n"
+        b"'=serre;21,5;2026-11-21T14:31:05.123Z;21/11/2026 15:31:05\r\n"
     )
     assert export(qtbot, server_app, tmp_path / "again.csv", monkeypatch) == "excel-fr"
 

@@ -263,7 +263,7 @@ def test_the_server_panels_need_no_more_room_in_french_than_in_english(qtbot, qa
     english = widths()
     with speaking(qapp, "fr"):
         french = widths()
-    assert all(f <= e * 1.05 for f, e in zip(french, english)), (french, english)
+    assert all(f <= e * 1.05 for f, e in zip(french, english, strict=True)), (french, english)
 
 
 def test_english_says_one_sensor_and_two_sensors(qtbot, simulator, server):

@@ -13,6 +13,7 @@ from app.server_app import ServerApp
 from app.settings import load_server_config, settings
 from app.simulator_app import SimulatorApp
 from models.server_config import ServerConfig
+from widgets.core_text import translated
 
 ALL_ADDRESSES = {"0.0.0.0", "::", ""}
 FRAME_ALLOWANCE = 40
@@ -29,7 +30,8 @@ def reachable(host: str) -> str:
 
 
 class LabApp(QObject):
-    """The two applications; the simulator follows the server to the port it really listens on."""
+    """The two applications; the simulator follows the server to the port it really listens on, and
+    sends nowhere while that server is not listening: never to another program on its port."""
 
     def __init__(self, config: ServerConfig):
         super().__init__()
@@ -39,12 +41,14 @@ class LabApp(QObject):
         self.simulator = SimulatorApp(reachable(config.host), config.port, config.token)
         if not self.simulator.sensor_ids:
             self.simulator.add_demo_sensors()
+        self.simulator.hold(self.tr("The server window is not listening yet: start the sensors once it is."))
         self.server.session.listening.connect(self._listening)
+        self.server.unavailable.connect(self._unavailable)
         # The simulator of this window sends to this server only: quitting the server quits both.
         self.server.window.closing.connect(self.simulator.window.close)
 
     def start(self) -> None:
-        self.server.start()
+        self.server.start(free_port_instead=True)
         self.simulator.start()
         if self._first_start:
             self._side_by_side()
@@ -73,7 +77,11 @@ class LabApp(QObject):
 
     def _listening(self, host: str, port: int) -> None:
         # Port 0 in the settings, or a restart on new settings: the sensors go where the server is now.
-        self.simulator.retarget(reachable(host), port, self.server.config.token)
+        self.simulator.retarget(reachable(host), port, self.server.session.config.token)
+
+    def _unavailable(self, message: str) -> None:
+        sentence = self.tr("The server window is not listening ({0}): start the sensors once it is.")
+        self.simulator.hold(sentence.format(translated(message)))
 
 
 def side_by_side(screen: QRect) -> tuple[QRect, QRect]:

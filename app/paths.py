@@ -36,6 +36,15 @@ def default_database() -> Path:
     return made_data_dir() / "mesures.db"
 
 
+def default_text_file() -> Path:
+    """The default text file, the exercise's `donnees.txt`, beside the default database."""
+    return made_data_dir() / "donnees.txt"
+
+
+def default_storage(text_file: bool) -> Path:
+    return default_text_file() if text_file else default_database()
+
+
 def storage_file(config) -> Path:
-    """The file a ServerConfig names, or the default database."""
-    return config.storage_path if config.storage_path is not None else default_database()
+    """The file a ServerConfig names, or the default file of the kind it chose."""
+    return config.storage_path if config.storage_path is not None else default_storage(config.text_file)

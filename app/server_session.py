@@ -18,7 +18,7 @@ from app.paths import storage_file
 from models.series import group_by_sensor
 from models.server_config import ServerConfig
 from models.storage import StorageError, open_storage
-from network.serveur import ServerError
+from network.serveur import PortInUse, ServerError
 from network.serveur_tcp import ServeurTCP
 
 FRAME_MS = 40
@@ -28,7 +28,8 @@ STOP_WAIT_MS = 15_000
 
 class ServerWorker(QObject):
     listening = Signal(str, int)
-    failed = Signal(str)
+    failed = Signal(str, bool)
+    """The sentence, and whether the port is in use by another program."""
     stopped = Signal()
 
     def __init__(self, config: ServerConfig):
@@ -43,7 +44,7 @@ class ServerWorker(QObject):
         try:
             storage = open_storage(storage_file(self.config), self.config.text_file)
         except StorageError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(str(error), False)
             return
         config = self.config
         server = ServeurTCP(
@@ -59,7 +60,7 @@ class ServerWorker(QObject):
             server.listen()
         except ServerError as error:
             storage.close()
-            self.failed.emit(str(error))
+            self.failed.emit(str(error), isinstance(error, PortInUse))
             return
         with self._lock:
             self.server = server
@@ -82,7 +83,8 @@ class ServerWorker(QObject):
 
 class ServerSession(QObject):
     listening = Signal(str, int)
-    failed = Signal(str)
+    failed = Signal(str, bool)
+    """The sentence, and whether the port is in use by another program; nothing runs any more."""
     stopped = Signal()
     readings = Signal(dict)
     """{capteur_id: (times, values)}, once per frame when anything arrived."""
@@ -142,13 +144,13 @@ class ServerSession(QObject):
         self._panels.start()
         self.listening.emit(host, port)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, port_in_use: bool) -> None:
         if self._thread is None:
             return
         self._thread.quit()
         self._thread.wait()
         self._finish()
-        self.failed.emit(message)
+        self.failed.emit(message, port_in_use)
 
     def _stopped(self) -> None:
         if self._thread is None:

@@ -17,6 +17,7 @@ import json
 import logging
 import sys
 from collections import deque
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QLocale, QObject, QTimer
@@ -73,6 +74,10 @@ def demo_sensors() -> list[tuple[str, ValueModel, float]]:
     ]
 
 
+def _starts(command) -> bool:
+    return isinstance(command, Start) or (isinstance(command, (Add, AddCity)) and command.start)
+
+
 class SimulatorApp(QObject):
     def __init__(self, host: str, port: int, token: str = "", window: SimulatorWindow | None = None):
         super().__init__()
@@ -93,6 +98,8 @@ class SimulatorApp(QObject):
         """Every sensor, in the order added: what it is (its model or city, its rate), to add it again,
         stopped, at the next start."""
         self._sent = deque()
+        self._held: str | None = None
+        """Why the sensors may not send now, while `hold` is in force."""
         self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
         self._restore()
         self.window.show_target(host, port, token)
@@ -130,7 +137,8 @@ class SimulatorApp(QObject):
 
     def retarget(self, host: str, port: int, token: str) -> None:
         """Running sensors reconnect to the new target; the same target again changes nothing."""
-        if (host, port, token) == self.target:
+        held, self._held = self._held, None
+        if (host, port, token) == self.target and held is None:
             return
         self.target = (host, port, token)
         if self.host is not None:
@@ -156,7 +164,20 @@ class SimulatorApp(QObject):
         self.store.setValue(SAVED_SENSORS, json.dumps(list(self._saved.values())))
         self.store.sync()
 
+    def hold(self, reason: str) -> None:
+        """Until the next `retarget`, the sensors send nowhere: the running ones stop, and starting one
+        shows `reason` instead (`python main.py` while the server of its window is not listening)."""
+        self._held = reason
+        if self.host is not None and self._saved:
+            self.host.send(Stop(tuple(self._saved)))
+        self.window.target_label.setText(self.tr("Target: none (the server is not listening)"))
+
     def _command(self, command) -> None:
+        if self._held is not None and _starts(command):
+            self.window.show_problem(self._held)
+            if isinstance(command, Start):
+                return
+            command = replace(command, start=False)  # added all the same, stopped
         if self.host is None:
             self.host = SensorHost(*self.target)
         self.host.send(command)

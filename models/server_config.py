@@ -12,7 +12,7 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 50007
     storage_path: Path | None = None
-    """None: the default database in the user's data folder (app.paths.default_database)."""
+    """None: the default file of the kind chosen in the user's data folder (app.paths.default_storage)."""
     text_file: bool = False
     token: str = field(default="", repr=False)
     """Left out of the repr, so that no log line or traceback shows it."""

@@ -42,6 +42,10 @@ class ServerError(Exception):
     """A server that cannot start; the message says what happened and what to do."""
 
 
+class PortInUse(ServerError):
+    """Another program listens on the port: a window offers another port instead of only saying so."""
+
+
 class Serveur(ABC):
     one_thread_per_connection = True
     """False for a mono-task server: the accepting thread serves each client itself."""
@@ -89,7 +93,7 @@ class Serveur(ABC):
             listener.setblocking(False)
         except OSError as error:
             listener.close()
-            raise ServerError(self._explain(error)) from None
+            raise (PortInUse if error.errno == errno.EADDRINUSE else ServerError)(self._explain(error)) from None
         self._listener = listener
         self.port = listener.getsockname()[1]
         self._wake_reader, self._wake_writer = socket.socketpair()

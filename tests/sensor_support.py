@@ -10,8 +10,7 @@ import time
 from collections.abc import Callable
 
 from network.capteur_tcp import CapteurTCP
-
-TIMEOUT = 10.0
+from tests.support import TIMEOUT
 
 
 def wait_until(condition: Callable[[], object], what: str, timeout: float = TIMEOUT) -> None:

@@ -106,6 +106,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} does not exist: check the path of the database"),
     QT_TRANSLATE_NOOP("CoreText", "{0} holds no readings (no table mesures): choose a Thermolab database"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is not a SQLite database: choose another file"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} is a SQLite database, not a text file: choose another file or store into SQLite"),
     # Listening (network/serveur.py).
     QT_TRANSLATE_NOOP("CoreText", "unknown host {0}: give an address of this machine, such as 127.0.0.1"),
     QT_TRANSLATE_NOOP("CoreText", "port {0} is already in use on {1}: stop the program using it or choose another port"),

@@ -207,7 +207,7 @@ class ServerWindow(QMainWindow):
         open_database = self._action(
             self.tr("&Open database…"),
             "open_database",
-            self.tr("Store into another database and show its history"),
+            self.tr("Look at a database's history in a read-only window; live readings go on where they went"),
             self.ask_database,
         )
         settings = self._action(

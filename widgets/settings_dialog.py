@@ -1,4 +1,8 @@
-"""Server settings: address, storage, token and limits; applied when the server restarts."""
+"""Server settings: address, storage, token and limits; applied when the server restarts.
+
+A storage file whose content is of the other kind (a database chosen as text file) is refused here,
+with the sentence under the fields, so the user corrects it without losing what they typed.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -20,14 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.server_config import ServerConfig
+from models.storage import StorageError, check_kind
+from widgets.core_text import translated
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, config: ServerConfig, default_database: Path, parent: QWidget | None = None):
+    def __init__(self, config: ServerConfig, default_database: Path, default_text_file: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Server settings"))
         self._config = config
-        self._default_database = default_database
+        self._defaults = {False: default_database, True: default_text_file}
 
         self.host = QLineEdit(config.host)
         self.host.setToolTip(self.tr("127.0.0.1 accepts this machine only; 0.0.0.0 accepts the whole network"))
@@ -38,8 +45,12 @@ class SettingsDialog(QDialog):
         self.kind.addItem(self.tr("Text file (donnees.txt)"), True)
         self.kind.setCurrentIndex(1 if config.text_file else 0)
         self.path = QLineEdit(str(config.storage_path) if config.storage_path else "")
-        self.path.setPlaceholderText(str(default_database))
-        self.path.setToolTip(self.tr("Leave empty for the default database in your data folder"))
+        self.path.setToolTip(self.tr("Leave empty for the default file in your data folder"))
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.hide()
+        self.kind.currentIndexChanged.connect(self._show_default_file)
+        self._show_default_file()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -66,6 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Connections at once:"), self.max_connections)
         form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
         form.addRow(self.tr("Message timeout:"), self.message_timeout)
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save and restart the server"))
         buttons.accepted.connect(self.accept)
@@ -87,9 +99,27 @@ class SettingsDialog(QDialog):
             message_timeout=self.message_timeout.value(),
         )
 
+    def storage_file(self) -> Path:
+        """The file readings will go to: the one typed, or the default of the kind chosen."""
+        path = self.path.text().strip()
+        return Path(path) if path else self._defaults[self.kind.currentData()]
+
+    def accept(self) -> None:
+        try:
+            check_kind(self.storage_file(), self.kind.currentData())
+        except StorageError as error:
+            self.problem.setText(translated(str(error)))
+            self.problem.show()
+            return
+        super().accept()
+
+    def _show_default_file(self) -> None:
+        self.path.setPlaceholderText(str(self._defaults[self.kind.currentData()]))
+        self.problem.hide()
+
     def _browse(self) -> None:
         text_file = self.kind.currentData()
-        start = self.path.text() or str(self._default_database.parent)
+        start = self.path.text() or str(self._defaults[text_file].parent)
         pattern = (
             self.tr("Text files (*.txt);;All files (*)")
             if text_file

@@ -3,10 +3,20 @@
 from pathlib import Path
 
 from models.storage.base import Commit, Storage, StorageError
+from models.storage.kind import check_kind
 from models.storage.sqlite import SQLiteStorage, open_for_reading
 from models.storage.textfile import TextFileStorage
 
-__all__ = ["Commit", "Storage", "StorageError", "SQLiteStorage", "TextFileStorage", "open_for_reading", "open_storage"]
+__all__ = [
+    "Commit",
+    "Storage",
+    "StorageError",
+    "SQLiteStorage",
+    "TextFileStorage",
+    "check_kind",
+    "open_for_reading",
+    "open_storage",
+]
 
 
 def open_storage(path: Path | str, text_file: bool = False) -> Storage:

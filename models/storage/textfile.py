@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from models.csv_format import csv_row
 from models.reading import Reading
 from models.storage.base import Storage, StorageError, file_identity
+from models.storage.kind import check_kind
 from models.storage.sqlite import check_writable
 
 # A text file has no index to find a resent reading in, so the keys of recent sensor-stamped readings
@@ -31,6 +32,7 @@ class TextFileStorage(Storage):
 
     def _open(self) -> None:
         check_writable(self.path)
+        check_kind(self.path, text_file=True)
         try:
             self._file = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         except OSError as error:

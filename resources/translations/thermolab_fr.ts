@@ -343,6 +343,10 @@
         <translation>{0} n&apos;est pas une base SQLite&#xa0;: choisissez un autre fichier</translation>
     </message>
     <message>
+        <source>{0} is a SQLite database, not a text file: choose another file or store into SQLite</source>
+        <translation>{0} est une base SQLite, pas un fichier texte&#xa0;: choisissez un autre fichier ou enregistrez dans SQLite</translation>
+    </message>
+    <message>
         <source>unknown host {0}: give an address of this machine, such as 127.0.0.1</source>
         <translation>hôte inconnu {0}&#xa0;: donnez une adresse de cette machine, par exemple 127.0.0.1</translation>
     </message>
@@ -679,6 +683,37 @@
     </message>
 </context>
 <context>
+    <name>DatabaseViewer</name>
+    <message>
+        <source>{0} (read-only) — Thermolab</source>
+        <translation>{0} (lecture seule) — Thermolab</translation>
+    </message>
+    <message>
+        <source>Read-only view of {0}. Live readings still go to {1} (change it in the server&apos;s Settings).</source>
+        <translation>Consultation en lecture seule de {0}. Les relevés en direct vont toujours dans {1} (à changer dans les Paramètres du serveur).</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Write this file&apos;s readings to a CSV file</source>
+        <translation>Écrire les relevés de ce fichier dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close this view; the file is left as it is</source>
+        <translation>Fermer cette vue&#xa0;; le fichier reste tel quel</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+</context>
+<context>
     <name>EchoBox</name>
     <message>
         <source>Echo server</source>
@@ -987,6 +1022,17 @@
     </message>
 </context>
 <context>
+    <name>LabApp</name>
+    <message>
+        <source>The server window is not listening yet: start the sensors once it is.</source>
+        <translation>La fenêtre du serveur n&apos;écoute pas encore&#xa0;: démarrez les capteurs une fois qu&apos;elle écoute.</translation>
+    </message>
+    <message>
+        <source>The server window is not listening ({0}): start the sensors once it is.</source>
+        <translation>La fenêtre du serveur n&apos;écoute pas ({0})&#xa0;: démarrez les capteurs une fois qu&apos;elle écoute.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Language</source>
@@ -1207,6 +1253,29 @@
     <message>
         <source>Spike size (°C)</source>
         <translation>Taille des pics (°C)</translation>
+    </message>
+</context>
+<context>
+    <name>PortTakenBox</name>
+    <message>
+        <source>Thermolab server</source>
+        <translation>Serveur Thermolab</translation>
+    </message>
+    <message>
+        <source>The server is not listening: {0}.</source>
+        <translation>Le serveur n&apos;écoute pas&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>Listen on a free port instead, or choose the port in Settings.</source>
+        <translation>Écoutez plutôt sur un port libre, ou choisissez le port dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Use a free port</source>
+        <translation>Utiliser un port libre</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Ouvrir les paramètres…</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1602,18 @@
         <translation>Services</translation>
     </message>
     <message>
+        <source>Port {0} is in use by another program: this session listens on port {1} instead (Settings to choose the port).</source>
+        <translation>Le port {0} est pris par un autre programme&#xa0;: cette session écoute sur le port {1} à la place (Paramètres pour choisir le port).</translation>
+    </message>
+    <message>
+        <source>{0}. Nothing was saved: the server goes on as before.</source>
+        <translation>{0}. Rien n&apos;a été enregistré&#xa0;: le serveur continue comme avant.</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>N&apos;écoute pas</translation>
+    </message>
+    <message>
         <source>The text file is already CSV lines: open it directly, or store into SQLite to export.</source>
         <translation>Le fichier texte est déjà au format CSV&#xa0;: ouvrez-le directement, ou enregistrez les mesures dans SQLite pour pouvoir les exporter.</translation>
     </message>
@@ -1647,8 +1728,8 @@
         <translation>&amp;Ouvrir une base de données…</translation>
     </message>
     <message>
-        <source>Store into another database and show its history</source>
-        <translation>Enregistrer dans une autre base et afficher son historique</translation>
+        <source>Look at a database&apos;s history in a read-only window; live readings go on where they went</source>
+        <translation>Consulter l&apos;historique d&apos;une base dans une fenêtre en lecture seule&#xa0;; les relevés en direct continuent d&apos;aller au même endroit</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -1836,8 +1917,8 @@ Depuis un terminal&#xa0;:
         <translation>Fichier texte (donnees.txt)</translation>
     </message>
     <message>
-        <source>Leave empty for the default database in your data folder</source>
-        <translation>Laissez vide pour la base par défaut de votre dossier de données</translation>
+        <source>Leave empty for the default file in your data folder</source>
+        <translation>Laissez vide pour le fichier par défaut de votre dossier de données</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1913,6 +1994,10 @@ Depuis un terminal&#xa0;:
     <message>
         <source>There is already a sensor named {0}: choose another name.</source>
         <translation>Il existe déjà un capteur nommé {0}&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Target: none (the server is not listening)</source>
+        <translation>Cible&#xa0;: aucune (le serveur n&apos;écoute pas)</translation>
     </message>
     <message>
         <source>refused by the server: {0}</source>

@@ -16,10 +16,8 @@ import pytest
 from app.cli import main
 from app.secret_store import WEATHER_KEY, save_secret
 from network.clock import ask_time
-from tests.support import ROOT
+from tests.support import ROOT, TIMEOUT
 from tests.weather_stub import KEY, openweathermap_stub
-
-TIMEOUT = 10.0
 
 
 @pytest.fixture

@@ -13,9 +13,7 @@ import pytest
 
 from network.clock import ClockServer, ask_time
 from network.service_client import ServiceError
-from tests.support import serving
-
-TIMEOUT = 10.0
+from tests.support import TIMEOUT, serving
 
 
 @pytest.fixture

@@ -12,9 +12,8 @@ import pytest
 
 from network.echo import EchoServer, echo_multi
 from network.rejections import LOGGED_PER_WINDOW
-from tests.support import serving
+from tests.support import TIMEOUT, serving
 
-TIMEOUT = 10.0
 # Long enough to show that an answer does not come; every other wait ends on an event.
 QUIET = 0.3
 # Every byte value but "e", so that each "echo:" in a reply is a prefix and never data.

@@ -10,9 +10,8 @@ import pytest
 from network.echo import echo_multi
 from network.echo_client import EchoClient, EchoTimeout
 from network.service_client import ServiceError
-from tests.support import serving
+from tests.support import TIMEOUT, serving
 
-TIMEOUT = 10.0
 QUIET = 0.3
 
 

@@ -9,9 +9,7 @@ import threading
 import pytest
 
 from network.serveur import Serveur, format_peer
-from tests.support import serving
-
-TIMEOUT = 10.0
+from tests.support import TIMEOUT, serving
 
 
 class Fragile(Serveur):

@@ -1,9 +1,12 @@
 """`python main.py` as a newcomer sees it: the server window and the simulator aimed at it, three demo sensors one click away."""
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from app.lab_app import LabApp, reachable
 from models.server_config import ServerConfig
+from tests.support import stored_rows
+from tests.widgets.server_steps import connection_attempted, port_held_by_another_program
 
 
 @pytest.fixture
@@ -51,3 +54,52 @@ def test_quitting_the_server_window_closes_the_simulator_too(qtbot, lab):
 @pytest.mark.parametrize("host, expected", [("0.0.0.0", "127.0.0.1"), ("::", "127.0.0.1"), ("192.168.1.5", "192.168.1.5")])
 def test_a_server_on_every_address_is_reached_on_this_machine(host, expected):
     assert reachable(host) == expected
+
+
+def test_a_taken_port_at_start_falls_back_to_a_free_one_and_the_sensors_follow(qtbot, tmp_path):
+    with port_held_by_another_program() as other:
+        taken = other.getsockname()[1]
+        lab = LabApp(ServerConfig(port=taken, storage_path=tmp_path / "m.db"))
+        qtbot.addWidget(lab.server.window)
+        qtbot.addWidget(lab.simulator.window)
+        with qtbot.waitSignal(lab.server.session.listening, timeout=10_000):
+            lab.start()
+        port = lab.server.session.server.address[1]
+        assert port != taken
+        note = (
+            f"Port {taken} is in use by another program: this session listens on port {port} instead"
+            " (Settings to choose the port)."
+        )
+        assert lab.server.window.statusBar().currentMessage() == note
+        assert note in lab.server.window.event_log.text.toPlainText()
+        assert lab.simulator.window.target_label.text() == f"Target: 127.0.0.1:{port}"
+        simulator = lab.simulator.window
+        qtbot.waitUntil(lambda: simulator.model.rowCount() == 3, timeout=10_000)
+        simulator.start_all.trigger()
+        qtbot.waitUntil(lambda: lab.server.window.sensor_model.rowCount() == 3, timeout=10_000)
+        assert not connection_attempted(other, within=0)
+        lab.close()
+    assert {row[0] for row in stored_rows(tmp_path / "m.db")} == {"capteur_1", "capteur_2", "capteur_3"}
+
+
+def test_the_sensors_send_nowhere_while_the_server_of_the_window_cannot_listen(qtbot, tmp_path, monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *_: said.append(text))
+    with port_held_by_another_program() as other:
+        lab = LabApp(ServerConfig(port=other.getsockname()[1], storage_path=tmp_path / "missing" / "m.db"))
+        qtbot.addWidget(lab.server.window)
+        qtbot.addWidget(lab.simulator.window)
+        with qtbot.waitSignal(lab.server.unavailable, timeout=10_000):
+            lab.start()
+        simulator = lab.simulator.window
+        assert simulator.target_label.text() == "Target: none (the server is not listening)"
+        qtbot.waitUntil(lambda: simulator.model.rowCount() == 3, timeout=10_000)
+        simulator.start_all.trigger()
+        assert not connection_attempted(other, within=1.0)
+        lab.close()
+    missing = tmp_path / "missing"
+    assert said == [
+        f"the folder {missing} does not exist: create it or choose another file",
+        f"The server window is not listening (the folder {missing} does not exist: create it or choose another file):"
+        " start the sensors once it is.",
+    ]

@@ -1,7 +1,6 @@
 """The server window driven as a user would: it listens, shows readings, hides a sensor, exports, stops."""
 
 import csv
-import socket
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
@@ -11,6 +10,7 @@ from app.server_app import ServerApp
 from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.modal import ModalAnswerer
+from tests.widgets.server_steps import connection_attempted, port_held_by_another_program
 from widgets.export_dialog import ExportDialog
 
 
@@ -97,19 +97,30 @@ def test_the_export_dialog_writes_the_expected_csv(qtbot, server_app, tmp_path, 
     ]
 
 
-def test_a_taken_port_shows_the_message(qtbot, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
+def test_a_taken_port_says_so_and_offers_a_free_port(qtbot, tmp_path):
+    with port_held_by_another_program() as other:
+        port = other.getsockname()[1]
         app = ServerApp(ServerConfig(port=port, storage_path=tmp_path / "m.db"))
         qtbot.addWidget(app.window)
         with qtbot.waitSignal(app.session.failed, timeout=10_000):
             app.start()
-    assert shown == [f"port {port} is already in use on 127.0.0.1: stop the program using it or choose another port"]
-    assert app.window.address.text() == "Stopped"
+        box = app.port_taken
+        qtbot.waitUntil(box.isVisible)
+        assert box.text() == (
+            f"The server is not listening: port {port} is already in use on 127.0.0.1:"
+            " stop the program using it or choose another port."
+        )
+        assert app.window.address.text() == "Not listening"
+        with qtbot.waitSignal(app.session.listening, timeout=10_000):
+            box.free_port.click()
+        free = app.session.server.address[1]
+        assert free != port
+        assert app.window.address.text() == f"Listening on 127.0.0.1:{free}"
+        assert (
+            f"Port {port} is in use by another program: this session listens on port {free} instead"
+            in app.window.event_log.text.toPlainText()
+        )
+        assert not connection_attempted(other, within=0)
     app.window.close()
 
 

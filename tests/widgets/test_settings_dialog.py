@@ -8,7 +8,7 @@ from widgets.settings_dialog import SettingsDialog
 
 
 def test_the_message_timeout_is_shown_edited_and_saved(qtbot, tmp_path):
-    dialog = SettingsDialog(ServerConfig(message_timeout=12.0), tmp_path / "mesures.db")
+    dialog = SettingsDialog(ServerConfig(message_timeout=12.0), tmp_path / "mesures.db", tmp_path / "donnees.txt")
     qtbot.addWidget(dialog)
     assert dialog.message_timeout.value() == 12.0
     dialog.message_timeout.clear()

@@ -23,12 +23,11 @@ def warnings(monkeypatch):
 
 
 def set_token_in_settings(qtbot, server_app, monkeypatch, token: str) -> None:
-    def fill(dialog: SettingsDialog) -> int:
+    def fill(dialog: SettingsDialog) -> None:
         dialog.token.setText(token)
         dialog.accept()
-        return dialog.result()
 
-    monkeypatch.setattr(SettingsDialog, "exec", fill)
+    monkeypatch.setattr(SettingsDialog, "open", fill)
     with qtbot.waitSignal(server_app.session.listening, timeout=10_000):
         server_app.window.settings_requested.emit()
 

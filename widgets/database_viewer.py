@@ -1,0 +1,73 @@
+"""A database opened to be looked at: its history on a chart and in a sensors table, read-only.
+
+Live readings never go here; the window's title and the line above the chart say so, so that a user
+who opened an older file cannot take it for the server's live storage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from widgets.actions import make_action
+from widgets.chart import LiveChart
+from widgets.core_text import translated
+from widgets.sensor_table import SensorTable, SensorTableModel
+
+
+class DatabaseViewer(QMainWindow):
+    export_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, path: Path, live_storage: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("{0} (read-only) — Thermolab").format(path.name))
+        self.setObjectName("databaseViewer")
+        self.resize(1000, 700)
+        self.chart = LiveChart()
+        self.sensor_model = SensorTableModel(self)
+        self.sensor_table = SensorTable(self.sensor_model)
+        self.sensor_table.selection_changed.connect(self.chart.highlight)
+        self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
+        self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
+        self.notice = QLabel(
+            self.tr("Read-only view of {0}. Live readings still go to {1} (change it in the server's Settings).").format(
+                path, live_storage
+            )
+        )
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.sensor_table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter)
+        self.setCentralWidget(central)
+
+        self.export_action = make_action(
+            self,
+            self.tr("&Export CSV…"),
+            "export_csv",
+            self.tr("Write this file's readings to a CSV file"),
+            self.export_requested.emit,
+        )
+        close = make_action(self, self.tr("&Close"), tip=self.tr("Close this view; the file is left as it is"), slot=self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.export_action, close])
+
+    def replace_history(self, history: dict, resolution: float, summaries: list) -> None:
+        self.chart.replace_history(history, resolution)
+        self.sensor_model.replace(summaries, {c: self.chart.colour(c) for c in history})
+
+    def show_problem(self, message: str) -> None:
+        QMessageBox.warning(self, self.windowTitle(), translated(message))
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,6 +28,7 @@ from widgets.chart import LiveChart
 from widgets.confirm import Confirmation
 from widgets.connections_panel import ConnectionsPanel
 from widgets.core_text import translated
+from widgets.dock_layout import tabs_below
 from widgets.event_log import EventLog
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
@@ -156,16 +157,7 @@ class ServerWindow(QMainWindow):
 
     def compact_layout(self) -> None:
         """For a narrow window: the chart across the whole width, the panels as tabs below it."""
-        docks = list(self.docks.values())
-        for dock in docks:
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        for dock in docks[1:]:
-            self.tabifyDockWidget(docks[0], dock)
-        docks[0].raise_()
-        # Dock sizes apply to a laid-out window: once the tabs above are in place.
-        QTimer.singleShot(
-            0, lambda: self.resizeDocks([docks[0]], [round(self.height() * COMPACT_DOCKS_SHARE)], Qt.Orientation.Vertical)
-        )
+        tabs_below(self, list(self.docks.values()), COMPACT_DOCKS_SHARE)
 
     def layout_state(self) -> tuple[QByteArray, QByteArray]:
         return self.saveGeometry(), self.saveState()

@@ -6,7 +6,7 @@ runs the sensor threads and every network call.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from widgets.add_sensors_dialog import SensorDialog
 from widgets.clock_panel import ClockPanel
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
+from widgets.dock_layout import tabs_below
 from widgets.echo_panel import EchoPanel
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
@@ -25,6 +26,9 @@ from widgets.sensor_hints import EmptyHint, ReadyBanner
 from widgets.target_dialog import TargetDialog
 from widgets.theme import add_theme_menu
 from widgets.weather_panel import WeatherPanel
+
+COMPACT_DOCKS_SHARE = 0.4
+"""In a narrow window, the panels' share of the height below the sensors table."""
 
 
 class SimulatorWindow(QMainWindow):
@@ -140,14 +144,7 @@ class SimulatorWindow(QMainWindow):
         """For a narrow window: the table across the whole width, the four panels as tabs below it,
         the toolbar on two rows."""
         self.insertToolBarBreak(self.all_toolbar)
-        docks = list(self.docks.values())
-        for dock in docks:
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        for dock in docks[1:]:
-            self.tabifyDockWidget(docks[0], dock)
-        docks[0].raise_()
-        # Dock sizes apply to a laid-out window: once the tabs above are in place.
-        QTimer.singleShot(0, lambda: self.resizeDocks([docks[0]], [300], Qt.Orientation.Vertical))
+        tabs_below(self, list(self.docks.values()), COMPACT_DOCKS_SHARE)
 
     def layout_state(self) -> tuple[QByteArray, QByteArray, QByteArray]:
         return self.saveGeometry(), self.saveState(), self.table.horizontalHeader().saveState()

@@ -6,9 +6,12 @@ before it), keeping only those of CIELAB lightness 40 to 75 and chroma 25 or mor
 white plot, light enough for a dark one, and none grey like the grid. In that order any 20 first
 colours are far apart, and a later one is still far from the colours just before it.
 
-A sensor named with a number (capteur_7, bench_12) takes the colour of that rank, so the first
-sensors of a fleet never share one; any other name takes one by a hash of its letters (CRC-32, the
-same in every process, unlike Python's `hash`). Nothing is stored: a fresh settings folder, the
+A sensor named with a number takes the colour of that rank within its fleet, so the first sensors
+of a fleet never share one. The exercise's fleet (capteur_1, capteur_2…, the simulator's default)
+starts at the palette's first colour; a fleet of another name (sonde_1…) starts past the first
+`FLEET` colours, at a place its name gives, so it shares none with capteur_1 to capteur_20 shown
+beside it. Any other name takes a colour by a hash of its letters. The hash is CRC-32, the same in
+every process, unlike Python's `hash`. Nothing is stored: a fresh settings folder, the
 database viewer and a screenshot on another machine all give capteur_1 the same blue.
 """
 
@@ -34,7 +37,20 @@ PALETTE = """
 _NUMBER = re.compile(r"(\d+)$")
 
 
+FIRST_FLEET = "capteur_"
+FLEET = 20
+
+
 def sensor_colour(capteur_id: str) -> QColor:
     number = _NUMBER.search(capteur_id)
-    rank = int(number.group(1)) - 1 if number else zlib.crc32(capteur_id.encode())
+    if number is None:
+        rank = zlib.crc32(capteur_id.encode())
+    else:
+        rank = _fleet_start(capteur_id[: number.start()]) + int(number.group(1)) - 1
     return QColor(PALETTE[rank % len(PALETTE)])
+
+
+def _fleet_start(prefix: str) -> int:
+    if prefix == FIRST_FLEET:
+        return 0
+    return FLEET + zlib.crc32(prefix.encode()) % (len(PALETTE) - 2 * FLEET)

@@ -44,6 +44,17 @@ def test_a_sensor_has_the_same_colour_whatever_came_before_it(qtbot):
     assert {name: colour.name() for name, colour in first.items()} == {name: colour.name() for name, colour in then.items()}
 
 
+def test_a_second_fleet_beside_the_demo_sensors_shares_none_of_their_colours(qtbot):
+    """The simulator's demo is capteur_1 to capteur_3; a fleet started beside it with another prefix
+    (simulate --prefix sonde_) must not draw sonde_1 in capteur_1's blue."""
+    demo = colours_of([f"capteur_{n}" for n in range(1, 4)])
+    for prefix in ("sonde_", "sensor_", "esp32_", "salle_"):
+        fleet = colours_of([f"{prefix}{n}" for n in range(1, 21)])
+        shared = {c.name() for c in demo.values()} & {c.name() for c in fleet.values()}
+        assert not shared, prefix
+        assert len({c.name() for c in fleet.values()}) == 20, prefix
+
+
 def test_twenty_sensors_have_twenty_colours_far_apart(qtbot):
     colours = colours_of([f"capteur_{n}" for n in range(1, 21)])
     distances = [np.linalg.norm(lab(a) - lab(b)) for a, b in itertools.combinations(colours.values(), 2)]

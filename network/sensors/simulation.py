@@ -21,8 +21,6 @@ from network.sensors.capteur_tcp import CapteurTCP
 from network.sensors.city_sensor import CityCapteur
 from network.sensors.fleet import Fleet, ensure_file_limit
 
-Sensor = CapteurTCP | CityCapteur
-
 
 class TrackedCapteur(CapteurTCP):
     """A `CapteurTCP` that keeps its last measurement, for the table's "last value"."""
@@ -32,6 +30,9 @@ class TrackedCapteur(CapteurTCP):
     def mesurer(self, at: float | None = None) -> Measurement:
         self.last = measurement = super().mesurer(at)
         return measurement
+
+
+Sensor = TrackedCapteur | CityCapteur
 
 
 @dataclass
@@ -149,7 +150,8 @@ class Simulation:
 
     def shutdown(self) -> None:
         """Stop every sensor thread; returns within about a second however many there are."""
-        Fleet([entry.sensor for entry in self._entries.values()] + self._ending).stop()
+        # Fleet only calls stop() and join() here, which a CityCapteur has too.
+        Fleet([entry.sensor for entry in self._entries.values()] + self._ending).stop()  # type: ignore[arg-type]
         self._ending = []
 
     def _check_free(self, capteur_id: str) -> None:

@@ -12,7 +12,7 @@ import socket
 import time
 from dataclasses import dataclass
 
-from network.monitor import ServerMonitor
+from models.server_state import ServerMonitor
 from network.serveur import Serveur, format_peer
 from network.services.service_client import ServiceError, connect
 

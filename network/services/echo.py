@@ -11,7 +11,7 @@ import logging
 import socket
 import threading
 
-from network.monitor import ServerMonitor
+from models.server_state import ServerMonitor
 from network.serveur import Serveur, format_peer
 
 ECHO_PORT = 49631

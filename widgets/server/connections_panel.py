@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from network.monitor import ConnectionStats
+from models.server_state import ConnectionStats
 from widgets.locale_format import Numbers
 from widgets.server.sensor_table import relative_time
 

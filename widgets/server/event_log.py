@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from network.monitor import ServerEvent
+from models.server_state import ServerEvent
 from widgets.core_text import translated
 
 MAX_LINES = 2_000

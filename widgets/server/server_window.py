@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
 
-from network.monitor import Totals
+from models.server_state import Totals
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation

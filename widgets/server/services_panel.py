@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from network.monitor import ConnectionStats, ServerEvent
+from models.server_state import ConnectionStats, ServerEvent
 from widgets.core_text import translated
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog

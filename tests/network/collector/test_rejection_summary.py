@@ -5,8 +5,8 @@ import socket
 
 import pytest
 
-from network.monitor import UNLOGGED_REJECTIONS, UNLOGGED_REJECTIONS_FROM_HOSTS, ServerMonitor
-from network.rejections import LOGGED_PER_WINDOW, LOGGED_PER_WINDOW_ALL_HOSTS, WINDOW, RejectionLimiter, Summary
+from models.rejections import LOGGED_PER_WINDOW, LOGGED_PER_WINDOW_ALL_HOSTS, WINDOW, RejectionLimiter, Summary
+from models.server_state import UNLOGGED_REJECTIONS, UNLOGGED_REJECTIONS_FROM_HOSTS, ServerMonitor
 from tests.support import LineClient, running_server
 
 

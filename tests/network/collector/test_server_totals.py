@@ -6,8 +6,8 @@ import time
 import pytest
 
 from models.reading import Reading
+from models.server_state import ServerMonitor
 from models.value_models import Constant
-from network.monitor import ServerMonitor
 from network.sensors.fleet import Fleet
 from tests.sensor_support import wait_until
 from tests.support import LineClient, running_server

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from network.rejections import LOGGED_PER_WINDOW
+from models.rejections import LOGGED_PER_WINDOW
 from network.services.echo import EchoServer, echo_multi
 from tests.support import TIMEOUT, serving
 

@@ -4,7 +4,7 @@ Connection threads write into plain structures; an observer (the headless status
 window's timer) reads them at its own pace:
 - `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
-  repeated rejections from one host are summarised (`network.rejections`);
+  repeated rejections from one host are summarised (`models.rejections`);
 - `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
   per open connection.
 Each counter is written by one thread only, so the hot path takes no lock.
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 
 from models.history import count_stored
 from models.reading import Reading
+from models.rejections import RejectionLimiter, Summary
 from models.sliding_rate import SlidingRate
 from models.storage import StorageError, TextFileStorage
-from network.rejections import RejectionLimiter, Summary
 
 log = logging.getLogger("thermolab.server")
 

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from models.reading import InvalidReading, Reading, reading_from_message
+from models.reading import MAX_MESSAGE, InvalidReading, Reading, reading_from_message
 
-MAX_MESSAGE = 64 * 1024
 # orjson recurses without a depth limit, so a line of 60,000 "[" can overflow a thread's stack and
 # kill the process. A line with more brackets than any reading needs takes the careful path, which
 # refuses nesting deeper than MAX_DEPTH.

@@ -14,12 +14,12 @@ import socket
 import threading
 import time
 
-from models.reading import Reading
+from models.reading import MAX_MESSAGE, Reading
 from models.server_state import ServerMonitor
 from models.storage import Storage
 from network.collector.idle_ranking import IdleRanking
 from network.collector.message_deadline import MessageDeadline
-from network.collector.protocol import MAX_MESSAGE, Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
+from network.collector.protocol import Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
 from network.serveur import Serveur, format_peer
 
 # 64 KiB: enough readings per batch for the writer, and a thread blocked by back-pressure holds

@@ -13,7 +13,7 @@ import socket
 
 import orjson
 
-from network.collector.protocol import MAX_MESSAGE
+from models.reading import MAX_MESSAGE
 from network.serveur import format_peer
 
 RECV_SIZE = 256 * 1024

@@ -28,7 +28,7 @@ from network.sensors.sensor_status import SensorStatus, State
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
 STOP_TIMEOUT = 0.9
 """How long `stop()` waits for the thread; it ends once the last replies are in (LAST_REPLIES_WAIT at
-most, in network/sensor_loop.py), far sooner when the server answers."""
+most, in network/sensors/sensor_loop.py), far sooner when the server answers."""
 
 
 class CapteurTCP(Capteur):

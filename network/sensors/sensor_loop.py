@@ -44,7 +44,7 @@ MEASURE_CHUNK = 10_000
 """Readings measured at most per turn by a sensor far behind its schedule."""
 LAST_REPLIES_WAIT = 0.5
 """How long a stopping sensor waits for the replies to what it has sent, so that its counters are final:
-below `STOP_TIMEOUT` (network/capteur_tcp.py), so a stop is still over within it."""
+below `STOP_TIMEOUT` (network/sensors/capteur_tcp.py), so a stop is still over within it."""
 # poll() needs no file descriptor of its own, unlike epoll: a thousand sensors save a thousand of them.
 _Selector = getattr(selectors, "PollSelector", selectors.SelectSelector)
 

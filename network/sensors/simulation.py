@@ -1,6 +1,6 @@
 """The simulator's sensors: what the user asked for, the threads that run it, and their counters.
 
-It lives in the sensor process (app/sensor_host.py), whose main thread applies the window's commands
+It lives in the sensor process (network/sensors/sensor_host.py), whose main thread applies the window's commands
 and takes `rows()` four times a second, while each sensor measures and sends in its own thread
 (`CapteurTCP`, or `CityCapteur` for a city's real temperature) and is spoken to only through its
 thread-safe methods. Nothing here waits, but `shutdown()`, which waits a second at most.

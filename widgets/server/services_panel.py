@@ -1,6 +1,6 @@
 """The Services panel: the exercise's clock and echo servers, started, watched and stopped from the window.
 
-Each box shows what it is given and emits what the user asked for; app/services_session.py runs the
+Each box shows what it is given and emits what the user asked for; app/server/services_session.py runs the
 servers and feeds the boxes twice a second.
 """
 

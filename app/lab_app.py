@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QRect
 
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.server.server_app import ServerApp
@@ -18,6 +18,10 @@ from widgets.core_text import translated
 ALL_ADDRESSES = {"0.0.0.0", "::", ""}
 FRAME_ALLOWANCE = 40
 """Pixels left for a window's title bar and borders, which `resize()` does not count."""
+WIDE_SCREEN = 1600
+"""From this width on, the server window beside the simulator still has room for its docks around the chart."""
+SERVER_SHARE = {True: 0.58, False: 0.52}
+"""The server window's share of a wide (True) or small screen: its chart is what the user watches."""
 
 
 def reachable(host: str) -> str:
@@ -56,11 +60,20 @@ class LabApp(QObject):
     def _side_by_side(self) -> None:
         """On a first start, neither window hides the other: the server on the left, the simulator on the right."""
         screen = self.server.window.screen().availableGeometry()
-        half = screen.width() // 2
-        for window, left in ((self.server.window, screen.x()), (self.simulator.window, screen.x() + half)):
-            window.resize(half - FRAME_ALLOWANCE // 4, screen.height() - FRAME_ALLOWANCE)
-            window.move(left, screen.y())
+        places = list(zip((self.server.window, self.simulator.window), side_by_side(screen), strict=True))
+        # Narrowed before the narrow layouts, as a table's stretched column keeps the width a wider
+        # window gave it; and after them, as the docks laid out around the table made the window wider.
+        self._place(places)
+        if screen.width() < WIDE_SCREEN:
+            self.server.window.compact_layout()
         self.simulator.window.compact_layout()
+        self._place(places)
+
+    @staticmethod
+    def _place(places: list) -> None:
+        for window, place in places:
+            window.resize(place.size())
+            window.move(place.topLeft())
 
     def _listening(self, host: str, port: int) -> None:
         # Port 0 in the settings, or a restart on new settings: the sensors go where the server is now.
@@ -69,6 +82,16 @@ class LabApp(QObject):
     def _unavailable(self, message: str) -> None:
         sentence = self.tr("The server window is not listening ({0}): start the sensors once it is.")
         self.simulator.hold(sentence.format(translated(message)))
+
+
+def side_by_side(screen: QRect) -> tuple[QRect, QRect]:
+    """Where the server and the simulator windows go on `screen`: side by side, the server the wider."""
+    server_width = round(screen.width() * SERVER_SHARE[screen.width() >= WIDE_SCREEN])
+    height = screen.height() - FRAME_ALLOWANCE
+    gap = FRAME_ALLOWANCE // 4
+    server = QRect(screen.x(), screen.y(), server_width - gap, height)
+    simulator = QRect(screen.x() + server_width, screen.y(), screen.width() - server_width - gap, height)
+    return server, simulator
 
 
 def run_lab(args: argparse.Namespace) -> int:

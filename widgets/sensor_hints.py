@@ -63,6 +63,7 @@ class ReadyBanner(QFrame):
         self.setObjectName("readyBanner")
         restyle_card(self, ready=True)
         self.text = QLabel()
+        self.text.setWordWrap(True)  # a narrow window, or a longer language, keeps the whole sentence
         self.button = QPushButton(self.tr("Start all"))
         self.button.setToolTip(self.tr("Start every sensor of the table (Ctrl+Shift+R)"))
         self.button.clicked.connect(self.start_clicked)

@@ -2193,6 +2193,10 @@ Depuis un terminal&#xa0;:
         <translation>Capteurs</translation>
     </message>
     <message>
+        <source>All sensors</source>
+        <translation>Tous les capteurs</translation>
+    </message>
+    <message>
         <source>Add sensors</source>
         <comment>toolbar</comment>
         <translation>Ajouter</translation>

@@ -8,9 +8,9 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from models.series import SensorBatch, SeriesBuffer
 from widgets.chart.chart_legend import PLACEMENTS, ChartLegend
@@ -42,6 +42,8 @@ LEGEND_LIMIT = 20
 """Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
 IMAGE_WIDTH = 1200
 """Pixels: an image of the chart (copied or exported as PNG) is at least this wide."""
+COMMAND_PADDING = 12
+"""Pixels beside the hint's command for the line edit's frame and cursor."""
 
 
 class LiveChart(QWidget):
@@ -108,8 +110,7 @@ class LiveChart(QWidget):
         controls.addWidget(QLabel(self.tr("Window:")))
         controls.addWidget(self.window_box)
         controls.addWidget(self.follow_button)
-        controls.addStretch()
-        controls.addWidget(self._crosshair.label)
+        controls.addWidget(self._crosshair.label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
@@ -420,10 +421,11 @@ def steady_height(shown: tuple[float, float] | None, low: float, high: float) ->
     return low - margin, high + margin
 
 
-class _Crosshair:
+class _Crosshair(QObject):
     """Lines and a label that follow the mouse and name the nearest point of a visible curve."""
 
     def __init__(self, chart: LiveChart):
+        super().__init__(chart)
         self.chart = chart
         self.vertical = pg.InfiniteLine(angle=90, movable=False)
         self.horizontal = pg.InfiniteLine(angle=0, movable=False)
@@ -432,7 +434,23 @@ class _Crosshair:
             chart.plot.addItem(line, ignoreBounds=True)
         self.label = QLabel()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The room left beside the controls, whatever the text: a readout that asked for more would
+        # widen the chart and push the docks aside each time it appears.
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._proxy = pg.SignalProxy(chart.plot.scene().sigMouseMoved, rateLimit=30, slot=self._moved)
+        chart.plot.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self.hide()
+        return False
+
+    def hide(self) -> None:
+        """The mouse left the plot: nothing points anywhere."""
+        for line in (self.vertical, self.horizontal):
+            line.setVisible(False)
+        self.label.clear()
 
     def set_colour(self, colour: str) -> None:
         for line in (self.vertical, self.horizontal):
@@ -442,6 +460,7 @@ class _Crosshair:
         view = self.chart.plot.getViewBox()
         position = event[0]
         if not view.sceneBoundingRect().contains(position):
+            self.hide()
             return
         point = view.mapSceneToView(position)
         nearest = self.nearest(point.x(), point.y())
@@ -478,7 +497,7 @@ class _Crosshair:
 class _EmptyHint(QWidget):
     """Over an empty chart: how to send a first reading, ready to copy."""
 
-    def __init__(self, command: str, over: QWidget):
+    def __init__(self, command: str, over: pg.PlotWidget):
         super().__init__(over)
         self.setObjectName("emptyHint")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -502,25 +521,26 @@ class _EmptyHint(QWidget):
         layout.addWidget(text)
         layout.addLayout(row)
         self.set_command(command)
-        over.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.place()
-        return False
+        over.getViewBox().sigResized.connect(self.place)
 
     def restyle(self) -> None:
         restyle_card(self, self.title)
 
     def set_command(self, command: str) -> None:
         self.command.setText(command)
-        # A narrow chart shows the start of the command, where `python main.py send` says what it is.
+        # The whole command, as it is meant to be copied; a chart too narrow for it shows its start,
+        # where `python main.py send` says what it is.
+        margins = self.command.textMargins()
+        self.command.setMinimumWidth(
+            self.command.fontMetrics().horizontalAdvance(command) + margins.left() + margins.right() + COMMAND_PADDING
+        )
         self.command.setCursorPosition(0)
+        self.place()
 
     def place(self) -> None:
-        """Centred in the upper part of the chart, and never wider than it."""
-        self.adjustSize()
-        parent = self.parentWidget().rect()
-        width = min(max(self.sizeHint().width(), 560), parent.width() - 24)
+        """Centred in the upper part of the plotting area, clear of the axes and their titles."""
+        plot = self.parentWidget()
+        area = plot.mapFromScene(plot.getViewBox().sceneBoundingRect()).boundingRect()
+        width = min(self.minimumSizeHint().width(), area.width() - 8)
         self.resize(width, self.heightForWidth(width))
-        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)
+        self.move(area.x() + (area.width() - self.width()) // 2, area.y() + max((area.height() - self.height()) // 3, 4))

@@ -12,6 +12,10 @@ from models.server_state import ConnectionStats
 from widgets.locale_format import Numbers
 from widgets.server.sensor_table import relative_time
 
+PEER_SAMPLE = "127.000.000.100:50000"
+"""As wide as most peers' address and port: the columns that show them are sized for it."""
+CELL_PADDING = 16
+
 
 class ConnectionsModel(QAbstractTableModel):
     def __init__(self, parent=None):
@@ -83,10 +87,14 @@ class ConnectionsPanel(QTableView):
         self.setAlternatingRowColors(True)
         # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setDefaultSectionSize(96)
-        self.setColumnWidth(0, 140)
-        self.setColumnWidth(1, 190)
         self.horizontalHeader().setStretchLastSection(True)
+        # Wide enough for each title in whatever language, and for an address and its port; measured once.
+        metrics = self.horizontalHeader().fontMetrics()
+        samples = {0: PEER_SAMPLE, 1: f"client {PEER_SAMPLE}"}
+        for column in range(self.connections.columnCount()):
+            title = self.connections.headerData(column, Qt.Orientation.Horizontal)
+            widest = max(metrics.horizontalAdvance(title), self.fontMetrics().horizontalAdvance(samples.get(column, "")))
+            self.setColumnWidth(column, widest + CELL_PADDING)
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""

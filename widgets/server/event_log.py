@@ -36,7 +36,8 @@ class EventLog(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setMaximumBlockCount(MAX_LINES)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Lines wrap: a narrow dock shows the whole message, not its first words.
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setPlaceholderText(self.tr("Server events appear here: clients, rejected messages, errors."))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Show:")))

@@ -254,10 +254,13 @@ class SensorTable(QTableView):
         # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(78)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setMinimumSectionSize(60)
         self._fit_titles(Qt.Orientation.Horizontal, 1, model.columnCount() - 1)
         model.headerDataChanged.connect(self._fit_titles)
+        # The names, with their tick box and colour, measured as sensors come: the other columns do not squeeze them.
+        model.rowsInserted.connect(self._fit_names)
+        model.modelReset.connect(self._fit_names)
         self.selectionModel().selectionChanged.connect(self._selected)
 
     def sizeHint(self) -> QSize:
@@ -271,6 +274,9 @@ class SensorTable(QTableView):
         for column in range(max(first, 1), last + 1):
             title = self.source.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
             self.setColumnWidth(column, max(self.horizontalHeader().defaultSectionSize(), metrics.horizontalAdvance(title) + 16))
+
+    def _fit_names(self, *_) -> None:
+        self.setColumnWidth(0, max(self.columnWidth(0), self.sizeHintForColumn(0)))
 
     def selected_sensors(self) -> set[str]:
         return {self.source.sensor_at(index.row()) for index in self.selectionModel().selectedRows()}

@@ -10,19 +10,36 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from models.server_state import Totals
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
+from widgets.dock_layout import tabs_below
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog
 from widgets.server.sensor_table import SensorTable, SensorTableModel
 from widgets.theme import add_theme_menu
+
+SIDE_DOCKS_WIDTH = 340
+SENSORS_DOCK_HEIGHT = 200
+"""First-start room for the docks: what they need to be read, the chart the rest."""
+COMPACT_DOCKS_SHARE = 0.38
+"""In a narrow window, the docks' share of the height below a chart as wide as the window."""
 
 SEND_HINT = "python main.py send --id capteur_1 --temperature 23.5 --port {port}"
 EXAMPLE_READING = '{"capteur_id": "capteur_1", "temperature": 23.5}'
@@ -59,6 +76,10 @@ class ServerWindow(QMainWindow):
             ),
             "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
         }
+        self.tabifyDockWidget(self.docks["connections"], self.docks["events"])
+        self.docks["connections"].raise_()
+        self.resizeDocks([self.docks["connections"]], [SIDE_DOCKS_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["sensors"]], [SENSORS_DOCK_HEIGHT], Qt.Orientation.Vertical)
         self.confirmation = Confirmation(self)
         self._make_actions()
         self._make_status_bar()
@@ -78,7 +99,7 @@ class ServerWindow(QMainWindow):
 
     def show_listening(self, host: str, port: int, storage: Path) -> None:
         self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
-        self.storage.setText(str(storage))
+        self.storage.set_path(str(storage))
         self.storage.setToolTip(self.tr("Readings are stored in {0}").format(storage))
         self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
         self.start_action.setEnabled(False)
@@ -133,6 +154,10 @@ class ServerWindow(QMainWindow):
         )
         if path:
             self.open_database_requested.emit(Path(path))
+
+    def compact_layout(self) -> None:
+        """For a narrow window: the chart across the whole width, the panels as tabs below it."""
+        tabs_below(self, list(self.docks.values()), COMPACT_DOCKS_SHARE)
 
     def layout_state(self) -> tuple[QByteArray, QByteArray]:
         return self.saveGeometry(), self.saveState()
@@ -224,11 +249,11 @@ class ServerWindow(QMainWindow):
             action.setIconText(name)
 
     def _make_status_bar(self) -> None:
-        self.address, self.clients, self.rate, self.stored, self.storage = (QLabel() for _ in range(5))
-        self.storage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address, self.clients, self.rate, self.stored = (QLabel() for _ in range(4))
+        self.storage = PathLabel()
         for label in (self.address, self.clients, self.rate, self.stored):
             self.statusBar().addWidget(label)
-        self.statusBar().addPermanentWidget(self.storage)
+        self.statusBar().addPermanentWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))
 
     def _ask_stop(self) -> None:
@@ -245,3 +270,24 @@ class ServerWindow(QMainWindow):
                 "Sensors connect over TCP and send one JSON object per line, for example:\n\n{0}\n\nFrom a terminal:\n{1}"
             ).format(EXAMPLE_READING, self.chart.empty_hint.command.text()),
         )
+
+
+class PathLabel(QLabel):
+    """A path that gives up its room first in a narrow status bar, keeping its end, the file's name, in sight."""
+
+    def __init__(self):
+        super().__init__()
+        self._path = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def set_path(self, path: str) -> None:
+        self._path = path
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._path, Qt.TextElideMode.ElideLeft, self.width()))

@@ -6,14 +6,15 @@ runs the sensor threads and every network call.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from models.sensor_row import SensorRow
 from widgets.actions import bind, make_action
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
+from widgets.dock_layout import tabs_below
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
 from widgets.sensor_hints import EmptyHint, ReadyBanner
@@ -25,6 +26,9 @@ from widgets.simulator.sensor_fleet_table import SensorFleetModel, SensorFleetTa
 from widgets.simulator.target_dialog import TargetDialog
 from widgets.simulator.weather_panel import WeatherPanel
 from widgets.theme import add_theme_menu
+
+COMPACT_DOCKS_SHARE = 0.4
+"""In a narrow window, the panels' share of the height below the sensors table."""
 
 
 class SimulatorWindow(QMainWindow):
@@ -137,15 +141,10 @@ class SimulatorWindow(QMainWindow):
             self.target_changed.emit(*dialog.target())
 
     def compact_layout(self) -> None:
-        """For a narrow window: the table across the whole width, the four panels as tabs below it."""
-        docks = list(self.docks.values())
-        for dock in docks:
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        for dock in docks[1:]:
-            self.tabifyDockWidget(docks[0], dock)
-        docks[0].raise_()
-        # Dock sizes apply to a laid-out window: once the tabs above are in place.
-        QTimer.singleShot(0, lambda: self.resizeDocks([docks[0]], [300], Qt.Orientation.Vertical))
+        """For a narrow window: the table across the whole width, the four panels as tabs below it,
+        the toolbar on two rows."""
+        self.insertToolBarBreak(self.all_toolbar)
+        tabs_below(self, list(self.docks.values()), COMPACT_DOCKS_SHARE)
 
     def layout_state(self) -> tuple[QByteArray, QByteArray, QByteArray]:
         return self.saveGeometry(), self.saveState(), self.table.horizontalHeader().saveState()
@@ -261,10 +260,13 @@ class SimulatorWindow(QMainWindow):
         toolbar.addActions([self.add_action, self.change_action])
         toolbar.addSeparator()
         toolbar.addActions([self.start_action, self.pause_action, self.stop_action, self.remove_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.start_all, self.pause_all, self.stop_all])
-        toolbar.addSeparator()
-        toolbar.addAction(target)
+        # A toolbar of its own, so a narrow window puts it on a second row rather than behind "»".
+        self.all_toolbar = self.addToolBar(self.tr("All sensors"))
+        self.all_toolbar.setObjectName("allSensorsToolbar")
+        self.all_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.all_toolbar.addActions([self.start_all, self.pause_all, self.stop_all])
+        self.all_toolbar.addSeparator()
+        self.all_toolbar.addAction(target)
         # Each button's own short name, so longer languages still fit beside the server.
         for action, name in (
             (self.add_action, self.tr("Add sensors", "toolbar")),
@@ -280,7 +282,7 @@ class SimulatorWindow(QMainWindow):
         ):
             action.setIconText(name)
         view.addSeparator()
-        view.addAction(toolbar.toggleViewAction())
+        view.addActions([toolbar.toggleViewAction(), self.all_toolbar.toggleViewAction()])
         view.addSeparator()
         self.language_menu = LanguageMenu(self)
         view.addMenu(self.language_menu)
@@ -294,7 +296,11 @@ class SimulatorWindow(QMainWindow):
         self.connected_label.setToolTip(self.tr("Sensors with an open connection that are sending"))
         self.rate_label.setToolTip(self.tr("Readings sent per second, all sensors together"))
         self.totals_label.setToolTip(self.tr("Since the simulator started: readings sent, acknowledged by the server, dropped"))
-        for label in (self.target_label, self.connected_label, self.rate_label):
+        # The target is also in the banner and File › Target server: in a narrow window it gives up its room
+        # first, rather than growing counts widening the window past the screen.
+        self.target_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.target_label, 1)
+        for label in (self.connected_label, self.rate_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.totals_label)
         self.update_rows([], 0, 0.0, 0, 0, 0)

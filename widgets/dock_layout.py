@@ -1,0 +1,18 @@
+"""The narrow layout both windows take beside each other on a small screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+
+def tabs_below(window: QMainWindow, docks: list[QDockWidget], share: float) -> None:
+    """The central widget across the whole width, `docks` as tabs below it, the first one in front,
+    taking `share` of the window's height."""
+    for dock in docks:
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    for dock in docks[1:]:
+        window.tabifyDockWidget(docks[0], dock)
+    docks[0].raise_()
+    # Dock sizes apply to a laid-out window: once the tabs above are in place.
+    QTimer.singleShot(0, lambda: window.resizeDocks([docks[0]], [round(window.height() * share)], Qt.Orientation.Vertical))

@@ -29,7 +29,7 @@ bench: $(INSTALLED)
 # give thermolab_en.ts its new plural forms the same way, then run `make translations` again to
 # compile the .qm files. tests/test_translations.py fails until both steps are done; it also names
 # any sentence of models/ or network/ that a window shows and widgets/core_text.py cannot translate.
-TRANSLATED = $(sort $(wildcard app/*.py app/*/*.py widgets/*.py))
+TRANSLATED = $(sort $(wildcard app/*.py app/*/*.py widgets/*.py widgets/*/*.py))
 TS := resources/translations
 translations: $(INSTALLED)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $(TRANSLATED) -ts $(TS)/thermolab_fr.ts

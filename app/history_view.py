@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
-from app.export_job import ExportJob
+from app.server.export_job import ExportJob
 from models.history import load_history, sensor_summaries, time_span
-from widgets.chart import TIME_WINDOWS, LiveChart
-from widgets.export_dialog import ExportDialog
+from widgets.chart.chart import TIME_WINDOWS, LiveChart
+from widgets.server.export_dialog import ExportDialog
 
 
 def read_history(path: Path, chart: LiveChart) -> tuple[dict, float, list]:

@@ -9,9 +9,9 @@ import sys
 from PySide6.QtCore import QObject, QRect
 
 from app.qt_app import closing_on_signals, make_application, run_event_loop
-from app.server_app import ServerApp
+from app.server.server_app import ServerApp
 from app.settings import load_server_config, settings
-from app.simulator_app import SimulatorApp
+from app.simulator.simulator_app import SimulatorApp
 from models.server_config import ServerConfig
 from widgets.core_text import translated
 

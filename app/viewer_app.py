@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from app.export_job import ExportJob
 from app.history_view import ask_csv_export, read_history
+from app.server.export_job import ExportJob
 from models.storage import StorageError, open_for_reading
 from widgets.core_text import translated
 from widgets.database_viewer import DatabaseViewer

@@ -1,7 +1,7 @@
 """`Capteur`, the exercise's sensor base class: an identifier and `mesurer()`, nothing about networks.
 
 What every sensor shares lives here (its id, the value model, the seeded generator); how a reading
-travels is the business of subclasses such as `network.capteur_tcp.CapteurTCP`. So a test, a chart
+travels is the business of subclasses such as `network.sensors.capteur_tcp.CapteurTCP`. So a test, a chart
 preview or another transport can take measurements without opening a socket.
 """
 

@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 ABSOLUTE_ZERO_C = -273.15
+# The longest message either end reads before giving up on the peer: the collector refuses a longer
+# one, a sensor takes a longer reply for a peer that is not a Thermolab server.
+MAX_MESSAGE = 64 * 1024
 MAX_ID_LENGTH = 64
 # The largest signed 64-bit integer: what a sensor written in C or Java can count to, and what
 # orjson, the fast path's parser, still reads as an integer (beyond 2^64 it reads a float).

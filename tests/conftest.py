@@ -9,8 +9,8 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
-from network.clock import ClockServer
-from network.echo import EchoServer
+from network.services.clock import ClockServer
+from network.services.echo import EchoServer
 from tests.support import LineClient, running_server, serving
 
 

@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from network.capteur_tcp import CapteurTCP
+from network.sensors.capteur_tcp import CapteurTCP
 from tests.support import TIMEOUT
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from models.series import SensorBatch
 from models.storage import open_storage
-from network.serveur_tcp import ServeurTCP
+from network.collector.serveur_tcp import ServeurTCP
 
 TIMEOUT = 10.0
 ROOT = Path(__file__).resolve().parent.parent

@@ -137,7 +137,7 @@ def test_the_installed_sensor_process_sends_readings(installed, tmp_path):
     probe = (
         "import sys\n"
         "from thermolab.main import make_importable; make_importable()\n"
-        "from app.sensor_host import Add, SensorHost\n"
+        "from network.sensors.sensor_host import Add, SensorHost\n"
         "from models.value_models import make_model\n"
         "host = SensorHost('127.0.0.1', int(sys.argv[1]), '')\n"
         "host.send(Add(('installed',), make_model('walk'), 50.0, True))\n"

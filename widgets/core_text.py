@@ -31,7 +31,8 @@ PLURALS = {"{0} more rejected messages in the last {1} s": _PLURAL.more_rejected
 the others fill {0}, {1}... of that form."""
 
 TEMPLATES = (
-    # The server's event log (network/monitor.py, serveur_tcp.py, clock.py, echo.py).
+    # The server's event log (models/server_state.py, network/collector/serveur_tcp.py,
+    # network/services/clock.py, echo.py).
     QT_TRANSLATE_NOOP("CoreText", "client connected"),
     QT_TRANSLATE_NOOP("CoreText", "client disconnected"),
     QT_TRANSLATE_NOOP("CoreText", "client disconnected ({0})"),
@@ -70,7 +71,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the file cannot be opened"),
     QT_TRANSLATE_NOOP("CoreText", "the database cannot be opened"),
     QT_TRANSLATE_NOOP("CoreText", "an unexpected error (the server's log says why)"),
-    # Why a message was refused (models/reading.py, network/protocol.py): the wire's words.
+    # Why a message was refused (models/reading.py, network/collector/protocol.py): the wire's words.
     QT_TRANSLATE_NOOP("CoreText", "message too large"),
     QT_TRANSLATE_NOOP("CoreText", "unauthorized"),
     QT_TRANSLATE_NOOP("CoreText", "server busy"),
@@ -113,7 +114,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "not allowed to listen on {0}: choose a port above 1023"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is not an address of this machine: use 127.0.0.1 or one of its own addresses"),
     QT_TRANSLATE_NOOP("CoreText", "cannot listen on {0}: {1}"),
-    # Clients: a reading sent by hand, the clock, the echo (network/client.py, clock.py, echo_client.py, service_client.py).
+    # Clients: a reading sent by hand, the clock, the echo (network/sensors/client.py; network/services/clock.py, echo_client.py,
+    # service_client.py).
     QT_TRANSLATE_NOOP("CoreText", "unknown host {0}: check the server's address"),
     QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}:{1}: start one with `python main.py {2}`"),
     QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}:{1}: start one with `python main.py server`"),
@@ -132,7 +134,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the echo server at {0}:{1} is busy: {2}"),
     QT_TRANSLATE_NOOP("CoreText", "the answer from {0}:{1} is not an echo of what was sent: is it an echo server?"),
     QT_TRANSLATE_NOOP("CoreText", "the connection with {0}:{1} broke ({2}): connect again"),
-    # The weather (network/weather.py).
+    # The weather (network/services/weather.py).
     QT_TRANSLATE_NOOP("CoreText", "no city given: give a name, such as Orsay or Le Mans,FR"),
     QT_TRANSLATE_NOOP(
         "CoreText",
@@ -165,7 +167,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "gives the {0} in an unknown unit {1}"),
     QT_TRANSLATE_NOOP("CoreText", "has a {0} that is not a number ({1})"),
     QT_TRANSLATE_NOOP("CoreText", "has no {0} {1}"),
-    # The simulator's sensors (network/sensor_link.py, sensor_loop.py, city_sensor.py, capteur_tcp.py, fleet.py; app/).
+    # The simulator's sensors (network/sensors/sensor_link.py, sensor_loop.py, city_sensor.py, capteur_tcp.py, fleet.py,
+    # simulation.py, sensor_host.py).
     QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}: start one or check the address; retrying"),
     QT_TRANSLATE_NOOP("CoreText", "cannot connect to {0} ({1}); retrying"),
     QT_TRANSLATE_NOOP("CoreText", "{0} closed the connection; resending what was not acknowledged"),

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from widgets.actions import make_action
-from widgets.chart import LiveChart
+from widgets.chart.chart import LiveChart
 from widgets.core_text import translated
-from widgets.sensor_table import SensorTable, SensorTableModel
+from widgets.server.sensor_table import SensorTable, SensorTableModel
 
 
 class DatabaseViewer(QMainWindow):

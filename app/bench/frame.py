@@ -35,13 +35,13 @@ def run(args: argparse.Namespace) -> int:
 
     from app.bench.window import _wait
     from app.qt_app import make_application, settle_heap
-    from app.server_session import FRAME_MS
+    from app.server.server_session import FRAME_MS
     from models.reading import Reading
     from models.series import SensorBatch, group_by_sensor
-    from widgets.chart import LiveChart
-    from widgets.curve_set import CurveSet
-    from widgets.server_window import ServerWindow
-    from widgets.time_axis import TimeAxis
+    from widgets.chart.chart import LiveChart
+    from widgets.chart.curve_set import CurveSet
+    from widgets.chart.time_axis import TimeAxis
+    from widgets.server.server_window import ServerWindow
 
     app = make_application()
     spent: dict[str, list[float]] = {}

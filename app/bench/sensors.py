@@ -18,7 +18,7 @@ from app.bench.server_process import headless_server
 from app.commands.common import fail, positive_int, positive_number
 from models.capteur import CapteurError
 from models.value_models import make_model
-from network.fleet import Fleet
+from network.sensors.fleet import Fleet
 
 PARTS = ("throughput", "fleet", "schedule")
 WARM_UP = 2.0

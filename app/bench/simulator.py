@@ -54,7 +54,7 @@ def _measure(args: argparse.Namespace, port: int) -> dict:
     from PySide6.QtCore import Qt, QTimer
 
     from app.qt_app import make_application, settle_heap
-    from app.simulator_app import SimulatorApp
+    from app.simulator.simulator_app import SimulatorApp
     from models.value_models import make_model
 
     app = make_application(sys.argv[:1])

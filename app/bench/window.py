@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from app.qt_app import make_application, settle_heap
-    from app.server_app import ServerApp
+    from app.server.server_app import ServerApp
     from models.server_config import ServerConfig
 
     app = make_application()
@@ -124,7 +124,7 @@ def pan_redraw(app) -> None:
     """20 sensors x 50,000 points; the time of one full repaint while the view pans across them,
     forward (the chart moves its last picture) and back (it paints everything)."""
     from models.series import SensorBatch
-    from widgets.chart import LiveChart
+    from widgets.chart.chart import LiveChart
 
     chart = LiveChart("", decimate=False)
     chart.resize(1280, 600)

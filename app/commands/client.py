@@ -27,6 +27,6 @@ def register(commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Qt is loaded only here: building the parser for a headless command must not load it.
-    from app.simulator_app import run_client
+    from app.simulator.simulator_app import run_client
 
     return run_client(args)

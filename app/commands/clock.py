@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from app.commands.common import add_address, fail, positive_number
-from network.clock import CLOCK_PORT, ask_time
-from network.service_client import ServiceError
+from network.services.clock import CLOCK_PORT, ask_time
+from network.services.service_client import ServiceError
 
 
 def register(commands) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from app.commands.common import add_address
 from app.commands.serving import serve_until_signal
-from network.clock import CLOCK_PORT, ClockServer
+from network.services.clock import CLOCK_PORT, ClockServer
 
 
 def register(commands) -> None:

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Iterator
 
 from app.commands.common import add_address, fail
-from network.echo import ECHO_PORT
-from network.echo_client import EchoClient, EchoTimeout
-from network.service_client import ServiceError
+from network.services.echo import ECHO_PORT
+from network.services.echo_client import EchoClient, EchoTimeout
+from network.services.service_client import ServiceError
 
 NOTICE_AFTER = 2.0
 

@@ -6,7 +6,7 @@ import argparse
 
 from app.commands.common import add_address, positive_int, positive_number
 from app.commands.serving import serve_until_signal
-from network.echo import ECHO_PORT, MAX_CONNECTIONS, EchoServer, echo_multi
+from network.services.echo import ECHO_PORT, MAX_CONNECTIONS, EchoServer, echo_multi
 
 
 def register(commands) -> None:

@@ -9,7 +9,7 @@ import os
 from app.commands.common import add_address, fail
 from app.commands.server import DEFAULT_PORT
 from models.reading import UNITS
-from network.client import SendError, send_message
+from network.sensors.client import SendError, send_message
 
 
 def register(commands) -> None:

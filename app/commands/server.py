@@ -13,8 +13,8 @@ from app.commands.common import add_address, fail, positive_int, positive_number
 from app.paths import storage_file
 from models.server_config import ServerConfig
 from models.storage import StorageError, open_storage
+from network.collector.serveur_tcp import ServeurTCP
 from network.serveur import ServerError, format_peer
-from network.serveur_tcp import ServeurTCP
 
 DEFAULT_PORT = ServerConfig.port
 STATUS_EVERY = 5.0
@@ -52,7 +52,7 @@ def register(commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.headless:
-        from app.server_app import run_window
+        from app.server.server_app import run_window
 
         return run_window(args)
     return run_headless(args)

@@ -13,7 +13,7 @@ from app.commands.common import add_address, fail, positive_int, positive_number
 from app.commands.server import DEFAULT_PORT
 from models.capteur import CapteurError
 from models.value_models import DEFAULT_MODEL, MODELS, ModelError, parse_model
-from network.fleet import Fleet, FleetStatus
+from network.sensors.fleet import Fleet, FleetStatus
 
 STATUS_EVERY = 2.0
 DRAIN_GRACE = 10.0

@@ -6,7 +6,7 @@ import argparse
 import os
 
 from app.commands.common import fail
-from network.weather import WeatherError, current_weather
+from network.services.weather import WeatherError, current_weather
 
 
 def register(commands) -> None:

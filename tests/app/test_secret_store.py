@@ -15,9 +15,9 @@ from keyring.backends.null import Keyring as NullKeyring
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from app.secret_store import SECRETS, SERVER_TOKEN, TARGET_TOKEN, WEATHER_KEY, SecretError, read_secret, secret_file
-from app.sensor_host import AddCity, Retarget
 from app.settings import load_server_config, recall, remember, save_server_config, settings
 from models.server_config import ServerConfig
+from network.sensors.sensor_host import AddCity, Retarget
 
 OLD_SETTINGS = """[server]
 port=50123

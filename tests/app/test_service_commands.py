@@ -15,7 +15,7 @@ import pytest
 
 from app.cli import main
 from app.secret_store import WEATHER_KEY, save_secret
-from network.clock import ask_time
+from network.services.clock import ask_time
 from tests.support import ROOT, TIMEOUT
 from tests.weather_stub import KEY, openweathermap_stub
 
@@ -176,7 +176,7 @@ def test_echo_server_drops_a_silent_client_after_the_idle_timeout():
 def test_the_services_load_no_qt():
     code = (
         "import sys, app.commands.clock_server, app.commands.clock, app.commands.echo_server, app.commands.echo, "
-        "app.commands.weather, network.echo_client\n"
+        "app.commands.weather, network.services.echo_client\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))\n"
         "assert not loaded, loaded"
     )

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 from models.storage import SQLiteStorage
-from network.serveur_tcp import ServeurTCP
+from network.collector.serveur_tcp import ServeurTCP
 from tests.support import LineClient, ServerProcess, stored_rows
 
 READING = {"capteur_id": "capteur_1", "temperature": 23.5}

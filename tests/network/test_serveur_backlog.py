@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.storage import open_storage
-from network.serveur_tcp import ServeurTCP
+from network.collector.serveur_tcp import ServeurTCP
 from tests.support import TIMEOUT, stored_rows
 
 BURST = 3_000

@@ -10,7 +10,7 @@ import time
 
 from models.storage import SQLiteStorage
 from network import serveur
-from network.serveur_tcp import ServeurTCP
+from network.collector.serveur_tcp import ServeurTCP
 from tests.support import LineClient, running_server, stored_rows
 
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}

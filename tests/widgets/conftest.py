@@ -10,8 +10,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app.language import install_translators
-from app.server_app import ServerApp
-from app.simulator_app import SimulatorApp
+from app.server.server_app import ServerApp
+from app.simulator.simulator_app import SimulatorApp
 from models.server_config import ServerConfig
 
 

@@ -9,7 +9,7 @@ import socket
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
-from widgets.settings_dialog import SettingsDialog
+from widgets.server.settings_dialog import SettingsDialog
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
-from app.simulator_app import SimulatorApp
+from app.simulator.simulator_app import SimulatorApp
 from tests.widgets.modal import ModalAnswerer
 from tests.widgets.test_french import speaking
 

@@ -9,13 +9,13 @@ from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from app.lab_app import side_by_side
-from network.monitor import ConnectionStats, ServerEvent, Totals
+from models.server_state import ConnectionStats, ServerEvent, Totals
 from tests.support import batches
 from tests.widgets.test_french import speaking
-from widgets.connections_panel import ConnectionsPanel
-from widgets.event_log import EventLog
-from widgets.server_window import ServerWindow
-from widgets.simulator_window import SimulatorWindow
+from widgets.server.connections_panel import ConnectionsPanel
+from widgets.server.event_log import EventLog
+from widgets.server.server_window import ServerWindow
+from widgets.simulator.simulator_window import SimulatorWindow
 
 SCREENS = [QRect(0, 0, 1366, 768), QRect(0, 0, 1920, 1080)]
 NAMES = [f"capteur_salle_{n}" for n in range(1, 11)]

@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QToolBar
 
 from app.language import SETTING, apply_language, chosen_locale, saved_language
-from app.server_app import ServerApp
+from app.server.server_app import ServerApp
 from app.settings import settings
-from app.simulator_app import SimulatorApp
+from app.simulator.simulator_app import SimulatorApp
 from models.sensor_row import SensorRow
 from models.server_config import ServerConfig
 from models.value_models import make_model
@@ -21,7 +21,7 @@ from tests.support import LineClient
 from tests.weather_stub import KEY, openweathermap_stub
 from tests.widgets.modal import ModalAnswerer
 from widgets.core_text import translated
-from widgets.sensor_fleet_table import SensorFleetModel
+from widgets.simulator.sensor_fleet_table import SensorFleetModel
 
 NBSP = "\u00a0"
 """French puts a no-break space before a colon or a semicolon."""

@@ -14,12 +14,12 @@ from models.sensor_row import SensorRow
 from models.value_models import make_model
 from tests.support import TIMEOUT, LineClient, stored_rows
 from tests.weather_stub import KEY, openweathermap_stub
-from tests.widgets.test_manual_panel import send
-from tests.widgets.test_time_axis import shown_chart
-from widgets.add_sensors_dialog import SensorDialog
-from widgets.chart import _Crosshair
-from widgets.export_dialog import ExportDialog
-from widgets.sensor_fleet_table import SensorFleetModel
+from tests.widgets.chart.test_time_axis import shown_chart
+from tests.widgets.simulator.test_manual_panel import send
+from widgets.chart.chart import _Crosshair
+from widgets.server.export_dialog import ExportDialog
+from widgets.simulator.add_sensors_dialog import SensorDialog
+from widgets.simulator.sensor_fleet_table import SensorFleetModel
 
 NNBSP = "\u202f"
 """The narrow no-break space French puts between thousands."""

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtGui import QColor
 
 from tests.support import batches
-from widgets.chart import LiveChart
+from widgets.chart.chart import LiveChart
 from widgets.theme import DARK, LIGHT
 
 

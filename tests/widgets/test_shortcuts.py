@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from app.simulator_app import SimulatorApp
+from app.simulator.simulator_app import SimulatorApp
 from widgets.actions import SHORTCUTS
 
 

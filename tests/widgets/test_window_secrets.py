@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.secret_store import TARGET_TOKEN, read_secret, secret_file
-from app.server_app import ServerApp
+from app.server.server_app import ServerApp
 from app.settings import load_server_config, settings
 from models.server_config import ServerConfig
 from tests.support import LineClient
-from widgets.settings_dialog import SettingsDialog
+from widgets.server.settings_dialog import SettingsDialog
 
 
 @pytest.fixture

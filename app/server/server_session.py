@@ -1,0 +1,187 @@
+"""The server of the window: `ServeurTCP` hosted in a QThread, and timers that read what it saw.
+
+`ServerWorker.run()` is the QThread's work: open the storage, listen, run the accept loop. The window
+asks it to stop with `request_stop()`, which returns at once; the worker thread then drains the
+connections and commits, and says `stopped`. The worker and the session talk only through signals.
+
+Readings never cross as one signal each: the session drains the server's `ReadingTap` on a timer
+(25 times a second) and emits one batch per frame, grouped by sensor.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from app.paths import storage_file
+from models.series import group_by_sensor
+from models.server_config import ServerConfig
+from models.storage import StorageError, open_storage
+from network.collector.serveur_tcp import ServeurTCP
+from network.serveur import PortInUse, ServerError
+
+FRAME_MS = 40
+PANELS_MS = 500
+STOP_WAIT_MS = 15_000
+
+
+class ServerWorker(QObject):
+    listening = Signal(str, int)
+    failed = Signal(str, bool)
+    """The sentence, and whether the port is in use by another program."""
+    stopped = Signal()
+
+    def __init__(self, config: ServerConfig):
+        super().__init__()
+        self.config = config
+        self.server: ServeurTCP | None = None
+        self._lock = threading.Lock()
+        self._cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            storage = open_storage(storage_file(self.config), self.config.text_file)
+        except StorageError as error:
+            self.failed.emit(str(error), False)
+            return
+        config = self.config
+        server = ServeurTCP(
+            storage,
+            config.host,
+            config.port,
+            config.token or None,
+            config.max_connections,
+            config.idle_timeout,
+            message_timeout=config.message_timeout,
+        )
+        try:
+            server.listen()
+        except ServerError as error:
+            storage.close()
+            self.failed.emit(str(error), isinstance(error, PortInUse))
+            return
+        with self._lock:
+            self.server = server
+            cancelled = self._cancelled
+        if not cancelled:
+            self.listening.emit(*server.address)
+            server.serve_forever()
+        server.stop()
+        storage.close()
+        self.stopped.emit()
+
+    def request_stop(self) -> None:
+        """From any thread; returns at once."""
+        with self._lock:
+            self._cancelled = True
+            server = self.server
+        if server is not None:
+            server.request_stop()
+
+
+class ServerSession(QObject):
+    listening = Signal(str, int)
+    failed = Signal(str, bool)
+    """The sentence, and whether the port is in use by another program; nothing runs any more."""
+    stopped = Signal()
+    readings = Signal(dict)
+    """{capteur_id: (times, values)}, once per frame when anything arrived."""
+    panels = Signal(object, list, list, dict)
+    """Totals, open connections, new events, rejected per sensor: twice a second."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.config: ServerConfig | None = None
+        self._thread: QThread | None = None
+        self._worker: ServerWorker | None = None
+        self._tap = None
+        self._events_seen = 0
+        self._frame = QTimer(self, interval=FRAME_MS, timeout=self._drain)
+        self._panels = QTimer(self, interval=PANELS_MS, timeout=self._refresh_panels)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    @property
+    def server(self) -> ServeurTCP | None:
+        return self._worker.server if self._worker else None
+
+    def start(self, config: ServerConfig) -> None:
+        if self.running:
+            return
+        self.config = config
+        self._worker = ServerWorker(config)
+        self._thread = QThread(self)
+        self._thread.setObjectName("server")
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.listening.connect(self._listening)
+        self._worker.failed.connect(self._failed)
+        self._worker.stopped.connect(self._stopped)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Ask the server to stop; `stopped` follows once everything received is committed."""
+        if self._worker is not None:
+            self._worker.request_stop()
+
+    def shutdown(self) -> None:
+        """Stop and wait: for closing the window, when nothing may be left running."""
+        if self._thread is None:
+            return
+        self.stop()
+        self._thread.quit()
+        self._thread.wait(STOP_WAIT_MS)
+        self._finish()
+
+    def _listening(self, host: str, port: int) -> None:
+        self._tap = self._worker.server.monitor.tap()
+        self._events_seen = 0
+        self._frame.start()
+        self._panels.start()
+        self.listening.emit(host, port)
+
+    def _failed(self, message: str, port_in_use: bool) -> None:
+        if self._thread is None:
+            return
+        self._thread.quit()
+        self._thread.wait()
+        self._finish()
+        self.failed.emit(message, port_in_use)
+
+    def _stopped(self) -> None:
+        if self._thread is None:
+            return
+        self._drain()
+        self._refresh_panels()
+        self._thread.quit()
+        self._thread.wait()
+        self._finish()
+        self.stopped.emit()
+
+    def _finish(self) -> None:
+        self._frame.stop()
+        self._panels.stop()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        if self._thread is not None:
+            self._thread.deleteLater()
+        self._worker = self._thread = self._tap = None
+
+    def _drain(self) -> None:
+        if self._tap is None:
+            return
+        batch = self._tap.drain()
+        if batch:
+            self.readings.emit(group_by_sensor(batch))
+
+    def _refresh_panels(self) -> None:
+        server = self.server
+        if server is None:
+            return
+        monitor = server.monitor
+        self._events_seen, events = monitor.events(self._events_seen)
+        self.panels.emit(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor())

@@ -1,0 +1,89 @@
+"""Settings > Storage: a text file is written where the user chose, and never into a database (issue 15, item 1)."""
+
+import contextlib
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.server.server_app import ServerApp
+from models.server_config import ServerConfig
+from tests.support import LineClient, stored_rows
+from tests.widgets.server_steps import click_save, open_settings
+
+
+@pytest.fixture
+def default_server(qtbot, private_data_dir, monkeypatch):
+    """The server window on its default database, as after a first start; warnings are collected."""
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *_: warnings.append(text))
+    app = ServerApp(ServerConfig(port=0))
+    app.warnings = warnings
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    yield app
+    app.window.close()
+
+
+def send_one(app, capteur_id: str, temperature: float) -> dict:
+    with LineClient(app.session.server.address) as sensor:
+        sensor.send({"capteur_id": capteur_id, "temperature": temperature, "seq": 1})
+        return sensor.answer()
+
+
+def test_text_file_with_no_file_named_writes_donnees_txt_and_leaves_the_database_alone(qtbot, default_server, private_data_dir):
+    database = private_data_dir / "mesures.db"
+    assert send_one(default_server, "in_db", 20.0) == {"ack": 1}
+    dialog = open_settings(qtbot, default_server.window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    assert dialog.path.text() == ""
+    with qtbot.waitSignal(default_server.session.listening, timeout=10_000):
+        click_save(qtbot, dialog)
+
+    assert send_one(default_server, "in_text", 21.5) == {"ack": 1}
+    default_server.window.close()
+    text_file = private_data_dir / "donnees.txt"
+    assert text_file.read_text().splitlines()[0].startswith("in_text,21.5,")
+    assert default_server.window.storage.text() == str(text_file)
+    assert [row[:2] for row in stored_rows(database)] == [("in_db", 20.0)]
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert default_server.warnings == []
+
+
+def test_a_database_chosen_as_text_file_is_refused_in_the_dialog(qtbot, default_server, private_data_dir):
+    database = private_data_dir / "mesures.db"
+    before = database.read_bytes()
+    dialog = open_settings(qtbot, default_server.window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    dialog.path.setText(str(database))
+    click_save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.problem.text() == f"{database} is a SQLite database, not a text file: choose another file or store into SQLite"
+    dialog.reject()
+    assert send_one(default_server, "still_db", 19.0) == {"ack": 1}
+    assert default_server.session.config.text_file is False
+    assert database.read_bytes()[:16] == before[:16]
+
+
+def test_a_text_file_chosen_as_database_is_refused_in_the_dialog(qtbot, default_server, tmp_path):
+    text_file = tmp_path / "donnees.txt"
+    text_file.write_text("capteur_1,22.5,2024-05-01T10:00:00.000000\n")
+    dialog = open_settings(qtbot, default_server.window)
+    dialog.path.setText(str(text_file))
+    click_save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.problem.text() == f"{text_file} is not a SQLite database: choose another file"
+    dialog.reject()
+    assert text_file.read_text() == "capteur_1,22.5,2024-05-01T10:00:00.000000\n"
+
+
+def test_the_file_field_shows_the_default_file_of_the_kind_chosen(qtbot, default_server, private_data_dir):
+    dialog = open_settings(qtbot, default_server.window)
+    assert dialog.path.placeholderText() == str(private_data_dir / "mesures.db")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    assert dialog.path.placeholderText() == str(private_data_dir / "donnees.txt")
+    dialog.reject()

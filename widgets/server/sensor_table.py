@@ -1,0 +1,285 @@
+"""The sensors table: one row per capteur_id with its latest value and statistics.
+
+Readings, Min, Max and Mean cover the chart's time window and slide with it (models/sensor_stats.py);
+the header says which window, so that a figure that changes with it is no surprise.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from models.sensor_stats import SensorStats
+from models.series import SensorBatch
+from widgets.chart.chart import TIME_WINDOWS
+from widgets.locale_format import Numbers
+from widgets.sorted_table_model import SortedTableModel, natural_key
+
+SWATCH_SIZE = 16
+"""Pixels; the view scales the swatch to its icon size."""
+
+
+def relative_time(seconds: float) -> str:
+    """ "just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"."""
+    if seconds < 2:
+        return QCoreApplication.translate("relative_time", "just now")
+    units = (
+        (86400, QCoreApplication.translate("relative_time", "d")),
+        (3600, QCoreApplication.translate("relative_time", "h")),
+        (60, QCoreApplication.translate("relative_time", "min")),
+    )
+    for size, unit in units:
+        if seconds >= size:
+            return QCoreApplication.translate("relative_time", "{0} {1} ago").format(int(seconds // size), unit)
+    return QCoreApplication.translate("relative_time", "{0} s ago").format(int(seconds))
+
+
+class SensorTableModel(SortedTableModel):
+    """One row per sensor; its tick box shows or hides the sensor's curve."""
+
+    visibility_changed = Signal(str, bool)
+    """The user ticked or unticked a sensor: show or hide its curve."""
+    COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
+
+    def __init__(self, parent=None, clock=time.time):
+        super().__init__(
+            [
+                self.tr("Sensor"),
+                self.tr("Last °C"),
+                self.tr("Last seen"),
+                "",
+                self.tr("Min °C"),
+                self.tr("Max °C"),
+                self.tr("Mean °C"),
+                self.tr("Readings/s"),
+                self.tr("Rejected"),
+            ],
+            [
+                self.tr("Untick a sensor to hide its curve on the chart"),
+                None,
+                None,
+                "",
+                "",
+                "",
+                "",
+                self.tr("Readings received per second over the last few seconds"),
+                self.tr("Messages from this sensor that the server refused since it started"),
+            ],
+            parent,
+        )
+        self._clock = clock
+        """Unix seconds: the end of the window the figures cover, and "last seen"."""
+        self._window: float | None = None
+        self.set_window(TIME_WINDOWS[0])
+        self._swatches: dict[str, QIcon] = {}
+        """Each sensor's colour as an icon, made once. Given a QColor, the view made a new icon on every
+        repaint, and each one's pixmap stayed in Qt's pixmap cache: 10 KB more memory per refresh."""
+        self._rates: dict[str, float] = {}
+        self._hidden: set[str] = set()
+        self._sort_column = 0
+        self._numbers = Numbers.current()
+
+    def row_id(self, stats: SensorStats) -> str:
+        return stats.capteur_id
+
+    def sort_value(self, stats: SensorStats, column: str):
+        return natural_key(stats.capteur_id) if column == "capteur_id" else self._value(stats, column)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if self.COLUMNS[index.column()] == "capteur_id":
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        stats = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and column == "capteur_id":
+            return self._swatches.get(stats.capteur_id)
+        if role == Qt.ItemDataRole.CheckStateRole and column == "capteur_id":
+            return Qt.CheckState.Unchecked if stats.capteur_id in self._hidden else Qt.CheckState.Checked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != "capteur_id":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(column, self._value(stats, column))
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or self.COLUMNS[index.column()] != "capteur_id":
+            return False
+        capteur_id = self._rows[index.row()].capteur_id
+        visible = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.set_visible(capteur_id, visible)
+        self.visibility_changed.emit(capteur_id, visible)
+        return True
+
+    def set_window(self, seconds: float | None) -> None:
+        """The chart's time window, which Readings, Min, Max and Mean cover from now on (None: all).
+
+        The rows keep their figures until `replace()` gives storage's for this window.
+        """
+        self._window = seconds
+        span = self._span_text(seconds)
+        columns = [self.COLUMNS.index(column) for column in ("readings", "min", "max", "mean")]
+        self._headers[columns[0]] = self.tr("Readings ({0})").format(span)
+        tips = (
+            self.tr("Readings of this sensor timed in the chart's window ({0})"),
+            self.tr("Lowest reading in the chart's window ({0})"),
+            self.tr("Highest reading in the chart's window ({0})"),
+            self.tr("Mean of the readings in the chart's window ({0})"),
+        )
+        for column, tip in zip(columns, tips, strict=True):
+            self._tips[column] = tip.format(span)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, columns[0], columns[-1])
+
+    def _span_text(self, seconds: float | None) -> str:
+        """`seconds`: one of the chart's TIME_WINDOWS."""
+        return {
+            60.0: self.tr("last 1 min"),
+            600.0: self.tr("last 10 min"),
+            3600.0: self.tr("last 1 h"),
+            86400.0: self.tr("last 24 h"),
+            None: self.tr("all stored"),
+        }[seconds]
+
+    def set_visible(self, capteur_id: str, visible: bool) -> None:
+        """Tick or untick a sensor (the chart's legend hid or showed it)."""
+        if visible:
+            self._hidden.discard(capteur_id)
+        else:
+            self._hidden.add(capteur_id)
+        row = self._index.get(capteur_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [Qt.ItemDataRole.CheckStateRole])
+
+    def stats(self, capteur_id: str) -> SensorStats:
+        return self._rows[self._index[capteur_id]]
+
+    def sensor_at(self, row: int) -> str:
+        return self._rows[row].capteur_id
+
+    def add_points(self, points: dict[str, SensorBatch], colours: dict[str, QColor]) -> None:
+        known = len(self._rows)
+        for capteur_id, batch in points.items():
+            self._row_for(capteur_id, colours[capteur_id]).add(batch)
+        if len(self._rows) > known:
+            self.resort()
+
+    def set_rejected(self, counts: dict[str, int]) -> None:
+        for capteur_id, count in counts.items():
+            if capteur_id in self._index:
+                self.stats(capteur_id).rejected = count
+
+    def refresh(self) -> None:
+        """Rates, "last seen" and the window move with the clock: recompute them and repaint every row,
+        in the language's number signs as they are now."""
+        now, wall = time.monotonic(), self._clock()
+        for stats in self._rows:
+            stats.expire(wall)
+        self._numbers = Numbers.current()
+        self._rates = {stats.capteur_id: stats.sample_rate(now) for stats in self._rows}
+        self.resort()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    def replace(self, rows: list[SensorStats], colours: dict[str, QColor]) -> None:
+        """Start again from these statistics (storage's, after a restart or a change of window)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._reindex()
+        for capteur_id, colour in colours.items():
+            self._swatches[capteur_id] = _swatch(colour)
+        self.endResetModel()
+        self.resort()
+
+    def _row_for(self, capteur_id: str, colour: QColor) -> SensorStats:
+        row = self._index.get(capteur_id)
+        if row is None:
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(SensorStats(capteur_id, self._window))
+            self._index[capteur_id] = row
+            self._swatches[capteur_id] = _swatch(colour)
+            self.endInsertRows()
+        return self._rows[row]
+
+    def _value(self, stats: SensorStats, column: str):
+        return {
+            "capteur_id": stats.capteur_id,
+            "last": stats.last_value,
+            "seen": self._clock() - stats.last_seen if stats.last_seen is not None else None,
+            "readings": stats.count,
+            "min": stats.minimum if stats.count else None,
+            "max": stats.maximum if stats.count else None,
+            "mean": stats.mean,
+            "rate": self._rates.get(stats.capteur_id, 0.0),
+            "rejected": stats.rejected,
+        }[column]
+
+    def _text(self, column: str, value) -> str:
+        if value is None:
+            return "–"
+        if column == "seen":
+            return relative_time(max(value, 0.0))
+        if column in ("readings", "rejected"):
+            return self._numbers.integer(value)
+        if column == "rate":
+            return self._numbers.fixed(value, 1)
+        return value if isinstance(value, str) else self._numbers.fixed(value, 2)
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(SWATCH_SIZE, SWATCH_SIZE)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
+
+
+class SensorTable(QTableView):
+    """Sortable; selecting rows emits the chosen sensors so the chart can highlight them."""
+
+    selection_changed = Signal(set)
+
+    def __init__(self, model: SensorTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source = model
+        self.setModel(model)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setDefaultSectionSize(78)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setMinimumSectionSize(60)
+        self._fit_titles(Qt.Orientation.Horizontal, 1, model.columnCount() - 1)
+        model.headerDataChanged.connect(self._fit_titles)
+        # The names, with their tick box and colour, measured as sensors come: the other columns do not squeeze them.
+        model.rowsInserted.connect(self._fit_names)
+        model.modelReset.connect(self._fit_names)
+        self.selectionModel().selectionChanged.connect(self._selected)
+
+    def sizeHint(self) -> QSize:
+        """Room a dock gives this panel on a first start (later, the saved layout decides)."""
+        return QSize(600, 200)
+
+    def _fit_titles(self, _orientation, first: int, last: int) -> None:
+        """Wide enough for each title, in whatever language: measured when a title changes, as the
+        cells are not."""
+        metrics = self.horizontalHeader().fontMetrics()
+        for column in range(max(first, 1), last + 1):
+            title = self.source.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            self.setColumnWidth(column, max(self.horizontalHeader().defaultSectionSize(), metrics.horizontalAdvance(title) + 16))
+
+    def _fit_names(self, *_) -> None:
+        self.setColumnWidth(0, max(self.columnWidth(0), self.sizeHintForColumn(0)))
+
+    def selected_sensors(self) -> set[str]:
+        return {self.source.sensor_at(index.row()) for index in self.selectionModel().selectedRows()}
+
+    def _selected(self, *_) -> None:
+        self.selection_changed.emit(self.selected_sensors())

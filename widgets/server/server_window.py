@@ -1,0 +1,293 @@
+"""The server window: the live chart in the middle, sensors, connections and events in docks around it.
+
+It shows what it is given and emits what the user asks for; the application (app/server_app.py)
+runs the server, reads storage and writes files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
+
+from models.server_state import Totals
+from widgets.actions import make_action
+from widgets.chart.chart import LiveChart
+from widgets.confirm import Confirmation
+from widgets.core_text import translated
+from widgets.dock_layout import tabs_below
+from widgets.language_menu import LanguageMenu
+from widgets.locale_format import Numbers
+from widgets.server.connections_panel import ConnectionsPanel
+from widgets.server.event_log import EventLog
+from widgets.server.sensor_table import SensorTable, SensorTableModel
+from widgets.theme import add_theme_menu
+
+SIDE_DOCKS_WIDTH = 340
+SENSORS_DOCK_HEIGHT = 200
+"""First-start room for the docks: what they need to be read, the chart the rest."""
+COMPACT_DOCKS_SHARE = 0.38
+"""In a narrow window, the docks' share of the height below a chart as wide as the window."""
+
+SEND_HINT = "python main.py send --id capteur_1 --temperature 23.5 --port {port}"
+EXAMPLE_READING = '{"capteur_id": "capteur_1", "temperature": 23.5}'
+
+
+class ServerWindow(QMainWindow):
+    start_requested = Signal()
+    stop_requested = Signal()
+    settings_requested = Signal()
+    export_requested = Signal()
+    open_database_requested = Signal(Path)
+    image_export_requested = Signal(Path)
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thermolab server"))
+        self.setObjectName("serverWindow")
+        self.resize(1280, 800)
+        self.chart = LiveChart(SEND_HINT.format(port=50007))
+        self.setCentralWidget(self.chart)
+        self.sensor_model = SensorTableModel(self)
+        self.sensor_table = SensorTable(self.sensor_model)
+        self.sensor_table.selection_changed.connect(self.chart.highlight)
+        self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
+        self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
+        self.chart.image_export_requested.connect(self.ask_image_path)
+        self.connections = ConnectionsPanel()
+        self.event_log = EventLog()
+        self.docks = {
+            "sensors": self._dock("sensors", self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
+            "connections": self._dock(
+                "connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
+        }
+        self.tabifyDockWidget(self.docks["connections"], self.docks["events"])
+        self.docks["connections"].raise_()
+        self.resizeDocks([self.docks["connections"]], [SIDE_DOCKS_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["sensors"]], [SENSORS_DOCK_HEIGHT], Qt.Orientation.Vertical)
+        self.confirmation = Confirmation(self)
+        self._make_actions()
+        self._make_status_bar()
+        self.show_stopped()
+
+    def add_dock(self, key: str, title: str, widget: QWidget) -> None:
+        """A panel the application adds (the services); it gets a View menu entry like the others.
+
+        It scrolls when the dock is short, so a tall panel never squeezes the chart and the other docks.
+        """
+        scroller = QScrollArea()
+        scroller.setWidget(widget)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.docks[key] = self._dock(key, title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.view_menu.insertAction(self._language_separator, self.docks[key].toggleViewAction())
+
+    def show_listening(self, host: str, port: int, storage: Path) -> None:
+        self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
+        self.storage.set_path(str(storage))
+        self.storage.setToolTip(self.tr("Readings are stored in {0}").format(storage))
+        self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
+        self.start_action.setEnabled(False)
+        self.stop_action.setEnabled(True)
+
+    def show_stopped(self) -> None:
+        self.address.setText(self.tr("Stopped"))
+        self.clients.setText(self.tr("Clients: 0"))
+        self.rate.setText(self.tr("%Ln readings/s", "", 0))
+        self.start_action.setEnabled(True)
+        self.stop_action.setEnabled(False)
+
+    def show_problem(self, message: str) -> None:
+        """A sentence that says what happened and what to do, in a dialog and in the log."""
+        message = translated(message)
+        self.event_log.add_message(40, message)
+        QMessageBox.warning(self, self.tr("Thermolab server"), message)
+
+    def add_readings(self, points: dict) -> None:
+        self.chart.add_points(points)
+        self.sensor_model.add_points(points, {c: self.chart.colour(c) for c in points})
+
+    def replace_history(self, history: dict, resolution: float, summaries: list) -> None:
+        """The chart's curves and the table's statistics, as storage holds them for the window."""
+        self.chart.replace_history(history, resolution)
+        self.sensor_model.replace(summaries, {c: self.chart.colour(c) for c in history})
+
+    def update_panels(self, totals: Totals, connections: list, events: list, rejected: dict) -> None:
+        self.connections.connections.set_connections(connections)
+        self.event_log.add_events(events)
+        self.sensor_model.set_rejected(rejected)
+        self.sensor_model.refresh()
+        self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
+        numbers = Numbers.current()
+        self.rate.setText(self.tr("%Ln readings/s", "", round(totals.per_second)))
+        if totals.in_storage is None:
+            self.stored.setText(self.tr("Stored: {0}").format(numbers.integer(totals.stored)))
+        else:
+            in_storage, since_start = numbers.integer(totals.in_storage), numbers.integer(totals.stored)
+            self.stored.setText(self.tr("Stored: {0} ({1} since the start)").format(in_storage, since_start))
+
+    def ask_image_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the chart"), "thermolab-chart.png", self.tr("PNG image (*.png);;SVG drawing (*.svg)")
+        )
+        if path:
+            self.image_export_requested.emit(Path(path))
+
+    def ask_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a database"), "", self.tr("SQLite databases (*.db *.sqlite);;All files (*)")
+        )
+        if path:
+            self.open_database_requested.emit(Path(path))
+
+    def compact_layout(self) -> None:
+        """For a narrow window: the chart across the whole width, the panels as tabs below it."""
+        tabs_below(self, list(self.docks.values()), COMPACT_DOCKS_SHARE)
+
+    def layout_state(self) -> tuple[QByteArray, QByteArray]:
+        return self.saveGeometry(), self.saveState()
+
+    def restore_layout(self, geometry, state) -> None:
+        if geometry:
+            self.restoreGeometry(geometry)
+        if state:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        """`name`: the dock's key in the saved layout, the same in every language."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, command: str | None = None, tip: str = "", slot=None) -> QAction:
+        return make_action(self, text, command, tip, slot)
+
+    def _make_actions(self) -> None:
+        self.start_action = self._action(
+            self.tr("&Start server"), "start_server", self.tr("Listen for sensors"), self.start_requested.emit
+        )
+        self.stop_action = self._action(
+            self.tr("S&top server"), "stop_server", self.tr("Stop listening; everything received is kept"), self._ask_stop
+        )
+        export_csv = self._action(
+            self.tr("&Export CSV…"), "export_csv", self.tr("Write stored readings to a CSV file"), self.export_requested.emit
+        )
+        export_image = self._action(
+            self.tr("Export chart &image…"), "export_image", self.tr("Save the chart as PNG or SVG"), self.ask_image_path
+        )
+        open_database = self._action(
+            self.tr("&Open database…"),
+            "open_database",
+            self.tr("Look at a database's history in a read-only window; live readings go on where they went"),
+            self.ask_database,
+        )
+        settings = self._action(
+            self.tr("Se&ttings…"), "settings", self.tr("Address, storage, token and limits"), self.settings_requested.emit
+        )
+        quit_action = self._action(self.tr("&Quit"), "quit", self.tr("Stop the server and close"), self.close)
+        follow = self._action(
+            self.tr("&Follow new readings"), "follow", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True)
+        )
+        self.grid_action = self._action(
+            self.tr("&Grid lines"), "grid", self.tr("Grid lines on the chart (they slow down a busy chart)")
+        )
+        self.grid_action.setCheckable(True)
+        self.grid_action.toggled.connect(self.chart.set_grid)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (export_csv, export_image, open_database, None, settings, None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        server_menu = self.menuBar().addMenu(self.tr("&Server"))
+        server_menu.addActions([self.start_action, self.stop_action])
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addActions([follow, self.grid_action])
+        self.view_menu.addSeparator()
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self._language_separator = self.view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)
+        self.view_menu.addMenu(self.language_menu)
+        self.theme_menu = add_theme_menu(self.view_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("How to send a reading"), "help", slot=self._show_help))
+
+        toolbar = self.addToolBar(self.tr("Server"))
+        toolbar.setObjectName("serverToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.start_action, self.stop_action, settings])
+        toolbar.addSeparator()
+        toolbar.addActions([export_csv, export_image])
+        # Each button's own short name, so longer languages still fit beside the simulator.
+        for action, name in (
+            (self.start_action, self.tr("Start server", "toolbar")),
+            (self.stop_action, self.tr("Stop server", "toolbar")),
+            (settings, self.tr("Settings", "toolbar")),
+            (export_csv, self.tr("Export CSV", "toolbar")),
+            (export_image, self.tr("Export chart image", "toolbar")),
+        ):
+            action.setIconText(name)
+
+    def _make_status_bar(self) -> None:
+        self.address, self.clients, self.rate, self.stored = (QLabel() for _ in range(4))
+        self.storage = PathLabel()
+        for label in (self.address, self.clients, self.rate, self.stored):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.storage, 1)
+        self.stored.setText(self.tr("Stored: 0"))
+
+    def _ask_stop(self) -> None:
+        question = self.tr("Stop the server? Sensors cannot send readings until it starts again; everything received is kept.")
+        if self.confirmation.ask("stop_server", question, self.tr("Stop server")):
+            self.stop_requested.emit()
+
+    def _show_help(self) -> None:
+        # The example goes in as an argument: its braces in the text itself would be taken for a placeholder.
+        QMessageBox.information(
+            self,
+            self.tr("How to send a reading"),
+            self.tr(
+                "Sensors connect over TCP and send one JSON object per line, for example:\n\n{0}\n\nFrom a terminal:\n{1}"
+            ).format(EXAMPLE_READING, self.chart.empty_hint.command.text()),
+        )
+
+
+class PathLabel(QLabel):
+    """A path that gives up its room first in a narrow status bar, keeping its end, the file's name, in sight."""
+
+    def __init__(self):
+        super().__init__()
+        self._path = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def set_path(self, path: str) -> None:
+        self._path = path
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._path, Qt.TextElideMode.ElideLeft, self.width()))

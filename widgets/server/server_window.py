@@ -1,6 +1,6 @@
 """The server window: the live chart in the middle, sensors, connections and events in docks around it.
 
-It shows what it is given and emits what the user asks for; the application (app/server_app.py)
+It shows what it is given and emits what the user asks for; the application (app/server/server_app.py)
 runs the server, reads storage and writes files.
 """
 

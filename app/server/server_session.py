@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from app.paths import storage_file
 from models.series import group_by_sensor
 from models.server_config import ServerConfig
+from models.server_state import ServerPanels
 from models.storage import StorageError, open_storage
 from network.collector.serveur_tcp import ServeurTCP
 from network.serveur import PortInUse, ServerError
@@ -88,8 +89,8 @@ class ServerSession(QObject):
     stopped = Signal()
     readings = Signal(dict)
     """{capteur_id: (times, values)}, once per frame when anything arrived."""
-    panels = Signal(object, list, list, dict)
-    """Totals, open connections, new events, rejected per sensor: twice a second."""
+    panels = Signal(object)
+    """A `ServerPanels`, twice a second."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -184,4 +185,4 @@ class ServerSession(QObject):
             return
         monitor = server.monitor
         self._events_seen, events = monitor.events(self._events_seen)
-        self.panels.emit(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor())
+        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor()))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.server_state import Totals
+from models.server_state import ServerPanels
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
@@ -127,11 +127,12 @@ class ServerWindow(QMainWindow):
         self.chart.replace_history(history, resolution)
         self.sensor_model.replace(summaries, {c: self.chart.colour(c) for c in history})
 
-    def update_panels(self, totals: Totals, connections: list, events: list, rejected: dict) -> None:
-        self.connections.connections.set_connections(connections)
-        self.event_log.add_events(events)
-        self.sensor_model.set_rejected(rejected)
+    def update_panels(self, panels: ServerPanels) -> None:
+        self.connections.connections.set_connections(panels.connections)
+        self.event_log.add_events(panels.events)
+        self.sensor_model.set_rejected(panels.rejected)
         self.sensor_model.refresh()
+        totals = panels.totals
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
         numbers = Numbers.current()
         self.rate.setText(self.tr("%Ln readings/s", "", round(totals.per_second)))

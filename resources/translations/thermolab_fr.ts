@@ -2305,8 +2305,8 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>L&apos;adresse du serveur de mesures&#xa0;: 127.0.0.1 pour cet ordinateur</translation>
     </message>
     <message>
-        <source>The readings server&apos;s port (50007 unless it was changed)</source>
-        <translation>Le port du serveur de mesures (50007 sauf s&apos;il a été changé)</translation>
+        <source>The readings server&apos;s port ({0} unless it was changed)</source>
+        <translation>Le port du serveur de mesures ({0} sauf s&apos;il a été changé)</translation>
     </message>
     <message>
         <source>none: the server requires no token</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.server_config import DEFAULT_PORT
 from models.server_state import ServerPanels
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
@@ -59,7 +60,7 @@ class ServerWindow(QMainWindow):
         self.setWindowTitle(self.tr("Thermolab server"))
         self.setObjectName("serverWindow")
         self.resize(1280, 800)
-        self.chart = LiveChart(SEND_HINT.format(port=50007))
+        self.chart = LiveChart(SEND_HINT.format(port=DEFAULT_PORT))
         self.setCentralWidget(self.chart)
         self.sensor_model = SensorTableModel(self)
         self.sensor_table = SensorTable(self.sensor_model)

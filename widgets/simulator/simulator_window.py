@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from models.sensor_row import SensorRow
+from models.server_config import DEFAULT_PORT
 from widgets.actions import bind, make_action
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
@@ -49,7 +50,7 @@ class SimulatorWindow(QMainWindow):
         self.setWindowTitle(self.tr("Thermolab sensor simulator"))
         self.setObjectName("simulatorWindow")
         self.resize(1400, 880)
-        self._target = ("127.0.0.1", 50007, "")
+        self._target = ("127.0.0.1", DEFAULT_PORT, "")
         self._ids: list[str] = []
         self.names_taken: set[str] = set()
         """Every sensor's id, those asked for included before the table shows them: the dialog never offers one."""

@@ -1,11 +1,14 @@
 """The server of the window: `ServeurTCP` hosted in a QThread, and timers that read what it saw.
 
-`ServerWorker.run()` is the QThread's work: open the storage, listen, run the accept loop. The window
-asks it to stop with `request_stop()`, which returns at once; the worker thread then drains the
-connections and commits, and says `stopped`. The worker and the session talk only through signals.
+`ServerWorker.run()` is the QThread's work: open the storage, listen, run the accept loop; it says
+`listening`, or `failed` when the storage or the port cannot be had. `ServerSession.stop()` asks it to
+stop with `request_stop()`, which any thread may call and which returns at once; the worker thread then
+drains the connections and commits, and says `stopped`. Besides that call, the worker speaks through
+signals, and the session reads the running server's `ServerMonitor`, made to be read from other threads.
 
 Readings never cross as one signal each: the session drains the server's `ReadingTap` on a timer
-(25 times a second) and emits one batch per frame, grouped by sensor.
+(25 times a second) and emits one batch per frame, grouped by sensor; twice a second it reads the
+monitor's totals, open connections, new events and rejections into one `ServerPanels`.
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ class ServerSession(QObject):
     """The sentence, and whether the port is in use by another program; nothing runs any more."""
     stopped = Signal()
     readings = Signal(dict)
-    """{capteur_id: (times, values)}, once per frame when anything arrived."""
+    """{capteur_id: SensorBatch}, once per frame when anything arrived."""
     panels = Signal(object)
     """A `ServerPanels`, twice a second."""
 

@@ -6,11 +6,14 @@ import argparse
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+DEFAULT_PORT = 50007
+"""The readings port when nobody chose one: the exercise's, for the server and every client."""
+
 
 @dataclass(frozen=True)
 class ServerConfig:
     host: str = "127.0.0.1"
-    port: int = 50007
+    port: int = DEFAULT_PORT
     storage_path: Path | None = None
     """None: the default file of the kind chosen in the user's data folder (app.paths.default_storage)."""
     text_file: bool = False

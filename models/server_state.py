@@ -70,6 +70,18 @@ class Totals:
     """Readings received per second over the last few seconds."""
 
 
+@dataclass(frozen=True)
+class ServerPanels:
+    """What the server window's panels show, read from the monitor in one go twice a second."""
+
+    totals: Totals
+    connections: list[ConnectionStats]
+    events: list[ServerEvent]
+    """Only the events recorded since the previous read."""
+    rejected: dict[str, int]
+    """Messages rejected per sensor since the server started."""
+
+
 @dataclass
 class ReadingTap:
     """Readings for one observer; when it drains too slowly the oldest are dropped, and counted."""

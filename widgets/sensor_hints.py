@@ -1,56 +1,11 @@
-"""What the sensors table says when it cannot speak for itself: nothing to show yet, or nothing running."""
+"""What the sensors table says when nothing runs (the empty table's card is `widgets.empty_hint`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from widgets.theme import restyle_card
-
-
-class EmptyHint(QFrame):
-    """Over the empty table: add a sensor, or the three demo sensors."""
-
-    add_clicked = Signal()
-    demo_clicked = Signal()
-
-    def __init__(self, over: QWidget):
-        super().__init__(over)
-        self.setObjectName("emptySensors")
-        title = self.title = QLabel(self.tr("No sensors yet"))
-        text = QLabel(self.tr("Each sensor is a thread that measures and sends JSON readings over TCP."))
-        add = QPushButton(self.tr("Add sensors…"))
-        add.setToolTip(self.tr("Choose how many, what they measure and how fast (Ctrl+N)"))
-        add.clicked.connect(self.add_clicked)
-        demo = QPushButton(self.tr("Add the three demo sensors"))
-        demo.setToolTip(self.tr("capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp"))
-        demo.clicked.connect(self.demo_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(demo)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addLayout(buttons)
-        restyle_card(self, title)
-        over.installEventFilter(self)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            restyle_card(self, self.title)
-        super().changeEvent(event)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.place()
-        return False
-
-    def place(self) -> None:
-        self.adjustSize()
-        parent = self.parentWidget().rect()
-        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)
 
 
 class ReadyBanner(QFrame):

@@ -6,6 +6,7 @@ import argparse
 import os
 
 from app.commands.common import port_number
+from models.server_config import DEFAULT_PORT
 
 
 def register(commands) -> None:
@@ -16,7 +17,9 @@ def register(commands) -> None:
         "a city's weather, and the clock and echo clients.",
     )
     parser.add_argument("--host", help="address of the readings server (default: the one saved, else 127.0.0.1)")
-    parser.add_argument("--port", type=port_number, help="port of the readings server (default: the one saved, else 50007)")
+    parser.add_argument(
+        "--port", type=port_number, help=f"port of the readings server (default: the one saved, else {DEFAULT_PORT})"
+    )
     parser.add_argument(
         "--token",
         default=os.environ.get("THERMOLAB_TOKEN"),

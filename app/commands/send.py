@@ -7,8 +7,8 @@ import json
 import os
 
 from app.commands.common import add_address, fail
-from app.commands.server import DEFAULT_PORT
 from models.reading import UNITS
+from models.server_config import DEFAULT_PORT
 from network.sensors.client import SendError, send_message
 
 

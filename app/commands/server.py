@@ -11,12 +11,11 @@ from pathlib import Path
 
 from app.commands.common import add_address, fail, positive_int, positive_number
 from app.paths import storage_file
-from models.server_config import ServerConfig
+from models.server_config import DEFAULT_PORT, ServerConfig
 from models.storage import StorageError, open_storage
 from network.collector.serveur_tcp import ServeurTCP
 from network.serveur import ServerError, format_peer
 
-DEFAULT_PORT = ServerConfig.port
 STATUS_EVERY = 5.0
 
 

@@ -10,8 +10,8 @@ import time
 from contextlib import contextmanager
 
 from app.commands.common import add_address, fail, positive_int, positive_number
-from app.commands.server import DEFAULT_PORT
 from models.capteur import CapteurError
+from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, MODELS, ModelError, parse_model
 from network.sensors.fleet import Fleet, FleetStatus
 

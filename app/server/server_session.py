@@ -1,11 +1,14 @@
 """The server of the window: `ServeurTCP` hosted in a QThread, and timers that read what it saw.
 
-`ServerWorker.run()` is the QThread's work: open the storage, listen, run the accept loop. The window
-asks it to stop with `request_stop()`, which returns at once; the worker thread then drains the
-connections and commits, and says `stopped`. The worker and the session talk only through signals.
+`ServerWorker.run()` is the QThread's work: open the storage, listen, run the accept loop; it says
+`listening`, or `failed` when the storage or the port cannot be had. `ServerSession.stop()` asks it to
+stop with `request_stop()`, which any thread may call and which returns at once; the worker thread then
+drains the connections and commits, and says `stopped`. Besides that call, the worker speaks through
+signals, and the session reads the running server's `ServerMonitor`, made to be read from other threads.
 
 Readings never cross as one signal each: the session drains the server's `ReadingTap` on a timer
-(25 times a second) and emits one batch per frame, grouped by sensor.
+(25 times a second) and emits one batch per frame, grouped by sensor; twice a second it reads the
+monitor's totals, open connections, new events and rejections into one `ServerPanels`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from app.paths import storage_file
 from models.series import group_by_sensor
 from models.server_config import ServerConfig
+from models.server_state import ServerPanels
 from models.storage import StorageError, open_storage
 from network.collector.serveur_tcp import ServeurTCP
 from network.serveur import PortInUse, ServerError
@@ -87,9 +91,9 @@ class ServerSession(QObject):
     """The sentence, and whether the port is in use by another program; nothing runs any more."""
     stopped = Signal()
     readings = Signal(dict)
-    """{capteur_id: (times, values)}, once per frame when anything arrived."""
-    panels = Signal(object, list, list, dict)
-    """Totals, open connections, new events, rejected per sensor: twice a second."""
+    """{capteur_id: SensorBatch}, once per frame when anything arrived."""
+    panels = Signal(object)
+    """A `ServerPanels`, twice a second."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -184,4 +188,4 @@ class ServerSession(QObject):
             return
         monitor = server.monitor
         self._events_seen, events = monitor.events(self._events_seen)
-        self.panels.emit(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor())
+        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor()))

@@ -31,6 +31,7 @@ from app.simulator.request_worker import RequestRunner
 from app.theme import offer_themes
 from models.capteur import CapteurError, check_capteur_id
 from models.reading import to_celsius
+from models.server_config import DEFAULT_PORT
 from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
 from network.sensors.client import SendError, send_message
 from network.sensors.sensor_host import (
@@ -53,7 +54,7 @@ from network.services.weather import WeatherError, current_weather
 from widgets.core_text import translated
 from widgets.simulator.simulator_window import SimulatorWindow
 
-DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 50007
+DEFAULT_HOST = "127.0.0.1"
 MANUAL_TIMEOUT = 5.0
 POLL_MS = 100
 """How often the sensor process's messages are read; it sends a snapshot every 250 ms."""
@@ -360,7 +361,7 @@ class SimulatorApp(QObject):
 
 
 def run_client(args: argparse.Namespace) -> int:
-    """The window aimed at --host/--port, else at the target saved, else at 127.0.0.1:50007."""
+    """The window aimed at --host/--port, else at the target saved, else at DEFAULT_HOST:DEFAULT_PORT."""
     app = make_application(sys.argv[:1])
     store = settings()
     host = args.host or store.value("simulator/target_host", DEFAULT_HOST, type=str)

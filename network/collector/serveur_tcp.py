@@ -15,6 +15,7 @@ import threading
 import time
 
 from models.reading import MAX_MESSAGE, Reading
+from models.server_config import DEFAULT_PORT
 from models.server_state import ServerMonitor
 from models.storage import Storage
 from network.collector.idle_ranking import IdleRanking
@@ -39,7 +40,7 @@ class ServeurTCP(Serveur):
         self,
         storage: Storage,
         host: str = "127.0.0.1",
-        port: int = 50007,
+        port: int = DEFAULT_PORT,
         token: str | None = None,
         max_connections: int = 256,
         idle_timeout: float | None = 300.0,

@@ -19,6 +19,7 @@ import threading
 import time
 
 from models.capteur import Capteur, CapteurError
+from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, ValueModel
 from network.sensors.schedule import Backoff
 from network.sensors.send_buffer import DEFAULT_CAPACITY, SendBuffer
@@ -44,7 +45,7 @@ class CapteurTCP(Capteur):
         self,
         capteur_id: str,
         host: str = "127.0.0.1",
-        port: int = 50007,
+        port: int = DEFAULT_PORT,
         rate: float = 1.0,
         model: ValueModel | str = DEFAULT_MODEL,
         *,

@@ -821,28 +821,12 @@
 <context>
     <name>EmptyHint</name>
     <message>
-        <source>No sensors yet</source>
-        <translation>Aucun capteur pour l&apos;instant</translation>
+        <source>Copy</source>
+        <translation>Copier</translation>
     </message>
     <message>
-        <source>Each sensor is a thread that measures and sends JSON readings over TCP.</source>
-        <translation>Chaque capteur est un thread qui mesure et envoie ses mesures en JSON sur TCP.</translation>
-    </message>
-    <message>
-        <source>Add sensors…</source>
-        <translation>Ajouter des capteurs…</translation>
-    </message>
-    <message>
-        <source>Choose how many, what they measure and how fast (Ctrl+N)</source>
-        <translation>Choisissez combien, ce qu&apos;ils mesurent et à quel rythme (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Add the three demo sensors</source>
-        <translation>Ajouter les trois capteurs de démonstration</translation>
-    </message>
-    <message>
-        <source>capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp</source>
-        <translation>capteur_1 à capteur_3&#xa0;: une marche aléatoire, un cycle d&apos;une minute, une rampe</translation>
+        <source>Copy the command to the clipboard</source>
+        <translation>Copier la commande dans le presse-papiers</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1083,14 @@
     <message>
         <source>Window:</source>
         <translation>Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No readings yet</source>
+        <translation>Aucune mesure pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Sensors send JSON over TCP. To send a first reading, run:</source>
+        <translation>Les capteurs envoient du JSON sur TCP. Pour envoyer une première mesure, lancez&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Copy image</source>
@@ -2026,6 +2018,14 @@ Depuis un terminal&#xa0;:
         <translation>Simulateur de capteurs Thermolab</translation>
     </message>
     <message>
+        <source>No sensors yet</source>
+        <translation>Aucun capteur pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Each sensor is a thread that measures and sends JSON readings over TCP.</source>
+        <translation>Chaque capteur est un thread qui mesure et envoie ses mesures en JSON sur TCP.</translation>
+    </message>
+    <message>
         <source>Manual reading</source>
         <translation>Relevé manuel</translation>
     </message>
@@ -2040,6 +2040,22 @@ Depuis un terminal&#xa0;:
     <message>
         <source>Echo</source>
         <translation>Écho</translation>
+    </message>
+    <message>
+        <source>Add sensors…</source>
+        <translation>Ajouter des capteurs…</translation>
+    </message>
+    <message>
+        <source>Choose how many, what they measure and how fast (Ctrl+N)</source>
+        <translation>Choisissez combien, ce qu&apos;ils mesurent et à quel rythme (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Add the three demo sensors</source>
+        <translation>Ajouter les trois capteurs de démonstration</translation>
+    </message>
+    <message>
+        <source>capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp</source>
+        <translation>capteur_1 à capteur_3&#xa0;: une marche aléatoire, un cycle d&apos;une minute, une rampe</translation>
     </message>
     <message>
         <source>Target: {0}:{1}</source>
@@ -2289,8 +2305,8 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>L&apos;adresse du serveur de mesures&#xa0;: 127.0.0.1 pour cet ordinateur</translation>
     </message>
     <message>
-        <source>The readings server&apos;s port (50007 unless it was changed)</source>
-        <translation>Le port du serveur de mesures (50007 sauf s&apos;il a été changé)</translation>
+        <source>The readings server&apos;s port ({0} unless it was changed)</source>
+        <translation>Le port du serveur de mesures ({0} sauf s&apos;il a été changé)</translation>
     </message>
     <message>
         <source>none: the server requires no token</source>
@@ -2421,25 +2437,6 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     <message>
         <source>Asking OpenWeatherMap…</source>
         <translation>Interrogation d&apos;OpenWeatherMap…</translation>
-    </message>
-</context>
-<context>
-    <name>_EmptyHint</name>
-    <message>
-        <source>No readings yet</source>
-        <translation>Aucune mesure pour l&apos;instant</translation>
-    </message>
-    <message>
-        <source>Sensors send JSON over TCP. To send a first reading, run:</source>
-        <translation>Les capteurs envoient du JSON sur TCP. Pour envoyer une première mesure, lancez&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <source>Copy the command to the clipboard</source>
-        <translation>Copier la commande dans le presse-papiers</translation>
     </message>
 </context>
 <context>

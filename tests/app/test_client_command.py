@@ -10,6 +10,7 @@ import sys
 
 from PySide6.QtCore import QSettings
 
+from models.server_config import DEFAULT_PORT
 from tests.support import ROOT, TIMEOUT
 
 
@@ -55,7 +56,7 @@ def test_client_defaults_to_the_target_saved(private_data_dir):
 def test_client_without_anything_saved_aims_at_the_default_port(private_data_dir):
     process, line = start_client(private_data_dir)
     stop(process)
-    assert line == "simulator sending to 127.0.0.1:50007"
+    assert line == f"simulator sending to 127.0.0.1:{DEFAULT_PORT}"
 
 
 def test_secrets_an_older_version_saved_in_clear_are_moved_out_of_the_settings(private_data_dir):

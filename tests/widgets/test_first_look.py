@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from app.lab_app import side_by_side
-from models.server_state import ConnectionStats, ServerEvent, Totals
+from models.server_state import ConnectionStats, ServerEvent, ServerPanels, Totals
 from tests.support import batches
 from tests.widgets.test_french import speaking
 from widgets.server.connections_panel import ConnectionsPanel
@@ -152,7 +152,7 @@ def test_a_narrow_server_window_shows_its_figures_whole_and_the_storage_files_na
     shown(qtbot, window, 700, 728)
     storage = tmp_path / "a folder with a rather long name" / "mesures.db"
     window.show_listening("127.0.0.1", 50007, storage)
-    window.update_panels(Totals(12, 12_345, 0, 2_345, 0, in_storage=12_345, per_second=40.0), [], [], {})
+    window.update_panels(ServerPanels(Totals(12, 12_345, 0, 2_345, 0, in_storage=12_345, per_second=40.0), [], [], {}))
     QApplication.processEvents()
     for label in (window.address, window.clients, window.rate, window.stored):
         assert label.width() >= label.sizeHint().width(), label.text()

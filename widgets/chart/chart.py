@@ -8,18 +8,19 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from models.series import SensorBatch, SeriesBuffer
 from widgets.chart.chart_legend import PLACEMENTS, ChartLegend
 from widgets.chart.curve_set import CurveSet, SensorCurve
 from widgets.chart.time_axis import TimeAxis
 from widgets.chart.value_axis import ValueAxis
+from widgets.empty_hint import EmptyHint
 from widgets.locale_format import Numbers, date_time
 from widgets.palette import sensor_colour
-from widgets.theme import colours, restyle_card
+from widgets.theme import colours
 
 TIME_WINDOWS = [60.0, 600.0, 3600.0, 86400.0, None]
 """Seconds the chart shows; None shows everything the storage holds."""
@@ -42,8 +43,6 @@ LEGEND_LIMIT = 20
 """Beyond this many sensors the legend would hide the chart: the sensors table's colours say it."""
 IMAGE_WIDTH = 1200
 """Pixels: an image of the chart (copied or exported as PNG) is at least this wide."""
-COMMAND_PADDING = 12
-"""Pixels beside the hint's command for the line edit's frame and cursor."""
 
 
 class LiveChart(QWidget):
@@ -115,7 +114,14 @@ class LiveChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.plot)
-        self.empty_hint = _EmptyHint(send_hint, self.plot)
+        self.empty_hint = EmptyHint(
+            self.plot,
+            self.tr("No readings yet"),
+            self.tr("Sensors send JSON over TCP. To send a first reading, run:"),
+            area=self._plotting_area,
+        )
+        self.empty_hint.set_command(send_hint)
+        self.plot.getViewBox().sigResized.connect(self.empty_hint.place)
         self.context_menu = self._make_context_menu()
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot.customContextMenuRequested.connect(lambda at: self.context_menu.popup(self.plot.mapToGlobal(at)))
@@ -390,6 +396,10 @@ class LiveChart(QWidget):
         self.place_legend(action.data())
         self.legend_placement_changed.emit(self.legend.placement)
 
+    def _plotting_area(self) -> QRect:
+        """The plot's area inside its axes and their titles, in the plot widget's coordinates."""
+        return self.plot.mapFromScene(self.plot.getViewBox().sceneBoundingRect()).boundingRect()
+
     def _user_moved(self, *_) -> None:
         if self._following:
             self.set_following(False)
@@ -492,55 +502,3 @@ class _Crosshair(QObject):
                 if not np.isnan(distance) and (best is None or distance < best[0]):
                     best = (distance, capteur_id, float(series.x[i]), float(series.y[i]))
         return best[1:] if best else None
-
-
-class _EmptyHint(QWidget):
-    """Over an empty chart: how to send a first reading, ready to copy."""
-
-    def __init__(self, command: str, over: pg.PlotWidget):
-        super().__init__(over)
-        self.setObjectName("emptyHint")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        title = self.title = QLabel(self.tr("No readings yet"))
-        text = QLabel(self.tr("Sensors send JSON over TCP. To send a first reading, run:"))
-        # A narrow chart, or a longer language, wraps the words rather than cutting them off.
-        title.setWordWrap(True)
-        text.setWordWrap(True)
-        self.command = QLineEdit()
-        self.command.setReadOnly(True)
-        self.command.setMinimumWidth(240)
-        copy = QPushButton(self.tr("Copy"))
-        copy.setToolTip(self.tr("Copy the command to the clipboard"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.command.text()))
-        row = QHBoxLayout()
-        row.addWidget(self.command)
-        row.addWidget(copy)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addLayout(row)
-        self.set_command(command)
-        over.getViewBox().sigResized.connect(self.place)
-
-    def restyle(self) -> None:
-        restyle_card(self, self.title)
-
-    def set_command(self, command: str) -> None:
-        self.command.setText(command)
-        # The whole command, as it is meant to be copied; a chart too narrow for it shows its start,
-        # where `python main.py send` says what it is.
-        margins = self.command.textMargins()
-        self.command.setMinimumWidth(
-            self.command.fontMetrics().horizontalAdvance(command) + margins.left() + margins.right() + COMMAND_PADDING
-        )
-        self.command.setCursorPosition(0)
-        self.place()
-
-    def place(self) -> None:
-        """Centred in the upper part of the plotting area, clear of the axes and their titles."""
-        plot = self.parentWidget()
-        area = plot.mapFromScene(plot.getViewBox().sceneBoundingRect()).boundingRect()
-        width = min(self.minimumSizeHint().width(), area.width() - 8)
-        self.resize(width, self.heightForWidth(width))
-        self.move(area.x() + (area.width() - self.width()) // 2, area.y() + max((area.height() - self.height()) // 3, 4))

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.server_state import Totals
+from models.server_config import DEFAULT_PORT
+from models.server_state import ServerPanels
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
@@ -59,7 +60,7 @@ class ServerWindow(QMainWindow):
         self.setWindowTitle(self.tr("Thermolab server"))
         self.setObjectName("serverWindow")
         self.resize(1280, 800)
-        self.chart = LiveChart(SEND_HINT.format(port=50007))
+        self.chart = LiveChart(SEND_HINT.format(port=DEFAULT_PORT))
         self.setCentralWidget(self.chart)
         self.sensor_model = SensorTableModel(self)
         self.sensor_table = SensorTable(self.sensor_model)
@@ -127,11 +128,12 @@ class ServerWindow(QMainWindow):
         self.chart.replace_history(history, resolution)
         self.sensor_model.replace(summaries, {c: self.chart.colour(c) for c in history})
 
-    def update_panels(self, totals: Totals, connections: list, events: list, rejected: dict) -> None:
-        self.connections.connections.set_connections(connections)
-        self.event_log.add_events(events)
-        self.sensor_model.set_rejected(rejected)
+    def update_panels(self, panels: ServerPanels) -> None:
+        self.connections.connections.set_connections(panels.connections)
+        self.event_log.add_events(panels.events)
+        self.sensor_model.set_rejected(panels.rejected)
         self.sensor_model.refresh()
+        totals = panels.totals
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
         numbers = Numbers.current()
         self.rate.setText(self.tr("%Ln readings/s", "", round(totals.per_second)))

@@ -11,13 +11,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from models.sensor_row import SensorRow
+from models.server_config import DEFAULT_PORT
 from widgets.actions import bind, make_action
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
 from widgets.dock_layout import tabs_below
+from widgets.empty_hint import EmptyHint
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
-from widgets.sensor_hints import EmptyHint, ReadyBanner
+from widgets.sensor_hints import ReadyBanner
 from widgets.simulator.add_sensors_dialog import SensorDialog
 from widgets.simulator.clock_panel import ClockPanel
 from widgets.simulator.echo_panel import EchoPanel
@@ -48,7 +50,7 @@ class SimulatorWindow(QMainWindow):
         self.setWindowTitle(self.tr("Thermolab sensor simulator"))
         self.setObjectName("simulatorWindow")
         self.resize(1400, 880)
-        self._target = ("127.0.0.1", 50007, "")
+        self._target = ("127.0.0.1", DEFAULT_PORT, "")
         self._ids: list[str] = []
         self.names_taken: set[str] = set()
         """Every sensor's id, those asked for included before the table shows them: the dialog never offers one."""
@@ -62,7 +64,11 @@ class SimulatorWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.table)
         self.setCentralWidget(centre)
-        self.empty_hint = EmptyHint(self.table.viewport())
+        self.empty_hint = EmptyHint(
+            self.table.viewport(),
+            self.tr("No sensors yet"),
+            self.tr("Each sensor is a thread that measures and sends JSON readings over TCP."),
+        )
 
         self.manual, self.weather, self.clock, self.echo = ManualPanel(), WeatherPanel(), ClockPanel(), EchoPanel()
         right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
@@ -82,8 +88,15 @@ class SimulatorWindow(QMainWindow):
 
         self.table.edit_requested.connect(self.ask_change)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_actions())
-        self.empty_hint.add_clicked.connect(self.ask_new_sensors)
-        self.empty_hint.demo_clicked.connect(self.demo_requested)
+        add = self.empty_hint.add_button(
+            self.tr("Add sensors…"), self.tr("Choose how many, what they measure and how fast (Ctrl+N)")
+        )
+        add.clicked.connect(self.ask_new_sensors)
+        demo = self.empty_hint.add_button(
+            self.tr("Add the three demo sensors"), self.tr("capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp")
+        )
+        demo.clicked.connect(self.demo_requested)
+        self.empty_hint.row.addStretch()
         self.banner.start_clicked.connect(lambda: self.start_requested.emit(self.model.ids()))
         self._enable_actions()
 

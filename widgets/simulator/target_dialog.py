@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
+from models.server_config import DEFAULT_PORT
+
 
 class TargetDialog(QDialog):
     def __init__(self, host: str, port: int, token: str, parent: QWidget | None = None):
@@ -12,7 +14,7 @@ class TargetDialog(QDialog):
         self.host = QLineEdit(host)
         self.host.setToolTip(self.tr("The readings server's address: 127.0.0.1 for this computer"))
         self.port = QSpinBox(minimum=1, maximum=65535, value=port)
-        self.port.setToolTip(self.tr("The readings server's port (50007 unless it was changed)"))
+        self.port.setToolTip(self.tr("The readings server's port ({0} unless it was changed)").format(DEFAULT_PORT))
         self.token = QLineEdit(token)
         self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.token.setPlaceholderText(self.tr("none: the server requires no token"))

@@ -16,7 +16,7 @@ from tests.support import TIMEOUT, LineClient, stored_rows
 from tests.weather_stub import KEY, openweathermap_stub
 from tests.widgets.chart.test_time_axis import shown_chart
 from tests.widgets.simulator.test_manual_panel import send
-from widgets.chart.chart import _Crosshair
+from widgets.chart.crosshair import Crosshair
 from widgets.server.export_dialog import ExportDialog
 from widgets.simulator.add_sensors_dialog import SensorDialog
 from widgets.simulator.sensor_fleet_table import SensorFleetModel
@@ -80,12 +80,12 @@ def test_the_readings_sent_to_a_french_window_are_stored_as_sent(qtbot, french, 
 
 def test_the_crosshair_reads_out_the_date_and_the_temperature_in_french(french):
     moment = QDateTime(QDate(2026, 11, 21), QTime(14, 31, 5)).toSecsSinceEpoch()
-    assert _Crosshair.readout("capteur_1", moment, 22.5) == "21/11/2026 14:31:05  ·  capteur_1  ·  22,50 °C"
+    assert Crosshair.readout("capteur_1", moment, 22.5) == "21/11/2026 14:31:05  ·  capteur_1  ·  22,50 °C"
 
 
 def test_the_crosshair_writes_the_whole_year_in_american_english(american):
     moment = QDateTime(QDate(2026, 11, 21), QTime(14, 31, 5)).toSecsSinceEpoch()
-    assert _Crosshair.readout("capteur_1", moment, -1234.5) == "11/21/2026 14:31:05  ·  capteur_1  ·  -1,234.50 °C"
+    assert Crosshair.readout("capteur_1", moment, -1234.5) == "11/21/2026 14:31:05  ·  capteur_1  ·  -1,234.50 °C"
 
 
 def labels(chart) -> list[list[str]]:

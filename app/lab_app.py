@@ -39,9 +39,9 @@ class LabApp(QObject):
         self._first_start = not (store.contains("server_window/geometry") or store.contains("simulator_window/geometry"))
         self.server = ServerApp(config)
         self.simulator = SimulatorApp(reachable(config.host), config.port, config.token)
-        if not self.simulator.sensor_ids:
-            self.simulator.add_demo_sensors()
-        self.simulator.hold(self.tr("The server window is not listening yet: start the sensors once it is."))
+        if not self.simulator.fleet.sensor_ids:
+            self.simulator.fleet.add_demo_sensors()
+        self.simulator.fleet.hold(self.tr("The server window is not listening yet: start the sensors once it is."))
         self.server.session.listening.connect(self._listening)
         self.server.unavailable.connect(self._unavailable)
         # The simulator of this window sends to this server only: quitting the server quits both.
@@ -77,11 +77,11 @@ class LabApp(QObject):
 
     def _listening(self, host: str, port: int) -> None:
         # Port 0 in the settings, or a restart on new settings: the sensors go where the server is now.
-        self.simulator.retarget(reachable(host), port, self.server.session.config.token)
+        self.simulator.fleet.retarget(reachable(host), port, self.server.session.config.token)
 
     def _unavailable(self, message: str) -> None:
         sentence = self.tr("The server window is not listening ({0}): start the sensors once it is.")
-        self.simulator.hold(sentence.format(translated(message)))
+        self.simulator.fleet.hold(sentence.format(translated(message)))
 
 
 def side_by_side(screen: QRect) -> tuple[QRect, QRect]:

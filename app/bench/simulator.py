@@ -59,6 +59,7 @@ def _measure(args: argparse.Namespace, port: int) -> dict:
 
     app = make_application(sys.argv[:1])
     simulator = SimulatorApp("127.0.0.1", port)
+    fleet = simulator.fleet
     simulator.start()
     started = time.monotonic()
     simulator.window.sensors_added.emit([f"bench_{n}" for n in range(1, args.sensors + 1)], make_model("walk"), args.rate, True)
@@ -74,8 +75,8 @@ def _measure(args: argparse.Namespace, port: int) -> dict:
         last[0] = now
 
     def mark(name: str) -> None:
-        snapshot = simulator.snapshot
-        marks[name] = (snapshot.taken_at, [row.measured for row in snapshot.rows], snapshot.totals.acked, simulator.refreshes)
+        snapshot = fleet.snapshot
+        marks[name] = (snapshot.taken_at, [row.measured for row in snapshot.rows], snapshot.totals.acked, fleet.refreshes)
 
     def begin() -> None:
         mark("start")
@@ -86,14 +87,14 @@ def _measure(args: argparse.Namespace, port: int) -> dict:
     def end() -> None:
         probe.stop()
         mark("end")
-        host = simulator.host
+        host = fleet.host
         closing = time.monotonic()
         # Closing the window as a user does; the application then quits on its last window closed.
         simulator.window.close()
         marks["close"] = (time.monotonic() - closing, host.alive)
 
     def check_ready() -> None:
-        snapshot = simulator.snapshot
+        snapshot = fleet.snapshot
         if snapshot is not None and snapshot.totals.connected == args.sensors:
             ready.stop()
             marks["ready"] = (time.monotonic() - started,)

@@ -1,82 +1,31 @@
-"""`python main.py client`: the simulator window wired to its sensor threads and to the exercise's clients.
+"""`python main.py client`: the simulator window wired to its sensors and to the exercise's services.
 
-The window only asks; here the asking becomes work off the GUI thread: the sensors, one thread each,
-in the sensor process (`SensorHost`, started with the first sensor); a weather fetch, a clock query or
-a reading sent by hand in a `RequestRunner`; the echo conversation in an `EchoSession`. A timer reads
-the snapshots the sensor process sends four times a second, so the table and the status bar move
-however many readings are sent, and nothing is sent per reading.
-
-The window's process decides which sensors exist (their ids are checked here before they are asked
-for), so a name is never offered twice even before the next snapshot shows it.
+The window only asks; `FleetSession` turns the asking into work in the sensor process, `ServiceRequests`
+into requests off the GUI thread. Here the two are made, and the window's settings (layout, panels,
+target) are restored at the start and remembered at the end.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
-from collections import deque
-from dataclasses import replace
-from functools import partial
 
-from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtCore import QObject
 
 from app.language import offer_languages
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.secret_store import TARGET_TOKEN, SecretError
 from app.settings import recall, remember, settings
-from app.simulator.echo_session import EchoSession
-from app.simulator.request_worker import RequestRunner
+from app.simulator.fleet_session import FleetSession
+from app.simulator.service_requests import ServiceRequests
 from app.theme import offer_themes
-from models.capteur import CapteurError, check_capteur_id
-from models.reading import to_celsius
 from models.server_config import DEFAULT_PORT
-from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
-from network.sensors.client import SendError, send_message
-from network.sensors.sensor_host import (
-    Add,
-    AddCity,
-    Change,
-    Pause,
-    Problem,
-    Remove,
-    Retarget,
-    SensorHost,
-    SetManualValue,
-    Snapshot,
-    Start,
-    Stop,
-)
-from network.services.clock import ask_time
-from network.services.service_client import ServiceError
-from network.services.weather import WeatherError, current_weather
-from widgets.core_text import translated
 from widgets.simulator.simulator_window import SimulatorWindow
 
 DEFAULT_HOST = "127.0.0.1"
-MANUAL_TIMEOUT = 5.0
-POLL_MS = 100
-"""How often the sensor process's messages are read; it sends a snapshot every 250 ms."""
-RATE_WINDOW = 2.0
-"""Seconds over which the status bar's readings/s is averaged."""
-ECHO_STOP_WAIT = 0.5
-SAVED_SENSORS = "simulator/sensors"
 
 log = logging.getLogger("thermolab.simulator")
-
-
-def demo_sensors() -> list[tuple[str, ValueModel, float]]:
-    """Three sensors whose curves differ at a glance within a minute: a walk, a one-minute cycle, a ramp."""
-    return [
-        ("capteur_1", make_model("walk", start=21.0, step=0.15, low=15.0, high=28.0), 2.0),
-        ("capteur_2", make_model("sine", mean=18.0, amplitude=4.0, period=60.0, noise=0.05), 2.0),
-        ("capteur_3", make_model("ramp", start=12.0, end=26.0, duration=120.0), 2.0),
-    ]
-
-
-def _starts(command) -> bool:
-    return isinstance(command, Start) or (isinstance(command, (Add, AddCity)) and command.start)
 
 
 class SimulatorApp(QObject):
@@ -84,76 +33,21 @@ class SimulatorApp(QObject):
         super().__init__()
         self.store = settings()
         self.window = window or SimulatorWindow()
-        self.target = (host, port, token)
-        self.weather_requests = RequestRunner((WeatherError,), "weather request")
-        self.clock_requests = RequestRunner((ServiceError,), "clock request")
-        self.manual_requests = RequestRunner((SendError,), "manual reading")
-        self.echo = EchoSession()
-        self.snapshot: Snapshot | None = None
-        """What the sensor process said last about every sensor."""
-        self.refreshes = 0
-        """Table refreshes done: the benchmark counts them."""
-        self.host: SensorHost | None = None
-        """The sensor process, from the first sensor on."""
-        self._saved: dict[str, dict] = {}
-        """Every sensor, in the order added: what it is (its model or city, its rate), to add it again,
-        stopped, at the next start."""
-        self._sent = deque()
-        self._held: str | None = None
-        """Why the sensors may not send now, while `hold` is in force."""
-        self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
         self._restore()
         self.window.show_target(host, port, token)
+        self.fleet = FleetSession((host, port, token), self.window, self.store)
+        self.requests = ServiceRequests(self.window, self.fleet)
         self._connect_window()
-        self._restore_sensors()
+        self.fleet.restore()
 
     def start(self) -> None:
         self.window.show()
-        self._timer.start()
-
-    @property
-    def sensor_ids(self) -> list[str]:
-        return list(self._saved)
-
-    def add_demo_sensors(self) -> None:
-        for capteur_id, model, rate in demo_sensors():
-            if capteur_id not in self._saved:
-                self.add_sensors([capteur_id], model, rate, False)
-
-    def add_sensors(self, ids: list[str], model: ValueModel, rate: float, start: bool) -> None:
-        """Each gets its own copy of the model; a name taken or refused is said and nothing is added."""
-        try:
-            for capteur_id in ids:
-                check_capteur_id(capteur_id)
-                if capteur_id in self._saved:
-                    raise CapteurError(self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id))
-        except CapteurError as error:
-            self.window.show_problem(str(error))
-            return
-        for capteur_id in ids:
-            self.window.model.describe(capteur_id, model)
-            self._saved[capteur_id] = {"id": capteur_id, "model": model_spec(model), "rate": rate}
-        self.window.names_taken = set(self._saved)
-        self._command(Add(tuple(ids), model, rate, start))
-
-    def retarget(self, host: str, port: int, token: str) -> None:
-        """Running sensors reconnect to the new target; the same target again changes nothing."""
-        held, self._held = self._held, None
-        if (host, port, token) == self.target and held is None:
-            return
-        self.target = (host, port, token)
-        if self.host is not None:
-            self.host.send(Retarget(host, port, token))
-        self.window.show_target(host, port, token)
+        self.fleet.start()
 
     def shutdown(self) -> None:
         """Stop every sensor thread (within a second), leave the echo server, remember the settings and layout."""
-        self._timer.stop()
-        if self.host is not None:
-            self.host.close()
-            self.host = None
-        self.echo.close()
-        self.echo.wait(ECHO_STOP_WAIT)
+        self.fleet.close()
+        self.requests.close()
         for key, value in zip(("geometry", "state", "header"), self.window.layout_state(), strict=True):
             self.store.setValue(f"simulator_window/{key}", value)
         for group, panel in self._panels().items():
@@ -162,47 +56,7 @@ class SimulatorApp(QObject):
                     remember(self.store, f"{group}/{key}", value)
                 except SecretError as error:
                     log.warning("%s", error)
-        self.store.setValue(SAVED_SENSORS, json.dumps(list(self._saved.values())))
         self.store.sync()
-
-    def hold(self, reason: str) -> None:
-        """Until the next `retarget`, the sensors send nowhere: the running ones stop, and starting one
-        shows `reason` instead (`python main.py` while the server of its window is not listening)."""
-        self._held = reason
-        if self.host is not None and self._saved:
-            self.host.send(Stop(tuple(self._saved)))
-        self.window.target_label.setText(self.tr("Target: none (the server is not listening)"))
-
-    def _command(self, command) -> None:
-        if self._held is not None and _starts(command):
-            self.window.show_problem(self._held)
-            if isinstance(command, Start):
-                return
-            command = replace(command, start=False)  # added all the same, stopped
-        if self.host is None:
-            self.host = SensorHost(*self.target)
-        self.host.send(command)
-
-    def _poll(self) -> None:
-        if self.host is None:
-            return
-        for message in self.host.messages():
-            if isinstance(message, Problem):
-                self.window.show_problem(message.sentence)
-            else:
-                self._show(message)
-
-    def _show(self, snapshot: Snapshot) -> None:
-        self.snapshot = snapshot
-        totals = snapshot.totals
-        now = snapshot.taken_at
-        self._sent.append((now, totals.sent))
-        while now - self._sent[0][0] > RATE_WINDOW:
-            self._sent.popleft()
-        then, sent_then = self._sent[0]
-        rate = (totals.sent - sent_then) / (now - then) if now > then else 0.0
-        self.window.update_rows(snapshot.rows, totals.connected, rate, totals.sent, totals.acked, totals.dropped)
-        self.refreshes += 1
 
     def _panels(self) -> dict:
         return {
@@ -219,87 +73,13 @@ class SimulatorApp(QObject):
             defaults = panel.settings()
             panel.apply_settings({k: recall(self.store, f"{group}/{k}", v) for k, v in defaults.items()})
 
-    def _restore_sensors(self) -> None:
-        """The sensors of the last session, stopped; a record this version cannot read is left out."""
-        try:
-            records = json.loads(self.store.value(SAVED_SENSORS, "", type=str) or "[]")
-        except ValueError:
-            log.warning("the saved sensors could not be read: the simulator starts without them")
-            records = []
-        for record in records:
-            try:
-                capteur_id = check_capteur_id(record["id"])
-                if capteur_id in self._saved:
-                    raise CapteurError(f"{capteur_id} is saved twice")
-                if "city" in record:
-                    api_key = self.window.weather.settings()["api_key"]
-                    self._add_city_sensor(capteur_id, record["city"], record["name"], record["minutes"], api_key, False)
-                else:
-                    self.add_sensors([capteur_id], parse_model(record["model"]), float(record["rate"]), False)
-            except (KeyError, TypeError, ValueError, ModelError, CapteurError) as error:
-                log.warning("a saved sensor was left out (%s): %r", error, record)
-
     def _connect_window(self) -> None:
         window = self.window
-        window.sensors_added.connect(self.add_sensors)
-        window.sensor_changed.connect(self._change)
-        window.demo_requested.connect(self.add_demo_sensors)
-        window.model.rate_edited.connect(self._rate_edited)
-        window.start_requested.connect(lambda ids: self._command(Start(self._existing(ids))))
-        window.pause_requested.connect(lambda ids: self._command(Pause(self._existing(ids))))
-        window.stop_requested.connect(lambda ids: self._command(Stop(self._existing(ids))))
-        window.remove_requested.connect(self._remove)
         window.target_changed.connect(self._target_chosen)
         window.closing.connect(self.shutdown)
         offer_languages(window.language_menu, self.store, window)
         window.confirmation.store = self.store
         offer_themes(window.theme_menu, self.store)
-
-        window.manual.send_requested.connect(self._send_manual)
-        self.manual_requests.succeeded.connect(self._manual_answered)
-        self.manual_requests.failed.connect(lambda tag, sentence: window.manual.show_answer(tag[0], False, sentence))
-
-        window.weather.fetch_requested.connect(self._fetch_weather)
-        window.weather.sensor_requested.connect(self._add_city)
-        self.weather_requests.succeeded.connect(lambda _, weather: window.weather.show_weather(weather))
-        self.weather_requests.failed.connect(lambda _, sentence: window.weather.show_problem(sentence))
-
-        window.clock.time_requested.connect(self._ask_time)
-        self.clock_requests.succeeded.connect(lambda _, answer: window.clock.show_time(answer.time, answer.round_trip))
-        self.clock_requests.failed.connect(lambda _, sentence: window.clock.show_problem(sentence))
-
-        echo = window.echo
-        echo.connect_requested.connect(self._open_echo)
-        echo.disconnect_requested.connect(self.echo.close)
-        echo.line_typed.connect(self.echo.send)
-        self.echo.connected.connect(echo.show_connected)
-        self.echo.echoed.connect(echo.show_echo)
-        self.echo.waiting.connect(echo.show_waiting)
-        self.echo.closed.connect(echo.show_closed)
-
-    def _change(self, capteur_id: str, model: ValueModel, rate: float) -> None:
-        self.window.model.describe(capteur_id, model)
-        self._saved[capteur_id].update(model=model_spec(model), rate=rate)
-        self._command(Change(capteur_id, model, rate))
-
-    def _rate_edited(self, capteur_id: str, rate: float) -> None:
-        saved = self._saved[capteur_id]
-        if "city" in saved:
-            saved["minutes"] = round(1 / rate / 60)
-        else:
-            saved["rate"] = rate
-        self._command(Change(capteur_id, None, rate))
-
-    def _existing(self, ids: list[str]) -> tuple[str, ...]:
-        """The ids of sensors not removed since: the table shows a removal only at the next snapshot."""
-        return tuple(capteur_id for capteur_id in ids if capteur_id in self._saved)
-
-    def _remove(self, ids: list[str]) -> None:
-        ids = self._existing(ids)
-        for capteur_id in ids:
-            del self._saved[capteur_id]
-        self.window.names_taken = set(self._saved)
-        self._command(Remove(ids))
 
     def _target_chosen(self, host: str, port: int, token: str) -> None:
         try:
@@ -307,57 +87,7 @@ class SimulatorApp(QObject):
                 remember(self.store, f"simulator/target_{key}", value)
         except SecretError as error:
             self.window.show_problem(str(error))
-        self.retarget(host, port, token)
-
-    def _send_manual(self, number: int, capteur_id: str, value: float, unit: str) -> None:
-        message = {"capteur_id": capteur_id, "temperature": value, "seq": number}
-        if unit != "C":
-            message["unit"] = unit
-        tag = (number, capteur_id, value, unit)
-        host, port, token = self.target
-        self.manual_requests.call(tag, send_message, host, port, message, MANUAL_TIMEOUT, token or None)
-
-    def _manual_answered(self, tag: tuple, answer: dict) -> None:
-        number, capteur_id, value, unit = tag
-        if "ack" not in answer:
-            self.window.manual.show_answer(
-                number, False, self.tr("refused by the server: {0}").format(translated(str(answer.get("error"))))
-            )
-            return
-        sentence = self.tr("acknowledged: the server stored it")
-        if capteur_id in self._saved and isinstance(self.window.model.spec(capteur_id)[0], Manual):
-            self._command(SetManualValue(capteur_id, to_celsius(value, unit)))
-            sentence += self.tr("; {0} reports this value from now on").format(capteur_id)
-        self.window.manual.show_answer(number, True, sentence)
-
-    def _fetch_weather(self, api_key: str, city: str) -> None:
-        # The sky described in the window's language (the C locale has none); the command line's stays English.
-        language = QLocale().name()[:2]
-        fetch = partial(current_weather, lang=None if language == "C" else language)
-        self.weather_requests.call(city, fetch, city, api_key or None)
-
-    def _add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
-        capteur_id = next(
-            c for n in range(1, len(self._saved) + 2) if (c := name if n == 1 else f"{name}_{n}") not in self._saved
-        )
-        self._add_city_sensor(capteur_id, query, name, minutes, api_key)
-        note = self.tr("{0} reports the temperature in {1} every %n min.", "", minutes)
-        self.window.weather.show_note(note.format(capteur_id, name))
-
-    def _add_city_sensor(self, capteur_id: str, query: str, name: str, minutes: int, api_key: str, start: bool = True) -> None:
-        self._saved[capteur_id] = {"id": capteur_id, "city": query, "name": name, "minutes": minutes}
-        self.window.names_taken = set(self._saved)
-        self.window.model.describe(capteur_id, Manual(), name)
-        self._command(AddCity(capteur_id, query, api_key, minutes * 60.0, start))
-
-    def _ask_time(self, host: str, port: int) -> None:
-        # An automatic refresh faster than a slow server answers would pile up queries: one at a time.
-        if not self.clock_requests.busy:
-            self.clock_requests.call(None, ask_time, host, port)
-
-    def _open_echo(self, host: str, port: int) -> None:
-        self.window.echo.show_connecting(f"{host}:{port}")
-        self.echo.open(host, port)
+        self.fleet.retarget(host, port, token)
 
 
 def run_client(args: argparse.Namespace) -> int:

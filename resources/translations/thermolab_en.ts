@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>FleetSession</name>
+    <message numerus="yes">
+        <source>{0} reports the temperature in {1} every %n min.</source>
+        <translation>
+            <numerusform>{0} reports the temperature in {1} every minute.</numerusform>
+            <numerusform>{0} reports the temperature in {1} every %n min.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReadyBanner</name>
     <message numerus="yes">
         <source>%n sensor(s) ready: start them to send readings to {0}.</source>
@@ -58,16 +68,6 @@
         <translation>
             <numerusform>%Ln reading/s</numerusform>
             <numerusform>%Ln readings/s</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SimulatorApp</name>
-    <message numerus="yes">
-        <source>{0} reports the temperature in {1} every %n min.</source>
-        <translation>
-            <numerusform>{0} reports the temperature in {1} every minute.</numerusform>
-            <numerusform>{0} reports the temperature in {1} every %n min.</numerusform>
         </translation>
     </message>
 </context>

@@ -1006,6 +1006,24 @@
     </message>
 </context>
 <context>
+    <name>FleetSession</name>
+    <message>
+        <source>There is already a sensor named {0}: choose another name.</source>
+        <translation>Il existe déjà un capteur nommé {0}&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} reports the temperature in {1} every %n min.</source>
+        <translation>
+            <numerusform>{0} envoie la température de {1} toutes les minutes.</numerusform>
+            <numerusform>{0} envoie la température de {1} toutes les %n min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: none (the server is not listening)</source>
+        <translation>Cible&#xa0;: aucune (le serveur n&apos;écoute pas)</translation>
+    </message>
+</context>
+<context>
     <name>LabApp</name>
     <message>
         <source>The server window is not listening yet: start the sensors once it is.</source>
@@ -1887,6 +1905,21 @@ Depuis un terminal&#xa0;:
     </message>
 </context>
 <context>
+    <name>ServiceRequests</name>
+    <message>
+        <source>refused by the server: {0}</source>
+        <translation>refusé par le serveur&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>acknowledged: the server stored it</source>
+        <translation>confirmé&#xa0;: le serveur l&apos;a enregistré</translation>
+    </message>
+    <message>
+        <source>; {0} reports this value from now on</source>
+        <translation>&#xa0;; {0} envoie désormais cette valeur</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Server settings</source>
@@ -1979,36 +2012,6 @@ Depuis un terminal&#xa0;:
     <message>
         <source>Store readings in</source>
         <translation>Enregistrer les mesures dans</translation>
-    </message>
-</context>
-<context>
-    <name>SimulatorApp</name>
-    <message>
-        <source>There is already a sensor named {0}: choose another name.</source>
-        <translation>Il existe déjà un capteur nommé {0}&#xa0;: choisissez un autre nom.</translation>
-    </message>
-    <message>
-        <source>Target: none (the server is not listening)</source>
-        <translation>Cible&#xa0;: aucune (le serveur n&apos;écoute pas)</translation>
-    </message>
-    <message>
-        <source>refused by the server: {0}</source>
-        <translation>refusé par le serveur&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>acknowledged: the server stored it</source>
-        <translation>confirmé&#xa0;: le serveur l&apos;a enregistré</translation>
-    </message>
-    <message>
-        <source>; {0} reports this value from now on</source>
-        <translation>&#xa0;; {0} envoie désormais cette valeur</translation>
-    </message>
-    <message numerus="yes">
-        <source>{0} reports the temperature in {1} every %n min.</source>
-        <translation>
-            <numerusform>{0} envoie la température de {1} toutes les minutes.</numerusform>
-            <numerusform>{0} envoie la température de {1} toutes les %n min.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -88,10 +88,10 @@ def test_every_action_of_the_simulator_window_works(qtbot, language, server):
     simulator = SimulatorApp("127.0.0.1", server.address[1])
     qtbot.addWidget(simulator.window)
     simulator.start()
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     window = simulator.window
     qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
     window.table.selectRow(0)
     said = trigger_every_action(qtbot, window)
     assert any("Ctrl+N" in text for text in said)
-    assert simulator.host is None
+    assert simulator.fleet.host is None

@@ -118,11 +118,11 @@ def test_the_simulator_reads_french_with_plurals_for_one_and_two(qtbot, french, 
     ]
     assert window.target_label.text() == f"Cible{NBSP}: 127.0.0.1:{port}"
     assert window.findChild(QToolBar).sizeHint().width() < HALF_A_SCREEN
-    app.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
+    app.fleet.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(
         lambda: window.banner.text.text() == f"1 capteur prêt{NBSP}: démarrez-le pour envoyer des mesures à 127.0.0.1:{port}."
     )
-    app.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
+    app.fleet.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(
         lambda: window.banner.text.text() == f"2 capteurs prêts{NBSP}: démarrez-les pour envoyer des mesures à 127.0.0.1:{port}."
     )
@@ -269,9 +269,9 @@ def test_the_server_panels_need_no_more_room_in_french_than_in_english(qtbot, qa
 def test_english_says_one_sensor_and_two_sensors(qtbot, simulator, server):
     """English has its plural forms too: no "1 sensors", no "(s)"."""
     target = f"127.0.0.1:{server.address[1]}"
-    simulator.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
+    simulator.fleet.add_sensors(["capteur_1"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"1 sensor ready: start it to send readings to {target}.")
-    simulator.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
+    simulator.fleet.add_sensors(["capteur_2"], make_model("constant", value=20.0), 1.0, False)
     qtbot.waitUntil(lambda: simulator.window.banner.text.text() == f"2 sensors ready: start them to send readings to {target}.")
 
 

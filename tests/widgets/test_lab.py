@@ -36,8 +36,8 @@ def test_closing_both_windows_leaves_no_thread(qtbot, lab):
     simulator = lab.simulator
     qtbot.waitUntil(lambda: simulator.window.model.rowCount() == 3, timeout=10_000)
     simulator.window.start_all.trigger()
-    qtbot.waitUntil(lambda: simulator.snapshot.totals.connected == 3, timeout=10_000)
-    host = simulator.host
+    qtbot.waitUntil(lambda: simulator.fleet.snapshot.totals.connected == 3, timeout=10_000)
+    host = simulator.fleet.host
     lab.close()
     assert not lab.server.session.running
     assert not host.alive
@@ -48,7 +48,7 @@ def test_quitting_the_server_window_closes_the_simulator_too(qtbot, lab):
     qtbot.waitUntil(lambda: simulator.window.model.rowCount() == 3, timeout=10_000)
     lab.server.window.close()
     assert not simulator.window.isVisible()
-    assert simulator.host is None
+    assert simulator.fleet.host is None
 
 
 @pytest.mark.parametrize("host, expected", [("0.0.0.0", "127.0.0.1"), ("::", "127.0.0.1"), ("192.168.1.5", "192.168.1.5")])

@@ -128,7 +128,7 @@ def test_a_manual_reading_takes_either_separator_in_either_language(qtbot, langu
 def test_a_manual_reading_typed_in_french_goes_over_the_wire_as_json_numbers_do(qtbot, french, simulator):
     with socket.create_server(("127.0.0.1", 0)) as listener:
         listener.settimeout(TIMEOUT)
-        simulator.retarget("127.0.0.1", listener.getsockname()[1], "")
+        simulator.fleet.retarget("127.0.0.1", listener.getsockname()[1], "")
         panel = simulator.window.manual
         panel.sensor.setEditText("capteur_1")
         panel.temperature.setText("-22,5")

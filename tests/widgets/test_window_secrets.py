@@ -65,7 +65,7 @@ def test_a_target_token_that_cannot_be_kept_is_said_and_used_all_the_same(simula
     secret_file().mkdir(parents=True)
     simulator.window.target_changed.emit("127.0.0.1", 50999, "s3cret")
     assert warnings == [f"the target server's token could not be saved in {secret_file()} (Is a directory): check that folder"]
-    assert simulator.target == ("127.0.0.1", 50999, "s3cret")
+    assert simulator.fleet.target == ("127.0.0.1", 50999, "s3cret")
 
 
 def test_a_weather_key_that_cannot_be_kept_is_logged_and_the_rest_saved(simulator, private_data_dir, caplog):

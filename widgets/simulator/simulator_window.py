@@ -1,6 +1,6 @@
 """The sensor simulator window: the sensors table in the middle, the exercise's clients in docks around it.
 
-It shows what it is given and emits what the user asks for; the application (app/simulator/simulator_app.py)
+It shows what it is given and emits what the user asks for; the application (app/simulator/)
 runs the sensor threads and every network call.
 """
 

@@ -69,8 +69,8 @@ def test_a_busy_mono_task_server_is_said_and_the_panel_stays_usable(qtbot, simul
         panel.connect_button.click()
         qtbot.waitUntil(lambda: not panel.connected)
     finally:
-        simulator.echo.close()
-        simulator.echo.wait(2)
+        simulator.requests.echo.close()
+        simulator.requests.echo.wait(2)
         server.stop()
 
 
@@ -86,7 +86,7 @@ def test_disconnecting_while_the_server_keeps_us_waiting(qtbot, simulator):
             qtbot.waitUntil(lambda: not panel.connected, timeout=1_000)
             assert panel.connect_button.text() == "Connect"
     finally:
-        simulator.echo.wait(2)
+        simulator.requests.echo.wait(2)
         server.stop()
 
 

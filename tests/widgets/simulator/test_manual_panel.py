@@ -45,13 +45,13 @@ def test_text_that_is_no_number_is_not_sent(qtbot, simulator):
 
 def test_no_server_is_said_in_one_sentence(qtbot, simulator):
     port = free_port()
-    simulator.retarget("127.0.0.1", port, "")
+    simulator.fleet.retarget("127.0.0.1", port, "")
     answer = send(qtbot, simulator, "capteur_1", "20")
     assert answer == f"no server listens on 127.0.0.1:{port}: start one with `python main.py server`"
 
 
 def test_a_manual_sensor_goes_on_reporting_the_value_typed(qtbot, simulator):
-    simulator.add_sensors(["thermostat"], make_model("manual"), 20.0, True)
+    simulator.fleet.add_sensors(["thermostat"], make_model("manual"), 20.0, True)
     qtbot.waitUntil(lambda: simulator.window.model.ids() == ["thermostat"], timeout=10_000)
     assert (
         send(qtbot, simulator, "thermostat", "30.5")

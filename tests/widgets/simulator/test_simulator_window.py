@@ -68,7 +68,7 @@ def test_added_sensors_readings_arrive_in_the_server(qtbot, simulator, server, t
 
 
 def test_many_at_once_are_numbered_after_those_there(qtbot, simulator, monkeypatch):
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     choose_in_dialog(monkeypatch, count=50, start=False)
     simulator.window.add_action.trigger()
     wait_for_ids(qtbot, simulator.window, [f"capteur_{n}" for n in range(1, 54)])
@@ -76,7 +76,7 @@ def test_many_at_once_are_numbered_after_those_there(qtbot, simulator, monkeypat
 
 
 def test_a_name_taken_is_refused_in_the_dialog(qtbot, simulator):
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     wait_for_ids(qtbot, simulator.window, ["capteur_1", "capteur_2", "capteur_3"])
     dialog = SensorDialog(set(simulator.window.model.ids()), simulator.window)
     qtbot.addWidget(dialog)
@@ -87,7 +87,7 @@ def test_a_name_taken_is_refused_in_the_dialog(qtbot, simulator):
 
 
 def test_start_pause_stop_and_remove_the_selected_sensors(qtbot, simulator):
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     window = simulator.window
     wait_for_ids(qtbot, window, ["capteur_1", "capteur_2", "capteur_3"])
     assert window.banner.isVisibleTo(window)
@@ -116,7 +116,7 @@ def test_start_pause_stop_and_remove_the_selected_sensors(qtbot, simulator):
 
 def test_every_sensor_left_starts_right_after_one_is_removed(qtbot, simulator):
     """The table shows the removal only at the next snapshot: Start all must not ask for the one removed."""
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     window = simulator.window
     wait_for_ids(qtbot, window, ["capteur_1", "capteur_2", "capteur_3"])
     select(window, "capteur_1")
@@ -124,26 +124,26 @@ def test_every_sensor_left_starts_right_after_one_is_removed(qtbot, simulator):
     window.start_all.trigger()
     wait_for_ids(qtbot, window, ["capteur_2", "capteur_3"])
     qtbot.waitUntil(lambda: state_of(window, "capteur_2") == state_of(window, "capteur_3") == "sending", timeout=10_000)
-    assert simulator.host.alive
+    assert simulator.fleet.host.alive
 
 
 def test_removing_all_sensors_asks_first(qtbot, simulator):
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     window = simulator.window
     wait_for_ids(qtbot, window, ["capteur_1", "capteur_2", "capteur_3"])
     with ModalAnswerer(button=QMessageBox.StandardButton.Cancel) as answers:
         window.remove_all.trigger()
     assert answers.texts == ["Remove all 3 sensors? Their settings are lost; the readings the server stored stay."]
-    assert simulator.sensor_ids == ["capteur_1", "capteur_2", "capteur_3"]
+    assert simulator.fleet.sensor_ids == ["capteur_1", "capteur_2", "capteur_3"]
     with ModalAnswerer() as answers:
         window.remove_all.trigger()
     assert answers.seen == ["Thermolab sensor simulator"]
     wait_for_ids(qtbot, window, [])
-    assert simulator.sensor_ids == []
+    assert simulator.fleet.sensor_ids == []
 
 
 def test_a_rate_and_a_model_change_while_the_sensor_runs(qtbot, simulator, monkeypatch):
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     window = simulator.window
     wait_for_ids(qtbot, window, ["capteur_1", "capteur_2", "capteur_3"])
     window.start_all.trigger()
@@ -160,7 +160,7 @@ def test_a_rate_and_a_model_change_while_the_sensor_runs(qtbot, simulator, monke
 def test_a_rate_refused_says_why(qtbot, simulator, monkeypatch):
     shown = []
     monkeypatch.setattr(simulator.window, "show_problem", shown.append)
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     wait_for_ids(qtbot, simulator.window, ["capteur_1", "capteur_2", "capteur_3"])
     simulator.window.model.setData(rate_index(simulator.window, "capteur_1"), 0.001)
     qtbot.waitUntil(lambda: len(shown) == 1)
@@ -170,18 +170,20 @@ def test_a_rate_refused_says_why(qtbot, simulator, monkeypatch):
 def test_closing_stops_every_sensor_thread_within_a_second(qtbot, simulator, monkeypatch):
     choose_in_dialog(monkeypatch, count=100, rate=10.0)
     simulator.window.add_action.trigger()
-    qtbot.waitUntil(lambda: simulator.snapshot is not None and simulator.snapshot.totals.connected == 100, timeout=10_000)
-    host = simulator.host
+    qtbot.waitUntil(
+        lambda: simulator.fleet.snapshot is not None and simulator.fleet.snapshot.totals.connected == 100, timeout=10_000
+    )
+    host = simulator.fleet.host
     started = time.monotonic()
     simulator.window.close()
     assert time.monotonic() - started < 1.0
-    assert not host.alive and simulator.host is None
+    assert not host.alive and simulator.fleet.host is None
 
 
 def test_a_new_target_moves_the_running_sensors(qtbot, simulator, tmp_path):
     from tests.support import running_server
 
-    simulator.add_demo_sensors()
+    simulator.fleet.add_demo_sensors()
     wait_for_ids(qtbot, simulator.window, ["capteur_1", "capteur_2", "capteur_3"])
     simulator.window.start_all.trigger()
     with running_server(tmp_path / "other.db") as other:
@@ -231,7 +233,9 @@ def test_the_sensors_come_back_stopped_at_the_next_start(qtbot, simulator, monke
     wait_for_ids(qtbot, simulator.window, ["capteur_1", "capteur_2", "Orsay"])
     simulator.window.model.setData(rate_index(simulator.window, "capteur_2"), 7.5)
     qtbot.waitUntil(lambda: row_of(simulator.window, "capteur_2").rate == 7.5)
-    described = {c: simulator.window.model.index(simulator.window.model.ids().index(c), 1).data() for c in simulator.sensor_ids}
+    described = {
+        c: simulator.window.model.index(simulator.window.model.ids().index(c), 1).data() for c in simulator.fleet.sensor_ids
+    }
     simulator.window.close()
 
     again = SimulatorApp("127.0.0.1", 50007)
@@ -239,10 +243,12 @@ def test_the_sensors_come_back_stopped_at_the_next_start(qtbot, simulator, monke
     again.start()
     try:
         wait_for_ids(qtbot, again.window, ["capteur_1", "capteur_2", "Orsay"])
-        rows = {c: row_of(again.window, c) for c in again.sensor_ids}
+        rows = {c: row_of(again.window, c) for c in again.fleet.sensor_ids}
         assert {c: row.state for c, row in rows.items()} == dict.fromkeys(rows, "stopped")
         assert (rows["capteur_1"].rate, rows["capteur_2"].rate, rows["Orsay"].rate) == (3.0, 7.5, 1 / 900)
-        assert {c: again.window.model.index(again.window.model.ids().index(c), 1).data() for c in again.sensor_ids} == described
+        assert {
+            c: again.window.model.index(again.window.model.ids().index(c), 1).data() for c in again.fleet.sensor_ids
+        } == described
     finally:
         again.window.close()
 
@@ -260,6 +266,6 @@ def test_unreadable_saved_sensors_are_left_out(qtbot, private_data_dir):
     again.start()
     try:
         wait_for_ids(qtbot, again.window, ["ok"])
-        assert again.sensor_ids == ["ok"]
+        assert again.fleet.sensor_ids == ["ok"]
     finally:
         again.window.close()

@@ -1,8 +1,8 @@
 """`CapteurTCP`: a `Capteur` that measures on a schedule and sends its readings over TCP, in a thread.
 
-It inherits the identifier, the value model and `mesurer()` from `Capteur` and adds what a network
-sensor needs: the server's address, the rate, the thread and its controls (start, pause, resume, a new
-rate, finish, stop) and live counters. One `threading.Thread` per sensor, as the exercise's threads
+It inherits the identifier, the value model and `mesurer()` from `Capteur`, the thread and its
+controls (start, pause, resume, stop) from `SensorThread`, and adds what a network sensor needs: the
+server's address, the rate, `finish()` and live counters. One `threading.Thread` per sensor, as the exercise's threads
 extension asks; what that thread does, turn after turn, is `network.sensors.sensor_loop.SensorLoop`.
 
 Each reading carries its measurement `timestamp` and a `seq`. Readings not yet acknowledged wait in
@@ -18,13 +18,14 @@ import socket
 import threading
 import time
 
-from models.capteur import Capteur, CapteurError
+from models.capteur import CapteurError
 from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, ValueModel
 from network.sensors.schedule import Backoff
 from network.sensors.send_buffer import DEFAULT_CAPACITY, SendBuffer
 from network.sensors.sensor_loop import SensorLoop
 from network.sensors.sensor_status import SensorStatus, State
+from network.sensors.sensor_thread import SensorThread
 
 MIN_RATE, MAX_RATE = 0.01, 10_000.0
 STOP_TIMEOUT = 0.9
@@ -32,14 +33,18 @@ STOP_TIMEOUT = 0.9
 most, in network/sensors/sensor_loop.py), far sooner when the server answers."""
 
 
-class CapteurTCP(Capteur):
+class CapteurTCP(SensorThread):
     """A sensor sending `rate` readings per second to host:port until `stop()`.
 
     With `count` or `duration` (seconds) it measures that many readings or for that long, then ends
     once all are answered.
 
-    Every method may be called from any thread; other threads watch it through `status()`.
+    Every method may be called from any thread; other threads watch it through `status()`. `stop()`
+    ends it once the replies to what was sent are in; readings still not answered stay counted in
+    `buffered`.
     """
+
+    STOP_WAIT = STOP_TIMEOUT
 
     def __init__(
         self,
@@ -66,16 +71,14 @@ class CapteurTCP(Capteur):
         self.host, self.port, self.token = host, port, token or None
         self.count, self.duration = count, duration
         self._rate = check_rate(rate)
-        self._paused = False
         self.finishing = False
         """Set by `finish()`: measure no more, end once every reading is answered."""
         self.finish_by = math.inf
-        self.stop_requested = False
         self.requests = 0
         """Counts what other threads asked; the sensor's thread compares it before a long sleep."""
         self._loop = SensorLoop(self, SendBuffer(buffer_size), backoff or Backoff())
-        self._thread: threading.Thread | None = None
         self._wake_lock = threading.Lock()
+        self._wake_reader: socket.socket | None = None
         self._wake_writer: socket.socket | None = None
 
     @property
@@ -87,64 +90,12 @@ class CapteurTCP(Capteur):
         self._rate = check_rate(rate)
         self._wake()
 
-    @property
-    def paused(self) -> bool:
-        return self._paused
-
-    def start(self) -> None:
-        """Start the sensor's thread; a sensor runs once (make a new one to start again).
-
-        CapteurError when the system allows no more threads.
-        """
-        if self._thread is not None:
-            raise RuntimeError(f"{self.capteur_id} was already started")
-        reader, writer = socket.socketpair()
-        writer.setblocking(False)
-        self._wake_writer = writer
-        self._thread = threading.Thread(target=self._run, args=(reader, writer), name=f"capteur {self.capteur_id}", daemon=True)
-        try:
-            self._thread.start()
-        except RuntimeError:
-            reader.close()
-            writer.close()
-            self._thread = self._wake_writer = None
-            raise CapteurError(f"no thread could be started for {self.capteur_id}: run fewer sensors") from None
-
-    def pause(self) -> None:
-        """Stop measuring; what was measured is still delivered."""
-        self._paused = True
-        self._wake()
-
-    def resume(self) -> None:
-        """Measure again from now on; the readings a pause skipped are not made up."""
-        self._paused = False
-        self._wake()
-
     def finish(self, grace: float | None = None) -> None:
         """Stop measuring and end once every reading is answered, or after `grace` seconds at most."""
         if grace is not None:
             self.finish_by = min(self.finish_by, time.monotonic() + grace)
         self.finishing = True
         self._wake()
-
-    def stop(self, wait: bool = True) -> None:
-        """End now, connected or not, once the replies to what was sent are in (LAST_REPLIES_WAIT at
-        most); readings still not answered stay counted in `buffered`."""
-        self.stop_requested = True
-        self._wake()
-        if wait:
-            self.join(STOP_TIMEOUT)
-
-    def join(self, timeout: float | None = None) -> bool:
-        """Wait for the thread to end; True once it has (or was never started)."""
-        if self._thread is None:
-            return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def status(self) -> SensorStatus:
         loop = self._loop
@@ -166,17 +117,28 @@ class CapteurTCP(Capteur):
             loop.gave_up,
         )
 
-    def _run(self, wake: socket.socket, writer: socket.socket) -> None:
-        try:
-            self._loop.run(wake)
-        finally:
-            with self._wake_lock:
-                writer.close()
+    def _open(self) -> None:
+        reader, writer = socket.socketpair()
+        writer.setblocking(False)
+        self._wake_reader, self._wake_writer = reader, writer
+
+    def _close(self) -> None:
+        with self._wake_lock:
+            if self._wake_writer is not None:
+                self._wake_writer.close()
                 self._wake_writer = None
-            wake.close()
+        if self._wake_reader is not None:
+            self._wake_reader.close()
+            self._wake_reader = None
+
+    def _run(self) -> None:
+        assert self._wake_reader is not None, "start() opens the socket pair before the thread runs"
+        try:
+            self._loop.run(self._wake_reader)
+        finally:
+            self._close()
 
     def _wake(self) -> None:
-        """Make the thread see a request now (the request's flag is set before this call)."""
         self.requests += 1
         if self._loop.busy:
             # It takes a turn within MIN_TURN anyway. A system call here would also make this thread

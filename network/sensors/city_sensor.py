@@ -1,6 +1,6 @@
 """`CityCapteur`: a sensor that reports a city's real temperature, taken from OpenWeatherMap.
 
-It inherits `Capteur` as `CapteurTCP` does and offers the same controls and `status()`, so a window
+It shares `CapteurTCP`'s thread controls (`SensorThread`) and offers the same `status()`, so a window
 shows and drives both alike. Its pace is the weather service's, not a sensor's: one fetch every
 `interval` seconds (10 minutes by default, about how often OpenWeatherMap refreshes a city), never
 more than one a minute. Each new observation is sent once, one message per connection like the
@@ -13,10 +13,11 @@ from __future__ import annotations
 import threading
 import time
 
-from models.capteur import Capteur, CapteurError
+from models.capteur import CapteurError
 from models.value_models import Manual
 from network.sensors.client import SendError, send_message, token_refused
 from network.sensors.sensor_status import SensorStatus, State
+from network.sensors.sensor_thread import SensorThread
 from network.services.weather import WeatherError, current_weather
 
 DEFAULT_INTERVAL = 600.0
@@ -25,7 +26,7 @@ RETRY_AFTER = 60.0
 FETCH_TIMEOUT = SEND_TIMEOUT = 5.0
 
 
-class CityCapteur(Capteur):
+class CityCapteur(SensorThread):
     """Reports the temperature in `city` to host:port every `interval` seconds until `stop()`.
 
     Every method may be called from any thread. A fetch or a send under way is not interrupted by
@@ -53,9 +54,7 @@ class CityCapteur(Capteur):
         self.city, self.host, self.port = city, host, port
         self.api_key, self.base_url, self.token = api_key, base_url, token or None
         self._interval = check_interval(interval)
-        self._paused = self.stop_requested = False
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._woken = threading.Event()
         self.state = State.STOPPED
         self.measured = self.sent = self.acked = self.rejected = self.errors = 0
         self.last_error: str | None = None
@@ -72,41 +71,11 @@ class CityCapteur(Capteur):
     def set_rate(self, rate: float) -> None:
         """One report every 1/rate seconds from now on; CapteurError outside once a minute to once a day."""
         self._interval = check_interval(1.0 / rate if rate > 0 else float("inf"))
-        self._wake.set()
+        self._wake()
 
-    @property
-    def paused(self) -> bool:
-        return self._paused
-
-    def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError(f"{self.capteur_id} was already started")
-        self._thread = threading.Thread(target=self._run, name=f"capteur {self.capteur_id}", daemon=True)
-        self._thread.start()
-
-    def pause(self) -> None:
-        self._paused = True
-        self._wake.set()
-
-    def resume(self) -> None:
-        self._paused = False
-        self._wake.set()
-
-    def stop(self, wait: bool = True) -> None:
-        self.stop_requested = True
-        self._wake.set()
-        if wait:
-            self.join(1.0)
-
-    def join(self, timeout: float | None = None) -> bool:
-        if self._thread is None:
-            return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+    def finish(self, grace: float | None = None) -> None:
+        """Measure no more: the same as `stop()`, since each report is answered before the next is measured."""
+        self.stop(wait=False)
 
     def status(self) -> SensorStatus:
         state = State.PAUSED if self._paused and self.running else self.state
@@ -131,8 +100,8 @@ class CityCapteur(Capteur):
             wait = min(RETRY_AFTER, self._interval) if self._failed else self._interval
             left = self._last_attempt + wait - time.monotonic()
             if self._paused or left > 0:
-                self._wake.wait(None if self._paused else left)
-                self._wake.clear()
+                self._woken.wait(None if self._paused else left)
+                self._woken.clear()
                 continue
             self._last_attempt = time.monotonic()
             self._failed = not self._report()
@@ -175,6 +144,9 @@ class CityCapteur(Capteur):
         self._reported_at = reading.timestamp
         self.state = State.SENDING
         return True
+
+    def _wake(self) -> None:
+        self._woken.set()
 
     def _fail(self, sentence: str) -> bool:
         self.errors += 1

@@ -1,4 +1,4 @@
-"""`Fleet`: many `CapteurTCP` started, watched and stopped together.
+"""`Fleet`: many running sensors (`CapteurTCP` made by `create`) started, watched and stopped together.
 
 The `simulate` command and the simulator window both drive sensors through it: build them all (so a
 bad setting is refused before any thread starts), start, pause, change the rate or the model, read
@@ -12,11 +12,13 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from models.capteur import CapteurError
 from models.value_models import ValueModel
 from network.sensors.capteur_tcp import STOP_TIMEOUT, CapteurTCP
 from network.sensors.send_buffer import DEFAULT_CAPACITY
+from network.sensors.sensor_status import RunningSensor
 
 if sys.platform != "win32":  # Windows has no per-process limit on open files to raise
     import resource
@@ -24,6 +26,8 @@ if sys.platform != "win32":  # Windows has no per-process limit on open files to
 FILES_PER_SENSOR = 3
 """Its connection and the two ends of the socket pair that wakes its thread."""
 SPARE_FILES = 64
+
+S = TypeVar("S", bound=RunningSensor)
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,8 @@ class FleetStatus:
         return self.acked == self.measured and self.gave_up == 0
 
 
-class Fleet:
-    def __init__(self, sensors: Iterable[CapteurTCP]):
+class Fleet(Generic[S]):
+    def __init__(self, sensors: Iterable[S]):
         self.sensors = list(sensors)
 
     @classmethod
@@ -68,12 +72,12 @@ class Fleet:
         count: int | None = None,
         duration: float | None = None,
         buffer_size: int = DEFAULT_CAPACITY,
-    ) -> Fleet:
+    ) -> Fleet[CapteurTCP]:
         """Sensors `prefix1` to `prefixN`; CapteurError with one sentence if any setting is refused."""
         if sensors < 1:
             raise CapteurError(f"a fleet needs 1 sensor or more, got {sensors}")
         ensure_file_limit(sensors)
-        return cls(
+        return Fleet(
             CapteurTCP(
                 f"{prefix}{number}",
                 host,
@@ -110,7 +114,7 @@ class Fleet:
         for sensor in self.sensors:
             sensor.set_rate(rate)
 
-    def set_model(self, model: ValueModel) -> None:
+    def set_model(self: Fleet[CapteurTCP], model: ValueModel) -> None:
         for sensor in self.sensors:
             sensor.model = model.fresh()
 

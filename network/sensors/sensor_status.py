@@ -1,4 +1,4 @@
-"""What a running sensor reports of itself: its state and its counters.
+"""What a running sensor reports of itself (its state and its counters) and the controls it offers.
 
 Shared by `CapteurTCP` and `CityCapteur`, so that a window shows and drives both alike.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Protocol
 
 
 class State(enum.Enum):
@@ -36,3 +37,35 @@ class SensorStatus:
     last_error: str | None
     gave_up: bool
     """Stopped on an error that trying again cannot fix (a wrong token, an unknown host)."""
+
+
+class RunningSensor(Protocol):
+    """A sensor measuring and sending in its own thread, as `Fleet` and the simulator drive it."""
+
+    capteur_id: str
+    stop_requested: bool
+
+    @property
+    def rate(self) -> float: ...
+
+    @property
+    def paused(self) -> bool: ...
+
+    @property
+    def running(self) -> bool: ...
+
+    def set_rate(self, rate: float) -> None: ...
+
+    def start(self) -> None: ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def finish(self, grace: float | None = None) -> None: ...
+
+    def stop(self, wait: bool = True) -> None: ...
+
+    def join(self, timeout: float | None = None) -> bool: ...
+
+    def status(self) -> SensorStatus: ...

@@ -20,6 +20,7 @@ from models.value_models import Manual, ValueModel
 from network.sensors.capteur_tcp import CapteurTCP
 from network.sensors.city_sensor import CityCapteur
 from network.sensors.fleet import Fleet, ensure_file_limit
+from network.sensors.sensor_status import RunningSensor
 
 
 class TrackedCapteur(CapteurTCP):
@@ -33,6 +34,8 @@ class TrackedCapteur(CapteurTCP):
 
 
 Sensor = TrackedCapteur | CityCapteur
+"""The two kinds the simulation makes: it drives both as a `RunningSensor` and reads each kind's own
+settings (the model, the city) only to show or renew it."""
 
 
 @dataclass
@@ -54,7 +57,7 @@ class Simulation:
     def __init__(self, host: str, port: int, token: str = ""):
         self.host, self.port, self.token = host, port, token
         self._entries: dict[str, _Entry] = {}
-        self._ending: list[Sensor] = []
+        self._ending: list[RunningSensor] = []
         """Removed sensors whose thread may not have ended yet: joined at shutdown."""
         self._removed = _Carried()
         """What removed sensors had sent, so the totals never go back."""
@@ -150,8 +153,8 @@ class Simulation:
 
     def shutdown(self) -> None:
         """Stop every sensor thread; returns within about a second however many there are."""
-        # Fleet only calls stop() and join() here, which a CityCapteur has too.
-        Fleet([entry.sensor for entry in self._entries.values()] + self._ending).stop()  # type: ignore[arg-type]
+        sensors: list[RunningSensor] = [entry.sensor for entry in self._entries.values()]
+        Fleet(sensors + self._ending).stop()
         self._ending = []
 
     def _check_free(self, capteur_id: str) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from models.capteur import CapteurError
 from network.sensors.city_sensor import CityCapteur
+from network.sensors.fleet import Fleet
 from network.sensors.sensor_status import State
 from tests.sensor_support import free_port, wait_until
 from tests.support import running_server, stored_rows
@@ -74,6 +75,20 @@ def test_it_stops_within_a_second_while_it_waits_for_the_next_report(stub, serve
     sensor.stop()
     assert time.monotonic() - started < 1.0
     assert not sensor.running and sensor.status().state == State.STOPPED
+
+
+def test_in_a_fleet_finishing_ends_it_once_its_report_is_answered(stub, server, tmp_path):
+    sensor = city_sensor(stub, server.address[1])
+    fleet = Fleet([sensor])
+    fleet.start()
+    try:
+        wait_until(lambda: sensor.status().acked == 1, "the first report")
+        fleet.finish()
+        assert fleet.wait(1.0) and not sensor.running
+    finally:
+        fleet.stop()
+    assert fleet.status().complete
+    assert [row[0] for row in stored_rows(tmp_path / "mesures.db")] == ["Orsay"]
 
 
 def test_paused_it_says_so_and_resumed_it_waits_for_its_turn(stub, server):

@@ -64,15 +64,7 @@ def run_headless(args: argparse.Namespace) -> int:
         storage = open_storage(path, text_file)
     except StorageError as error:
         return fail(str(error), 2)
-    server = ServeurTCP(
-        storage,
-        config.host,
-        config.port,
-        config.token,
-        config.max_connections,
-        config.idle_timeout,
-        message_timeout=config.message_timeout,
-    )
+    server = ServeurTCP.from_config(storage, config)
     try:
         server.listen()
     except ServerError as error:

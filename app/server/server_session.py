@@ -51,15 +51,7 @@ class ServerWorker(QObject):
             self.failed.emit(str(error), False)
             return
         config = self.config
-        server = ServeurTCP(
-            storage,
-            config.host,
-            config.port,
-            config.token or None,
-            config.max_connections,
-            config.idle_timeout,
-            message_timeout=config.message_timeout,
-        )
+        server = ServeurTCP.from_config(storage, config)
         try:
             server.listen()
         except ServerError as error:

@@ -15,7 +15,7 @@ import threading
 import time
 
 from models.reading import MAX_MESSAGE, Reading
-from models.server_config import DEFAULT_PORT
+from models.server_config import DEFAULT_PORT, ServerConfig
 from models.server_state import ServerMonitor
 from models.storage import Storage
 from network.collector.idle_ranking import IdleRanking
@@ -55,6 +55,19 @@ class ServeurTCP(Serveur):
         self._idle = IdleRanking()
         self.monitor = ServerMonitor(storage)
         storage.on_error = lambda reason: self.monitor.event(logging.ERROR, reason)
+
+    @classmethod
+    def from_config(cls, storage: Storage, config: ServerConfig) -> ServeurTCP:
+        """The server the settings describe, as the window and the headless command both run it."""
+        return cls(
+            storage,
+            config.host,
+            config.port,
+            config.token,
+            config.max_connections,
+            config.idle_timeout,
+            message_timeout=config.message_timeout,
+        )
 
     def serve_forever(self) -> None:
         if self._listener is None:

@@ -1,7 +1,7 @@
 """What the chart and the sensors table show after a restart: each sensor's stored readings over a
 time window, bucketed; and how many readings a storage file holds.
 
-SQLite does the bucketing (`GROUP BY` slot), so a day of fast sensors comes back as a few thousand
+The database does the bucketing (`GROUP BY` slot), so a day of fast sensors comes back as a few thousand
 rows: for the chart, the lowest and the highest reading of each slot, the same shape `SeriesBuffer`
 keeps live; for the table, each slot's count, extremes and sum, the shape `SensorStats` keeps live.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import math
-from pathlib import Path
 
 import numpy as np
 
 from models.sensor_stats import SensorStats, slot_width
-from models.storage.sqlite import open_for_reading
+from models.storage.readers import open_for_reading
+from models.storage.url import Location
 
 COUNT_CHUNK = 1 << 20
 """Bytes read at a time when counting the lines of a text file."""
@@ -23,10 +23,10 @@ COUNT_CHUNK = 1 << 20
 
 def load_history(db_path, since: float | None, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """{capteur_id: (times, values)}: per slot of `resolution` seconds, its minimum then its maximum."""
-    with contextlib.closing(open_for_reading(db_path)) as connection:
-        where, parameters = ("WHERE timestamp >= ?", [since]) if since is not None else ("", [])
-        rows = connection.execute(
-            f"SELECT capteur_id, CAST(timestamp / ? AS INTEGER) AS slot, min(temperature), max(temperature)"
+    with contextlib.closing(open_for_reading(db_path)) as reader:
+        where, parameters = (f'WHERE "timestamp" >= {reader.moment}', [since]) if since is not None else ("", [])
+        rows = reader.execute(
+            f"SELECT capteur_id, {reader.slot} AS slot, min(temperature), max(temperature)"
             f" FROM mesures {where} GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
             [resolution, *parameters],
         ).fetchall()
@@ -44,13 +44,13 @@ def load_history(db_path, since: float | None, resolution: float) -> dict[str, t
 
 def time_span(db_path) -> tuple[float, float] | None:
     """The first and the last timestamp stored, or None for an empty table."""
-    with contextlib.closing(open_for_reading(db_path)) as connection:
-        first, last = connection.execute("SELECT min(timestamp), max(timestamp) FROM mesures").fetchone()
+    with contextlib.closing(open_for_reading(db_path)) as reader:
+        first, last = reader.execute(f"SELECT min({reader.seconds}), max({reader.seconds}) FROM mesures").fetchone()
     return None if first is None else (first, last)
 
 
-def count_stored(path: Path | str, text_file: bool = False) -> int:
-    """The readings a storage file holds: its rows, or its lines for a text file (one reading each).
+def count_stored(path: Location, text_file: bool = False) -> int:
+    """The readings a storage holds: its rows, or its lines for a text file (one reading each).
 
     Counted once when a server starts, which then adds what it commits: a figure that survives
     restarts for the cost of one pass over the smallest index (or over the file, in large chunks).
@@ -61,35 +61,36 @@ def count_stored(path: Path | str, text_file: bool = False) -> int:
             while chunk := file.read(COUNT_CHUNK):
                 lines += chunk.count(b"\n")
         return lines
-    with contextlib.closing(open_for_reading(path)) as connection:
-        return connection.execute("SELECT count(*) FROM mesures").fetchone()[0]
+    with contextlib.closing(open_for_reading(path)) as reader:
+        return reader.execute("SELECT count(*) FROM mesures").fetchone()[0]
 
 
 def sensor_summaries(db_path, window: float | None, now: float) -> list[SensorStats]:
     """Each sensor's figures over the `window` seconds up to `now` (None: everything), as the table shows
     them: its readings in the window's slots (models/sensor_stats.py), and its latest reading."""
-    with contextlib.closing(open_for_reading(db_path)) as connection:
+    with contextlib.closing(open_for_reading(db_path)) as reader:
         if window is None:
-            rows = connection.execute(
-                "SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max(timestamp)"
-                " FROM mesures GROUP BY capteur_id ORDER BY capteur_id"
+            rows = reader.execute(
+                "SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature),"
+                f" max({reader.seconds}) FROM mesures GROUP BY capteur_id ORDER BY capteur_id"
             ).fetchall()
         else:
             width = slot_width(window)
-            rows = connection.execute(
-                "SELECT capteur_id, CAST(timestamp / ? AS INTEGER) AS slot, count(*), min(temperature), max(temperature),"
-                " sum(temperature), max(timestamp) FROM mesures WHERE timestamp >= ?"
+            rows = reader.execute(
+                f"SELECT capteur_id, {reader.slot} AS slot, count(*), min(temperature), max(temperature),"
+                f' sum(temperature), max({reader.seconds}) FROM mesures WHERE "timestamp" >= {reader.moment}'
                 " GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
                 (width, math.floor((now - window) / width) * width),
             ).fetchall()
-        latest = "SELECT temperature FROM mesures WHERE capteur_id = ? AND timestamp = ? LIMIT 1"
+        latest = f'SELECT temperature FROM mesures WHERE capteur_id = ? AND "timestamp" = {reader.moment} LIMIT 1'
+
         summaries: dict[str, SensorStats] = {}
         for capteur_id, slot, count, low, high, total, last in rows:
             stats = summaries.setdefault(capteur_id, SensorStats(capteur_id, window))
             stats.add_slot(slot, count, low, high, total)
             stats.last_seen = last if stats.last_seen is None else max(stats.last_seen, last)
         for stats in summaries.values():
-            stats.last_value = connection.execute(latest, (stats.capteur_id, stats.last_seen)).fetchone()[0]
+            stats.last_value = reader.execute(latest, (stats.capteur_id, stats.last_seen)).fetchone()[0]
             stats.stored_until = stats.last_seen
             stats.expire(now)
         return list(summaries.values())

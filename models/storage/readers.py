@@ -1,0 +1,88 @@
+"""Read-only connections to the readings, whatever the engine: the one place where SQLite's SQL and
+PostgreSQL's differ for the chart's history, the sensors table and the CSV export.
+
+A query is written once, with `?` for each parameter and the reader's words for time: `seconds` (a
+reading's time as Unix seconds), `moment` (a parameter in Unix seconds, compared with the time column
+so that its indexes serve) and `slot` (the slot of a reading's time for a width given as parameter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from models.storage.url import Location, is_database_url
+
+
+class Rows(Protocol):
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def fetchmany(self, size: int) -> list[Any]: ...
+
+
+class Reader:
+    """SQLite's words; `PostgresReader` says the same in PostgreSQL's."""
+
+    seconds = "timestamp"
+    moment = "?"
+    slot = "CAST(timestamp / ? AS INTEGER)"
+
+    def __init__(self, connection: Any):
+        self.connection = connection
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
+        return self.connection.execute(sql, parameters)
+
+    def stream(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
+        """Rows fetched in parts as they are asked for, so memory stays flat over a large table."""
+        return self.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class PostgresReader(Reader):
+    seconds = 'extract(epoch FROM "timestamp")::float8'
+    moment = "to_timestamp(?)"
+    slot = 'floor(extract(epoch FROM "timestamp") / ?)::bigint'
+
+    def __init__(self, connection: Any):
+        super().__init__(connection)
+        self._streams: list[Any] = []
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
+        return self.connection.execute(sql.replace("?", "%s"), parameters)
+
+    def stream(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
+        # A named cursor lives on the server, which sends its rows a fetch at a time; WITH HOLD, since
+        # the reader's connection commits each statement.
+        cursor = self.connection.cursor(name="thermolab_export", withhold=True)
+        cursor.execute(sql.replace("?", "%s"), parameters)
+        self._streams.append(cursor)
+        return cursor
+
+    def close(self) -> None:
+        for cursor in self._streams:
+            cursor.close()
+        super().close()
+
+
+def open_for_reading(location: Location) -> Reader:
+    """A reader beside the writer, or StorageError with a sentence when `location` holds no readings."""
+    if is_database_url(location):
+        # psycopg loads libpq: only a database server needs it.
+        from models.storage.postgres_schema import check_columns, check_version, connect
+
+        connection = connect(str(location), read_only=True)
+        try:
+            check_version(connection, str(location))
+            check_columns(connection, str(location))
+        except BaseException:
+            connection.close()
+            raise
+        return PostgresReader(connection)
+    from models.storage.sqlite import open_for_reading as open_sqlite
+
+    return Reader(open_sqlite(location))

@@ -12,7 +12,7 @@ from pathlib import Path
 from app.commands.common import add_address, fail, positive_int, positive_number
 from app.paths import storage_file
 from models.server_config import DEFAULT_PORT, ServerConfig
-from models.storage import StorageError, open_storage
+from models.storage import StorageError, is_database_url, location_of, masked, open_storage
 from network.collector.serveur_tcp import ServeurTCP
 from network.serveur import ServerError, format_peer
 
@@ -28,7 +28,14 @@ def register(commands) -> None:
     parser.add_argument("--headless", action="store_true", help="no window: log to the terminal")
     add_address(parser, DEFAULT_PORT, listening=True)
     storage = parser.add_mutually_exclusive_group()
-    storage.add_argument("--db", type=Path, help="SQLite file (default: mesures.db in the user's data folder)")
+    storage.add_argument(
+        "--db",
+        type=location_of,
+        metavar="FILE|URL",
+        help="SQLite file (default: mesures.db in the user's data folder), or a PostgreSQL URL: postgresql://USER@HOST/DB"
+        " or postgresql:///?service=NAME (the password from PGPASSWORD or ~/.pgpass: one on the command line is seen by"
+        " every user of the machine)",
+    )
     storage.add_argument("--text-file", type=Path, help="append readings to this text file instead (donnees.txt)")
     parser.add_argument(
         "--token",
@@ -75,7 +82,7 @@ def run_headless(args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     server.start()
-    print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    print(f"{'text file' if text_file else 'database'}: {masked(path) if is_database_url(path) else Path(path).resolve()}")
     print(f"listening on {format_peer(server.address)}", flush=True)
     _report_until(stop, server)
     server.stop()

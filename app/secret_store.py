@@ -22,10 +22,12 @@ from keyring.errors import KeyringError, PasswordDeleteError
 from app.paths import APP_NAME, data_dir, made_data_dir
 
 SERVER_TOKEN = "server/token"
+DATABASE_PASSWORD = "server/database_password"
 TARGET_TOKEN = "simulator/target_token"
 WEATHER_KEY = "weather/api_key"
 SECRETS = {
     SERVER_TOKEN: "the server's token",
+    DATABASE_PASSWORD: "the password in the PostgreSQL URL",
     TARGET_TOKEN: "the target server's token",
     WEATHER_KEY: "the OpenWeatherMap API key",
 }

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from app.secret_store import SECRETS, SERVER_TOKEN, SecretError, read_secret, save_secret
+from app.secret_store import DATABASE_PASSWORD, SECRETS, SERVER_TOKEN, SecretError, read_secret, save_secret
 from models.server_config import ServerConfig
+from models.storage.url import is_database_url, location_of, split_password, with_password
 
 log = logging.getLogger("thermolab.settings")
 
@@ -54,21 +55,35 @@ def load_server_config(store: QSettings) -> ServerConfig:
                 continue
             kind = type(getattr(default, field.name)) if field.name != "storage_path" else str
             value = store.value(field.name, type=kind)
-            values[field.name] = (Path(value) if value else None) if field.name == "storage_path" else value
+            values[field.name] = _location(store, value) if field.name == "storage_path" else value
     finally:
         store.endGroup()
     return ServerConfig(**values, token=recall(store, SERVER_TOKEN, ""))
 
 
+def _location(store: QSettings, saved: str) -> Path | str | None:
+    """A saved file, or a saved URL with its password back from the secret store."""
+    if not saved:
+        return None
+    location = location_of(saved)
+    return with_password(location, recall(store, DATABASE_PASSWORD, "")) if isinstance(location, str) else location
+
+
 def save_server_config(store: QSettings, config: ServerConfig) -> None:
-    """Raises SecretError when the token could not be saved; everything else is saved all the same."""
+    """Raises SecretError when the token or the database's password could not be saved; everything else
+    is saved all the same. A password in a PostgreSQL URL goes to the secret store, the rest of the URL
+    to the settings."""
+    location, password = config.storage_path, ""
+    if is_database_url(location):
+        location, password = split_password(str(location))
     store.beginGroup("server")
     for field in fields(ServerConfig):
-        value = getattr(config, field.name)
+        value = location if field.name == "storage_path" else getattr(config, field.name)
         if field.name != "token":
             store.setValue(field.name, "" if value is None else str(value) if isinstance(value, Path) else value)
     store.endGroup()
     remember(store, SERVER_TOKEN, config.token)
+    remember(store, DATABASE_PASSWORD, password)
 
 
 def _move_secrets_out(store: QSettings) -> None:

@@ -6,13 +6,12 @@ Opening a file never moves where live readings go: only the server's Settings do
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from app.history_view import ask_csv_export, read_history
 from app.server.export_job import ExportJob
-from models.storage import StorageError, open_for_reading
+from models.storage import Location, StorageError, open_for_reading
 from widgets.core_text import translated
 from widgets.database_viewer import DatabaseViewer
 
@@ -22,7 +21,7 @@ EXPORT_NOTE_MS = 10_000
 class ViewerApp(QObject):
     closed = Signal()
 
-    def __init__(self, path: Path, live_storage: Path, store: QSettings):
+    def __init__(self, path: Location, live_storage: Location, store: QSettings):
         """`store`: where the export dialog keeps its choices. Raises StorageError, with a sentence for
         the user, when `path` holds no Thermolab readings."""
         super().__init__()

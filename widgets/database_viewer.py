@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from models.storage import Location, masked
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.core_text import translated
@@ -21,9 +22,9 @@ class DatabaseViewer(QMainWindow):
     export_requested = Signal()
     closing = Signal()
 
-    def __init__(self, path: Path, live_storage: Path, parent: QWidget | None = None):
+    def __init__(self, path: Location, live_storage: Location, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("{0} (read-only) — Thermolab").format(path.name))
+        self.setWindowTitle(self.tr("{0} (read-only) — Thermolab").format(path.name if isinstance(path, Path) else masked(path)))
         self.setObjectName("databaseViewer")
         self.resize(1000, 700)
         self.chart = LiveChart()
@@ -34,7 +35,7 @@ class DatabaseViewer(QMainWindow):
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
         self.notice = QLabel(
             self.tr("Read-only view of {0}. Live readings still go to {1} (change it in the server's Settings).").format(
-                path, live_storage
+                masked(path), masked(live_storage)
             )
         )
         self.notice.setWordWrap(True)

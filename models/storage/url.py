@@ -54,3 +54,25 @@ def passwords_in(location: Location) -> list[str]:
     text = str(location)
     found = [m["password"] for m in _URL_PASSWORD.finditer(text)] + [m["password"] for m in _PARAMETER_PASSWORD.finditer(text)]
     return [secret for secret in found if secret and secret != MASK]
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """The URL without its password, and the password ("" when it has none): settings keep the one in
+    a file and the other in the secret store."""
+    secrets = passwords_in(url)
+    head, _, query = _URL_PASSWORD.sub(lambda m: m["head"][:-1], url).partition("?")
+    kept = [parameter for parameter in query.split("&") if parameter and not parameter.lower().startswith("password=")]
+    return head + ("?" + "&".join(kept) if kept else ""), secrets[0] if secrets else ""
+
+
+def with_password(url: str, password: str) -> str:
+    """`url` with `password` as the `password` parameter libpq reads from a URL's query."""
+    if not password:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}password={password}"
+
+
+def restore_password(typed: str, original: str) -> str:
+    """What a user typed over a masked URL: the mask stands for the password `original` had."""
+    secrets = passwords_in(original)
+    return typed.replace(MASK, secrets[0], 1) if secrets and MASK in typed else typed

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from models.server_config import DEFAULT_PORT
 from models.server_state import ServerPanels
+from models.storage import Location, masked
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
@@ -33,6 +34,7 @@ from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog
+from widgets.server.open_database_dialog import OpenDatabaseDialog
 from widgets.server.sensor_table import SensorTable, SensorTableModel
 from widgets.theme import add_theme_menu
 
@@ -51,13 +53,16 @@ class ServerWindow(QMainWindow):
     stop_requested = Signal()
     settings_requested = Signal()
     export_requested = Signal()
-    open_database_requested = Signal(Path)
+    open_database_requested = Signal(object)
+    """A Path, or a PostgreSQL URL (str)."""
     image_export_requested = Signal(Path)
     closing = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Thermolab server"))
+        self.last_database_url = ""
+        """What File > Open database offers in its URL field: the last URL opened, without a password."""
         self.setObjectName("serverWindow")
         self.resize(1280, 800)
         self.chart = LiveChart(SEND_HINT.format(port=DEFAULT_PORT))
@@ -98,10 +103,10 @@ class ServerWindow(QMainWindow):
         self.docks[key] = self._dock(key, title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
         self.view_menu.insertAction(self._language_separator, self.docks[key].toggleViewAction())
 
-    def show_listening(self, host: str, port: int, storage: Path) -> None:
+    def show_listening(self, host: str, port: int, storage: Location) -> None:
         self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
-        self.storage.set_path(str(storage))
-        self.storage.setToolTip(self.tr("Readings are stored in {0}").format(storage))
+        self.storage.set_path(masked(storage))
+        self.storage.setToolTip(self.tr("Readings are stored in {0}").format(masked(storage)))
         self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
         self.start_action.setEnabled(False)
         self.stop_action.setEnabled(True)
@@ -151,11 +156,10 @@ class ServerWindow(QMainWindow):
             self.image_export_requested.emit(Path(path))
 
     def ask_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a database"), "", self.tr("SQLite databases (*.db *.sqlite);;All files (*)")
-        )
-        if path:
-            self.open_database_requested.emit(Path(path))
+        dialog = OpenDatabaseDialog(self.last_database_url, self)
+        dialog.chosen.connect(self.open_database_requested)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def compact_layout(self) -> None:
         """For a narrow window: the chart across the whole width, the panels as tabs below it."""

@@ -1,7 +1,8 @@
 """Server settings: address, storage, token and limits; applied when the server restarts.
 
 A storage file whose content is of the other kind (a database chosen as text file) is refused here,
-with the sentence under the fields, so the user corrects it without losing what they typed.
+with the sentence under the fields, so the user corrects it without losing what they typed. A
+PostgreSQL URL is shown with its password masked; the mask left as it is keeps the password.
 """
 
 from __future__ import annotations
@@ -25,8 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.server_config import ServerConfig
-from models.storage import StorageError, check_kind
+from models.storage import StorageError, check_kind, is_database_url, masked
+from models.storage.url import restore_password
 from widgets.core_text import translated
+
+SQLITE, TEXT_FILE, POSTGRES = "sqlite", "text file", "postgresql"
+"""The storage kinds the dialog offers, as its combo box's data."""
 
 
 class SettingsDialog(QDialog):
@@ -40,20 +45,31 @@ class SettingsDialog(QDialog):
         self.host.setToolTip(self.tr("127.0.0.1 accepts this machine only; 0.0.0.0 accepts the whole network"))
         self.port = QSpinBox(minimum=0, maximum=65535, value=config.port)
         self.port.setToolTip(self.tr("TCP port the sensors connect to (0 picks a free one)"))
+        on_server = is_database_url(config.storage_path)
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("SQLite database"), False)
-        self.kind.addItem(self.tr("Text file (donnees.txt)"), True)
-        self.kind.setCurrentIndex(1 if config.text_file else 0)
-        self.path = QLineEdit(str(config.storage_path) if config.storage_path else "")
+        self.kind.addItem(self.tr("SQLite database"), SQLITE)
+        self.kind.addItem(self.tr("Text file (donnees.txt)"), TEXT_FILE)
+        self.kind.addItem(self.tr("PostgreSQL server"), POSTGRES)
+        self.kind.setCurrentIndex(2 if on_server else 1 if config.text_file else 0)
+        self.path = QLineEdit(str(config.storage_path) if config.storage_path and not on_server else "")
         self.path.setToolTip(self.tr("Leave empty for the default file in your data folder"))
+        self.url = QLineEdit(masked(config.storage_path) if on_server else "")
+        self.url.setPlaceholderText("postgresql://user@host/dbname")
+        self.url.setToolTip(
+            self.tr(
+                "A PostgreSQL URL, or postgresql:///?service=NAME. Keep the password in PGPASSWORD or ~/.pgpass;"
+                " one typed here is kept in the system keyring."
+            )
+        )
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.hide()
         self.kind.currentIndexChanged.connect(self._show_default_file)
-        self._show_default_file()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
+        self.file_row = QWidget()
+        path_row = QHBoxLayout(self.file_row)
+        path_row.setContentsMargins(0, 0, 0, 0)
         path_row.addWidget(self.path)
         path_row.addWidget(browse)
         self.token = QLineEdit(config.token)
@@ -72,7 +88,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Listen on address:"), self.host)
         form.addRow(self.tr("Port:"), self.port)
         form.addRow(self.tr("Storage:"), self.kind)
-        form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("File:"), self.file_row)
+        form.addRow(self.tr("Database URL:"), self.url)
+        self._form = form
+        self._show_default_file()
         form.addRow(self.tr("Token:"), self.token)
         form.addRow(self.tr("Connections at once:"), self.max_connections)
         form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
@@ -86,39 +105,56 @@ class SettingsDialog(QDialog):
         self.setLayout(form)
 
     def config(self) -> ServerConfig:
-        path = self.path.text().strip()
         return replace(
             self._config,
             host=self.host.text().strip() or "127.0.0.1",
             port=self.port.value(),
-            storage_path=Path(path) if path else None,
-            text_file=self.kind.currentData(),
+            storage_path=self._location(),
+            text_file=self.kind.currentData() == TEXT_FILE,
             token=self.token.text(),
             max_connections=self.max_connections.value(),
             idle_timeout=self.idle_timeout.value(),
             message_timeout=self.message_timeout.value(),
         )
 
+    def _location(self) -> Path | str | None:
+        if self.kind.currentData() == POSTGRES:
+            return restore_password(self.url.text().strip(), str(self._config.storage_path or ""))
+        path = self.path.text().strip()
+        return Path(path) if path else None
+
     def storage_file(self) -> Path:
         """The file readings will go to: the one typed, or the default of the kind chosen."""
         path = self.path.text().strip()
-        return Path(path) if path else self._defaults[self.kind.currentData()]
+        return Path(path) if path else self._defaults[self.kind.currentData() == TEXT_FILE]
 
     def accept(self) -> None:
-        try:
-            check_kind(self.storage_file(), self.kind.currentData())
-        except StorageError as error:
-            self.problem.setText(translated(str(error)))
-            self.problem.show()
-            return
+        if self.kind.currentData() == POSTGRES:
+            if not is_database_url(self._location()):
+                self._say(self.tr("A PostgreSQL URL starts with postgresql://, as in postgresql://user@host/dbname."))
+                return
+        else:
+            try:
+                check_kind(self.storage_file(), self.kind.currentData() == TEXT_FILE)
+            except StorageError as error:
+                self._say(translated(str(error)))
+                return
         super().accept()
 
+    def _say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.show()
+
     def _show_default_file(self) -> None:
-        self.path.setPlaceholderText(str(self._defaults[self.kind.currentData()]))
+        kind = self.kind.currentData()
+        self._form.setRowVisible(self.file_row, kind != POSTGRES)
+        self._form.setRowVisible(self.url, kind == POSTGRES)
+        if kind != POSTGRES:
+            self.path.setPlaceholderText(str(self._defaults[kind == TEXT_FILE]))
         self.problem.hide()
 
     def _browse(self) -> None:
-        text_file = self.kind.currentData()
+        text_file = self.kind.currentData() == TEXT_FILE
         start = self.path.text() or str(self._defaults[text_file].parent)
         pattern = (
             self.tr("Text files (*.txt);;All files (*)")

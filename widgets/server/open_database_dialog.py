@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayou
 
 from models.storage import is_database_url
 
+URL_ROOM = "postgresql://collector@db.lab.example/thermolab"
+"""A URL of the usual length, which the URL fields show whole."""
+
 
 class OpenDatabaseDialog(QDialog):
     chosen = Signal(object)
@@ -25,6 +28,7 @@ class OpenDatabaseDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.url = QLineEdit(last_url)
         self.url.setPlaceholderText("postgresql://user@host/dbname")
+        self.url.setMinimumWidth(self.url.fontMetrics().horizontalAdvance(URL_ROOM))
         self.url.setToolTip(
             self.tr("A PostgreSQL URL, or postgresql:///?service=NAME; the password from PGPASSWORD or ~/.pgpass")
         )

@@ -29,6 +29,7 @@ from models.server_config import ServerConfig
 from models.storage import StorageError, check_kind, is_database_url, masked
 from models.storage.url import restore_password
 from widgets.core_text import translated
+from widgets.server.open_database_dialog import URL_ROOM
 
 SQLITE, TEXT_FILE, POSTGRES = "sqlite", "text file", "postgresql"
 """The storage kinds the dialog offers, as its combo box's data."""
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         self.path.setToolTip(self.tr("Leave empty for the default file in your data folder"))
         self.url = QLineEdit(masked(config.storage_path) if on_server else "")
         self.url.setPlaceholderText("postgresql://user@host/dbname")
+        self.url.setMinimumWidth(self.url.fontMetrics().horizontalAdvance(URL_ROOM))
         self.url.setToolTip(
             self.tr(
                 "A PostgreSQL URL, or postgresql:///?service=NAME. Keep the password in PGPASSWORD or ~/.pgpass;"

@@ -106,7 +106,9 @@ class ServerApp(QObject):
         """`free_port_instead`: when another program holds the saved port, listen on a free one for this
         session and say so, rather than stay stopped (`python main.py`)."""
         self.window.show()
-        self._load_history()
+        if not is_database_url(storage_file(self.config)):
+            # A database server's history waits for the writer: it makes the table of a new database.
+            self._load_history()
         self._try(_Attempt(self.config, free_port_instead=free_port_instead))
 
     def shutdown(self) -> None:
@@ -134,6 +136,8 @@ class ServerApp(QObject):
         attempt, self._attempt = self._attempt, None
         if attempt.save:
             self._adopt(attempt.config)
+        elif is_database_url(storage_file(self.config)):
+            self._load_history()
         print(f"listening on {host}:{port}", flush=True)
         self.window.show_listening(host, port, storage_file(self.config))
         if attempt.instead_of is not None:

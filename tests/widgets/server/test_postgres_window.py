@@ -119,3 +119,18 @@ def test_a_wrong_password_in_settings_is_one_sentence_without_it(qtbot, window_a
     assert len(window_app.warnings) == 1
     assert "the PostgreSQL server refused the password for postgresql://thermolab:****@" in window_app.warnings[0]
     assert "not-the-password" not in everything_shown(window_app)
+
+
+def test_a_window_started_on_a_new_database_says_nothing_and_shows_what_it_stores(
+    qtbot, private_data_dir, monkeypatch, postgres_url
+):
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *_: warnings.append(text))
+    app = ServerApp(ServerConfig(port=0, storage_path=postgres_url))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    assert send(app, "first", 1) == {"ack": 1}
+    qtbot.waitUntil(lambda: "first" in app.window.chart.sensors())
+    app.window.close()
+    assert warnings == []

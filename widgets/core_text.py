@@ -120,6 +120,7 @@ TEMPLATES = (
         "CoreText", "cannot reach the PostgreSQL server of {0}: check that it runs and that its host and port are right"
     ),
     QT_TRANSLATE_NOOP("CoreText", "cannot open the PostgreSQL database {0} ({1}): check the URL"),
+    QT_TRANSLATE_NOOP("CoreText", "the PostgreSQL database {0} cannot be read ({1}): check that its server runs"),
     QT_TRANSLATE_NOOP(
         "CoreText",
         "the user {0} may not create the table mesures in {1}: ask the database's owner to run Thermolab once,"

@@ -18,7 +18,7 @@ import psycopg
 
 from models.reading import Reading
 from models.storage.base import MAX_PENDING_READINGS, Storage
-from models.storage.postgres_schema import connect, first_line, prepare_database
+from models.storage.postgres_schema import connect, first_line, prepare_database, unopenable
 from models.storage.url import hide, masked
 
 STAGING = """
@@ -64,6 +64,9 @@ class PostgresStorage(Storage):
             prepare_database(connection, self.url)
             connection.execute(STAGING)
             connection.commit()
+        except psycopg.Error as error:
+            connection.close()
+            raise unopenable(error, self.url) from None
         except BaseException:
             connection.close()
             raise

@@ -63,7 +63,19 @@ def _unreachable(words: str, url: str) -> str:
         return f"the database of {where} does not exist on that server: create it (createdb) or check its name"
     if "Connection refused" in words or "resolve host" in words or "timeout expired" in words or "No such file" in words:
         return f"cannot reach the PostgreSQL server of {where}: check that it runs and that its host and port are right"
-    return f"cannot open the PostgreSQL database {where} ({first_line(words)}): check the URL"
+    return str(unopenable(psycopg.Error(words), url))
+
+
+def unopenable(error: psycopg.Error, url: str) -> StorageError:
+    """A psycopg error met while opening, past the connection, as one sentence."""
+    return StorageError(hide(f"cannot open the PostgreSQL database {masked(url)} ({first_line(str(error))}): check the URL", url))
+
+
+def unreadable(error: psycopg.Error, url: str) -> StorageError:
+    """A psycopg error met while reading, as one sentence."""
+    return StorageError(
+        hide(f"the PostgreSQL database {masked(url)} cannot be read ({first_line(str(error))}): check that its server runs", url)
+    )
 
 
 def first_line(words: str) -> str:
@@ -96,8 +108,13 @@ def prepare_database(connection: psycopg.Connection, url: str) -> None:
             f"the user {user} may not create the table mesures in {masked(url)}: ask the database's owner to run"
             f" Thermolab once, or to GRANT CREATE ON SCHEMA public TO {user}"
         ) from None
+    except psycopg.Error as error:
+        raise StorageError(
+            hide(f"cannot open the PostgreSQL database {masked(url)} ({first_line(str(error))}): check the URL", url)
+        ) from None
     finally:
-        connection.rollback()
+        if not connection.closed:
+            connection.rollback()
 
 
 def check_version(connection: psycopg.Connection, url: str) -> None:

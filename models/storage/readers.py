@@ -8,7 +8,8 @@ so that its indexes serve) and `slot` (the slot of a reading's time for a width 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from models.storage.url import Location, is_database_url
@@ -48,20 +49,35 @@ class PostgresReader(Reader):
     moment = "to_timestamp(?)"
     slot = 'floor(extract(epoch FROM "timestamp") / ?)::bigint'
 
-    def __init__(self, connection: Any):
+    def __init__(self, connection: Any, url: str):
         super().__init__(connection)
+        self.url = url
         self._streams: list[Any] = []
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
-        return self.connection.execute(sql.replace("?", "%s"), parameters)
+        with self._said():
+            return self.connection.execute(sql.replace("?", "%s"), parameters)
 
     def stream(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
         # A named cursor lives on the server, which sends its rows a fetch at a time; WITH HOLD, since
         # the reader's connection commits each statement.
-        cursor = self.connection.cursor(name="thermolab_export", withhold=True)
-        cursor.execute(sql.replace("?", "%s"), parameters)
+        with self._said():
+            cursor = self.connection.cursor(name="thermolab_export", withhold=True)
+            cursor.execute(sql.replace("?", "%s"), parameters)
         self._streams.append(cursor)
         return cursor
+
+    @contextlib.contextmanager
+    def _said(self) -> Iterator[None]:
+        """A server gone away (restarted, the network cut) as one sentence, the password masked."""
+        import psycopg
+
+        from models.storage.postgres_schema import unreadable
+
+        try:
+            yield
+        except psycopg.Error as error:
+            raise unreadable(error, self.url) from None
 
     def close(self) -> None:
         for cursor in self._streams:
@@ -75,14 +91,15 @@ def open_for_reading(location: Location) -> Reader:
         # psycopg loads libpq: only a database server needs it.
         from models.storage.postgres_schema import check_columns, check_version, connect
 
-        connection = connect(str(location), read_only=True)
+        reader = PostgresReader(connect(str(location), read_only=True), str(location))
         try:
-            check_version(connection, str(location))
-            check_columns(connection, str(location))
+            with reader._said():
+                check_version(reader.connection, reader.url)
+                check_columns(reader.connection, reader.url)
         except BaseException:
-            connection.close()
+            reader.close()
             raise
-        return PostgresReader(connection)
+        return reader
     from models.storage.sqlite import open_for_reading as open_sqlite
 
     return Reader(open_sqlite(location))

@@ -11,7 +11,7 @@ import pytest
 from models.export import ExportFilter, count_readings, export_csv
 from models.history import count_stored, load_history, sensor_summaries, time_span
 from models.reading import Reading
-from models.storage import StorageError, open_storage
+from models.storage import StorageError, open_for_reading, open_storage
 from models.storage.postgres_schema import SCHEMA_VERSION
 
 START = 1_790_000_040.0
@@ -175,3 +175,19 @@ def test_a_restarted_server_fails_its_batches_then_the_writer_reconnects_by_itse
     assert said[0].startswith("storage failed: ") and said[0].endswith(f"({masked_url(postgres_url)})")
     assert said[1] == f"storage works again: readings are stored in {masked_url(postgres_url)}"
     assert not any("pg-test-secret" in sentence for sentence in said)
+
+
+def test_a_reader_whose_server_goes_away_says_so_in_one_sentence(postgres_server, postgres_url):
+    open_storage(postgres_url).close()
+    reader = open_for_reading(postgres_url)
+    postgres_server.stop()
+    try:
+        with pytest.raises(StorageError) as lost:
+            reader.execute("SELECT count(*) FROM mesures")
+        with pytest.raises(StorageError, match="^cannot reach the PostgreSQL server of postgresql://thermolab:\\*\\*\\*\\*@"):
+            count_stored(postgres_url)
+    finally:
+        reader.close()
+        postgres_server.start()
+    assert str(lost.value).startswith(f"the PostgreSQL database {masked_url(postgres_url)} cannot be read (")
+    assert str(lost.value).endswith("): check that its server runs") and "\n" not in str(lost.value)

@@ -1,5 +1,6 @@
 """PostgreSQL storage against a real server (tests/engines/postgres.py): the schema of docs/protocol.md
-section 2, group commits, the uniqueness SQLite has, and one sentence for each fault."""
+section 2, the uniqueness SQLite has, the readers, and one sentence for each fault (group commits are
+tested with SQLite's, in tests/models/test_storage.py)."""
 
 from __future__ import annotations
 
@@ -47,17 +48,6 @@ def test_the_database_follows_the_contract(postgres_url):
             "EXPLAIN SELECT * FROM mesures WHERE capteur_id = 'c' AND \"timestamp\" > now() - interval '1 hour'"
         ).fetchall()
     assert "mesures_capteur_timestamp" in str(plan), "one sensor over a time range uses the index"
-
-
-def test_many_small_batches_share_commits_and_all_arrive(postgres_url):
-    storage = open_storage(postgres_url)
-    batches = [storage.submit(readings(10, f"c{i}"), 0.0) for i in range(500)]
-    for batch in batches:
-        assert batch.wait(10) and batch.error is None
-    storage.close()
-    assert storage.stored == 5000
-    assert storage.commits < 500
-    assert sql(postgres_url, "SELECT count(*) FROM mesures") == [(5000,)]
 
 
 def test_resent_readings_are_merged_only_when_the_sensor_stamped_them(postgres_url):

@@ -3,28 +3,9 @@
 import contextlib
 import sqlite3
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
-from app.server.server_app import ServerApp
-from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.server_steps import click_save, open_settings
 from widgets.server.settings_dialog import TEXT_FILE
-
-
-@pytest.fixture
-def default_server(qtbot, private_data_dir, monkeypatch):
-    """The server window on its default database, as after a first start; warnings are collected."""
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *_: warnings.append(text))
-    app = ServerApp(ServerConfig(port=0))
-    app.warnings = warnings
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.session.listening, timeout=10_000):
-        app.start()
-    yield app
-    app.window.close()
 
 
 def send_one(app, capteur_id: str, temperature: float) -> dict:

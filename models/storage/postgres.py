@@ -41,7 +41,8 @@ class PostgresStorage(Storage):
     CANNOT_OPEN = UNREACHABLE
 
     def __init__(self, url: str, max_pending: int = MAX_PENDING_READINGS):
-        super().__init__(url, max_pending)
+        # The base class keeps a path for files; here it is only ever a name without the password.
+        super().__init__(masked(url), max_pending)
         self.url = url
         self._connection: psycopg.Connection | None = None
         self._staged: list[tuple] = []

@@ -165,6 +165,7 @@ def test_a_restarted_server_fails_its_batches_then_the_writer_reconnects_by_itse
     assert said[0].startswith("storage failed: ") and said[0].endswith(f"({masked_url(postgres_url)})")
     assert said[1] == f"storage works again: readings are stored in {masked_url(postgres_url)}"
     assert not any("pg-test-secret" in sentence for sentence in said)
+    assert "pg-test-secret" not in f"{storage.path} {storage.where} {storage.short_name}"
 
 
 def test_a_reader_whose_server_goes_away_says_so_in_one_sentence(postgres_server, postgres_url):

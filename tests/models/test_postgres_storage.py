@@ -66,6 +66,17 @@ def test_resent_readings_are_merged_only_when_the_sensor_stamped_them(postgres_u
     assert rows == [(r.temperature, r.timestamp, START, True) for r in stamped]
 
 
+def test_a_batch_resending_its_own_readings_is_stored_once_with_what_is_new_beside_them(postgres_url):
+    storage = open_storage(postgres_url)
+    assert storage.submit(readings(2, "old"), START).wait(10)
+    batch = readings(2, "old") + readings(300, "new") + readings(300, "new") + [Reading("c", 9.5, START, None, False)] * 2
+    assert storage.submit(batch, START).wait(10)
+    storage.close()
+    assert storage.stored == 2 + 302
+    counts = sql(postgres_url, "SELECT capteur_id, count(*) FROM mesures GROUP BY 1 ORDER BY 1")
+    assert counts == [("c", 2), ("new", 300), ("old", 2)]
+
+
 def test_history_summaries_and_export_read_what_was_stored(postgres_url, tmp_path):
     storage = open_storage(postgres_url)
     storage.submit(readings(120, "a") + readings(60, "b"), START).wait(10)

@@ -58,3 +58,20 @@ def test_a_database_that_cannot_be_had_is_one_sentence_for_each_command(postgres
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
         assert "refused the password for postgresql://thermolab:****@127.0.0.1:" in done.stderr
         assert "wrong-secret" not in done.stdout + done.stderr
+
+
+def test_a_service_name_and_a_password_file_stand_for_the_whole_url(postgres_server, postgres_url, tmp_path, monkeypatch):
+    database = postgres_url.rsplit("/", 1)[1]
+    services, passwords = tmp_path / "pg_service.conf", tmp_path / "pgpass"
+    services.write_text(f"[lab]\nhost=127.0.0.1\nport={postgres_server.port}\ndbname={database}\nuser=thermolab\n")
+    passwords.write_text(f"127.0.0.1:{postgres_server.port}:{database}:thermolab:{PASSWORD}\n")
+    passwords.chmod(0o600)
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    monkeypatch.setenv("PGPASSFILE", str(passwords))
+    server = ServerProcess("--db", "postgresql:///?service=lab")
+    assert server.printed == ["database: postgresql:///?service=lab\n"]
+    with LineClient(server.address) as sensor:
+        assert exchange(sensor, stamped(3)) == ({0, 1, 2}, set())
+    code, stdout, stderr = server.stop()
+    assert code == 0 and PASSWORD not in stdout + stderr
+    assert stored_seqs(postgres_url) == [0, 1, 2]

@@ -131,6 +131,12 @@ class SettingsDialog(QDialog):
         return Path(path) if path else self._defaults[self.kind.currentData() == TEXT_FILE]
 
     def accept(self) -> None:
+        if self.kind.currentData() != POSTGRES and is_database_url(pasted := self.path.text().strip()):
+            # A URL pasted where a file goes: the database server was meant, and a file by that name
+            # would put the URL, password and all, into the sentences that name the file.
+            self.kind.setCurrentIndex(self.kind.findData(POSTGRES))
+            self.url.setText(pasted)
+            self.path.clear()
         if self.kind.currentData() == POSTGRES:
             if not is_database_url(self._location()):
                 self._say(self.tr("A PostgreSQL URL starts with postgresql://, as in postgresql://user@host/dbname."))

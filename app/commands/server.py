@@ -36,7 +36,7 @@ def register(commands) -> None:
         " or postgresql:///?service=NAME (the password from PGPASSWORD or ~/.pgpass: one on the command line is seen by"
         " every user of the machine)",
     )
-    storage.add_argument("--text-file", type=Path, help="append readings to this text file instead (donnees.txt)")
+    storage.add_argument("--text-file", type=_text_file, help="append readings to this text file instead (donnees.txt)")
     parser.add_argument(
         "--token",
         default=os.environ.get("THERMOLAB_TOKEN"),
@@ -54,6 +54,13 @@ def register(commands) -> None:
     )
     # None marks what the user did not give, so the window can fall back on its saved settings.
     parser.set_defaults(run=run, host=None, port=None, max_connections=None, idle_timeout=None, message_timeout=None)
+
+
+def _text_file(text: str) -> Path:
+    if is_database_url(text):
+        # Named as a file, the URL and its password would go into every sentence about the file.
+        raise argparse.ArgumentTypeError("a database URL goes with --db, not --text-file")
+    return Path(text)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -75,3 +75,9 @@ def test_a_service_name_and_a_password_file_stand_for_the_whole_url(postgres_ser
     code, stdout, stderr = server.stop()
     assert code == 0 and PASSWORD not in stdout + stderr
     assert stored_seqs(postgres_url) == [0, 1, 2]
+
+
+def test_a_url_given_as_text_file_is_refused_without_its_password():
+    done = run_main("server", "--headless", "--text-file", "postgresql://ann:s3cret@db.lab/thermo")
+    assert done.returncode == 2
+    assert "a database URL goes with --db, not --text-file" in done.stderr and "s3cret" not in done.stderr

@@ -24,6 +24,7 @@ from models.reading import Reading
 from models.rejections import RejectionLimiter, Summary
 from models.sliding_rate import SlidingRate
 from models.storage import StorageError, TextFileStorage
+from models.wire import WireTap
 
 log = logging.getLogger("thermolab.server")
 
@@ -53,6 +54,9 @@ class ConnectionStats:
     readings: int = 0
     rejected: int = 0
     last_message_at: float | None = None
+    wire: WireTap | None = field(default=None, init=False, repr=False, compare=False)
+    """Set while a window watches this connection; its thread records into it (models/wire.py).
+    Not copied into the snapshots the panels read."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,7 @@ class ServerMonitor:
         self._rejected_by_sensor: dict[str, int] = {}
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
+        self._watched: ConnectionStats | None = None
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
         tap = ReadingTap(maxlen)
@@ -136,6 +141,26 @@ class ServerMonitor:
     def untap(self, tap: ReadingTap) -> None:
         with self._lock:
             self._taps = [t for t in self._taps if t is not tap]
+
+    def watch(self, peer: str) -> WireTap | None:
+        """Record the conversation of the open connection from `peer`, and stop recording any other:
+        at most one connection's worth is kept. None when no open connection comes from `peer`."""
+        with self._lock:
+            self._stop_watching()
+            self._watched = next((stats for stats in self._open.values() if stats.peer == peer), None)
+            if self._watched is None:
+                return None
+            self._watched.wire = WireTap(peer, clock=self._clock)
+            return self._watched.wire
+
+    def unwatch(self) -> None:
+        with self._lock:
+            self._stop_watching()
+
+    def _stop_watching(self) -> None:
+        if self._watched is not None:
+            self._watched.wire = None
+            self._watched = None
 
     def event(self, level: int, message: str, peer: str = "", **values) -> None:
         """Record and log an event; with `values`, `message` is a template with a {field} for each."""
@@ -167,6 +192,10 @@ class ServerMonitor:
             self._open.pop(id(stats), None)
             self._closed_readings += stats.readings
             self._closed_rejected += stats.rejected
+            if self._watched is stats:
+                self._watched = None
+        if stats.wire is not None:
+            stats.wire.closed(why)
         self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
 
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:

@@ -82,6 +82,9 @@ class ServerApp(QObject):
         self.session.stopped.connect(self._stopped)
         self.session.readings.connect(self.window.add_readings)
         self.session.panels.connect(self.window.update_panels)
+        self.session.wire.connect(self.window.wire_view.add_events)
+        self.window.watch_requested.connect(self._watch)
+        self.window.wire_view.closed.connect(self.session.unwatch)
         self.window.start_requested.connect(lambda: self._try(_Attempt(self.config)))
         self.window.stop_requested.connect(self.session.stop)
         self.window.settings_requested.connect(self._edit_settings)
@@ -119,6 +122,12 @@ class ServerApp(QObject):
         self.store.setValue("server_window/time_window", self.window.chart.time_window or "all")
         self.store.setValue("server_window/grid", self.window.grid_action.isChecked())
         self.store.sync()
+
+    def _watch(self, peer: str) -> None:
+        if self.session.watch(peer):
+            self.window.show_wire_view(peer)
+        else:
+            self.window.statusBar().showMessage(self.tr("{0} has closed its connection meanwhile.").format(peer), NOTE_MS)
 
     def _try(self, attempt: _Attempt) -> None:
         if self.session.running:

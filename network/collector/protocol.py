@@ -148,6 +148,7 @@ class ReadingProtocol:
 
     def _read_lines(self, buffer: bytes, position: int, end: int, received_at: float, events: list) -> int:
         """The fast path: whole lines up to `end`; stops at the first line that needs the scanner."""
+        cuts = self.cuts
         for line in buffer[position:end].split(b"\n"):
             if self.closed:
                 break
@@ -160,8 +161,8 @@ class ReadingProtocol:
                 if stripped:
                     self._message(stripped, received_at, events)
             else:
-                if self.cuts is not None:
-                    self.cuts.append((len(events), line))
+                if cuts is not None:
+                    cuts.append((len(events), line))
                 self._value(value, received_at, events)
             position += len(line) + 1
         return position

@@ -220,9 +220,10 @@ class ServeurTCP(Serveur):
                     self.monitor.rejected(stats, event.reason, received_at)
                 replies.append(encode_reply(event))
         if replies:
-            connection.sendall(b"".join(replies))
             if stats.wire is not None:
+                # Before sending: once the peer has its answer, the view has it too.
                 stats.wire.replies(replies, time.time())
+            connection.sendall(b"".join(replies))
 
 
 def _already_said(connection: socket.socket) -> tuple[bytes, bool]:

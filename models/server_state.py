@@ -2,7 +2,7 @@
 
 Connection threads write into plain structures; an observer (the headless status line, the server
 window's timer) reads them at its own pace:
-- `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
+- `ReadingTap`: a bounded buffer of readings, with their reception time, that the observer drains in batches;
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
   repeated rejections from one host are summarised (`models.rejections`);
 - `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
@@ -88,28 +88,33 @@ class ServerPanels:
 
 @dataclass
 class ReadingTap:
-    """Readings for one observer; when it drains too slowly the oldest are dropped, and counted."""
+    """Readings for one observer, by the chunk that brought them, with its reception time; when it
+    drains too slowly the oldest chunks are dropped, and their readings counted."""
 
     maxlen: int
+    """Readings kept at most."""
     dropped: int = 0
-    _items: deque = field(init=False)
+    _chunks: deque = field(init=False, default_factory=deque)
+    _count: int = field(init=False, default=0)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
-    def __post_init__(self):
-        self._items = deque(maxlen=self.maxlen)
-
-    def extend(self, readings: Sequence[Reading]) -> None:
+    def extend(self, readings: Sequence[Reading], received_at: float) -> None:
+        """One chunk's readings, kept as they are: the caller never changes the list afterwards."""
         with self._lock:
-            overflow = len(self._items) + len(readings) - self.maxlen
-            if overflow > 0:
-                self.dropped += overflow
-            self._items.extend(readings)
+            self._chunks.append((received_at, readings))
+            self._count += len(readings)
+            while self._count > self.maxlen:
+                _, gone = self._chunks.popleft()
+                self._count -= len(gone)
+                self.dropped += len(gone)
 
-    def drain(self) -> list[Reading]:
+    def drain(self) -> list[tuple[float, Sequence[Reading]]]:
+        """(reception time, readings) for each chunk since the last drain, oldest first."""
         with self._lock:
-            items = list(self._items)
-            self._items.clear()
-        return items
+            chunks = list(self._chunks)
+            self._chunks.clear()
+            self._count = 0
+        return chunks
 
 
 class ServerMonitor:
@@ -202,7 +207,7 @@ class ServerMonitor:
         stats.readings += len(readings)
         stats.last_message_at = at
         for tap in self._taps:
-            tap.extend(readings)
+            tap.extend(readings, at)
 
     def rejected(self, stats: ConnectionStats, reason: str, at: float, capteur_id: str | None = None) -> None:
         stats.rejected += 1

@@ -19,7 +19,7 @@ import threading
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.paths import storage_file
-from models.series import group_by_sensor
+from models.series import group_received
 from models.server_config import ServerConfig
 from models.server_state import ServerPanels
 from models.storage import StorageError, open_storage
@@ -97,6 +97,8 @@ class ServerSession(QObject):
         self._thread: QThread | None = None
         self._worker: ServerWorker | None = None
         self._tap = None
+        self.by_reception = False
+        """Place live readings on the time axis by their reception, not by their timestamp."""
         self._wire: WireTap | None = None
         self._events_seen = 0
         self._frame = QTimer(self, interval=FRAME_MS, timeout=self._drain)
@@ -189,7 +191,7 @@ class ServerSession(QObject):
             return
         batch = self._tap.drain()
         if batch:
-            self.readings.emit(group_by_sensor(batch))
+            self.readings.emit(group_received(batch, self.by_reception))
         if self._wire is not None and (said := self._wire.drain()):
             self.wire.emit(said)
 

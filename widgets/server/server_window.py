@@ -225,6 +225,16 @@ class ServerWindow(QMainWindow):
         )
         self.grid_action.setCheckable(True)
         self.grid_action.toggled.connect(self.chart.set_grid)
+        self.reception_action = self._action(
+            self.tr("Plot by &reception time"),
+            "reception_time",
+            self.tr(
+                "Place each reading at the time the server received it rather than at its timestamp: a sensor's clock"
+                " set wrong no longer shifts its curve"
+            ),
+        )
+        self.reception_action.setCheckable(True)
+        self.reception_action.toggled.connect(self._show_time_basis)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (export_csv, export_image, open_database, None, settings, None, quit_action):
@@ -241,7 +251,7 @@ class ServerWindow(QMainWindow):
             )
         )
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addActions([follow, self.grid_action])
+        self.view_menu.addActions([follow, self.grid_action, self.reception_action])
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -275,6 +285,10 @@ class ServerWindow(QMainWindow):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))
+
+    def _show_time_basis(self, by_reception: bool) -> None:
+        label = self.tr("Local time of reception") if by_reception else self.tr("Local time")
+        self.chart.plot.setLabel("bottom", label)
 
     def _watch_selected(self) -> None:
         if not self.connections.watch_selected():

@@ -89,6 +89,16 @@
     </message>
 </context>
 <context>
+    <name>WireModel</name>
+    <message numerus="yes">
+        <source>{0} (across %n chunk(s))</source>
+        <translation>
+            <numerusform>{0} (across %n chunk)</numerusform>
+            <numerusform>{0} (across %n chunks)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_ExportWorker</name>
     <message numerus="yes">
         <source>%Ln reading(s) exported to {0}</source>

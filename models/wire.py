@@ -48,13 +48,14 @@ class WireEvent:
     chunk: int = 0
     """The chunk it was read in (for a message, where it ended), counted from 1; 0 for what was sent."""
     first_chunk: int = 0
-    """For a message, the chunk where it began: lower than `chunk` when it spanned several."""
+    """For a message, the chunk where it began: lower than `chunk` when it spanned several; for a chunk,
+    its own number."""
     reason: str = ""
     """For a message refused or ending the connection, the sentence sent back."""
 
     @property
     def spans_chunks(self) -> bool:
-        return self.first_chunk < self.chunk
+        return 0 < self.first_chunk < self.chunk
 
 
 _ESCAPES = {**{code: f"\\x{code:02x}" for code in range(32)}, 10: "\\n", 13: "\\r", 9: "\\t", 127: "\\x7f"}
@@ -92,7 +93,7 @@ class WireTap:
         self._chunks += 1
         number = self._chunks
         began = self._pending_since if pending_before else number
-        events = [WireEvent(WireKind.CHUNK, at, len(data), shown(data), number)]
+        events = [WireEvent(WireKind.CHUNK, at, len(data), shown(data), number, number)]
         for kind, raw, reason in messages:
             events.append(WireEvent(kind, at, len(raw), shown(raw), number, began, reason))
             began = number

@@ -71,6 +71,8 @@ class WireModel(QAbstractTableModel):
             return self.cells(event)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colours[event.kind]
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] == "content":
+            return self._content(event)
         if role == Qt.ItemDataRole.ToolTipRole and event.spans_chunks:
             return self.tr(
                 "This message began in chunk {0} and ended in chunk {1}: TCP cut it, the server put it back together."
@@ -105,8 +107,9 @@ class WireModel(QAbstractTableModel):
         self._events.clear()
         self.endResetModel()
 
-    def kind_names(self) -> list[str]:
-        return list(self._kinds.values())
+    def widest_what(self) -> list[str]:
+        """What the column "What" may say, a message across many chunks included: to size it."""
+        return [*self._kinds.values(), self.tr("{0} (across %n chunk(s))", "", 99).format(self._kinds[WireKind.CLOSING])]
 
     def events(self) -> list[WireEvent]:
         return list(self._events)
@@ -165,7 +168,7 @@ class WireView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         metrics = self.table.fontMetrics()
-        samples = ("00:00:00.000", "#0000–#0000", "000,000", max(self.model.kind_names(), key=metrics.horizontalAdvance))
+        samples = ("00:00:00.000", "#0000–#0000", "000,000", max(self.model.widest_what(), key=metrics.horizontalAdvance))
         for column, sample in enumerate(samples):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             self.table.setColumnWidth(

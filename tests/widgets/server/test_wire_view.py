@@ -2,12 +2,15 @@
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from models.wire import WireKind
+from models.wire import WireEvent, WireKind
 from network.serveur import format_peer
 from tests.support import LineClient
+from widgets.server.wire_view import WireView
+from widgets.theme import apply_scheme
 
 GOOD = {"capteur_id": "capteur_1", "temperature": 23.5}
 
@@ -56,6 +59,9 @@ def test_a_message_sent_in_three_parts_shows_three_chunks_one_message_across_the
     assert model.index(row, model.COLUMNS.index("chunk")).data() == "#1–#3"
     assert model.index(row, model.COLUMNS.index("what")).data() == "message: reading (across 3 chunks)"
     assert model.index(row + 1, model.COLUMNS.index("content")).data() == '{"ack": 2}\\n'
+    chunk_rows = [row for row, event in enumerate(model.events()) if event.kind is WireKind.CHUNK]
+    assert [model.index(row, model.COLUMNS.index("chunk")).data() for row in chunk_rows[-3:]] == ["#1", "#2", "#3"]
+    assert {model.index(row, model.COLUMNS.index("what")).data() for row in chunk_rows} == {"chunk read"}
     reading_colour = model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
     reply_colour = model.index(row + 1, 0).data(Qt.ItemDataRole.ForegroundRole)
     assert reading_colour != reply_colour
@@ -102,3 +108,27 @@ def test_closing_the_view_stops_the_recording(qtbot, server_app):
         assert stats.wire is not None
         view.close()
         assert stats.wire is None
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio of two colours."""
+
+    def luminance(colour: QColor) -> float:
+        channels = [c / 255 for c in (colour.red(), colour.green(), colour.blue())]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_is_readable_on_the_table_in_light_and_dark(qtbot, qapp, scheme):
+    view = WireView()
+    qtbot.addWidget(view)
+    apply_scheme(scheme)
+    view.model.add([WireEvent(kind, 0.0, 1, "x") for kind in WireKind])
+    background = view.table.palette().color(QPalette.ColorRole.Base)
+    for row, kind in enumerate(WireKind):
+        colour = view.model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
+        assert contrast(colour, background) >= 4.5, kind

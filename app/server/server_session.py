@@ -88,8 +88,9 @@ class ServerSession(QObject):
     """{capteur_id: SensorBatch}, once per frame when anything arrived."""
     panels = Signal(object)
     """A `ServerPanels`, twice a second."""
-    wire = Signal(list)
-    """The watched connection's new `WireEvent`s, once per frame when there are any."""
+    wire = Signal(list, int)
+    """The watched connection's new `WireEvent`s, once per frame when there are any, and how many its
+    tap has dropped so far (it keeps the last WIRE_EVENTS between two frames)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -193,7 +194,7 @@ class ServerSession(QObject):
         if batch:
             self.readings.emit(group_received(batch, self.by_reception))
         if self._wire is not None and (said := self._wire.drain()):
-            self.wire.emit(said)
+            self.wire.emit(said, self._wire.dropped)
 
     def _refresh_panels(self) -> None:
         server = self.server

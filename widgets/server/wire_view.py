@@ -195,6 +195,7 @@ class WireView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table)
         self._held: deque[WireEvent] = deque(maxlen=WIRE_EVENTS)
+        self._dropped = 0
         self.peer = ""
 
     def sizeHint(self) -> QSize:
@@ -206,10 +207,16 @@ class WireView(QWidget):
         self.setWindowTitle(self.tr("Conversation with {0}").format(peer))
         self.model.clear()
         self._held.clear()
+        self._dropped = 0
         self.pause.setChecked(False)
         self._show_status()
 
-    def add_events(self, events: list[WireEvent]) -> None:
+    def add_events(self, events: list[WireEvent], dropped: int | None = None) -> None:
+        """`dropped`: events the server let go since watching began, because they came faster than the
+        window drains them (None: as before)."""
+        if dropped is not None and dropped != self._dropped:
+            self._dropped = dropped
+            self._show_status()
         if self.pause.isChecked():
             self._held.extend(events)
             self._show_status()
@@ -246,4 +253,8 @@ class WireView(QWidget):
             text = self.tr("The last {0} events are kept. Nothing is recorded once this window is closed.").format(
                 numbers.integer(WIRE_EVENTS)
             )
+        if self._dropped:
+            lost = self.tr("{0} event(s) were not shown: the connection went faster than this window reads.", "", self._dropped)
+            lost = lost.format(numbers.integer(self._dropped))
+            text = f"{text} {lost}"
         self.status.setText(text)

@@ -132,3 +132,16 @@ def test_every_kind_is_readable_on_the_table_in_light_and_dark(qtbot, qapp, sche
     for row, kind in enumerate(WireKind):
         colour = view.model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
         assert contrast(colour, background) >= 4.5, kind
+
+
+def test_the_view_says_how_many_events_a_fast_connection_made_it_miss(qtbot):
+    view = WireView()
+    qtbot.addWidget(view)
+    view.watch("127.0.0.1:5000")
+    view.add_events([WireEvent(WireKind.CHUNK, 0.0, 1, "x", 1, 1)], dropped=0)
+    assert "not shown" not in view.status.text()
+    view.add_events([WireEvent(WireKind.CHUNK, 0.0, 1, "x", 2, 2)], dropped=1_500)
+    assert "1,500 events were not shown" in view.status.text()
+    view.pause.click()
+    view.pause.click()
+    assert "1,500 events were not shown" in view.status.text()

@@ -2665,6 +2665,13 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <source>The last {0} events are kept. Nothing is recorded once this window is closed.</source>
         <translation>Les {0} derniers événements sont gardés. Rien n&apos;est enregistré une fois cette fenêtre fermée.</translation>
     </message>
+    <message numerus="yes">
+        <source>{0} event(s) were not shown: the connection went faster than this window reads.</source>
+        <translation>
+            <numerusform>{0} événement n&apos;a pas été affiché&#xa0;: la connexion allait plus vite que cette fenêtre ne lit.</numerusform>
+            <numerusform>{0} événements n&apos;ont pas été affichés&#xa0;: la connexion allait plus vite que cette fenêtre ne lit.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>_ExportWorker</name>

@@ -2,7 +2,7 @@
 
 Connection threads write into plain structures; an observer (the headless status line, the server
 window's timer) reads them at its own pace:
-- `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
+- `ReadingTap`: a bounded buffer of readings, with their reception time, that the observer drains in batches;
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
   repeated rejections from one host are summarised (`models.rejections`);
 - `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
@@ -24,6 +24,7 @@ from models.reading import Reading
 from models.rejections import RejectionLimiter, Summary
 from models.sliding_rate import SlidingRate
 from models.storage import StorageError, TextFileStorage
+from models.wire import WireTap
 
 log = logging.getLogger("thermolab.server")
 
@@ -53,6 +54,9 @@ class ConnectionStats:
     readings: int = 0
     rejected: int = 0
     last_message_at: float | None = None
+    wire: WireTap | None = field(default=None, init=False, repr=False, compare=False)
+    """Set while a window watches this connection; its thread records into it (models/wire.py).
+    Not copied into the snapshots the panels read."""
 
 
 @dataclass(frozen=True)
@@ -84,28 +88,33 @@ class ServerPanels:
 
 @dataclass
 class ReadingTap:
-    """Readings for one observer; when it drains too slowly the oldest are dropped, and counted."""
+    """Readings for one observer, by the chunk that brought them, with its reception time; when it
+    drains too slowly the oldest chunks are dropped, and their readings counted."""
 
     maxlen: int
+    """Readings kept at most."""
     dropped: int = 0
-    _items: deque = field(init=False)
+    _chunks: deque = field(init=False, default_factory=deque)
+    _count: int = field(init=False, default=0)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
-    def __post_init__(self):
-        self._items = deque(maxlen=self.maxlen)
-
-    def extend(self, readings: Sequence[Reading]) -> None:
+    def extend(self, readings: Sequence[Reading], received_at: float) -> None:
+        """One chunk's readings, kept as they are: the caller never changes the list afterwards."""
         with self._lock:
-            overflow = len(self._items) + len(readings) - self.maxlen
-            if overflow > 0:
-                self.dropped += overflow
-            self._items.extend(readings)
+            self._chunks.append((received_at, readings))
+            self._count += len(readings)
+            while self._count > self.maxlen:
+                _, gone = self._chunks.popleft()
+                self._count -= len(gone)
+                self.dropped += len(gone)
 
-    def drain(self) -> list[Reading]:
+    def drain(self) -> list[tuple[float, Sequence[Reading]]]:
+        """(reception time, readings) for each chunk since the last drain, oldest first."""
         with self._lock:
-            items = list(self._items)
-            self._items.clear()
-        return items
+            chunks = list(self._chunks)
+            self._chunks.clear()
+            self._count = 0
+        return chunks
 
 
 class ServerMonitor:
@@ -126,6 +135,7 @@ class ServerMonitor:
         self._rejected_by_sensor: dict[str, int] = {}
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
+        self._watched: ConnectionStats | None = None
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
         tap = ReadingTap(maxlen)
@@ -136,6 +146,26 @@ class ServerMonitor:
     def untap(self, tap: ReadingTap) -> None:
         with self._lock:
             self._taps = [t for t in self._taps if t is not tap]
+
+    def watch(self, peer: str) -> WireTap | None:
+        """Record the conversation of the open connection from `peer`, and stop recording any other:
+        at most one connection's worth is kept. None when no open connection comes from `peer`."""
+        with self._lock:
+            self._stop_watching()
+            self._watched = next((stats for stats in self._open.values() if stats.peer == peer), None)
+            if self._watched is None:
+                return None
+            self._watched.wire = WireTap(peer, clock=self._clock)
+            return self._watched.wire
+
+    def unwatch(self) -> None:
+        with self._lock:
+            self._stop_watching()
+
+    def _stop_watching(self) -> None:
+        if self._watched is not None:
+            self._watched.wire = None
+            self._watched = None
 
     def event(self, level: int, message: str, peer: str = "", **values) -> None:
         """Record and log an event; with `values`, `message` is a template with a {field} for each."""
@@ -167,13 +197,17 @@ class ServerMonitor:
             self._open.pop(id(stats), None)
             self._closed_readings += stats.readings
             self._closed_rejected += stats.rejected
+            if self._watched is stats:
+                self._watched = None
+        if stats.wire is not None:
+            stats.wire.closed(why)
         self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
 
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
         stats.readings += len(readings)
         stats.last_message_at = at
         for tap in self._taps:
-            tap.extend(readings)
+            tap.extend(readings, at)
 
     def rejected(self, stats: ConnectionStats, reason: str, at: float, capteur_id: str | None = None) -> None:
         stats.rejected += 1

@@ -89,6 +89,26 @@
     </message>
 </context>
 <context>
+    <name>WireModel</name>
+    <message numerus="yes">
+        <source>{0} (across %n chunk(s))</source>
+        <translation>
+            <numerusform>{0} (across %n chunk)</numerusform>
+            <numerusform>{0} (across %n chunks)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WireView</name>
+    <message numerus="yes">
+        <source>{0} event(s) were not shown: the connection went faster than this window reads.</source>
+        <translation>
+            <numerusform>{0} event was not shown: the connection went faster than this window reads.</numerusform>
+            <numerusform>{0} events were not shown: the connection went faster than this window reads.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_ExportWorker</name>
     <message numerus="yes">
         <source>%Ln reading(s) exported to {0}</source>

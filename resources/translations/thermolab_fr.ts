@@ -93,6 +93,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionsPanel</name>
+    <message>
+        <source>Double-click a connection to watch its conversation byte by byte</source>
+        <translation>Double-cliquez sur une connexion pour observer sa conversation octet par octet</translation>
+    </message>
+    <message>
+        <source>Watch the conversation</source>
+        <translation>Observer la conversation</translation>
+    </message>
+</context>
+<context>
     <name>CoreText</name>
     <message>
         <source>client connected</source>
@@ -1589,6 +1600,14 @@
         <translation>Mesures/s</translation>
     </message>
     <message>
+        <source>Delay</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Gigue</translation>
+    </message>
+    <message>
         <source>Rejected</source>
         <translation>Refusées</translation>
     </message>
@@ -1599,6 +1618,14 @@
     <message>
         <source>Readings received per second over the last few seconds</source>
         <translation>Mesures reçues par seconde sur les dernières secondes</translation>
+    </message>
+    <message>
+        <source>Reception time minus the reading&apos;s timestamp, over about the last 16 readings: network delay plus the gap between the sensor&apos;s clock and the server&apos;s. Blank when the sensor sends no timestamp</source>
+        <translation>Heure de réception moins l&apos;horodatage de la mesure, sur les 16 dernières mesures environ&#xa0;: le délai du réseau plus l&apos;écart entre l&apos;horloge du capteur et celle du serveur. Vide quand le capteur n&apos;envoie pas d&apos;horodatage</translation>
+    </message>
+    <message>
+        <source>How much the delay varies: the mean difference between the delays of successive readings</source>
+        <translation>Combien le délai varie&#xa0;: l&apos;écart moyen entre les délais de mesures successives</translation>
     </message>
     <message>
         <source>Messages from this sensor that the server refused since it started</source>
@@ -1644,12 +1671,24 @@
         <source>all stored</source>
         <translation>tout l&apos;historique</translation>
     </message>
+    <message>
+        <source>{0} ms</source>
+        <translation>{0}&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0}&#xa0;s</translation>
+    </message>
 </context>
 <context>
     <name>ServerApp</name>
     <message>
         <source>Services</source>
         <translation>Services</translation>
+    </message>
+    <message>
+        <source>{0} has closed its connection meanwhile.</source>
+        <translation>{0} a fermé sa connexion entre-temps.</translation>
     </message>
     <message>
         <source>Port {0} is in use by another program: this session listens on port {1} instead (Settings to choose the port).</source>
@@ -1814,12 +1853,28 @@
         <translation>Quadrillage sur le graphique (il ralentit un graphique chargé)</translation>
     </message>
     <message>
+        <source>Plot by &amp;reception time</source>
+        <translation>Tracer à l&apos;heure de &amp;réception</translation>
+    </message>
+    <message>
+        <source>Place each reading at the time the server received it rather than at its timestamp: a sensor&apos;s clock set wrong no longer shifts its curve</source>
+        <translation>Placer chaque mesure à l&apos;heure où le serveur l&apos;a reçue plutôt qu&apos;à son horodatage&#xa0;: un capteur à l&apos;horloge mal réglée ne décale plus sa courbe</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Server</source>
         <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Watch the connection</source>
+        <translation>&amp;Observer la connexion</translation>
+    </message>
+    <message>
+        <source>See the chunks read, the messages cut from them and the replies of the connection selected</source>
+        <translation>Voir les morceaux lus, les messages qui en sont découpés et les réponses de la connexion sélectionnée</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1865,6 +1920,18 @@
     <message>
         <source>Stored: 0</source>
         <translation>Enregistrées&#xa0;: 0</translation>
+    </message>
+    <message>
+        <source>Local time of reception</source>
+        <translation>Heure locale de réception</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Heure locale</translation>
+    </message>
+    <message>
+        <source>Select a connection in the Connections panel first.</source>
+        <translation>Sélectionnez d&apos;abord une connexion dans le panneau Connexions.</translation>
     </message>
     <message>
         <source>Stop the server? Sensors cannot send readings until it starts again; everything received is kept.</source>
@@ -2480,6 +2547,130 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     <message>
         <source>Asking OpenWeatherMap…</source>
         <translation>Interrogation d&apos;OpenWeatherMap…</translation>
+    </message>
+</context>
+<context>
+    <name>WireModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation>Morceau</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>chunk read</source>
+        <translation>morceau lu</translation>
+    </message>
+    <message>
+        <source>message: reading</source>
+        <translation>message&#xa0;: mesure</translation>
+    </message>
+    <message>
+        <source>message: token accepted</source>
+        <translation>message&#xa0;: jeton accepté</translation>
+    </message>
+    <message>
+        <source>message: rejected</source>
+        <translation>message&#xa0;: refusé</translation>
+    </message>
+    <message>
+        <source>message: connection ended</source>
+        <translation>message&#xa0;: connexion terminée</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>réponse envoyée</translation>
+    </message>
+    <message>
+        <source>error sent</source>
+        <translation>erreur envoyée</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>connexion fermée</translation>
+    </message>
+    <message>
+        <source>This message began in chunk {0} and ended in chunk {1}: TCP cut it, the server put it back together.</source>
+        <translation>Ce message a commencé dans le morceau {0} et fini dans le morceau {1}&#xa0;: TCP l&apos;a coupé, le serveur l&apos;a recollé.</translation>
+    </message>
+    <message>
+        <source>end of stream</source>
+        <translation>fin du flux</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} (across %n chunk(s))</source>
+        <translation>
+            <numerusform>{0} (sur %n morceau)</numerusform>
+            <numerusform>{0} (sur %n morceaux)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>by the peer</source>
+        <translation>par le client</translation>
+    </message>
+</context>
+<context>
+    <name>WireView</name>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Freeze the view to read it; what arrives meanwhile is shown on resuming</source>
+        <translation>Figer la vue pour la lire&#xa0;; ce qui arrive entre-temps s&apos;affiche à la reprise</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Forget the events shown; recording goes on</source>
+        <translation>Oublier les événements affichés&#xa0;; l&apos;enregistrement continue</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Copier en texte</translation>
+    </message>
+    <message>
+        <source>Copy every event shown to the clipboard, one line each</source>
+        <translation>Copier tous les événements affichés dans le presse-papiers, une ligne chacun</translation>
+    </message>
+    <message>
+        <source>Conversation with {0}</source>
+        <translation>Conversation avec {0}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Paused: {0} events held (at most {1})</source>
+        <translation>En pause&#xa0;: {0} événements en attente ({1} au plus)</translation>
+    </message>
+    <message>
+        <source>The last {0} events are kept. Nothing is recorded once this window is closed.</source>
+        <translation>Les {0} derniers événements sont gardés. Rien n&apos;est enregistré une fois cette fenêtre fermée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} event(s) were not shown: the connection went faster than this window reads.</source>
+        <translation>
+            <numerusform>{0} événement n&apos;a pas été affiché&#xa0;: la connexion allait plus vite que cette fenêtre ne lit.</numerusform>
+            <numerusform>{0} événements n&apos;ont pas été affichés&#xa0;: la connexion allait plus vite que cette fenêtre ne lit.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

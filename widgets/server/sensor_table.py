@@ -42,7 +42,7 @@ class SensorTableModel(SortedTableModel):
 
     visibility_changed = Signal(str, bool)
     """The user ticked or unticked a sensor: show or hide its curve."""
-    COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
+    COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "delay", "jitter", "rejected")
 
     def __init__(self, parent=None, clock=time.time):
         super().__init__(
@@ -55,6 +55,8 @@ class SensorTableModel(SortedTableModel):
                 self.tr("Max °C"),
                 self.tr("Mean °C"),
                 self.tr("Readings/s"),
+                self.tr("Delay"),
+                self.tr("Jitter"),
                 self.tr("Rejected"),
             ],
             [
@@ -66,6 +68,11 @@ class SensorTableModel(SortedTableModel):
                 "",
                 "",
                 self.tr("Readings received per second over the last few seconds"),
+                self.tr(
+                    "Reception time minus the reading's timestamp, over about the last 16 readings: network delay"
+                    " plus the gap between the sensor's clock and the server's. Blank when the sensor sends no timestamp"
+                ),
+                self.tr("How much the delay varies: the mean difference between the delays of successive readings"),
                 self.tr("Messages from this sensor that the server refused since it started"),
             ],
             parent,
@@ -187,6 +194,10 @@ class SensorTableModel(SortedTableModel):
 
     def replace(self, rows: list[SensorStats], colours: dict[str, QColor]) -> None:
         """Start again from these statistics (storage's, after a restart or a change of window)."""
+        before = {stats.capteur_id: stats for stats in self._rows}
+        for stats in rows:
+            if stats.capteur_id in before:
+                stats.keep_delays(before[stats.capteur_id])
         self.beginResetModel()
         self._rows = list(rows)
         self._reindex()
@@ -216,10 +227,14 @@ class SensorTableModel(SortedTableModel):
             "max": stats.maximum if stats.count else None,
             "mean": stats.mean,
             "rate": self._rates.get(stats.capteur_id, 0.0),
+            "delay": stats.delay,
+            "jitter": stats.jitter,
             "rejected": stats.rejected,
         }[column]
 
     def _text(self, column: str, value) -> str:
+        if column in ("delay", "jitter"):
+            return "" if value is None else self._duration(value)
         if value is None:
             return "–"
         if column == "seen":
@@ -229,6 +244,12 @@ class SensorTableModel(SortedTableModel):
         if column == "rate":
             return self._numbers.fixed(value, 1)
         return value if isinstance(value, str) else self._numbers.fixed(value, 2)
+
+    def _duration(self, seconds: float) -> str:
+        """Milliseconds below a second, the usual network delay; seconds above, a clock set wrong."""
+        if abs(seconds) < 1:
+            return self.tr("{0} ms").format(self._numbers.fixed(seconds * 1000, 1))
+        return self.tr("{0} s").format(self._numbers.fixed(seconds, 2))
 
 
 def _swatch(colour: QColor) -> QIcon:

@@ -202,6 +202,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "buffer_size must be 1 or more, got {0}"),
     QT_TRANSLATE_NOOP("CoreText", "{0} sensors need {1} open files but this system allows {2}: run fewer sensors"),
     QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: its values cannot be modelled"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: it makes no faults"),
     QT_TRANSLATE_NOOP("CoreText", "there is already a sensor named {0}: choose another name"),
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
     # Secrets (app/secret_store.py).

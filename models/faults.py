@@ -57,18 +57,17 @@ class Faults:
             share = getattr(self, name)
             if not (isinstance(share, (int, float)) and 0.0 <= share <= 1.0):
                 raise CapteurError(f"{name} must be a share from 0 to 1, got {share!r}")
-        if not (isinstance(self.clock_offset, (int, float)) and math.isfinite(self.clock_offset)) or abs(
-            self.clock_offset
-        ) > MAX_CLOCK_OFFSET:
+        if (
+            not (isinstance(self.clock_offset, (int, float)) and math.isfinite(self.clock_offset))
+            or abs(self.clock_offset) > MAX_CLOCK_OFFSET
+        ):
             raise CapteurError(f"clock_offset must be at most a year either way, got {self.clock_offset!r}")
         if not 0 <= self.split <= MAX_SPLIT:
             raise CapteurError(f"split must be from 0 (off) to {MAX_SPLIT:,} bytes per send, got {self.split}")
         if not 0 <= self.burst_size <= MAX_BURST:
             raise CapteurError(f"burst size must be from 0 (off) to {MAX_BURST:,} readings, got {self.burst_size}")
         if not MIN_BURST_EVERY <= self.burst_every <= MAX_BURST_EVERY:
-            raise CapteurError(
-                f"bursts come every {MIN_BURST_EVERY:g} to {MAX_BURST_EVERY:g} seconds, got {self.burst_every:g}"
-            )
+            raise CapteurError(f"bursts come every {MIN_BURST_EVERY:g} to {MAX_BURST_EVERY:g} seconds, got {self.burst_every:g}")
         if self.disconnect_every and not MIN_DISCONNECT_EVERY <= self.disconnect_every <= MAX_DISCONNECT_EVERY:
             raise CapteurError(
                 f"disconnections come every {MIN_DISCONNECT_EVERY:g} to {MAX_DISCONNECT_EVERY:g} seconds on average "
@@ -93,6 +92,9 @@ class Faults:
         return cls(**record)
 
 
+NO_FAULTS = Faults()
+
+
 class FaultCounts(NamedTuple):
     """The faults a sensor made, each kind counted since it was added (a restart carries them on)."""
 
@@ -105,7 +107,7 @@ class FaultCounts(NamedTuple):
     bursts: int = 0
     disconnects: int = 0
 
-    def __add__(self, other: tuple) -> FaultCounts:  # type: ignore[override]
+    def __add__(self, other: tuple) -> FaultCounts:
         return FaultCounts(*(mine + theirs for mine, theirs in zip(self, other, strict=True)))
 
     @property

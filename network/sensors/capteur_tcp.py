@@ -19,7 +19,7 @@ import threading
 import time
 
 from models.capteur import CapteurError
-from models.faults import Faults
+from models.faults import NO_FAULTS, Faults
 from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, ValueModel
 from network.sensors.schedule import Backoff
@@ -61,7 +61,7 @@ class CapteurTCP(SensorThread):
         duration: float | None = None,
         buffer_size: int = DEFAULT_CAPACITY,
         backoff: Backoff | None = None,
-        faults: Faults = Faults(),
+        faults: Faults = NO_FAULTS,
     ):
         super().__init__(capteur_id, model, seed)
         if count is not None and count < 1:

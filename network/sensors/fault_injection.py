@@ -27,9 +27,9 @@ _NEWLINE = orjson.OPT_APPEND_NEWLINE
 class FaultInjector:
     """Used by the sensor's thread only, but `counts` may be read from any thread."""
 
-    def __init__(self, capteur_id: str, faults: Faults, counts: FaultCounts = FaultCounts()):
+    def __init__(self, capteur_id: str, faults: Faults):
         self.faults = faults
-        self.counts = counts
+        self.counts = FaultCounts()
         self._prefix = {"capteur_id": capteur_id}
         self._random = random.Random(faults.seed)
         self._next_burst: float | None = None
@@ -56,15 +56,16 @@ class FaultInjector:
         return now >= self._next_cut
 
     def encode(
-        self, first_seq: int, timestamps: Sequence[float], temperatures: Sequence[float], cut: bool = False
+        self, first_seq: int, timestamps: Sequence[float], temperatures: Sequence[float], cut_one: bool = False
     ) -> tuple[bytes, int, int | None]:
-        """The lines of these readings, how many readings they carry, and, with `cut`, where in them to cut
-        the connection: in the middle of one of them, drawn at random. Readings after it are not encoded:
+        """The lines of these readings, how many readings they carry, and, with `cut_one`, where in them to
+        cut the connection: in the middle of one of them, drawn at random. Readings after it are not encoded:
         they wait for the next connection."""
         faults, draw, dumps = self.faults, self._random.random, orjson.dumps
-        cut_in = self._random.randrange(len(timestamps)) if cut else -1
+        cut_in = self._random.randrange(len(timestamps)) if cut_one else -1
         lines: list[bytes] = []
-        size, cut = 0, None
+        size = 0
+        cut: int | None = None
         bad_json = missing = out_of_range = doubled = 0
         for seq, timestamp, temperature in zip(itertools.count(first_seq), timestamps, temperatures):
             message = {**self._prefix, "temperature": temperature, "timestamp": timestamp + faults.clock_offset, "seq": seq}

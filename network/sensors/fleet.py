@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from models.capteur import CapteurError
-from models.faults import FaultCounts, Faults
+from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.value_models import ValueModel
 from network.sensors.capteur_tcp import STOP_TIMEOUT, CapteurTCP
 from network.sensors.send_buffer import DEFAULT_CAPACITY
@@ -75,7 +75,7 @@ class Fleet(Generic[S]):
         count: int | None = None,
         duration: float | None = None,
         buffer_size: int = DEFAULT_CAPACITY,
-        faults: Faults = Faults(),
+        faults: Faults = NO_FAULTS,
     ) -> Fleet[CapteurTCP]:
         """Sensors `prefix1` to `prefixN`; CapteurError with one sentence if any setting is refused.
 

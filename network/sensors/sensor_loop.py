@@ -232,7 +232,8 @@ class SensorLoop:
         link.abort()
         self._link = None
         self.buffer.requeue()
-        self._fail(LinkError(f"the connection to {link.where} was cut on purpose (an injected fault); resending what was not acknowledged"))
+        why = "was cut on purpose (an injected fault); resending what was not acknowledged"
+        self._fail(LinkError(f"the connection to {link.where} {why}"))
 
     def _encode(self, batch: Batch) -> bytes:
         prefix, dumps, newline = self._prefix, orjson.dumps, orjson.OPT_APPEND_NEWLINE

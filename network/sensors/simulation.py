@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.capteur import CapteurError, Measurement, check_capteur_id
-from models.faults import FaultCounts, Faults
+from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.sensor_row import SensorRow, Totals
 from models.value_models import Manual, ValueModel
 from network.sensors.capteur_tcp import CapteurTCP
@@ -64,7 +64,7 @@ class Simulation:
         self._removed = _Carried()
         """What removed sensors had sent, so the totals never go back."""
 
-    def add(self, capteur_id: str, model: ValueModel, rate: float, faults: Faults = Faults()) -> None:
+    def add(self, capteur_id: str, model: ValueModel, rate: float, faults: Faults = NO_FAULTS) -> None:
         """A stopped sensor; CapteurError when the id is taken or a setting refused."""
         self._check_free(capteur_id)
         sensor = TrackedCapteur(capteur_id, self.host, self.port, rate, model, token=self.token or None, faults=faults)

@@ -2,6 +2,7 @@
 server refused and why, and what storage holds."""
 
 import time
+from itertools import pairwise
 
 import pytest
 
@@ -63,7 +64,7 @@ def test_bursts_come_whole_every_interval_and_each_reading_is_stored(server, tmp
     assert status.measured == 1 + 40 * status.faults.bursts
     assert len(rows) == status.acked == status.measured
     first_burst = [timestamp for _, _, timestamp in rows[1:41]]
-    assert [b - a for a, b in zip(first_burst, first_burst[1:])] == pytest.approx([BURST_SPACING] * 39, abs=1e-6)
+    assert [b - a for a, b in pairwise(first_burst)] == pytest.approx([BURST_SPACING] * 39, abs=1e-6)
 
 
 def test_cut_connections_lose_nothing_and_store_each_reading_once(server, tmp_path):
@@ -113,7 +114,15 @@ def test_faults_change_while_the_sensor_runs_and_counts_go_on(server):
 
 @pytest.mark.parametrize(
     "settings",
-    [{"malformed": 1.5}, {"duplicates": -0.1}, {"split": -1}, {"burst_size": 5000}, {"burst_every": 0.0}, {"clock_offset": 1e12}, {"disconnect_every": 0.01}],
+    [
+        {"malformed": 1.5},
+        {"duplicates": -0.1},
+        {"split": -1},
+        {"burst_size": 5000},
+        {"burst_every": 0.0},
+        {"clock_offset": 1e12},
+        {"disconnect_every": 0.01},
+    ],
 )
 def test_a_setting_out_of_range_is_refused_in_one_sentence(settings):
     with pytest.raises(CapteurError, match="must be|come every"):

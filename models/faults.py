@@ -62,6 +62,9 @@ class Faults:
             or abs(self.clock_offset) > MAX_CLOCK_OFFSET
         ):
             raise CapteurError(f"clock_offset must be at most a year either way, got {self.clock_offset!r}")
+        for name in ("split", "burst_size"):
+            if isinstance(getattr(self, name), bool) or not isinstance(getattr(self, name), int):
+                raise CapteurError(f"{name} must be a whole number, got {getattr(self, name)!r}")
         if not 0 <= self.split <= MAX_SPLIT:
             raise CapteurError(f"split must be from 0 (off) to {MAX_SPLIT:,} bytes per send, got {self.split}")
         if not 0 <= self.burst_size <= MAX_BURST:

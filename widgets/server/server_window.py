@@ -131,7 +131,7 @@ class ServerWindow(QMainWindow):
     def update_panels(self, panels: ServerPanels) -> None:
         self.connections.connections.set_connections(panels.connections)
         self.event_log.add_events(panels.events)
-        self.sensor_model.set_rejected(panels.rejected)
+        self.sensor_model.set_rejected(panels.rejected, panels.reasons)
         self.sensor_model.refresh()
         totals = panels.totals
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))

@@ -29,6 +29,8 @@ class FaultInjector:
 
     def __init__(self, capteur_id: str, faults: Faults):
         self.faults = faults
+        self.active = faults.active
+        """Worked out once per change: the sensor's hot path asks at every batch."""
         self.counts = FaultCounts()
         self._prefix = {"capteur_id": capteur_id}
         self._random = random.Random(faults.seed)
@@ -41,7 +43,7 @@ class FaultInjector:
             self._random = random.Random(faults.seed)
         if (faults.burst_size, faults.burst_every) != (self.faults.burst_size, self.faults.burst_every):
             self._next_burst = None
-        self.faults = faults
+        self.faults, self.active = faults, faults.active
 
     def connected(self, now: float) -> None:
         """A new connection: when to cut it, if cuts are asked for."""

@@ -202,7 +202,7 @@ class SensorLoop:
         cut = None
         if not link.wants_write and self.buffer.waiting:
             batch = self.buffer.take(BATCH)
-            if self.injector.faults.active:
+            if self.injector.active:
                 cut_now = self.injector.cut_due(time.monotonic())
                 data, written, cut = self.injector.encode(batch.first_seq, batch.timestamps, batch.temperatures, cut_now)
             else:

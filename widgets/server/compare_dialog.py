@@ -131,6 +131,11 @@ class CompareDialog(QDialog):
         """Seconds, one per client in its order of arrival."""
         for bars, values in ((self.mono_bars, mono), (self.multi_bars, multi)):
             bars.setOpts(x=np.arange(1, len(values) + 1), height=np.asarray(values), width=0.7)
+        # Set by hand: a bar graph does not tell its view that its bounds changed. Both plots share it
+        # (their Y axes are linked), so the multi-task bars are seen at the mono-task scale.
+        self.mono_plot.setYRange(0.0, max([*mono, *multi, 0.001]) * 1.05, padding=0)
+        self.mono_plot.setXRange(0.4, max(len(mono), len(multi), 1) + 0.6, padding=0)
+        self.multi_plot.setXRange(0.4, max(len(mono), len(multi), 1) + 0.6, padding=0)
         fixed = self._numbers.fixed
         self.echo_state.setText(
             self.tr("Last client's longest round trip: mono-task {0} s, multi-task {1} s.").format(

@@ -326,7 +326,7 @@ class SensorFleetTable(QTableView):
         "waiting": "100,000",
         "dropped": "100,000",
         "last": "-10.00",
-        "faults": "100 malformed · 10 twice",
+        "faults": "100 malformed",
     }
     """A typical long value of each column but Measures, for its width."""
     _EXTRA = {"state": 1.5, "rate": 1.5}

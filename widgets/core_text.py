@@ -203,6 +203,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} sensors need {1} open files but this system allows {2}: run fewer sensors"),
     QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: its values cannot be modelled"),
     QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: it makes no faults"),
+    # Faults a sensor makes on purpose (models/faults.py).
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be a share from 0 to 1, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be a whole number, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "clock_offset must be at most a year either way, got {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "split must be from 0 (off) to {0} bytes per send, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "burst size must be from 0 (off) to {0} readings, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "bursts come every {0} to {1} seconds, got {2}"),
+    QT_TRANSLATE_NOOP("CoreText", "disconnections come every {0} to {1} seconds on average (0: never), got {2}"),
     QT_TRANSLATE_NOOP("CoreText", "there is already a sensor named {0}: choose another name"),
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
     # Secrets (app/secret_store.py).

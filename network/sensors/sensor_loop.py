@@ -232,8 +232,11 @@ class SensorLoop:
         link.abort()
         self._link = None
         self.buffer.requeue()
-        why = "was cut on purpose (an injected fault); resending what was not acknowledged"
-        self._fail(LinkError(f"the connection to {link.where} {why}"))
+        self._fail(
+            LinkError(
+                f"the connection to {link.where} was cut on purpose (an injected fault); resending what was not acknowledged"
+            )
+        )
 
     def _encode(self, batch: Batch) -> bytes:
         prefix, dumps, newline = self._prefix, orjson.dumps, orjson.OPT_APPEND_NEWLINE

@@ -66,7 +66,7 @@ def test_a_sensor_told_to_misbehave_is_seen_in_both_windows(qtbot, lab, tmp_path
 
     # The simulator: what it did wrong, in the Faults column and its tooltip.
     text = window.model.data(faults_cell(window, "capteur_1"))
-    assert text.startswith(f"{row.faults.malformed} malformed · {row.faults.duplicates} twice")
+    assert text.startswith(f"{row.faults.malformed} malformed · {row.faults.duplicates} sent twice")
     assert text.endswith("clock +5 s")
     tip = window.model.data(faults_cell(window, "capteur_1"), Qt.ItemDataRole.ToolTipRole)
     assert f"Invalid JSON: {row.faults.bad_json}" in tip.splitlines()

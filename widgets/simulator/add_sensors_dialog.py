@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from models.capteur import CapteurError, check_capteur_id
 from models.faults import NO_FAULTS, Faults
 from models.value_models import MODELS, ModelError, ValueModel, make_model, parameter_names
+from widgets.core_text import translated
 from widgets.locale_format import DecimalSpinBox
 from widgets.model_labels import parameter_labels
 from widgets.simulator.faults_box import FaultsBox
@@ -152,7 +153,7 @@ class SensorDialog(QDialog):
                             self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id)
                         )
         except (ModelError, CapteurError) as error:
-            self.problem.setText(str(error))
+            self.problem.setText(translated(str(error)))
             return
         super().accept()
 

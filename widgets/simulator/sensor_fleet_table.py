@@ -232,15 +232,14 @@ class SensorFleetModel(SortedTableModel):
         """`12 malformed · 3 twice · clock +2 s`: the kinds it made, in short; "" for a sensor without faults."""
         if made == FaultCounts() and not faults.active:
             return ""
-        integer = self._numbers.integer
         kinds = (
-            (made.malformed, self.tr("{0} malformed")),
-            (made.duplicates, self.tr("{0} twice")),
-            (made.split_sends, self.tr("{0} pieces")),
-            (made.bursts, self.tr("{0} bursts")),
-            (made.disconnects, self.tr("{0} cut")),
+            (made.malformed, self.tr("%Ln malformed", "", made.malformed)),
+            (made.duplicates, self.tr("%Ln sent twice", "", made.duplicates)),
+            (made.split_sends, self.tr("%Ln piece(s)", "", made.split_sends)),
+            (made.bursts, self.tr("%Ln burst(s)", "", made.bursts)),
+            (made.disconnects, self.tr("%Ln cut(s)", "", made.disconnects)),
         )
-        parts = [text.format(integer(count)) for count, text in kinds if count]
+        parts = [text for count, text in kinds if count]
         if faults.clock_offset:
             sign = "+" if faults.clock_offset > 0 else ""
             parts.append(self.tr("clock {0} s").format(sign + self._numbers.significant(faults.clock_offset)))

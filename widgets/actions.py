@@ -24,6 +24,7 @@ SHORTCUTS = {
     "open_database": QKeySequence.StandardKey.Open,
     "follow": "F",
     "grid": "G",
+    "compare": "F7",
     # The simulator window.
     "add_sensors": "Ctrl+N",
     "change_sensor": "Ctrl+I",

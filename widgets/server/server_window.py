@@ -51,6 +51,8 @@ class ServerWindow(QMainWindow):
     stop_requested = Signal()
     settings_requested = Signal()
     export_requested = Signal()
+    compare_requested = Signal()
+    """Open the Compare dialog (mono- against multi-task echo, textbook against batched storage)."""
     open_database_requested = Signal(Path)
     image_export_requested = Signal(Path)
     closing = Signal()
@@ -208,6 +210,12 @@ class ServerWindow(QMainWindow):
             self.tr("Se&ttings…"), "settings", self.tr("Address, storage, token and limits"), self.settings_requested.emit
         )
         quit_action = self._action(self.tr("&Quit"), "quit", self.tr("Stop the server and close"), self.close)
+        compare = self._action(
+            self.tr("&Compare servers…"),
+            "compare",
+            self.tr("Mono-task against multi-task echo, one commit per reading against one per batch, side by side"),
+            self.compare_requested.emit,
+        )
         follow = self._action(
             self.tr("&Follow new readings"), "follow", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True)
         )
@@ -222,6 +230,8 @@ class ServerWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         server_menu = self.menuBar().addMenu(self.tr("&Server"))
         server_menu.addActions([self.start_action, self.stop_action])
+        server_menu.addSeparator()
+        server_menu.addAction(compare)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addActions([follow, self.grid_action])
         self.view_menu.addSeparator()

@@ -48,14 +48,13 @@ class CompareDialog(QDialog):
 
         self.clients = QSpinBox(minimum=1, maximum=max_clients, value=min(8, max_clients))
         self.clients.setToolTip(self.tr("Echo clients started against each server, at most {0}").format(max_clients))
-        self.echo_start = QPushButton(self.tr("Start"))
-        self.echo_start.setToolTip(self.tr("Start both echo servers and the clients; each client sends five lines and leaves"))
-        self.echo_stop = QPushButton(self.tr("Stop"))
-        self.echo_stop.setToolTip(self.tr("Stop the clients and both echo servers"))
-        self.echo_start.clicked.connect(lambda: self.echo_start_requested.emit(self.clients.value()))
-        self.echo_stop.clicked.connect(self.echo_stop_requested)
-        self.echo_state = QLabel()
-        self.echo_state.setWordWrap(True)
+        self.echo_start = _button(
+            self.tr("Start"),
+            self.tr("Start both echo servers and the clients; each client sends five lines and leaves"),
+            lambda: self.echo_start_requested.emit(self.clients.value()),
+        )
+        self.echo_stop = _button(self.tr("Stop"), self.tr("Stop the clients and both echo servers"), self.echo_stop_requested)
+        self.echo_state = _wrapping_label()
         self.mono_plot, self.mono_bars = self._bar_plot(self.tr("Mono-task (EchoServer)"), MONO_COLOUR)
         self.multi_plot, self.multi_bars = self._bar_plot(self.tr("Multi-task (echo_multi)"), MULTI_COLOUR)
         self.mono_plot.setYLink(self.multi_plot)
@@ -72,17 +71,18 @@ class CompareDialog(QDialog):
                 self._numbers.integer(round(sensor_rate))
             )
         )
-        self.writers_start = QPushButton(self.tr("Start"))
-        self.writers_start.setToolTip(self.tr("Start both readings servers, each storing into a temporary file, and the sensors"))
-        self.writers_stop = QPushButton(self.tr("Stop"))
-        self.writers_stop.setToolTip(self.tr("Stop the sensors and both servers; the temporary files are removed"))
-        self.writers_start.clicked.connect(lambda: self.writers_start_requested.emit(self.sensors.value()))
-        self.writers_stop.clicked.connect(self.writers_stop_requested)
-        self.writers_state = QLabel()
-        self.writers_state.setWordWrap(True)
-        self.rates_plot = pg.PlotWidget()
-        self.rates_plot.setMenuEnabled(False)
-        self.rates_plot.setMouseEnabled(False, False)
+        self.writers_start = _button(
+            self.tr("Start"),
+            self.tr("Start both readings servers, each storing into a temporary file, and the sensors"),
+            lambda: self.writers_start_requested.emit(self.sensors.value()),
+        )
+        self.writers_stop = _button(
+            self.tr("Stop"),
+            self.tr("Stop the sensors and both servers; the temporary files are removed"),
+            self.writers_stop_requested,
+        )
+        self.writers_state = _wrapping_label()
+        self.rates_plot = _fixed_plot()
         self.rates_plot.setLabel("left", self.tr("readings/s"))
         self.rates_plot.setLabel("bottom", self.tr("seconds"))
         self.rates_plot.addLegend(offset=(10, 5))
@@ -174,9 +174,7 @@ class CompareDialog(QDialog):
         return row
 
     def _bar_plot(self, title: str, colour: str) -> tuple[pg.PlotWidget, pg.BarGraphItem]:
-        plot = pg.PlotWidget(title=title)
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(False, False)
+        plot = _fixed_plot(title)
         plot.setLabel("left", self.tr("round trip (s)"))
         plot.setLabel("bottom", self.tr("client"))
         bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=colour)
@@ -190,3 +188,24 @@ class CompareDialog(QDialog):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setTextPen(scheme.text)
                 plot.getAxis(side).setPen(scheme.border)
+
+
+def _button(text: str, tip: str, slot) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+def _wrapping_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+def _fixed_plot(title: str | None = None) -> pg.PlotWidget:
+    """A plot the session moves itself: no menu, no dragging or zooming with the mouse."""
+    plot = pg.PlotWidget(title=title)
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(False, False)
+    return plot

@@ -9,19 +9,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.server.services_session import ServicesSession
-from app.settings import settings
-
-
-@pytest.fixture
-def services(qtbot):
-    session = ServicesSession(settings())
-    qtbot.addWidget(session.panel)
-    session.panel.show()
-    qtbot.waitExposed(session.panel)
-    yield session
-    session.shutdown()
-
 
 def open_compare(qtbot, services):
     qtbot.mouseClick(services.panel.compare, Qt.MouseButton.LeftButton)

@@ -13,6 +13,7 @@ Each counter is written by one thread only, so the hot path takes no lock.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import deque
@@ -31,6 +32,11 @@ log = logging.getLogger("thermolab.server")
 MAX_EVENTS = 2_000
 UNLOGGED_REJECTIONS = "{count:,} more rejected messages in the last {seconds} s"
 UNLOGGED_REJECTIONS_FROM_HOSTS = "{count:,} more rejected messages from {hosts:,} hosts in the last {seconds} s"
+DUPLICATES_MERGED = "{count:,} readings received again were already stored: each is kept once"
+DUPLICATES_EVERY = 10.0
+"""Seconds at least between two event log lines about readings received again: a sensor resending
+after each lost connection would otherwise write one per batch."""
+_WHERE = re.compile(r" at byte \d+$")
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,8 @@ class ConnectionStats:
     wire: WireTap | None = field(default=None, init=False, repr=False, compare=False)
     """Set while a window watches this connection; its thread records into it (models/wire.py).
     Not copied into the snapshots the panels read."""
+    capteur_id: str | None = None
+    """The sensor of its last reading: a message it sends that names none is counted as that sensor's."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,8 @@ class Totals:
     None when they could not be counted."""
     per_second: float = 0.0
     """Readings received per second over the last few seconds."""
+    duplicates: int = 0
+    """Readings received again that storage held already, kept once (docs/protocol.md, "Resending is safe")."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ class ServerPanels:
     """Only the events recorded since the previous read."""
     rejected: dict[str, int]
     """Messages rejected per sensor since the server started."""
+    reasons: dict[str, dict[str, int]] = field(default_factory=dict)
+    """For each sensor with rejected messages: how many for each reason (the wire's words)."""
 
 
 @dataclass
@@ -132,7 +144,9 @@ class ServerMonitor:
         self._closed_rejected = 0
         self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
         self._event_total = 0
-        self._rejected_by_sensor: dict[str, int] = {}
+        self._rejected_by_sensor: dict[str, dict[str, int]] = {}
+        self._duplicates_said = 0
+        self._duplicates_said_at = -DUPLICATES_EVERY
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
         self._watched: ConnectionStats | None = None
@@ -181,6 +195,7 @@ class ServerMonitor:
         Each observer keeps its own count, so two observers never take events from each other.
         """
         self._report_due_rejections()
+        self._report_duplicates()
         with self._lock:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
@@ -206,6 +221,8 @@ class ServerMonitor:
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
         stats.readings += len(readings)
         stats.last_message_at = at
+        if readings:
+            stats.capteur_id = readings[-1].capteur_id
         for tap in self._taps:
             tap.extend(readings, at)
 
@@ -213,8 +230,10 @@ class ServerMonitor:
         stats.rejected += 1
         stats.last_message_at = at
         if capteur_id is not None:
+            kind = _WHERE.sub("", reason)
             with self._lock:
-                self._rejected_by_sensor[capteur_id] = self._rejected_by_sensor.get(capteur_id, 0) + 1
+                reasons = self._rejected_by_sensor.setdefault(capteur_id, {})
+                reasons[kind] = reasons.get(kind, 0) + 1
         self._limited(stats.peer, f"rejected: {reason}")
 
     def refused(self, peer: str, reason: str) -> None:
@@ -249,7 +268,23 @@ class ServerMonitor:
 
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:
-            return dict(self._rejected_by_sensor)
+            return {sensor: sum(reasons.values()) for sensor, reasons in self._rejected_by_sensor.items()}
+
+    def rejection_reasons(self) -> dict[str, dict[str, int]]:
+        """For each sensor, its rejected messages counted by reason ("invalid JSON at byte 17" counts as
+        "invalid JSON")."""
+        with self._lock:
+            return {sensor: dict(reasons) for sensor, reasons in self._rejected_by_sensor.items()}
+
+    def _report_duplicates(self) -> None:
+        """One line for the readings received again since the last, once every DUPLICATES_EVERY s at most."""
+        duplicates = self._storage.duplicates if self._storage else 0
+        now = self._rate_clock()
+        with self._lock:
+            if duplicates <= self._duplicates_said or now - self._duplicates_said_at < DUPLICATES_EVERY:
+                return
+            count, self._duplicates_said, self._duplicates_said_at = duplicates - self._duplicates_said, duplicates, now
+        self.event(logging.INFO, DUPLICATES_MERGED, count=count)
 
     def connections(self) -> list[ConnectionStats]:
         with self._lock:
@@ -265,8 +300,9 @@ class ServerMonitor:
             per_second = self._rate.sample(self._rate_clock(), received)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
+        duplicates = self._storage.duplicates if self._storage else 0
         in_storage = None if self._found is None else self._found + stored
-        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second)
+        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second, duplicates)
 
 
 def _found_in(storage) -> int | None:

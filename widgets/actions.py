@@ -26,6 +26,7 @@ SHORTCUTS = {
     "grid": "G",
     "reception_time": "R",
     "watch_connection": "W",
+    "compare": "F7",
     # The simulator window.
     "add_sensors": "Ctrl+N",
     "change_sensor": "Ctrl+I",

@@ -94,6 +94,7 @@ class ServerApp(QObject):
         self.window.export_requested.connect(self._export_csv)
         self.window.image_export_requested.connect(self._save_image)
         self.window.open_database_requested.connect(self._open_database)
+        self.window.compare_requested.connect(lambda: self.services.compare.open(self.window))
         self.window.chart.window_changed.connect(lambda _: self._load_history())
         self.window.closing.connect(self.shutdown)
         offer_languages(self.window.language_menu, self.store, self.window)

@@ -202,4 +202,5 @@ class ServerSession(QObject):
             return
         monitor = server.monitor
         self._events_seen, events = monitor.events(self._events_seen)
-        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor()))
+        rejected, reasons = monitor.rejected_by_sensor(), monitor.rejection_reasons()
+        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, rejected, reasons))

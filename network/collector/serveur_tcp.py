@@ -202,6 +202,9 @@ class ServeurTCP(Serveur):
             return
         readings = [event for event in events if type(event) is Reading]
         failure = None
+        # A message that names no sensor (not even JSON) counts as the sensor of the reading before it on
+        # this connection: a connection speaks for one sensor.
+        sensor = stats.capteur_id
         if readings:
             commit = self.storage.submit(readings, received_at)
             self.monitor.readings_received(stats, readings, received_at)
@@ -211,11 +214,12 @@ class ServeurTCP(Serveur):
         replies = []
         for event in events:
             if type(event) is Reading:
+                sensor = event.capteur_id
                 if event.seq is not None:
                     replies.append(encode_reply(Rejected(failure, event.seq) if failure else event))
             else:
                 if isinstance(event, Rejected):
-                    self.monitor.rejected(stats, event.reason, received_at, event.capteur_id)
+                    self.monitor.rejected(stats, event.reason, received_at, event.capteur_id or sensor)
                 elif isinstance(event, Closing):
                     self.monitor.rejected(stats, event.reason, received_at)
                 replies.append(encode_reply(event))

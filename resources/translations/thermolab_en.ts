@@ -20,6 +20,13 @@
             <numerusform>%Ln more rejected messages in the last {0} s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln readings received again were already stored: each is kept once</source>
+        <translation>
+            <numerusform>%Ln reading received again was already stored: it is kept once</numerusform>
+            <numerusform>%Ln readings received again were already stored: each is kept once</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EchoBox</name>
@@ -58,6 +65,44 @@
         <translation>
             <numerusform>%n sensor: {0} … {1}</numerusform>
             <numerusform>%n sensors: {0} … {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensorFleetModel</name>
+    <message numerus="yes">
+        <source>%Ln malformed</source>
+        <translation>
+            <numerusform>%Ln malformed</numerusform>
+            <numerusform>%Ln malformed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent twice</source>
+        <translation>
+            <numerusform>%Ln sent twice</numerusform>
+            <numerusform>%Ln sent twice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln piece(s)</source>
+        <translation>
+            <numerusform>%Ln piece</numerusform>
+            <numerusform>%Ln pieces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln burst(s)</source>
+        <translation>
+            <numerusform>%Ln burst</numerusform>
+            <numerusform>%Ln bursts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cut(s)</source>
+        <translation>
+            <numerusform>%Ln cut</numerusform>
+            <numerusform>%Ln cuts</numerusform>
         </translation>
     </message>
 </context>

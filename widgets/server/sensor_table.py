@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from models.sensor_stats import SensorStats
 from models.series import SensorBatch
 from widgets.chart.chart import TIME_WINDOWS
+from widgets.core_text import translated
 from widgets.locale_format import Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
@@ -73,7 +74,10 @@ class SensorTableModel(SortedTableModel):
                     " plus the gap between the sensor's clock and the server's. Blank when the sensor sends no timestamp"
                 ),
                 self.tr("How much the delay varies: the mean difference between the delays of successive readings"),
-                self.tr("Messages from this sensor that the server refused since it started"),
+                self.tr(
+                    "Messages from this sensor that the server refused since it started (one naming no sensor counts as "
+                    "the sensor of the reading before it on its connection); hover a count for the reasons"
+                ),
             ],
             parent,
         )
@@ -85,6 +89,7 @@ class SensorTableModel(SortedTableModel):
         """Each sensor's colour as an icon, made once. Given a QColor, the view made a new icon on every
         repaint, and each one's pixmap stayed in Qt's pixmap cache: 10 KB more memory per refresh."""
         self._rates: dict[str, float] = {}
+        self._reasons: dict[str, dict[str, int]] = {}
         self._hidden: set[str] = set()
         self._sort_column = 0
         self._numbers = Numbers.current()
@@ -112,7 +117,17 @@ class SensorTableModel(SortedTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(column, self._value(stats, column))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "rejected":
+            return self._reasons_tip(stats.capteur_id)
         return None
+
+    def _reasons_tip(self, capteur_id: str) -> str | None:
+        """One line per reason, the most frequent first: `temperature is missing: 12`."""
+        reasons = self._reasons.get(capteur_id)
+        if not reasons:
+            return None
+        ranked = sorted(reasons.items(), key=lambda item: -item[1])
+        return "\n".join(self.tr("{0}: {1}").format(translated(reason), self._numbers.integer(count)) for reason, count in ranked)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or self.COLUMNS[index.column()] != "capteur_id":
@@ -175,7 +190,9 @@ class SensorTableModel(SortedTableModel):
         if len(self._rows) > known:
             self.resort()
 
-    def set_rejected(self, counts: dict[str, int]) -> None:
+    def set_rejected(self, counts: dict[str, int], reasons: dict[str, dict[str, int]] | None = None) -> None:
+        """Messages refused per sensor, and for each the reasons (the wire's words) with their counts."""
+        self._reasons = reasons or {}
         for capteur_id, count in counts.items():
             if capteur_id in self._index:
                 self.stats(capteur_id).rejected = count

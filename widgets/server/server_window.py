@@ -52,6 +52,8 @@ class ServerWindow(QMainWindow):
     stop_requested = Signal()
     settings_requested = Signal()
     export_requested = Signal()
+    compare_requested = Signal()
+    """Open the Compare dialog (mono- against multi-task echo, textbook against batched storage)."""
     open_database_requested = Signal(Path)
     image_export_requested = Signal(Path)
     watch_requested = Signal(str)
@@ -136,7 +138,7 @@ class ServerWindow(QMainWindow):
     def update_panels(self, panels: ServerPanels) -> None:
         self.connections.connections.set_connections(panels.connections)
         self.event_log.add_events(panels.events)
-        self.sensor_model.set_rejected(panels.rejected)
+        self.sensor_model.set_rejected(panels.rejected, panels.reasons)
         self.sensor_model.refresh()
         totals = panels.totals
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
@@ -217,6 +219,12 @@ class ServerWindow(QMainWindow):
             self.tr("Se&ttings…"), "settings", self.tr("Address, storage, token and limits"), self.settings_requested.emit
         )
         quit_action = self._action(self.tr("&Quit"), "quit", self.tr("Stop the server and close"), self.close)
+        compare = self._action(
+            self.tr("&Compare servers…"),
+            "compare",
+            self.tr("Mono-task against multi-task echo, one commit per reading against one per batch, side by side"),
+            self.compare_requested.emit,
+        )
         follow = self._action(
             self.tr("&Follow new readings"), "follow", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True)
         )
@@ -250,6 +258,7 @@ class ServerWindow(QMainWindow):
                 self._watch_selected,
             )
         )
+        server_menu.addAction(compare)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addActions([follow, self.grid_action, self.reception_action])
         self.view_menu.addSeparator()

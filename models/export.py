@@ -14,6 +14,8 @@ from models.storage.readers import Reader, open_for_reading
 from models.storage.url import Location, is_database_url
 
 ROWS_PER_FETCH = 5_000
+TIME = '"timestamp"'
+"""The column readings are selected and ordered by: when each was measured."""
 
 
 class ExportCancelled(Exception):
@@ -35,10 +37,10 @@ class ExportFilter:
             clauses.append(f"capteur_id IN ({', '.join('?' * len(self.sensors))})")
             parameters.extend(self.sensors)
         if self.since is not None:
-            clauses.append(f'"timestamp" >= {reader.moment}')
+            clauses.append(f"{TIME} >= {reader.moment}")
             parameters.append(self.since)
         if self.until is not None:
-            clauses.append(f'"timestamp" <= {reader.moment}')
+            clauses.append(f"{TIME} <= {reader.moment}")
             parameters.append(self.until)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), parameters
 
@@ -94,7 +96,7 @@ def export_csv(
     try:
         where, parameters = selection.where(reader)
         cursor = reader.stream(
-            f'SELECT capteur_id, temperature, {reader.seconds} FROM mesures{where} ORDER BY "timestamp", capteur_id',
+            f"SELECT capteur_id, temperature, {reader.seconds(TIME)} FROM mesures{where} ORDER BY {TIME}, capteur_id",
             parameters,
         )
         writer = csv.writer(out, delimiter=style.delimiter, lineterminator="\r\n")

@@ -1,9 +1,10 @@
 """Read-only connections to the readings, whatever the engine: the one place where SQLite's SQL and
 PostgreSQL's differ for the chart's history, the sensors table and the CSV export.
 
-A query is written once, with `?` for each parameter and the reader's words for time: `seconds` (a
-reading's time as Unix seconds), `moment` (a parameter in Unix seconds, compared with the time column
-so that its indexes serve) and `slot` (the slot of a reading's time for a width given as parameter).
+A query is written once, with `?` for each parameter and the reader's words for time, each about a
+time column or expression (`"timestamp"`, or `coalesce(received_at, "timestamp")`): `seconds(time)`
+(that time as Unix seconds), `moment` (a parameter in Unix seconds, compared with a time as it is
+stored, so that its indexes serve) and `slot(time)` (that time's slot for a width given as parameter).
 """
 
 from __future__ import annotations
@@ -26,12 +27,16 @@ class Rows(Protocol):
 class Reader:
     """SQLite's words; `PostgresReader` says the same in PostgreSQL's."""
 
-    seconds = "timestamp"
     moment = "?"
-    slot = "CAST(timestamp / ? AS INTEGER)"
 
     def __init__(self, connection: Any):
         self.connection = connection
+
+    def seconds(self, time: str) -> str:
+        return time
+
+    def slot(self, time: str) -> str:
+        return f"CAST({time} / ? AS INTEGER)"
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
         return self.connection.execute(sql, parameters)
@@ -45,14 +50,18 @@ class Reader:
 
 
 class PostgresReader(Reader):
-    seconds = 'extract(epoch FROM "timestamp")::float8'
     moment = "to_timestamp(?)"
-    slot = 'floor(extract(epoch FROM "timestamp") / ?)::bigint'
 
     def __init__(self, connection: Any, url: str):
         super().__init__(connection)
         self.url = url
         self._streams: list[Any] = []
+
+    def seconds(self, time: str) -> str:
+        return f"extract(epoch FROM {time})::float8"
+
+    def slot(self, time: str) -> str:
+        return f"floor(extract(epoch FROM {time}) / ?)::bigint"
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
         with self._said():

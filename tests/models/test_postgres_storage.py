@@ -88,6 +88,9 @@ def test_history_summaries_and_export_read_what_was_stored(postgres_url, tmp_pat
     times, values = history["a"]
     assert list(times) == [START + 60, START + 90] and list(values) == [20.0, 29.0]
     assert "b" not in history, "b has no reading since START + 60"
+    assert time_span(postgres_url, by_reception=True) == (START, START), "all were received at START"
+    by_reception = load_history(postgres_url, None, 60.0, by_reception=True)
+    assert list(by_reception["a"][0]) == [START, START + 30] and list(by_reception["a"][1]) == [20.0, 29.0]
 
     summaries = {s.capteur_id: s for s in sensor_summaries(postgres_url, None, START + 200)}
     assert summaries["a"].last_value == 20.0 + 119 % 10

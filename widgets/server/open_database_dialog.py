@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from models.storage import is_database_url
 
 URL_ROOM = "postgresql://collector@db.lab.example/thermolab"
 """A URL of the usual length, which the URL fields show whole."""
+
+
+def not_a_url() -> str:
+    """What both URL fields say of a text that is no PostgreSQL URL."""
+    return QCoreApplication.translate(
+        "OpenDatabaseDialog", "A PostgreSQL URL starts with postgresql://, as in postgresql://user@host/dbname."
+    )
 
 
 class OpenDatabaseDialog(QDialog):
@@ -47,7 +54,7 @@ class OpenDatabaseDialog(QDialog):
     def accept(self) -> None:
         url = self.url.text().strip()
         if not is_database_url(url):
-            self.problem.setText(self.tr("A PostgreSQL URL starts with postgresql://, as in postgresql://user@host/dbname."))
+            self.problem.setText(not_a_url())
             self.problem.show()
             return
         super().accept()

@@ -29,7 +29,7 @@ from models.server_config import ServerConfig
 from models.storage import StorageError, check_kind, is_database_url, masked
 from models.storage.url import restore_password
 from widgets.core_text import translated
-from widgets.server.open_database_dialog import URL_ROOM
+from widgets.server.open_database_dialog import URL_ROOM, not_a_url
 
 SQLITE, TEXT_FILE, POSTGRES = "sqlite", "text file", "postgresql"
 """The storage kinds the dialog offers, as its combo box's data."""
@@ -139,7 +139,7 @@ class SettingsDialog(QDialog):
             self.path.clear()
         if self.kind.currentData() == POSTGRES:
             if not is_database_url(self._location()):
-                self._say(self.tr("A PostgreSQL URL starts with postgresql://, as in postgresql://user@host/dbname."))
+                self._say(not_a_url())
                 return
         else:
             try:

@@ -2547,10 +2547,6 @@ Depuis un terminal&#xa0;:
         <translation>Enregistrer et redémarrer le serveur</translation>
     </message>
     <message>
-        <source>A PostgreSQL URL starts with postgresql://, as in postgresql://user@host/dbname.</source>
-        <translation>Une URL PostgreSQL commence par postgresql://, comme postgresql://utilisateur@hôte/base.</translation>
-    </message>
-    <message>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>

@@ -4,6 +4,7 @@ tested with SQLite's, in tests/models/test_storage.py)."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 
 import psycopg
@@ -196,3 +197,14 @@ def test_a_reader_whose_server_goes_away_says_so_in_one_sentence(postgres_server
         postgres_server.start()
     assert str(lost.value).startswith(f"the PostgreSQL database {masked_url(postgres_url)} cannot be read (")
     assert str(lost.value).endswith("): check that its server runs") and "\n" not in str(lost.value)
+
+
+def test_collectors_starting_at_once_on_a_new_database_make_one_schema(postgres_url):
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        starts = [pool.submit(open_storage, postgres_url) for _ in range(4)]
+    refused = [str(start.exception()) for start in starts if start.exception() is not None]
+    for start in starts:
+        if start.exception() is None:
+            start.result().close()
+    assert refused == []
+    assert sql(postgres_url, "SELECT version FROM thermolab_schema") == [(SCHEMA_VERSION,)]

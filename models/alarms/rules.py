@@ -80,14 +80,17 @@ class AlarmRule:
                 validate_capteur_id(self.sensor, "sensor")
             except InvalidReading as error:
                 raise InvalidRule(error.reason) from None
-        for name in ("threshold", "hysteresis", "min_duration"):
-            value = getattr(self, name)
+        for words, value in (
+            ("the threshold", self.threshold),
+            ("the hysteresis", self.hysteresis),
+            ("the minimum duration", self.min_duration),
+        ):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise InvalidRule(f"{name} must be a finite number, got {value!r}")
+                raise InvalidRule(f"{words} must be a finite number, got {value!r}")
         if self.hysteresis < 0:
-            raise InvalidRule(f"hysteresis must be 0 °C or more, got {self.hysteresis:g}")
+            raise InvalidRule(f"the hysteresis must be 0 °C or more, got {self.hysteresis:g}")
         if self.min_duration < 0:
-            raise InvalidRule(f"min_duration must be 0 s or more, got {self.min_duration:g}")
+            raise InvalidRule(f"the minimum duration must be 0 s or more, got {self.min_duration:g}")
         if self.kind is AlarmKind.SILENT:
             if self.threshold <= 0:
                 raise InvalidRule(f"a silence must last more than 0 s, got {self.threshold:g}")

@@ -10,9 +10,9 @@ from models.alarms import AlarmKind, AlarmRule, InvalidRule, check_rules, rules_
 @pytest.mark.parametrize(
     ("rule", "sentence"),
     [
-        (AlarmRule(AlarmKind.HIGH, math.nan), "threshold must be a finite number, got nan"),
-        (AlarmRule(AlarmKind.HIGH, 30.0, hysteresis=-1.0), "hysteresis must be 0 °C or more, got -1"),
-        (AlarmRule(AlarmKind.LOW, 2.0, min_duration=-5.0), "min_duration must be 0 s or more, got -5"),
+        (AlarmRule(AlarmKind.HIGH, math.nan), "the threshold must be a finite number, got nan"),
+        (AlarmRule(AlarmKind.HIGH, 30.0, hysteresis=-1.0), "the hysteresis must be 0 °C or more, got -1"),
+        (AlarmRule(AlarmKind.LOW, 2.0, min_duration=-5.0), "the minimum duration must be 0 s or more, got -5"),
         (AlarmRule(AlarmKind.SILENT, 0.0), "a silence must last more than 0 s, got 0"),
         (AlarmRule(AlarmKind.SILENT, 60.0, hysteresis=1.0), "a silence rule has no hysteresis: give it to a high or a low rule"),
         (AlarmRule(AlarmKind.LOW, -300.0), "a threshold cannot be below absolute zero (-273.15 °C), got -300"),

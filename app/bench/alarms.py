@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
         with_rules = Path(folder) / "rules.db"
-        add_rules(with_rules, args.rules, args.connections)
+        add_rules(with_rules, args.rules, stream_names(args.connections))
         with _Server(THERMOLAB, Path(folder) / "plain.db") as plain, _Server(THERMOLAB, with_rules) as ruled:
             print(f"{args.rules} alarm rules against none, {args.connections} connections, {args.rounds} rounds each")
 
@@ -59,21 +59,23 @@ def run(args: argparse.Namespace) -> int:
 
             compare("stream, readings/s end to end", stream, ruled, plain, args.rounds, "{:12,.0f}")
             cpu = compare(f"paced at {args.rate:,}/s, server CPU µs per reading", paced, ruled, plain, args.rounds, "{:12.2f}")
-    alone = evaluation_cost(args.rules, args.connections)
+    alone = evaluation_cost(args.rules, stream_names(args.connections))
     print(f"evaluation alone: {alone:.3f} µs per reading, {alone / cpu:.1%} of the server's CPU per reading without rules")
     return 0
 
 
-def bench_rules(count: int, sensors: int) -> list[AlarmRule]:
-    """`count` rules: one silence rule for all sensors, then a threshold per sensor that its readings never cross."""
+def bench_rules(count: int, sensors: list[str]) -> list[AlarmRule]:
+    """`count` rules: one silence rule for all sensors, then a high or a low threshold for each sensor in
+    turn, which its readings never cross."""
     rules = [AlarmRule(AlarmKind.SILENT, 3600.0)][:count]
     for index in range(count - 1):
-        kind, threshold = (AlarmKind.HIGH, 45.0) if index % 2 == 0 else (AlarmKind.LOW, -5.0)
-        rules.append(AlarmRule(kind, threshold, f"stream_{index % sensors}"))
+        kind, threshold = (AlarmKind.HIGH, 45.0) if index // len(sensors) % 2 == 0 else (AlarmKind.LOW, -5.0)
+        rules.append(AlarmRule(kind, threshold, sensors[index % len(sensors)]))
     return rules
 
 
-def add_rules(path: Path, count: int, sensors: int) -> None:
+def add_rules(path: Path, count: int, sensors: list[str]) -> None:
+    """`bench_rules` saved in the database at `path`, before its server starts."""
     book = open_alarm_book(path)
     assert book is not None, "a database always has room for alarms"
     try:
@@ -83,16 +85,21 @@ def add_rules(path: Path, count: int, sensors: int) -> None:
         book.close()
 
 
-def evaluation_cost(count: int, sensors: int, repeat: int = 10) -> float:
+def evaluation_cost(count: int, sensors: list[str], repeat: int = 10) -> float:
     """µs per reading `AlarmEvaluator.observe` takes with `count` rules, a batch of each sensor in turn."""
     evaluator = AlarmEvaluator([replace(rule, id=number) for number, rule in enumerate(bench_rules(count, sensors))])
-    batches = [[Reading(f"stream_{c}", i % 40 + 0.5, 0.0) for i in range(BATCH)] for c in range(sensors)]
+    batches = [[Reading(sensor, i % 40 + 0.5, 0.0) for i in range(BATCH)] for sensor in sensors]
 
     def observe_all() -> None:
         for batch in batches:
             evaluator.observe(batch, 0.0)
 
-    return min(timeit.repeat(observe_all, number=1, repeat=repeat)) * 1e6 / (BATCH * sensors)
+    return min(timeit.repeat(observe_all, number=1, repeat=repeat)) * 1e6 / (BATCH * len(sensors))
+
+
+def stream_names(connections: int) -> list[str]:
+    """The sensors `stream_rate` sends as, one per connection."""
+    return [f"stream_{index}" for index in range(connections)]
 
 
 def compare(label: str, measure, ruled: _Server, plain: _Server, rounds: int, figure: str) -> float:

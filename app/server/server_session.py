@@ -8,7 +8,8 @@ signals, and the session reads the running server's `ServerMonitor`, made to be 
 
 Readings never cross as one signal each: the session drains the server's `ReadingTap` on a timer
 (25 times a second) and emits one batch per frame, grouped by sensor; twice a second it reads the
-monitor's totals, open connections, new events and rejections into one `ServerPanels`.
+monitor's totals, open connections, new events and rejections into one `ServerPanels`, and drains the
+storage's alarm feed (models/alarms/watch.py) into one `alarms` signal.
 """
 
 from __future__ import annotations
@@ -86,6 +87,9 @@ class ServerSession(QObject):
     """{capteur_id: SensorBatch}, once per frame when anything arrived."""
     panels = Signal(object)
     """A `ServerPanels`, twice a second."""
+    alarms = Signal(list)
+    """The `AlarmEvent`s raised or cleared since the last emission, in order; at most twice a second, and
+    never empty. The rules and the alarms raised now: `server.storage.alarms` (docs/architecture.md, "Alarms")."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -93,6 +97,7 @@ class ServerSession(QObject):
         self._thread: QThread | None = None
         self._worker: ServerWorker | None = None
         self._tap = None
+        self._alarm_feed = None
         self._events_seen = 0
         self._frame = QTimer(self, interval=FRAME_MS, timeout=self._drain)
         self._panels = QTimer(self, interval=PANELS_MS, timeout=self._refresh_panels)
@@ -134,7 +139,9 @@ class ServerSession(QObject):
         self._finish()
 
     def _listening(self, host: str, port: int) -> None:
-        self._tap = self._worker.server.monitor.tap()
+        server = self._worker.server
+        self._tap = server.monitor.tap()
+        self._alarm_feed = server.storage.alarms.feed()
         self._events_seen = 0
         self._frame.start()
         self._panels.start()
@@ -165,7 +172,7 @@ class ServerSession(QObject):
             self._worker.deleteLater()
         if self._thread is not None:
             self._thread.deleteLater()
-        self._worker = self._thread = self._tap = None
+        self._worker = self._thread = self._tap = self._alarm_feed = None
 
     def _drain(self) -> None:
         if self._tap is None:
@@ -181,3 +188,5 @@ class ServerSession(QObject):
         monitor = server.monitor
         self._events_seen, events = monitor.events(self._events_seen)
         self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor()))
+        if self._alarm_feed is not None and (changes := self._alarm_feed.drain()):
+            self.alarms.emit(changes)

@@ -11,6 +11,8 @@ from keyring.backends.fail import Keyring as FailKeyring
 
 from network.services.clock import ClockServer
 from network.services.echo import EchoServer
+from tests.engines.mosquitto import Mosquitto
+from tests.engines.postgres import PostgresServer
 from tests.support import LineClient, running_server, serving
 
 
@@ -86,3 +88,23 @@ def echo_server():
     """The exercise's mono-task echo server on a free port of 127.0.0.1."""
     with serving(EchoServer(port=0)) as server:
         yield server
+
+
+@pytest.fixture
+def mosquitto(tmp_path):
+    """A Mosquitto broker of the test's own on a free port (tests/engines/mosquitto.py)."""
+    with Mosquitto(tmp_path / "mosquitto") as broker:
+        yield broker
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One PostgreSQL server for the whole run: initdb takes seconds, a database a few milliseconds."""
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """The URL of an empty database of the test's own, password included."""
+    return postgres_server.new_database()

@@ -307,9 +307,10 @@ class Storage(ABC):
     @abstractmethod
     def _open(self) -> None: ...
 
-    @abstractmethod
     def _alarm_book(self) -> AlarmBook | None:
-        """A connection of its own to the alarms of this file; None while a text file has none beside it."""
+        """A connection of its own to the alarms of this storage; None while it has none (a text file
+        without rules yet, a storage with no room for them): no rule is then evaluated."""
+        return None
 
     def _begin(self) -> None:
         """Start the transaction that `_commit` ends."""

@@ -2,11 +2,13 @@
 
 Two `server --headless` processes run side by side, one with `--rules` rules (a high or a low threshold
 per sensor, and one silence rule for all, none of them crossed: the cost of looking, paid on every
-batch) and one without. Each measure runs in alternate rounds, each server going first in turn, and
-the ratio of each round is printed: on a shared machine a ratio says more than a rate.
+batch) and one without. Each measure runs in rounds, and the ratio of each round is printed: on a
+shared machine a ratio says more than a rate.
 
-- stream: readings as fast as the server takes them, from the first byte sent to the last row committed;
-- paced: `--rate` readings a second for `--seconds`, and the server's CPU time per reading;
+- stream: readings as fast as the server takes them, from the first byte sent to the last row committed,
+  one server after the other;
+- paced: `--rate` readings a second for `--seconds` to both servers at once (so both meet the same
+  machine), and each server's CPU time per reading;
 - the evaluation alone, in this process (`AlarmEvaluator.observe` on batches as the writer gets them),
   the best of a few runs: what the rules add to each reading, beside the server's CPU per reading.
 """
@@ -54,11 +56,10 @@ def run(args: argparse.Namespace) -> int:
             def stream(server: _Server) -> float:
                 return stream_rate(server, args.connections, args.readings)
 
-            def paced(server: _Server) -> float:
-                return paced_cpu(server, args.connections, args.rate, args.seconds)
-
             compare("stream, readings/s end to end", stream, ruled, plain, args.rounds, "{:12,.0f}")
-            cpu = compare(f"paced at {args.rate:,}/s, server CPU µs per reading", paced, ruled, plain, args.rounds, "{:12.2f}")
+            rounds = [paced_cpu((ruled, plain), args.connections, args.rate, args.seconds) for _ in range(args.rounds)]
+            label = f"paced at {args.rate:,}/s each, both at once, server CPU µs per reading"
+            cpu = report(label, [ruled_cpu for ruled_cpu, _ in rounds], [plain_cpu for _, plain_cpu in rounds], "{:12.2f}")
     alone = evaluation_cost(args.rules, stream_names(args.connections))
     print(f"evaluation alone: {alone:.3f} µs per reading, {alone / cpu:.1%} of the server's CPU per reading without rules")
     return 0
@@ -103,28 +104,34 @@ def stream_names(connections: int) -> list[str]:
 
 
 def compare(label: str, measure, ruled: _Server, plain: _Server, rounds: int, figure: str) -> float:
-    """`measure` on both servers, `rounds` times, taking turns at going first; medians and the ratio of each
-    round. Returns the median without rules."""
+    """`measure` on both servers, `rounds` times, taking turns at going first."""
     results: dict[_Server, list[float]] = {ruled: [], plain: []}
     for round_ in range(rounds):
         for server in (ruled, plain) if round_ % 2 else (plain, ruled):
             results[server].append(measure(server))
-    ratios = [mine / theirs for mine, theirs in zip(results[ruled], results[plain], strict=True)]
+    return report(label, results[ruled], results[plain], figure)
+
+
+def report(label: str, ruled: list[float], plain: list[float], figure: str) -> float:
+    """The medians and the ratio of each round; returns the median without rules."""
+    ratios = [mine / theirs for mine, theirs in zip(ruled, plain, strict=True)]
     print(f"{label}:")
-    for server, name in ((plain, "without rules"), (ruled, "with rules")):
-        print(f"  {name:14} {figure.format(median(results[server]))}")
+    for results, name in ((plain, "without rules"), (ruled, "with rules")):
+        print(f"  {name:14} {figure.format(median(results))}")
     print(f"  with / without: {median(ratios):.3f} (rounds: {' '.join(f'{ratio:.3f}' for ratio in ratios)})")
-    return median(results[plain])
+    return median(plain)
 
 
-def paced_cpu(server: _Server, connections: int, rate: int, seconds: float) -> float:
-    """Send `rate` readings a second for `seconds` from `connections` sensors; the server's CPU µs per reading."""
+def paced_cpu(servers: tuple[_Server, ...], connections: int, rate: int, seconds: float) -> list[float]:
+    """Send `rate` readings a second for `seconds` from `connections` sensors to each server at once; each
+    server's CPU µs per reading."""
     per_turn = max(1, round(rate * SEND_EVERY / connections))
     turns = round(seconds / SEND_EVERY)
-    target = server.rows() + connections * per_turn * turns
-    before = cpu_seconds(server.process.pid)
+    sent = connections * per_turn * turns
+    targets = [server.rows() + sent for server in servers]
+    before = [cpu_seconds(server.process.pid) for server in servers]
 
-    def sensor(index: int) -> None:
+    def sensor(server: _Server, index: int) -> None:
         chunk = b"".join(b'{"capteur_id": "stream_%d", "temperature": %d.5}\n' % (index, i % 40) for i in range(per_turn))
         with contextlib.closing(socket.create_connection(server.address)) as connection:
             start = time.monotonic()
@@ -134,9 +141,10 @@ def paced_cpu(server: _Server, connections: int, rate: int, seconds: float) -> f
                 if delay > 0:
                     time.sleep(delay)
 
-    _in_threads([lambda i=i: sensor(i) for i in range(connections)])
-    server.wait_for_rows(target)
-    return (cpu_seconds(server.process.pid) - before) * 1e6 / (connections * per_turn * turns)
+    _in_threads([lambda s=server, i=index: sensor(s, i) for server in servers for index in range(connections)])
+    for server, target in zip(servers, targets, strict=True):
+        server.wait_for_rows(target)
+    return [(cpu_seconds(s.process.pid) - cpu) * 1e6 / sent for s, cpu in zip(servers, before, strict=True)]
 
 
 def cpu_seconds(pid: int) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from models.alarms.events import AlarmEvent
@@ -81,7 +81,7 @@ class AlarmEvaluator:
                 watch.since = None
         return self._take_changes()
 
-    def observe(self, readings: Sequence[Reading], at: float) -> list[AlarmEvent]:
+    def observe(self, readings: Iterable[Reading], at: float) -> list[AlarmEvent]:
         """The readings of one commit, received at `at`, in the order they arrived."""
         if not self._rules:
             return []

@@ -5,13 +5,15 @@ import contextlib
 import io
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
-from models.alarms import AlarmKind, AlarmRule, InvalidRule, UnknownAlarm
+from models.alarms import AlarmEvaluator, AlarmKind, AlarmRule, InvalidRule, UnknownAlarm
 from models.reading import Reading
 from models.storage import StorageError, open_alarm_book, open_storage
+from tests.support import LineClient, running_server
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "storage"
 T0 = 1_790_000_000.0
@@ -217,3 +219,23 @@ def test_a_missing_database_is_one_sentence_when_only_read(tmp_path):
     with pytest.raises(StorageError, match="does not exist: check the path of the database$"):
         open_alarm_book(tmp_path / "none.db", create=False)
     assert open_alarm_book(tmp_path / "none.txt", text_file=True, create=False) is None
+
+
+def test_rules_are_evaluated_on_the_writer_thread_once_per_turn_never_per_reading(tmp_path, monkeypatch):
+    path = tmp_path / "m.db"
+    add_rules(path, AlarmRule(AlarmKind.HIGH, 30.0))
+    calls = []
+    observe = AlarmEvaluator.observe
+
+    def watched(self, readings, at):
+        readings = list(readings)
+        calls.append((threading.current_thread().name, len(readings)))
+        return observe(self, readings, at)
+
+    monkeypatch.setattr(AlarmEvaluator, "observe", watched)
+    with running_server(path) as server, LineClient(server.address) as sensor:
+        sensor.send(*({"capteur_id": "c", "temperature": 20.0 + i % 5, "seq": i} for i in range(1_000)))
+        assert [sensor.answer() for _ in range(1_000)][-1] == {"ack": 999}
+    assert {name for name, _ in calls} == {"writer m.db"}
+    assert sum(count for _, count in calls) == 1_000
+    assert len(calls) < 1_000

@@ -77,7 +77,8 @@ class AlarmWatch:
         self._evaluator = AlarmEvaluator(
             self._book.rules() if self._book else (), self._book.active() if self._book else (), self._record, clock
         )
-        self._next_tick = clock() + TICK
+        self._next_tick = time.monotonic() + TICK
+        """When the next tick is due, on a clock no change of the system's time moves."""
         self._lock = threading.Lock()
         self._feeds: list[AlarmFeed] = []
         self._rules = self._evaluator.rules
@@ -110,12 +111,11 @@ class AlarmWatch:
 
     def tick(self) -> None:
         """Writer thread, at every turn: once a second, rules changed elsewhere, silences, minimum durations."""
-        now = self._clock()
-        if now < self._next_tick:
+        if time.monotonic() < self._next_tick:
             return
-        self._next_tick = now + TICK
+        self._next_tick = time.monotonic() + TICK
         changes = self._reload()
-        changes += self._evaluator.tick(now)
+        changes += self._evaluator.tick(self._clock())
         self._publish(changes)
 
     def close(self) -> None:

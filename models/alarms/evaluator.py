@@ -71,10 +71,11 @@ class AlarmEvaluator:
         for rule in self._rules:
             if rule.kind is AlarmKind.SILENT and rule.sensor is not None:
                 self._last_seen.setdefault(rule.sensor, now)
-        ids = {rule.id for rule in self._rules}
-        for key, watch in list(self._watches.items()):
-            if key[1] not in ids:
-                del self._watches[key]
+        for (sensor, rule_id), watch in list(self._watches.items()):
+            bounds, silences = self._sensor_rules(sensor)
+            if all(rule.id != rule_id for rule in bounds + silences):
+                # Removed, or no longer the sensor's: a rule of its own took over from the default.
+                del self._watches[sensor, rule_id]
                 if watch.active is not None:
                     self._change(replace(watch.active, cleared_at=now))
             else:
@@ -82,7 +83,7 @@ class AlarmEvaluator:
         return self._take_changes()
 
     def observe(self, readings: Iterable[Reading], at: float) -> list[AlarmEvent]:
-        """The readings of one commit, received at `at`, in the order they arrived."""
+        """The readings of one writer turn, received at `at`, in the order they arrived."""
         if not self._rules:
             return []
         values: defaultdict[str, list[float]] = defaultdict(list)
@@ -91,7 +92,7 @@ class AlarmEvaluator:
         for sensor, sensor_values in values.items():
             bounds, silences = self._sensor_rules(sensor)
             if silences:
-                self._heard(sensor, silences, sensor_values[-1], at)
+                self._heard(sensor, silences, at)
             if bounds:
                 self._check_values(sensor, bounds, sensor_values, at)
         return self._take_changes()
@@ -150,7 +151,7 @@ class AlarmEvaluator:
                 else:
                     watch.since = None
 
-    def _heard(self, sensor: str, rules: list[AlarmRule], value: float, at: float) -> None:
+    def _heard(self, sensor: str, rules: list[AlarmRule], at: float) -> None:
         self._last_seen[sensor] = at
         for rule in rules:
             watch = self._watches.get((sensor, rule.id))

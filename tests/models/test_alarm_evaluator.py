@@ -160,3 +160,13 @@ def test_without_rules_nothing_is_looked_at():
     evaluator = AlarmEvaluator(clock=Clock())
     assert evaluator.observe(values("a", 1e6), T0) == []
     assert evaluator.tick(T0 + 1e6) == []
+
+
+def test_an_alarm_of_the_default_rule_clears_when_a_rule_of_the_sensors_own_takes_over():
+    clock = Clock()
+    evaluator = AlarmEvaluator([LOW], clock=clock)
+    evaluator.observe(values("freezer", -18.0), T0)
+    clock.now = T0 + 5
+    cleared = evaluator.set_rules([LOW, AlarmRule(AlarmKind.LOW, -25.0, "freezer", id=7)])
+    assert [(e.sensor, e.rule_id, e.state, e.cleared_at) for e in cleared] == [("freezer", 2, "cleared", T0 + 5)]
+    assert evaluator.observe(values("freezer", -18.0), T0 + 6) == []

@@ -1,9 +1,12 @@
 """Where readings are kept: SQLite (the default), a PostgreSQL server, or the exercise's text file."""
 
+import time
+from collections.abc import Callable
+
 from models.storage.base import Commit, Storage, StorageError
 from models.storage.kind import check_kind
 from models.storage.readers import Reader, open_for_reading
-from models.storage.sqlite import SQLiteStorage
+from models.storage.sqlite import SQLiteStorage, open_alarm_book
 from models.storage.textfile import TextFileStorage
 from models.storage.url import Location, is_database_url, location_of, masked
 
@@ -19,20 +22,22 @@ __all__ = [
     "is_database_url",
     "location_of",
     "masked",
+    "open_alarm_book",
     "open_for_reading",
     "open_storage",
 ]
 
 
-def open_storage(location: Location, text_file: bool = False) -> Storage:
-    """Open a storage and start its writer; raises StorageError with a sentence for the user."""
+def open_storage(location: Location, text_file: bool = False, clock: Callable[[], float] = time.time) -> Storage:
+    """Open a storage and start its writer; raises StorageError with a sentence for the user. `clock`: the
+    time its alarms are evaluated at (a PostgreSQL database keeps no alarm rules yet: none is evaluated)."""
     storage: Storage
     if is_database_url(location):
         # psycopg loads libpq: only a database server needs it.
         from models.storage.postgres import PostgresStorage
 
-        storage = PostgresStorage(str(location))
+        storage = PostgresStorage(str(location), clock=clock)
     else:
-        storage = TextFileStorage(location) if text_file else SQLiteStorage(location)
+        storage = TextFileStorage(location, clock=clock) if text_file else SQLiteStorage(location, clock=clock)
     storage.open()
     return storage

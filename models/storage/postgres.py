@@ -15,7 +15,8 @@ and the base class reconnects before each next batch until the server answers ag
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 import psycopg
@@ -38,9 +39,9 @@ REFUSED = "the database refused the write (the server's log says why)"
 class PostgresStorage(Storage):
     CANNOT_OPEN = UNREACHABLE
 
-    def __init__(self, url: str, max_pending: int = MAX_PENDING_READINGS):
+    def __init__(self, url: str, max_pending: int = MAX_PENDING_READINGS, clock: Callable[[], float] = time.time):
         # The base class keeps a path for files; here it is only ever a name without the password.
-        super().__init__(masked(url), max_pending)
+        super().__init__(masked(url), max_pending, clock)
         self.url = url
         self._connection: psycopg.Connection | None = None
         self._staged: list[tuple] = []

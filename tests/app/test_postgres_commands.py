@@ -19,7 +19,7 @@ def stored_seqs(url: str) -> list[int]:
 def test_a_restart_of_the_database_refuses_readings_until_it_is_back_and_no_password_is_printed(postgres_server, postgres_url):
     server = ServerProcess("--db", postgres_url)
     masked = postgres_url.replace(f":{PASSWORD}@", ":****@")
-    assert server.printed == [f"database: {masked}\n"]
+    assert server.printed == [f"database: {masked}\n", "alarms: 0 rules, 0 raised\n"]
     with LineClient(server.address) as sensor:
         assert exchange(sensor, stamped(5)) == (set(range(5)), set())
         postgres_server.stop()
@@ -69,7 +69,7 @@ def test_a_service_name_and_a_password_file_stand_for_the_whole_url(postgres_ser
     monkeypatch.setenv("PGSERVICEFILE", str(services))
     monkeypatch.setenv("PGPASSFILE", str(passwords))
     server = ServerProcess("--db", "postgresql:///?service=lab")
-    assert server.printed == ["database: postgresql:///?service=lab\n"]
+    assert server.printed[0] == "database: postgresql:///?service=lab\n"
     with LineClient(server.address) as sensor:
         assert exchange(sensor, stamped(3)) == ({0, 1, 2}, set())
     code, stdout, stderr = server.stop()
@@ -77,7 +77,14 @@ def test_a_service_name_and_a_password_file_stand_for_the_whole_url(postgres_ser
     assert stored_seqs(postgres_url) == [0, 1, 2]
 
 
-def test_a_url_given_as_text_file_is_refused_without_its_password():
-    done = run_main("server", "--headless", "--text-file", "postgresql://ann:s3cret@db.lab/thermo")
-    assert done.returncode == 2
-    assert "a database URL goes with --db, not --text-file" in done.stderr and "s3cret" not in done.stderr
+def test_a_url_where_a_file_goes_is_refused_without_its_password():
+    url = "postgresql://ann:s3cret@db.lab/thermo"
+    for command in (
+        ["server", "--headless", "--text-file", url],
+        ["alarms", "list", "--db", url],
+        ["alarms", "list", "--text-file", url],
+    ):
+        done = run_main(*command)
+        assert done.returncode == 2
+        assert "this option takes a file; a PostgreSQL URL goes with server --db or export --db" in done.stderr
+        assert "s3cret" not in done.stderr

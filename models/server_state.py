@@ -71,6 +71,21 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class BrokerLink:
+    """The MQTT collector's link to its broker, as the status line and the window show it."""
+
+    broker: str
+    """The broker's URL, its password masked."""
+    connected: bool
+    problem: str = ""
+    """Why the collector is not connected (one sentence), while it tries again; "" otherwise."""
+    topics: tuple[str, ...] = ()
+    """The topic filters subscribed, `$share/GROUP/` included."""
+    per_second: float = 0.0
+    """Messages received per second over the last few seconds, stored or not."""
+
+
+@dataclass(frozen=True)
 class ServerPanels:
     """What the server window's panels show, read from the monitor in one go twice a second."""
 
@@ -80,6 +95,8 @@ class ServerPanels:
     """Only the events recorded since the previous read."""
     rejected: dict[str, int]
     """Messages rejected per sensor since the server started."""
+    broker: BrokerLink | None = None
+    """The MQTT collector's link, when the server subscribes to a broker."""
 
 
 @dataclass
@@ -126,6 +143,8 @@ class ServerMonitor:
         self._rejected_by_sensor: dict[str, int] = {}
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
+        self.broker_link: Callable[[], BrokerLink] | None = None
+        """Set by an MQTT collector feeding this monitor: its link, read at the observer's pace."""
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
         tap = ReadingTap(maxlen)
@@ -155,19 +174,22 @@ class ServerMonitor:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
 
-    def connection_opened(self, peer: str, thread_name: str) -> ConnectionStats:
+    def connection_opened(self, peer: str, thread_name: str, announce: bool = True) -> ConnectionStats:
+        """`announce=False` for the MQTT collector's link, which says itself how it connects."""
         stats = ConnectionStats(peer, thread_name, self._clock())
         with self._lock:
             self._open[id(stats)] = stats
-        self.event(logging.INFO, "client connected", peer)
+        if announce:
+            self.event(logging.INFO, "client connected", peer)
         return stats
 
-    def connection_closed(self, stats: ConnectionStats, why: str = "") -> None:
+    def connection_closed(self, stats: ConnectionStats, why: str = "", announce: bool = True) -> None:
         with self._lock:
             self._open.pop(id(stats), None)
             self._closed_readings += stats.readings
             self._closed_rejected += stats.rejected
-        self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
+        if announce:
+            self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
 
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
         stats.readings += len(readings)
@@ -212,6 +234,14 @@ class ServerMonitor:
             else:
                 template = UNLOGGED_REJECTIONS_FROM_HOSTS
                 self.event(logging.WARNING, template, count=summary.count, hosts=summary.hosts, seconds=summary.seconds)
+
+    def broker(self) -> BrokerLink | None:
+        return None if self.broker_link is None else self.broker_link()
+
+    def panels(self, events_seen: int) -> tuple[int, ServerPanels]:
+        """Everything the window's panels show, and the count of events to pass next time."""
+        events_seen, events = self.events(events_seen)
+        return events_seen, ServerPanels(self.totals(), self.connections(), events, self.rejected_by_sensor(), self.broker())
 
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:

@@ -136,6 +136,8 @@ class ServerMonitor:
         self._found = _found_in(storage)
         self._lock = threading.Lock()
         self._open: dict[int, ConnectionStats] = {}
+        self._brokers: set[int] = set()
+        """Which of `_open` are links to a broker, not clients."""
         self._closed_readings = 0
         self._closed_rejected = 0
         self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
@@ -174,21 +176,26 @@ class ServerMonitor:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
 
-    def connection_opened(self, peer: str, thread_name: str, announce: bool = True) -> ConnectionStats:
-        """`announce=False` for the MQTT collector's link, which says itself how it connects."""
+    def connection_opened(self, peer: str, thread_name: str, broker: bool = False) -> ConnectionStats:
+        """`broker=True` for the MQTT collector's link to its broker: shown among the connections but
+        not counted as a client, and it says itself how it connects."""
         stats = ConnectionStats(peer, thread_name, self._clock())
         with self._lock:
             self._open[id(stats)] = stats
-        if announce:
+            if broker:
+                self._brokers.add(id(stats))
+        if not broker:
             self.event(logging.INFO, "client connected", peer)
         return stats
 
-    def connection_closed(self, stats: ConnectionStats, why: str = "", announce: bool = True) -> None:
+    def connection_closed(self, stats: ConnectionStats, why: str = "") -> None:
         with self._lock:
             self._open.pop(id(stats), None)
             self._closed_readings += stats.readings
             self._closed_rejected += stats.rejected
-        if announce:
+            broker = id(stats) in self._brokers
+            self._brokers.discard(id(stats))
+        if not broker:
             self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
 
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
@@ -259,10 +266,11 @@ class ServerMonitor:
             received = self._closed_readings + sum(s.readings for s in open_connections)
             rejected = self._closed_rejected + sum(s.rejected for s in open_connections)
             per_second = self._rate.sample(self._rate_clock(), received)
+            clients = len(open_connections) - len(self._brokers)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
         in_storage = None if self._found is None else self._found + stored
-        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second)
+        return Totals(clients, received, rejected, stored, failed, in_storage, per_second)
 
 
 def _found_in(storage) -> int | None:

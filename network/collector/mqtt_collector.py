@@ -125,7 +125,7 @@ class MqttCollector:
         return cls(broker, storage, mappings, client_id, config.mqtt_group, monitor)
 
     def start(self) -> None:
-        self._stats = self.monitor.connection_opened(str(self.broker), "mqtt", announce=False)
+        self._stats = self.monitor.connection_opened(str(self.broker), "mqtt", broker=True)
         self.monitor.broker_link = self.link
         self._committer.start()
         connect_in_background(self._client, self.broker, persistent=True, receive_maximum=self._receive_maximum)
@@ -141,7 +141,7 @@ class MqttCollector:
         self._committer.join()
         close_client(self._client)
         self.monitor.broker_link = None
-        self.monitor.connection_closed(self._stats, announce=False)
+        self.monitor.connection_closed(self._stats)
         self.monitor.event(logging.INFO, f"left the broker {self.broker}")
 
     def link(self) -> BrokerLink:
@@ -197,7 +197,7 @@ class MqttCollector:
             reading = reading_of(self.mappings, message.topic, bytes(message.payload), received_at)
         except InvalidReading as error:
             reading = None
-            self.monitor.rejected(self._stats, f"{_shown(message.topic)}: {error.reason}", received_at, error.capteur_id)
+            self.monitor.rejected(self._stats, f"{error.reason} (topic {_shown(message.topic)})", received_at, error.capteur_id)
         with self._condition:
             # The broker sends at most RECEIVE_MAXIMUM unacknowledged QoS 1 messages; QoS 0 ones have
             # no such bound, and wait here while the storage's back-pressure holds the committer.

@@ -91,12 +91,12 @@ def test_bad_messages_are_counted_and_named_and_the_next_ones_are_stored(mosquit
         totals = collector.monitor.totals()
         _, events = collector.monitor.events()
     assert [row[:2] for row in stored_rows(tmp_path / "m.db")] == [("kitchen", 19.5)]
-    assert (totals.received, totals.rejected) == (1, 3)
+    assert (totals.connections, totals.received, totals.rejected) == (0, 1, 3)
     warnings = [event.message for event in events if event.level == logging.WARNING]
     assert warnings == [
-        "rejected: thermolab/s1: temperature must be a number",
-        "rejected: zigbee2mqtt/hall_switch: temperature is missing",
-        "rejected: thermolab/s1: invalid UTF-8 at byte 0",
+        "rejected: temperature must be a number (topic thermolab/s1)",
+        "rejected: temperature is missing (topic zigbee2mqtt/hall_switch)",
+        "rejected: invalid UTF-8 at byte 0 (topic thermolab/s1)",
     ]
 
 

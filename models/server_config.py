@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 DEFAULT_PORT = 50007
 """The readings port when nobody chose one: the exercise's, for the server and every client."""
@@ -49,3 +50,12 @@ class ServerConfig:
         if args.text_file is not None:
             given.update(storage_path=args.text_file, text_file=True)
         return replace(self, **given)
+
+    def with_broker_password_apart(self) -> ServerConfig:
+        """A password typed into the broker's URL moved to `mqtt_password`: the URL is saved in
+        settings.ini, which every user of the machine may read, and the password in the secret store."""
+        parts = urlsplit(self.mqtt_url.strip())
+        if parts.password is None:
+            return self
+        netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
+        return replace(self, mqtt_url=urlunsplit(parts._replace(netloc=netloc)), mqtt_password=unquote(parts.password))

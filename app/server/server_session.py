@@ -1,4 +1,5 @@
-"""The server of the window: `ServeurTCP` hosted in a QThread, and timers that read what it saw.
+"""The server of the window: `ServeurTCP` and the MQTT collector hosted in a QThread, and timers that
+read what they saw.
 
 `ServerWorker.run()` is the QThread's work: open the storage, listen, run the accept loop; it says
 `listening`, or `failed` when the storage or the port cannot be had. `ServerSession.stop()` asks it to
@@ -18,11 +19,14 @@ import threading
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.paths import storage_file
+from models.mqtt_mapping import MappingError
 from models.series import group_by_sensor
 from models.server_config import ServerConfig
-from models.server_state import ServerPanels
+from models.server_state import ServerMonitor
 from models.storage import StorageError, open_storage
+from network.collector.mqtt_collector import MqttCollector
 from network.collector.serveur_tcp import ServeurTCP
+from network.mqtt.broker import BrokerError
 from network.serveur import PortInUse, ServerError
 
 FRAME_MS = 40
@@ -32,6 +36,7 @@ STOP_WAIT_MS = 15_000
 
 class ServerWorker(QObject):
     listening = Signal(str, int)
+    """The readings port's address, or ("", 0) when the settings turn it off (MQTT only)."""
     failed = Signal(str, bool)
     """The sentence, and whether the port is in use by another program."""
     stopped = Signal()
@@ -40,38 +45,53 @@ class ServerWorker(QObject):
         super().__init__()
         self.config = config
         self.server: ServeurTCP | None = None
+        self.collector: MqttCollector | None = None
+        self.monitor: ServerMonitor | None = None
+        """The server's, or the MQTT collector's when there is no readings port."""
         self._lock = threading.Lock()
-        self._cancelled = False
+        self._cancelled = threading.Event()
 
     @Slot()
     def run(self) -> None:
+        config = self.config
         try:
-            storage = open_storage(storage_file(self.config), self.config.text_file)
+            storage = open_storage(storage_file(config), config.text_file)
         except StorageError as error:
             self.failed.emit(str(error), False)
             return
-        config = self.config
-        server = ServeurTCP.from_config(storage, config)
+        server = ServeurTCP.from_config(storage, config) if config.tcp else None
         try:
-            server.listen()
-        except ServerError as error:
+            collector = (
+                MqttCollector.from_config(storage, config, server.monitor if server else None) if config.mqtt_url else None
+            )
+            if server is not None:
+                server.listen()
+        except (ServerError, BrokerError, MappingError) as error:
             storage.close()
             self.failed.emit(str(error), isinstance(error, PortInUse))
             return
         with self._lock:
-            self.server = server
-            cancelled = self._cancelled
-        if not cancelled:
-            self.listening.emit(*server.address)
-            server.serve_forever()
-        server.stop()
+            self.server, self.collector = server, collector
+            self.monitor = server.monitor if server else collector.monitor if collector else None
+        if not self._cancelled.is_set():
+            if collector is not None:
+                collector.start()
+            self.listening.emit(*(server.address if server else ("", 0)))
+            if server is not None:
+                server.serve_forever()
+            else:
+                self._cancelled.wait()
+        if server is not None:
+            server.stop()
+        if collector is not None:
+            collector.stop()
         storage.close()
         self.stopped.emit()
 
     def request_stop(self) -> None:
         """From any thread; returns at once."""
         with self._lock:
-            self._cancelled = True
+            self._cancelled.set()
             server = self.server
         if server is not None:
             server.request_stop()
@@ -105,6 +125,10 @@ class ServerSession(QObject):
     def server(self) -> ServeurTCP | None:
         return self._worker.server if self._worker else None
 
+    @property
+    def monitor(self) -> ServerMonitor | None:
+        return self._worker.monitor if self._worker else None
+
     def start(self, config: ServerConfig) -> None:
         if self.running:
             return
@@ -134,7 +158,7 @@ class ServerSession(QObject):
         self._finish()
 
     def _listening(self, host: str, port: int) -> None:
-        self._tap = self._worker.server.monitor.tap()
+        self._tap = self._worker.monitor.tap()
         self._events_seen = 0
         self._frame.start()
         self._panels.start()
@@ -175,9 +199,8 @@ class ServerSession(QObject):
             self.readings.emit(group_by_sensor(batch))
 
     def _refresh_panels(self) -> None:
-        server = self.server
-        if server is None:
+        monitor = self.monitor
+        if monitor is None:
             return
-        monitor = server.monitor
-        self._events_seen, events = monitor.events(self._events_seen)
-        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor()))
+        self._events_seen, panels = monitor.panels(self._events_seen)
+        self.panels.emit(panels)

@@ -161,10 +161,11 @@ class MqttCollector:
         # mapping may have been added since, and subscribing anew to a filter changes nothing else.
         client.subscribe([(topic, SUBSCRIBE_OPTIONS) for topic in self.topics])
         self._connected, self._problem = True, ""
-        resumed = " (session resumed)" if flags.session_present else ""
-        self.monitor.event(
-            logging.INFO, f"connected to the broker {self.broker}{resumed}; subscribed to {', '.join(self.topics)}"
-        )
+        topics = ", ".join(self.topics)
+        if flags.session_present:
+            self.monitor.event(logging.INFO, f"connected to the broker {self.broker} (session resumed); subscribed to {topics}")
+        else:
+            self.monitor.event(logging.INFO, f"connected to the broker {self.broker}; subscribed to {topics}")
 
     def _on_connect_fail(self, _client, _userdata) -> None:
         self._trouble(connection_failure(self.broker, sys.exc_info()[1]))

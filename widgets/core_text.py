@@ -194,6 +194,17 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: its values cannot be modelled"),
     QT_TRANSLATE_NOOP("CoreText", "there is already a sensor named {0}: choose another name"),
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
+    # MQTT brokers (network/mqtt/broker.py).
+    QT_TRANSLATE_NOOP("CoreText", "{0} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} has a port that is not a number from 1 to 65535"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} names no host: write mqtt://HOST:PORT"),
+    QT_TRANSLATE_NOOP("CoreText", "no broker answers at {0}: is it running, and is the port right?"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker's host {0} is unknown: check the broker URL"),
+    QT_TRANSLATE_NOOP("CoreText", "the TLS handshake with {0} failed ({1}): check the CA file and the port"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} did not answer in time"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} cannot be reached: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} refused the connection: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} refused the user name or password: check them in Settings or {1}"),
     # Secrets (app/secret_store.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
     QT_TRANSLATE_NOOP(
@@ -203,8 +214,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),
-    # The MQTT collector (network/collector/mqtt_collector.py, mqtt_payload.py; network/mqtt/broker.py;
-    # models/mqtt_mapping.py).
+    # The MQTT collector (network/collector/mqtt_collector.py, mqtt_payload.py; models/mqtt_mapping.py).
     QT_TRANSLATE_NOOP("CoreText", "connected to the broker {0}; subscribed to {1}"),
     QT_TRANSLATE_NOOP("CoreText", "connected to the broker {0} (session resumed); subscribed to {1}"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: trying again"),
@@ -215,16 +225,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the payload must be a bare number, not {0}"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is missing"),
     QT_TRANSLATE_NOOP("CoreText", "capteur_id {0} does not match the topic's {1}"),
-    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} refused the user name or password: check them in Settings or {1}"),
-    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} refused the connection: {1}"),
-    QT_TRANSLATE_NOOP("CoreText", "the broker's host {0} is unknown: check the broker URL"),
-    QT_TRANSLATE_NOOP("CoreText", "the TLS handshake with {0} failed ({1}): check the CA file and the port"),
-    QT_TRANSLATE_NOOP("CoreText", "no broker answers at {0}: is it running, and is the port right?"),
-    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} did not answer in time"),
-    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} cannot be reached: {1}"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} has a port that is not a number from 1 to 65535"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} names no host: write mqtt://HOST:PORT"),
     QT_TRANSLATE_NOOP("CoreText", "mapping {0}: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: write FILTER SENSOR VALUE [UNIT], or the name of a ready-made mapping"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: the filter {1} has levels 1 to {2}"),

@@ -217,6 +217,8 @@ TEMPLATES = (
     # The MQTT collector (network/collector/mqtt_collector.py, mqtt_payload.py; models/mqtt_mapping.py).
     QT_TRANSLATE_NOOP("CoreText", "connected to the broker {0}; subscribed to {1}"),
     QT_TRANSLATE_NOOP("CoreText", "connected to the broker {0} (session resumed); subscribed to {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "connecting…"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} refused the subscription to {1}"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: trying again"),
     QT_TRANSLATE_NOOP("CoreText", "lost the broker {0} ({1})"),
     QT_TRANSLATE_NOOP("CoreText", "left the broker {0}"),

@@ -100,6 +100,7 @@ class MqttCollector:
         self._client.on_connect = self._on_connect
         self._client.on_connect_fail = self._on_connect_fail
         self._client.on_disconnect = self._on_disconnect
+        self._client.on_subscribe = self._on_subscribe
         self._client.on_message = self._on_message
         self._committer = threading.Thread(target=self._commit_loop, name="mqtt committer", daemon=True)
         self._stats: ConnectionStats
@@ -111,6 +112,7 @@ class MqttCollector:
         """Counts the connections and losses: an ack is sent only on the link its message came by."""
         self._stopping = False
         self._connected = False
+        self._resumed = False
         self._problem = "connecting…"
         self._rate = SlidingRate()
 
@@ -157,12 +159,21 @@ class MqttCollector:
             return
         with self._condition:
             self._link += 1
+        self._resumed = flags.session_present
         # Subscribed again on each connection, whether or not the broker kept the session: a
         # mapping may have been added since, and subscribing anew to a filter changes nothing else.
         client.subscribe([(topic, SUBSCRIBE_OPTIONS) for topic in self.topics])
+
+    def _on_subscribe(self, _client, _userdata, _mid, reasons, _properties) -> None:
+        """Connected means subscribed: a message published before the broker has our subscription
+        is not ours to receive."""
+        refused = [f"{topic} ({reason})" for topic, reason in zip(self.topics, reasons, strict=False) if reason.is_failure]
+        if refused:
+            self._trouble(f"the broker at {self.broker} refused the subscription to {', '.join(refused)}")
+            return
         self._connected, self._problem = True, ""
         topics = ", ".join(self.topics)
-        if flags.session_present:
+        if self._resumed:
             self.monitor.event(logging.INFO, f"connected to the broker {self.broker} (session resumed); subscribed to {topics}")
         else:
             self.monitor.event(logging.INFO, f"connected to the broker {self.broker}; subscribed to {topics}")

@@ -89,9 +89,23 @@ def new_client(broker: Broker, client_id: str = "") -> mqtt.Client:
     if broker.username:
         client.username_pw_set(broker.username, broker.password)
     if broker.tls:
-        client.tls_set(ca_certs=broker.ca_file, cert_reqs=ssl.CERT_REQUIRED)
+        context = ssl.create_default_context(cafile=broker.ca_file)
+        context.sslsocket_class = _ClosingSSLSocket
+        client.tls_set_context(context)
     client.reconnect_delay_set(*RECONNECT_DELAYS)
     return client
+
+
+class _ClosingSSLSocket(ssl.SSLSocket):
+    """Closes itself when its handshake fails: paho drops such a socket without closing it, leaving it
+    to the garbage collector, at every try of a client that reconnects."""
+
+    def do_handshake(self, *args, **kwargs) -> None:
+        try:
+            super().do_handshake(*args, **kwargs)
+        except BaseException:
+            self.close()
+            raise
 
 
 def connect(client: mqtt.Client, broker: Broker, persistent: bool = False) -> None:

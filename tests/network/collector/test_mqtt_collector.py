@@ -158,3 +158,19 @@ def test_wrong_credentials_are_one_sentence_that_shows_no_password(tmp_path, cap
     assert "refused the user name or password" in events[-1].message
     shown = " ".join(event.message + event.peer for event in events) + caplog.text
     assert "ann:***@" in shown and "hunter2" not in shown
+
+
+def test_a_tls_broker_is_reached_with_its_ca_file_and_refused_in_one_sentence_without(tmp_path):
+    with Mosquitto(tmp_path / "broker", tls=True) as mosquitto:
+        trusted = parse_broker(mosquitto.url, ca_file=str(mosquitto.ca_file))
+        with collecting(trusted, tmp_path / "m.db") as collector, publisher(trusted) as client:
+            wait_until(lambda: connected(collector), "the collector to connect over TLS")
+            publish_all(client, readings(5))
+            wait_until(lambda: collector.acked == 5, "every message acknowledged")
+        untrusted = parse_broker(mosquitto.url)
+        with collecting(untrusted, tmp_path / "m.db", client_id="other") as collector:
+            wait_until(lambda: "TLS" in collector.link().problem, "the TLS refusal")
+            problem = collector.link().problem
+    assert len(stored_rows(tmp_path / "m.db")) == 5
+    assert problem.startswith(f"the TLS handshake with mqtts://127.0.0.1:{mosquitto.port} failed (")
+    assert problem.endswith("): check the CA file and the port")

@@ -580,6 +580,14 @@
         <translation>connecté au broker {0} (session reprise)&#xa0;; abonné à {1}</translation>
     </message>
     <message>
+        <source>connecting…</source>
+        <translation>connexion en cours…</translation>
+    </message>
+    <message>
+        <source>the broker at {0} refused the subscription to {1}</source>
+        <translation>le broker {0} a refusé l&apos;abonnement à {1}</translation>
+    </message>
+    <message>
         <source>{0}: trying again</source>
         <translation>{0}&#xa0;: nouvel essai</translation>
     </message>

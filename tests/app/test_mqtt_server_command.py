@@ -12,9 +12,10 @@ import subprocess
 import sys
 import threading
 
-from network.mqtt.broker import PASSWORD_VARIABLE, close_client, connect, new_client, parse_broker
+from network.mqtt.broker import PASSWORD_VARIABLE, parse_broker
 from tests.engines import free_port
 from tests.engines.mosquitto import Mosquitto
+from tests.mqtt_support import publish_all, publisher
 from tests.sensor_support import wait_until
 from tests.support import ROOT, TIMEOUT, LineClient, ServerProcess, run_main
 
@@ -60,23 +61,17 @@ def timestamps(path) -> list[float]:
         return [row[0] for row in connection.execute("SELECT timestamp FROM mesures ORDER BY timestamp")]
 
 
-def publish_readings(url: str, count: int, done: threading.Event | None = None) -> None:
-    """QoS 1 readings on thermolab/s0..s9, each with its own timestamp; returns once the broker has all."""
-    broker = parse_broker(url)
-    client = new_client(broker)
-    # Faster than the collector stores, so that it always has messages received and not yet committed.
-    client.max_inflight_messages_set(1_000)
-    connect(client, broker)
-    client.loop_start()
-    try:
-        infos = [
-            client.publish(f"thermolab/s{i % 10}", b'{"temperature": 21.5, "timestamp": %d}' % (FIRST_TIMESTAMP + i), qos=1)
-            for i in range(count)
+def publish_readings(url: str, count: int) -> None:
+    """QoS 1 readings on thermolab/s0..s9, each with its own timestamp; returns once the broker has all.
+
+    Up to 1,000 in flight: faster than the collector stores, so it always holds messages received
+    and not yet committed, those a collector that acknowledged too early would lose when killed.
+    """
+    with publisher(parse_broker(url), in_flight=1_000) as client:
+        readings = [
+            (f"thermolab/s{i % 10}", b'{"temperature": 21.5, "timestamp": %d}' % (FIRST_TIMESTAMP + i)) for i in range(count)
         ]
-        for info in infos:
-            info.wait_for_publish(60)
-    finally:
-        close_client(client)
+        publish_all(client, readings)
 
 
 def test_two_sigkills_mid_stream_lose_nothing_and_store_nothing_twice(mosquitto, tmp_path):
@@ -160,3 +155,17 @@ def test_a_wrong_mqtt_setting_is_one_sentence(tmp_path):
         result = run_main("server", "--headless", "--port", "0", "--db", db, *arguments)
         assert result.returncode == 2 and result.stderr.startswith(f"thermolab: {sentence}"), result.stderr
         assert "secret" not in result.stderr
+
+
+def test_the_mqtt_options_are_in_the_servers_help():
+    result = run_main("server", "--help")
+    for option in (
+        "--mqtt URL",
+        "--mqtt-map MAPPING",
+        "--mqtt-client-id ID",
+        "--mqtt-group NAME",
+        "--mqtt-ca-file FILE",
+        "--no-tcp",
+    ):
+        assert option in result.stdout
+    assert "$THERMOLAB_MQTT_PASSWORD" in result.stdout and "visible to every user" in " ".join(result.stdout.split())

@@ -8,14 +8,13 @@ import contextlib
 import logging
 import sqlite3
 
-import paho.mqtt.client as mqtt
-
 from models.mqtt_mapping import PRESETS
 from models.storage import open_storage
 from network.collector.mqtt_collector import MqttCollector
-from network.mqtt.broker import Broker, close_client, connect, new_client, parse_broker
+from network.mqtt.broker import Broker, parse_broker
 from tests.engines import free_port
 from tests.engines.mosquitto import Mosquitto
+from tests.mqtt_support import publish_all, publisher
 from tests.sensor_support import wait_until
 from tests.support import stored_rows
 
@@ -30,24 +29,6 @@ def collecting(broker: Broker, path, **options):
     finally:
         collector.stop()
         storage.close()
-
-
-@contextlib.contextmanager
-def publisher(broker: Broker):
-    client = new_client(broker)
-    connect(client, broker)
-    client.loop_start()
-    try:
-        yield client
-    finally:
-        close_client(client)
-
-
-def publish_all(client: mqtt.Client, messages: list[tuple[str, bytes]]) -> None:
-    """Publish with QoS 1 and return once the broker has acknowledged every one."""
-    infos = [client.publish(topic, payload, qos=1) for topic, payload in messages]
-    for info in infos:
-        info.wait_for_publish(10)
 
 
 def readings(count: int, first: int = 0, sensor: str = "s1") -> list[tuple[str, bytes]]:

@@ -10,8 +10,9 @@ from app.secret_store import MQTT_PASSWORD, read_secret
 from app.server.server_app import ServerApp
 from app.settings import load_server_config, settings
 from models.server_config import ServerConfig
-from network.mqtt.broker import close_client, connect, new_client, parse_broker
+from network.mqtt.broker import parse_broker
 from tests.engines import free_port
+from tests.mqtt_support import publish_all, publisher
 from tests.widgets.server_steps import click_save, open_settings
 
 
@@ -31,14 +32,8 @@ def started(qtbot, config: ServerConfig) -> ServerApp:
 
 
 def publish(url: str, topic: str, payload: bytes) -> None:
-    broker = parse_broker(url)
-    client = new_client(broker)
-    connect(client, broker)
-    client.loop_start()
-    try:
-        client.publish(topic, payload, qos=1).wait_for_publish(10)
-    finally:
-        close_client(client)
+    with publisher(parse_broker(url)) as client:
+        publish_all(client, [(topic, payload)])
 
 
 def test_readings_from_the_broker_reach_the_chart_and_the_link_is_shown(qtbot, mosquitto, tmp_path):

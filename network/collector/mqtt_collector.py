@@ -147,7 +147,7 @@ class MqttCollector:
         self.monitor.event(logging.INFO, f"left the broker {self.broker}")
 
     def link(self) -> BrokerLink:
-        """How the link stands; from any thread."""
+        """How the link stands; for one observer at a time, since each call samples the message rate."""
         per_second = self._rate.sample(time.monotonic(), self.received)
         return BrokerLink(str(self.broker), self._connected, self._problem, self.topics, per_second)
 

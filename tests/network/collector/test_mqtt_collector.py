@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import sqlite3
 
 from models.mqtt_mapping import PRESETS
@@ -155,3 +156,17 @@ def test_a_tls_broker_is_reached_with_its_ca_file_and_refused_in_one_sentence_wi
     assert len(stored_rows(tmp_path / "m.db")) == 5
     assert problem.startswith(f"the TLS handshake with mqtts://127.0.0.1:{mosquitto.port} failed (")
     assert problem.endswith("): check the CA file and the port")
+
+
+def test_a_flood_of_bad_messages_gets_a_few_lines_and_one_summary(mosquitto, tmp_path):
+    broker = parse_broker(mosquitto.url)
+    with collecting(broker, tmp_path / "m.db") as collector, publisher(broker) as client:
+        wait_until(lambda: connected(collector), "the collector to subscribe")
+        publish_all(client, [("thermolab/s1", b"garbage")] * 40 + readings(1))
+        wait_until(lambda: collector.acked == 41, "every message acknowledged")
+        collector.monitor.report_rejections()
+        _, events = collector.monitor.events()
+    warnings = [event.message for event in events if event.level == logging.WARNING]
+    assert warnings[:5] == ["rejected: invalid JSON at byte 0 (topic thermolab/s1)"] * 5
+    assert len(warnings) == 6 and re.fullmatch(r"35 more rejected messages in the last \d+ s", warnings[5])
+    assert len(stored_rows(tmp_path / "m.db")) == 1

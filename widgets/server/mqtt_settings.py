@@ -45,7 +45,9 @@ class MqttSettings(QWidget):
                 "UNIT: C, F, K or json:FIELD"
             )
         )
-        self.mappings.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        # Wide enough for a ready-made line on one row: Tasmota's is the longest.
+        lines = self.mappings.fontMetrics()
+        self.mappings.setMinimumSize(lines.horizontalAdvance(str(PRESETS["tasmota"]) + "    "), lines.lineSpacing() * 6)
         self.presets = QComboBox()
         self.presets.addItem(self.tr("Add a ready-made mapping…"))
         for name in PRESETS:

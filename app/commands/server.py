@@ -7,13 +7,16 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
+from app.commands.alarm_hook import AlarmHook, parse_command
 from app.commands.common import add_address, fail, positive_int, positive_number
 from app.paths import storage_file
+from models.alarms import AlarmEvent, AlarmFeed
 from models.mqtt_mapping import PRESETS, MappingError
 from models.server_config import DEFAULT_PORT, ServerConfig
-from models.server_state import BrokerLink, ServerMonitor
+from models.server_state import BrokerLink, ServerMonitor, alarm_log
 from models.storage import StorageError, open_storage
 from network.collector.mqtt_collector import MqttCollector
 from network.collector.serveur_tcp import ServeurTCP
@@ -21,6 +24,8 @@ from network.mqtt.broker import PASSWORD_VARIABLE, BrokerError
 from network.serveur import ServerError, format_peer
 
 STATUS_EVERY = 5.0
+ALARM_WAIT = 0.5
+"""Seconds the terminal waits for an alarm before it looks at the signals and the status line again."""
 
 
 def register(commands) -> None:
@@ -48,6 +53,12 @@ def register(commands) -> None:
         type=positive_number,
         default=30.0,
         help="close a connection whose message is not complete S seconds after its first byte (default: 30)",
+    )
+    parser.add_argument(
+        "--on-alarm",
+        metavar="CMD",
+        help="with --headless: run CMD (no shell) for each alarm raised or cleared, the event in "
+        "THERMOLAB_ALARM_* environment variables (README); rules: `alarms --help`",
     )
     add_mqtt(parser)
     # None marks what the user did not give, so the window can fall back on its saved settings.
@@ -88,6 +99,8 @@ def add_mqtt(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.on_alarm and not args.headless:
+        return fail("--on-alarm runs with --headless only: the window shows its alarms itself", 2)
     if not args.headless:
         from app.server.server_app import run_window
 
@@ -101,9 +114,17 @@ def run_headless(args: argparse.Namespace) -> int:
         return fail("--no-tcp leaves nothing to receive readings from: give --mqtt URL too", 2)
     path, text_file = storage_file(config), config.text_file
     try:
+        hook = AlarmHook(parse_command(args.on_alarm), _warn) if args.on_alarm else None
+    except ValueError as error:
+        return fail(str(error), 2)
+    try:
         storage = open_storage(path, text_file)
     except StorageError as error:
         return fail(str(error), 2)
+    assert storage.alarms is not None, "an open storage watches its alarms"
+    alarms = storage.alarms.feed()
+    # This terminal tells each alarm on stdout, once: not again in the log.
+    alarm_log.disabled = True
     server = ServeurTCP.from_config(storage, config) if config.tcp else None
     try:
         collector = MqttCollector.from_config(storage, config, server.monitor if server else None) if config.mqtt_url else None
@@ -117,27 +138,44 @@ def run_headless(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    if hook is not None:
+        hook.start()
     if collector is not None:
         collector.start()
-        print(f"subscribing to {', '.join(collector.topics)} on {collector.broker} as {collector.client_id}", flush=True)
     if server is not None:
         server.start()
+    print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    rules, active = storage.alarms.rules(), storage.alarms.active()
+    raised = f" (event {', '.join(str(event.id) for event in active)})" if active else ""
+    print(f"alarms: {len(rules):,} rules, {len(active):,} raised{raised}")
+    if collector is not None:
+        print(f"subscribing to {', '.join(collector.topics)} on {collector.broker} as {collector.client_id}", flush=True)
+    if server is not None:
         print(f"listening on {format_peer(server.address)}", flush=True)
-    _report_until(stop, monitor)
+    _report_until(stop, monitor, alarms, hook)
     if server is not None:
         server.stop()
     if collector is not None:
         collector.stop()
     storage.close()
+    _tell(alarms.drain(), hook)
+    if hook is not None:
+        hook.stop()
+        if hook.failures or hook.skipped:
+            _warn(f"the alarm command {hook.name} failed for {hook.failures:,} events and did not run for {hook.skipped:,}")
     totals = monitor.totals()
     print(f"stopped: {totals.stored:,} readings stored, {totals.rejected:,} rejected", flush=True)
     return 0
 
 
-def _report_until(stop: threading.Event, monitor: ServerMonitor) -> None:
-    """A status line every few seconds until a signal arrives."""
-    while not stop.wait(STATUS_EVERY):
+def _report_until(stop: threading.Event, monitor: ServerMonitor, alarms: AlarmFeed, hook: AlarmHook | None) -> None:
+    """Each alarm as it comes, and a status line every few seconds, until a signal arrives."""
+    status_at = time.monotonic() + STATUS_EVERY
+    while not stop.is_set():
+        _tell(alarms.drain(ALARM_WAIT), hook)
+        if time.monotonic() < status_at:
+            continue
+        status_at += STATUS_EVERY
         totals = monitor.totals()
         stored = (
             f"{totals.stored:,} stored"
@@ -158,3 +196,19 @@ def _broker_status(link: BrokerLink | None) -> str:
     if link.connected:
         return f" · broker connected, {link.per_second:,.0f} messages/s"
     return f" · broker: {link.problem}"
+
+
+def _tell(events: list[AlarmEvent], hook: AlarmHook | None) -> None:
+    for event in events:
+        print(_line(event), flush=True)
+        if hook is not None:
+            hook.submit(event)
+
+
+def _line(event: AlarmEvent) -> str:
+    """`alarm raised: fridge above 8 °C (9.5 °C) [event 3]`: the number `alarms ack` takes."""
+    return f"{event.sentence()} [event {event.id}]"
+
+
+def _warn(sentence: str) -> None:
+    print(f"thermolab: {sentence}", file=sys.stderr, flush=True)

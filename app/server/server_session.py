@@ -9,8 +9,9 @@ signals, and the session reads the running server's `ServerMonitor`, made to be 
 
 Readings never cross as one signal each: the session drains the server's `ReadingTap` on a timer
 (25 times a second) and emits one batch per frame, grouped by sensor; twice a second it reads the
-monitor's totals, open connections, new events and rejections into one `ServerPanels`. While a wire
-view is open, the same frame timer drains the watched connection's `WireTap` (models/wire.py).
+monitor's totals, open connections, new events and rejections into one `ServerPanels`, and drains the
+storage's alarm feed (models/alarms/watch.py) into one `alarms` signal. While a wire view is open, the
+same frame timer drains the watched connection's `WireTap` (models/wire.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from models.mqtt_mapping import MappingError
 from models.series import group_received
 from models.server_config import ServerConfig
 from models.server_state import ServerMonitor
-from models.storage import StorageError, open_storage
+from models.storage import Storage, StorageError, open_storage
 from models.wire import WireTap
 from network.collector.mqtt_collector import MqttCollector
 from network.collector.serveur_tcp import ServeurTCP
@@ -50,6 +51,8 @@ class ServerWorker(QObject):
         self.collector: MqttCollector | None = None
         self.monitor: ServerMonitor | None = None
         """The server's, or the MQTT collector's when there is no readings port."""
+        self.storage: Storage | None = None
+        """Open while the server runs: its alarms are read from the window."""
         self._lock = threading.Lock()
         self._cancelled = threading.Event()
 
@@ -73,7 +76,7 @@ class ServerWorker(QObject):
             self.failed.emit(str(error), isinstance(error, PortInUse))
             return
         with self._lock:
-            self.server, self.collector = server, collector
+            self.server, self.collector, self.storage = server, collector, storage
             self.monitor = server.monitor if server else collector.monitor if collector else None
         if not self._cancelled.is_set():
             if collector is not None:
@@ -111,6 +114,9 @@ class ServerSession(QObject):
     wire = Signal(list, int)
     """The watched connection's new `WireEvent`s, once per frame when there are any, and how many its
     tap has dropped so far (it keeps the last WIRE_EVENTS between two frames)."""
+    alarms = Signal(list)
+    """The `AlarmEvent`s raised or cleared since the last emission, in order; at most twice a second, and
+    never empty. The rules and the alarms raised now: `session.storage.alarms` (docs/architecture.md, "Alarms")."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -121,6 +127,7 @@ class ServerSession(QObject):
         self.by_reception = False
         """Place live readings on the time axis by their reception, not by their timestamp."""
         self._wire: WireTap | None = None
+        self._alarm_feed = None
         self._events_seen = 0
         self._frame = QTimer(self, interval=FRAME_MS, timeout=self._drain)
         self._panels = QTimer(self, interval=PANELS_MS, timeout=self._refresh_panels)
@@ -136,6 +143,10 @@ class ServerSession(QObject):
     @property
     def monitor(self) -> ServerMonitor | None:
         return self._worker.monitor if self._worker else None
+
+    @property
+    def storage(self) -> Storage | None:
+        return self._worker.storage if self._worker else None
 
     def start(self, config: ServerConfig) -> None:
         if self.running:
@@ -178,7 +189,9 @@ class ServerSession(QObject):
         self._wire = None
 
     def _listening(self, host: str, port: int) -> None:
-        self._tap = self._worker.monitor.tap()
+        monitor = self._worker.monitor
+        self._tap = monitor.tap()
+        self._alarm_feed = self._worker.storage.alarms.feed()
         self._events_seen = 0
         self._frame.start()
         self._panels.start()
@@ -209,7 +222,7 @@ class ServerSession(QObject):
             self._worker.deleteLater()
         if self._thread is not None:
             self._thread.deleteLater()
-        self._worker = self._thread = self._tap = self._wire = None
+        self._worker = self._thread = self._tap = self._wire = self._alarm_feed = None
 
     def _drain(self) -> None:
         if self._tap is None:
@@ -226,3 +239,5 @@ class ServerSession(QObject):
             return
         self._events_seen, panels = monitor.panels(self._events_seen)
         self.panels.emit(panels)
+        if self._alarm_feed is not None and (changes := self._alarm_feed.drain()):
+            self.alarms.emit(changes)

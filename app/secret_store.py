@@ -25,9 +25,11 @@ SERVER_TOKEN = "server/token"
 DATABASE_PASSWORD = "server/database_password"
 TARGET_TOKEN = "simulator/target_token"
 WEATHER_KEY = "weather/api_key"
+MQTT_PASSWORD = "server/mqtt_password"
 SECRETS = {
     SERVER_TOKEN: "the server's token",
     DATABASE_PASSWORD: "the password in the PostgreSQL URL",
+    MQTT_PASSWORD: "the MQTT broker's password",
     TARGET_TOKEN: "the target server's token",
     WEATHER_KEY: "the OpenWeatherMap API key",
 }

@@ -1,4 +1,4 @@
-"""Server settings: address, storage, token and limits; applied when the server restarts.
+"""Server settings: address, storage, token and limits, and the MQTT broker; applied when the server restarts.
 
 A storage file whose content is of the other kind (a database chosen as text file) is refused here,
 with the sentence under the fields, so the user corrects it without losing what they typed. A
@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,13 +23,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from models.mqtt_mapping import MappingError
 from models.server_config import ServerConfig
 from models.storage import StorageError, check_kind, is_database_url, masked
 from models.storage.url import restore_password
 from widgets.core_text import translated
+from widgets.server.mqtt_settings import MqttSettings
 from widgets.server.open_database_dialog import URL_ROOM, not_a_url
 
 SQLITE, TEXT_FILE, POSTGRES = "sqlite", "text file", "postgresql"
@@ -86,9 +91,15 @@ class SettingsDialog(QDialog):
             self.tr("A connection whose message is not complete this long after its first byte is closed")
         )
 
+        self.tcp = QCheckBox(self.tr("Receive readings on this port"), checked=config.tcp)
+        self.tcp.setToolTip(self.tr("Off: readings come from the MQTT broker only"))
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.port)
+        port_row.addWidget(self.tcp, 1)
+
         form = QFormLayout()
         form.addRow(self.tr("Listen on address:"), self.host)
-        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Port:"), port_row)
         form.addRow(self.tr("Storage:"), self.kind)
         form.addRow(self.tr("File:"), self.file_row)
         form.addRow(self.tr("Database URL:"), self.url)
@@ -98,13 +109,20 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Connections at once:"), self.max_connections)
         form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
         form.addRow(self.tr("Message timeout:"), self.message_timeout)
-        form.addRow(self.problem)
+        general = QWidget()
+        general.setLayout(form)
+        self.mqtt = MqttSettings(config)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.mqtt, self.tr("MQTT"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save and restart the server"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setLayout(form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
 
     def config(self) -> ServerConfig:
         return replace(
@@ -117,7 +135,9 @@ class SettingsDialog(QDialog):
             max_connections=self.max_connections.value(),
             idle_timeout=self.idle_timeout.value(),
             message_timeout=self.message_timeout.value(),
-        )
+            tcp=self.tcp.isChecked(),
+            **self.mqtt.values(),
+        ).with_broker_password_apart()
 
     def _location(self) -> Path | str | None:
         if self.kind.currentData() == POSTGRES:
@@ -139,18 +159,28 @@ class SettingsDialog(QDialog):
             self.path.clear()
         if self.kind.currentData() == POSTGRES:
             if not is_database_url(self._location()):
-                self._say(not_a_url())
+                self._refuse(not_a_url(), page=0)
                 return
         else:
             try:
                 check_kind(self.storage_file(), self.kind.currentData() == TEXT_FILE)
             except StorageError as error:
-                self._say(translated(str(error)))
+                self._refuse(translated(str(error)), page=0)
                 return
+        try:
+            self.mqtt.check()
+        except MappingError as error:
+            self._refuse(translated(str(error)), page=1)
+            return
+        if not self.tcp.isChecked() and not self.mqtt.url.text().strip():
+            self._refuse(self.tr("With the readings port off, give a broker URL: readings would come from nowhere."), page=1)
+            return
         super().accept()
 
-    def _say(self, problem: str) -> None:
-        self.problem.setText(problem)
+    def _refuse(self, sentence: str, page: int) -> None:
+        """The sentence under the pages, and the page to correct in front."""
+        self.tabs.setCurrentIndex(page)
+        self.problem.setText(sentence)
         self.problem.show()
 
     def _show_default_file(self) -> None:

@@ -23,6 +23,13 @@ class ServerConfig:
     idle_timeout: float = 300.0
     message_timeout: float = 30.0
     """Seconds a message may take from its first byte to its last, however often bytes come."""
+    keep_days: int = 0
+    """Readings older than this many days are deleted from a database; 0 keeps everything."""
+
+    @property
+    def retention(self) -> float | None:
+        """`keep_days` as the storage takes it: None keeps everything (a text file refuses any other)."""
+        return float(self.keep_days) if self.keep_days else None
 
     def updated(self, args: argparse.Namespace) -> ServerConfig:
         """These settings with what the command line gave (arguments left out are None)."""
@@ -31,4 +38,6 @@ class ServerConfig:
             given.update(storage_path=args.db, text_file=False)
         if args.text_file is not None:
             given.update(storage_path=args.text_file, text_file=True)
+            # A retention saved for the database is no reason to refuse the text file asked for now.
+            given.setdefault("keep_days", 0)
         return replace(self, **given)

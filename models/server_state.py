@@ -231,7 +231,8 @@ class ServerMonitor:
             per_second = self._rate.sample(self._rate_clock(), received)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
-        in_storage = None if self._found is None else self._found + stored
+        purged = self._storage.purged if self._storage else 0
+        in_storage = None if self._found is None else self._found + stored - purged
         return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second)
 
 

@@ -45,6 +45,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def whole_number(text: str) -> int:
+    """0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
+    return value
+
+
 def fail(message: str, code: int = 1) -> int:
     """Print one sentence for the user on stderr; return the exit code to give."""
     print(f"thermolab: {message}", file=sys.stderr)

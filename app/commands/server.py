@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from app.commands.common import add_address, fail, positive_int, positive_number
+from app.commands.common import add_address, fail, positive_int, positive_number, whole_number
 from app.paths import storage_file
 from models.server_config import DEFAULT_PORT, ServerConfig
 from models.storage import StorageError, open_storage
@@ -45,8 +45,16 @@ def register(commands) -> None:
         default=30.0,
         help="close a connection whose message is not complete S seconds after its first byte (default: 30)",
     )
+    parser.add_argument(
+        "--keep-days",
+        type=whole_number,
+        metavar="N",
+        help="delete readings older than N days from the database, a little at a time (default: 0, keep everything)",
+    )
     # None marks what the user did not give, so the window can fall back on its saved settings.
-    parser.set_defaults(run=run, host=None, port=None, max_connections=None, idle_timeout=None, message_timeout=None)
+    parser.set_defaults(
+        run=run, host=None, port=None, max_connections=None, idle_timeout=None, message_timeout=None, keep_days=None
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +69,7 @@ def run_headless(args: argparse.Namespace) -> int:
     config = ServerConfig().updated(args)
     path, text_file = storage_file(config), config.text_file
     try:
-        storage = open_storage(path, text_file)
+        storage = open_storage(path, text_file, config.retention)
     except StorageError as error:
         return fail(str(error), 2)
     server = ServeurTCP.from_config(storage, config)
@@ -76,6 +84,8 @@ def run_headless(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     server.start()
     print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    if config.retention:
+        print(f"keeping the last {config.keep_days} days: older readings are deleted a little at a time")
     print(f"listening on {format_peer(server.address)}", flush=True)
     _report_until(stop, server)
     server.stop()

@@ -46,7 +46,7 @@ class ServerWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            storage = open_storage(storage_file(self.config), self.config.text_file)
+            storage = open_storage(storage_file(self.config), self.config.text_file, self.config.retention)
         except StorageError as error:
             self.failed.emit(str(error), False)
             return

@@ -19,8 +19,10 @@ __all__ = [
 ]
 
 
-def open_storage(path: Path | str, text_file: bool = False) -> Storage:
-    """Open a storage and start its writer; raises StorageError with a sentence for the user."""
-    storage = TextFileStorage(path) if text_file else SQLiteStorage(path)
+def open_storage(path: Path | str, text_file: bool = False, keep_days: float | None = None) -> Storage:
+    """Open a storage and start its writer; raises StorageError with a sentence for the user.
+    `keep_days`: delete readings older than that (a database only; None keeps everything)."""
+    kind = TextFileStorage if text_file else SQLiteStorage
+    storage = kind(path, keep_days=keep_days)
     storage.open()
     return storage

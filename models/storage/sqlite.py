@@ -28,6 +28,10 @@ CREATE TABLE IF NOT EXISTS mesures (
 CREATE UNIQUE INDEX IF NOT EXISTS mesures_capteur_timestamp
     ON mesures (capteur_id, timestamp, sensor_clock);
 """
+_TIME_INDEX = "CREATE INDEX IF NOT EXISTS mesures_timestamp ON mesures (timestamp)"
+"""Made only for a retention, whose steps find the oldest readings by it: without one, ingest keeps
+one index to update instead of two."""
+_PURGE = "DELETE FROM mesures WHERE rowid IN (SELECT rowid FROM mesures WHERE timestamp < ? LIMIT ?)"
 ROWS_PER_INSERT = 256
 """Rows one INSERT statement may carry. Python's sqlite3 lets other threads run during each step of
 a statement, and with one step per row the writer and the window's thread traded the GIL 50,000
@@ -74,6 +78,8 @@ class SQLiteStorage(Storage):
         self._connection = sqlite3.connect(self.path, LOCK_WAIT, check_same_thread=False, isolation_level=None)
         try:
             prepare_database(self._connection, self.path)
+            if self.keep_days is not None:
+                self._connection.execute(_TIME_INDEX)
         except (sqlite3.DatabaseError, StorageError) as error:
             self._connection.close()
             if isinstance(error, StorageError):
@@ -99,7 +105,9 @@ class SQLiteStorage(Storage):
         return str(error) if isinstance(error, sqlite3.Error) else super()._reason(error)
 
     def _begin(self) -> None:
-        self._connection.execute("BEGIN")
+        # IMMEDIATE takes the write lock at once, waiting up to LOCK_WAIT for another collector's
+        # commit; a plain BEGIN would read first and could then be refused the lock without waiting.
+        self._connection.execute("BEGIN IMMEDIATE")
 
     def _write(self, readings: Sequence[Reading], received_at: float) -> int:
         before = self._connection.total_changes
@@ -123,6 +131,12 @@ class SQLiteStorage(Storage):
         # A full disk may have rolled the transaction back already: a second ROLLBACK would fail.
         if self._connection.in_transaction:
             self._connection.execute("ROLLBACK")
+
+    def _purge(self, cutoff: float, limit: int) -> int:
+        self._begin()
+        deleted = self._connection.execute(_PURGE, (cutoff, limit)).rowcount
+        self._commit()
+        return deleted
 
     def _close(self) -> None:
         self._connection.close()

@@ -36,6 +36,9 @@ meanwhile waits no longer than that."""
 PURGE_EVERY = 60.0
 """Seconds between two looks for readings past the retention, once a look found none left: the
 cutoff moves by a day a day, so a minute late costs nothing."""
+FIRST_LOOK = 2.0
+"""Seconds after the start before the first look: sensors that reconnect send what they kept first,
+and the server that opened the storage is listening to what it says by then."""
 DAY = 86_400.0
 
 
@@ -135,7 +138,7 @@ class Storage(ABC):
         self.keep_days = keep_days
         self.purge_rows = PURGE_ROWS
         self._clock = clock
-        self._purge_due = 0.0
+        self._purge_due = time.monotonic() + FIRST_LOOK
         """`time.monotonic()` at which the writer next looks for readings past the retention."""
         self._purge_failing = False
         self._purged_this_look = 0

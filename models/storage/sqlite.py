@@ -105,9 +105,7 @@ class SQLiteStorage(Storage):
         return str(error) if isinstance(error, sqlite3.Error) else super()._reason(error)
 
     def _begin(self) -> None:
-        # IMMEDIATE takes the write lock at once, waiting up to LOCK_WAIT for another collector's
-        # commit; a plain BEGIN would read first and could then be refused the lock without waiting.
-        self._connection.execute("BEGIN IMMEDIATE")
+        self._connection.execute("BEGIN")
 
     def _write(self, readings: Sequence[Reading], received_at: float) -> int:
         before = self._connection.total_changes

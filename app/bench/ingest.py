@@ -45,6 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rounds", type=int, default=3, help="one-shot: rounds against each server, alternated (default: 3)")
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
+    parser.add_argument(
+        "--old-rows", type=int, default=0, help="readings a year old in the database before the server starts (default: 0)"
+    )
+    parser.add_argument(
+        "--keep-days", type=int, default=0, help="the server's retention, deleting while it ingests (default: 0, keep everything)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,12 +59,19 @@ def run(args: argparse.Namespace) -> int:
         textbook = textbook_rate(Path(folder) / "textbook.db")
         print(f"SQLite bulk insert (executemany, 1,000 rows a transaction): {bulk:12,.0f} rows/s  (1.000)")
         print(f"textbook server (one commit per reading):                   {textbook:12,.0f} rows/s  ({textbook / bulk:.4f})")
-        with _Server(THERMOLAB, Path(folder) / "bench.db") as server, _Server(PLAIN, Path(folder) / "plain.db") as plain:
+        write_old_rows(Path(folder) / "bench.db", args.old_rows)
+        retention = ["--keep-days", str(args.keep_days)] if args.keep_days else []
+        with (
+            _Server([*THERMOLAB, *retention], Path(folder) / "bench.db") as server,
+            _Server(PLAIN, Path(folder) / "plain.db") as plain,
+        ):
             stream = stream_rate(server, args.connections, args.readings)
             print(
                 f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   "
                 f"{stream:12,.0f} readings/s ({stream / bulk:.3f})"
             )
+            if args.old_rows:
+                print(f"old readings left after the stream: {server.old_rows():,} of {args.old_rows:,}")
             for workers, label in ((1, "one at a time"), (8, "8 at once    ")):
                 measure = functools.partial(one_shot_rate, count=args.one_shot, workers=workers)
                 compare(f"one-shot clients, {label} (connect, send, close): ", measure, server, plain, args.rounds, bulk)
@@ -74,6 +87,19 @@ def run(args: argparse.Namespace) -> int:
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
         print(f"server peak memory (VmHWM): {peak:.0f} MB; Qt loaded in the server: {'yes' if qt else 'no'}")
     return 0
+
+
+def write_old_rows(path: Path, count: int) -> None:
+    """`count` readings stamped a year ago, for a retention to delete while the server ingests."""
+    if not count:
+        return
+    year_ago = time.time() - 365 * 86_400
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        prepare_database(db, path)
+        db.execute("BEGIN")
+        rows = ((f"old_{i % 100}", 20.0, year_ago + i / 100, year_ago, 1) for i in range(count))
+        db.executemany("INSERT INTO mesures VALUES (?, ?, ?, ?, ?)", rows)
+        db.execute("COMMIT")
 
 
 def bulk_insert_rate(path: Path) -> float:
@@ -247,8 +273,12 @@ class _Server:
         self.process.communicate(timeout=60)
 
     def rows(self) -> int:
-        # max(rowid) instead of count(*): constant time, and rows are never deleted here.
+        # max(rowid) instead of count(*): constant time, and a retention deletes only the old rows,
+        # never the last one.
         return self._reader.execute("SELECT coalesce(max(rowid), 0) FROM mesures").fetchone()[0]
+
+    def old_rows(self) -> int:
+        return self._reader.execute("SELECT count(*) FROM mesures WHERE capteur_id GLOB 'old_*'").fetchone()[0]
 
     def wait_for_rows(self, target: int, interval: float = 0.01) -> None:
         deadline = time.monotonic() + WAIT_LIMIT

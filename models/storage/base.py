@@ -220,13 +220,13 @@ class Storage(ABC):
         return wait is not None and wait <= 0
 
     def _purge_step(self) -> None:
-        """Delete one bounded step of readings older than the retention; look again at once while
-        steps come back full, else in `PURGE_EVERY` seconds. A failure refuses no reading: it is said
-        once, and tried again at the next look."""
+        """Delete one bounded step of readings older than the retention; the next step is due at once
+        until the look is over, then the next look in `PURGE_EVERY` seconds. A failure refuses no
+        reading: it is said once, and tried again at the next look."""
         assert self.keep_days is not None, "a step is due only with a retention"
         cutoff = self._clock() - self.keep_days * DAY
         try:
-            deleted = self._purge(cutoff, self.purge_rows)
+            deleted, finished = self._purge(cutoff, self.purge_rows)
         except Exception as error:
             with contextlib.suppress(Exception):
                 self._rollback()
@@ -238,7 +238,7 @@ class Storage(ABC):
         self._purge_failing = False
         self.purged += deleted
         self._purged_this_look += deleted
-        if deleted < self.purge_rows:
+        if finished:
             self._purge_due = time.monotonic() + PURGE_EVERY
             if self._purged_this_look:
                 sentence = f"readings older than {self.keep_days:g} days deleted: {self._purged_this_look:,}"
@@ -336,8 +336,9 @@ class Storage(ABC):
     @abstractmethod
     def _open(self) -> None: ...
 
-    def _purge(self, cutoff: float, limit: int) -> int:
-        """Delete and commit at most `limit` readings stamped before `cutoff`; return how many."""
+    def _purge(self, cutoff: float, limit: int) -> tuple[int, bool]:
+        """One step of a look: delete and commit at most `limit` readings stamped before `cutoff`, and
+        return how many, and whether the look is over (none left)."""
         raise NotImplementedError(f"{type(self).__name__} keeps every reading")
 
     def _begin(self) -> None:

@@ -28,10 +28,12 @@ CREATE TABLE IF NOT EXISTS mesures (
 CREATE UNIQUE INDEX IF NOT EXISTS mesures_capteur_timestamp
     ON mesures (capteur_id, timestamp, sensor_clock);
 """
-_TIME_INDEX = "CREATE INDEX IF NOT EXISTS mesures_timestamp ON mesures (timestamp)"
-"""Made only for a retention, whose steps find the oldest readings by it: without one, ingest keeps
-one index to update instead of two."""
-_PURGE = "DELETE FROM mesures WHERE rowid IN (SELECT rowid FROM mesures WHERE timestamp < ? LIMIT ?)"
+# A retention walks the sensors in the order of the unique index, and deletes each one's old readings
+# through it: two index searches per sensor, and no index on time alone that every insert would pay for.
+_NEXT_SENSOR = "SELECT min(capteur_id) FROM mesures WHERE capteur_id > ?"
+_PURGE = "DELETE FROM mesures WHERE rowid IN (SELECT rowid FROM mesures WHERE capteur_id = ? AND timestamp < ? LIMIT ?)"
+SENSORS_PER_STEP = 64
+"""Sensors one retention step looks at, at most, besides deleting at most `purge_rows` readings."""
 ROWS_PER_INSERT = 256
 """Rows one INSERT statement may carry. Python's sqlite3 lets other threads run during each step of
 a statement, and with one step per row the writer and the window's thread traded the GIL 50,000
@@ -66,6 +68,9 @@ class SQLiteStorage(Storage):
 
     _journal_identity: tuple[int, int] | None = None
     """`file_identity` of the -wal file once opened: SQLite never removes it while a connection is open."""
+    _purged_through = ""
+    """The retention's walk: every sensor up to this one has no old reading left in this look. Every
+    capteur_id is longer than "", so "" starts a look."""
 
     def _open(self) -> None:
         check_writable(self.path)
@@ -78,8 +83,6 @@ class SQLiteStorage(Storage):
         self._connection = sqlite3.connect(self.path, LOCK_WAIT, check_same_thread=False, isolation_level=None)
         try:
             prepare_database(self._connection, self.path)
-            if self.keep_days is not None:
-                self._connection.execute(_TIME_INDEX)
         except (sqlite3.DatabaseError, StorageError) as error:
             self._connection.close()
             if isinstance(error, StorageError):
@@ -130,11 +133,20 @@ class SQLiteStorage(Storage):
         if self._connection.in_transaction:
             self._connection.execute("ROLLBACK")
 
-    def _purge(self, cutoff: float, limit: int) -> int:
+    def _purge(self, cutoff: float, limit: int) -> tuple[int, bool]:
+        deleted, finished = 0, False
         self._begin()
-        deleted = self._connection.execute(_PURGE, (cutoff, limit)).rowcount
+        for _ in range(SENSORS_PER_STEP):
+            (sensor,) = self._connection.execute(_NEXT_SENSOR, (self._purged_through,)).fetchone()
+            if sensor is None:
+                self._purged_through, finished = "", True
+                break
+            deleted += self._connection.execute(_PURGE, (sensor, cutoff, limit - deleted)).rowcount
+            if deleted == limit:
+                break
+            self._purged_through = sensor
         self._commit()
-        return deleted
+        return deleted, finished
 
     def _close(self) -> None:
         self._connection.close()

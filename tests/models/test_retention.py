@@ -48,14 +48,18 @@ def retaining(
 
 
 def test_readings_older_than_the_retention_go_and_recent_ones_stay(tmp_path):
-    old = stamped("old", NOW - 3 * DAY, 5_000)
-    recent = stamped("recent", NOW - DAY / 2, 300)
+    """Many sensors (more than one step looks at), each with old readings and recent ones."""
+    sensors = [f"s{n:03}" for n in range(150)]
+    old = [r for s in sensors for r in stamped(s, NOW - 3 * DAY, 40)]
+    recent = [r for s in sensors[::7] for r in stamped(s, NOW - DAY / 2, 20)]
     fill(tmp_path / "m.db", old + recent)
     storage, purged, _ = retaining(tmp_path / "m.db", keep_days=1, purge_rows=700)
     assert purged.wait(30)
     storage.close()
-    assert storage.purged == 5_000
-    assert timestamps(tmp_path / "m.db") == [r.timestamp for r in recent]
+    assert storage.purged == 6_000
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as db:
+        kept = db.execute("SELECT capteur_id, timestamp FROM mesures ORDER BY capteur_id, timestamp").fetchall()
+    assert kept == sorted((r.capteur_id, r.timestamp) for r in recent)
 
 
 def test_the_cutoff_follows_the_clock(tmp_path):

@@ -198,6 +198,17 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: its values cannot be modelled"),
     QT_TRANSLATE_NOOP("CoreText", "there is already a sensor named {0}: choose another name"),
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
+    # MQTT brokers (network/mqtt/broker.py).
+    QT_TRANSLATE_NOOP("CoreText", "{0} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} has a port that is not a number from 1 to 65535"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} names no host: write mqtt://HOST:PORT"),
+    QT_TRANSLATE_NOOP("CoreText", "no broker answers at {0}: is it running, and is the port right?"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker's host {0} is unknown: check the broker URL"),
+    QT_TRANSLATE_NOOP("CoreText", "the TLS handshake with {0} failed ({1}): check the CA file and the port"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} did not answer in time"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} cannot be reached: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} refused the connection: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker at {0} refused the user name or password: check them in Settings or {1}"),
     # Secrets (app/secret_store.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} could not be saved in {1} ({2}): check that folder"),
     QT_TRANSLATE_NOOP(

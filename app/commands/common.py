@@ -25,11 +25,16 @@ def port_number(text: str) -> int:
     return port
 
 
-def positive_number(text: str) -> float:
+def decimal(text: str) -> float:
+    """A number written as a French user writes it (23,5) or as Python does (23.5)."""
     try:
-        value = float(text)
+        return float(text.replace(",", ".") if "." not in text else text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number: write it as 23.5 or 23,5") from None
+
+
+def positive_number(text: str) -> float:
+    value = decimal(text)
     if not value > 0:
         raise argparse.ArgumentTypeError(f"{text} must be above 0")
     return value

@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 
-from app.commands.common import add_address, fail
+from app.commands.common import add_address, decimal, fail
 from models.reading import UNITS
 from models.server_config import DEFAULT_PORT
 from network.sensors.client import SendError, send_message
@@ -19,7 +19,7 @@ def register(commands) -> None:
         description="Send one reading and print the server's answer.",
     )
     parser.add_argument("--id", required=True, help="the sensor's capteur_id, e.g. capteur_1")
-    parser.add_argument("--temperature", type=float, required=True, help="the value, e.g. 23.5")
+    parser.add_argument("--temperature", type=decimal, required=True, help="the value, e.g. 23.5 or 23,5")
     parser.add_argument("--unit", choices=UNITS, default="C", help="C (default), F or K")
     parser.add_argument("--timestamp", help="when it was measured: Unix seconds or ISO 8601 (default: now, by the server)")
     add_address(parser, DEFAULT_PORT)

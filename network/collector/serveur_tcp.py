@@ -117,9 +117,10 @@ class ServeurTCP(Serveur):
             protocol = ReadingProtocol(self.token, self.max_message)
             events = protocol.receive_data(said) + protocol.receive_data(b"")
             readings = [event for event in events if type(event) is Reading and event.seq is None]
-            if len(readings) == len(events):
-                queue = functools.partial(self._queue, readings=readings, received_at=protocol.received_at)
-                self.serve_here(connection, peer, queue)
+            # A writer behind would make this thread wait for room: a client's thread waits instead.
+            if len(readings) == len(events) and (not readings or self.storage.offer(readings, protocol.received_at)):
+                queued = functools.partial(self._queued, readings=readings, received_at=protocol.received_at)
+                self.serve_here(connection, peer, queued)
                 return
         # Ranked here, in the accepting thread, so that the next make_room() already sees it.
         self._idle.opened(connection)
@@ -129,13 +130,12 @@ class ServeurTCP(Serveur):
             self._idle.closed(connection)
             raise
 
-    def _queue(self, connection: socket.socket, peer: tuple, readings: list[Reading], received_at: float) -> None:
-        """The conversation of a one-shot client owed no answer: its readings queued, no commit awaited."""
+    def _queued(self, connection: socket.socket, peer: tuple, readings: list[Reading], received_at: float) -> None:
+        """The conversation of a one-shot client owed no answer, its readings already queued: counted."""
         stats = self.monitor.connection_opened(format_peer(peer), threading.current_thread().name)
         why = ""
         try:
             if readings:
-                self.storage.submit(readings, received_at)
                 self.monitor.readings_received(stats, readings, received_at)
         except Exception as error:
             why = f"server error: {type(error).__name__}"

@@ -475,6 +475,46 @@
         <translation>{0} ne répond pas comme un serveur Thermolab&#xa0;: vérifiez le port&#xa0;; nouvel essai</translation>
     </message>
     <message>
+        <source>{0} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS</source>
+        <translation>{0} n&apos;est pas l&apos;adresse d&apos;un broker&#xa0;: écrivez mqtt://HÔTE:PORT, ou mqtts://HÔTE:PORT pour TLS</translation>
+    </message>
+    <message>
+        <source>{0} has a port that is not a number from 1 to 65535</source>
+        <translation>{0} a un port qui n&apos;est pas un nombre de 1 à 65535</translation>
+    </message>
+    <message>
+        <source>{0} names no host: write mqtt://HOST:PORT</source>
+        <translation>{0} ne nomme aucun hôte&#xa0;: écrivez mqtt://HÔTE:PORT</translation>
+    </message>
+    <message>
+        <source>no broker answers at {0}: is it running, and is the port right?</source>
+        <translation>aucun broker ne répond à {0}&#xa0;: est-il lancé, et le port est-il le bon&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the broker&apos;s host {0} is unknown: check the broker URL</source>
+        <translation>l&apos;hôte du broker {0} est inconnu&#xa0;: vérifiez l&apos;adresse du broker</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with {0} failed ({1}): check the CA file and the port</source>
+        <translation>la négociation TLS avec {0} a échoué ({1})&#xa0;: vérifiez le fichier de l&apos;autorité de certification et le port</translation>
+    </message>
+    <message>
+        <source>the broker at {0} did not answer in time</source>
+        <translation>le broker {0} n&apos;a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>the broker at {0} cannot be reached: {1}</source>
+        <translation>le broker {0} est injoignable&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>the broker at {0} refused the connection: {1}</source>
+        <translation>le broker {0} a refusé la connexion&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>the broker at {0} refused the user name or password: check them in Settings or {1}</source>
+        <translation>le broker {0} a refusé le nom d&apos;utilisateur ou le mot de passe&#xa0;: vérifiez-les dans les Paramètres ou dans {1}</translation>
+    </message>
+    <message>
         <source>{0} could not be saved in {1} ({2}): check that folder</source>
         <translation>impossible d&apos;enregistrer {0} dans {1} ({2})&#xa0;: vérifiez ce dossier</translation>
     </message>
@@ -849,7 +889,7 @@
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation>Sans les infos</translation>
+        <translation>Alertes et erreurs</translation>
     </message>
     <message>
         <source>Errors only</source>

@@ -93,6 +93,17 @@ def test_send_prints_the_ack_and_the_reading_is_stored(tmp_path):
     assert [row[:2] for row in stored_rows(tmp_path / "m.db")] == [("capteur_7", 22.0)]
 
 
+def test_send_takes_a_decimal_comma_as_a_french_user_writes_it(tmp_path):
+    server = ServerProcess("--db", str(tmp_path / "m.db"))
+    sent = run_main("send", "--id", "capteur_7", "--temperature", "23,5", "--port", str(server.address[1]))
+    wrong = run_main("send", "--id", "capteur_7", "--temperature", "23,5,1", "--port", str(server.address[1]))
+    server.stop()
+    assert (sent.returncode, sent.stdout) == (0, '{"ack": 1}\n')
+    assert [row[:2] for row in stored_rows(tmp_path / "m.db")] == [("capteur_7", 23.5)]
+    assert wrong.returncode == 2
+    assert wrong.stderr.endswith("argument --temperature: '23,5,1' is not a number: write it as 23.5 or 23,5\n")
+
+
 def test_send_with_no_server_says_so():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -60,6 +60,7 @@ class ViewerApp(QObject):
     def _load_history(self) -> None:
         """The history, and following from the last reading it holds. A reading committed while the
         history is read may be counted twice by the table until the next load; none is missed."""
+        self.window.sensor_model.set_window(self.window.chart.time_window)
         try:
             new_readings = NewReadings(self.path)
             self.window.replace_history(*read_history(self.path, self.window.chart))
@@ -80,6 +81,8 @@ class ViewerApp(QObject):
             return
         if readings:
             self.window.add_readings(group_by_sensor(readings))
+        # "Received" and the rates move with the clock, new readings or not.
+        self.window.sensor_model.refresh()
 
     def _stop_following(self) -> None:
         if self.new_readings is not None:

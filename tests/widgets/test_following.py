@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from app.viewer_app import ViewerApp
 from models.reading import Reading
@@ -91,10 +91,13 @@ def test_a_window_opened_later_shows_what_was_stored_then_follows(qtbot, shared,
             viewer = ViewerApp(shared, None, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
             qtbot.addWidget(viewer.window)
             viewer.start()
-            qtbot.waitUntil(lambda: viewer.window.sensor_model.stats("early").count == PER_ROUND)
+            table = viewer.window.sensor_model
+            qtbot.waitUntil(lambda: table.stats("early").count == PER_ROUND)
+            readings_column = table.COLUMNS.index("readings")
+            assert table.headerData(readings_column, Qt.Orientation.Horizontal) == "Readings (all stored)"
             sensor.send(*readings("early", 1, time.time() - 60))
             assert [sensor.answer() for _ in range(PER_ROUND)][-1] == {"ack": 2 * PER_ROUND - 1}
-            qtbot.waitUntil(lambda: viewer.window.sensor_model.stats("early").count == 2 * PER_ROUND)
+            qtbot.waitUntil(lambda: table.stats("early").count == 2 * PER_ROUND)
     finally:
         collector.stop()
     viewer.window.close()

@@ -46,10 +46,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
     parser.add_argument(
-        "--old-rows", type=int, default=0, help="readings a year old in the database before the server starts (default: 0)"
+        "--keep-days",
+        type=int,
+        default=0,
+        help="also stream, in turns, into a server keeping N days and one keeping everything (default: 0, not measured)",
     )
     parser.add_argument(
-        "--keep-days", type=int, default=0, help="the server's retention, deleting while it ingests (default: 0, keep everything)"
+        "--old-rows", type=int, default=1_000_000, help="retention: readings a year old in both databases (default: 1,000,000)"
     )
 
 
@@ -59,19 +62,12 @@ def run(args: argparse.Namespace) -> int:
         textbook = textbook_rate(Path(folder) / "textbook.db")
         print(f"SQLite bulk insert (executemany, 1,000 rows a transaction): {bulk:12,.0f} rows/s  (1.000)")
         print(f"textbook server (one commit per reading):                   {textbook:12,.0f} rows/s  ({textbook / bulk:.4f})")
-        write_old_rows(Path(folder) / "bench.db", args.old_rows)
-        retention = ["--keep-days", str(args.keep_days)] if args.keep_days else []
-        with (
-            _Server([*THERMOLAB, *retention], Path(folder) / "bench.db") as server,
-            _Server(PLAIN, Path(folder) / "plain.db") as plain,
-        ):
+        with _Server(THERMOLAB, Path(folder) / "bench.db") as server, _Server(PLAIN, Path(folder) / "plain.db") as plain:
             stream = stream_rate(server, args.connections, args.readings)
             print(
                 f"stream, {args.connections} connections x {args.readings:,} readings, end to end:   "
                 f"{stream:12,.0f} readings/s ({stream / bulk:.3f})"
             )
-            if args.old_rows:
-                print(f"old readings left after the stream: {server.old_rows():,} of {args.old_rows:,}")
             for workers, label in ((1, "one at a time"), (8, "8 at once    ")):
                 measure = functools.partial(one_shot_rate, count=args.one_shot, workers=workers)
                 compare(f"one-shot clients, {label} (connect, send, close): ", measure, server, plain, args.rounds, bulk)
@@ -86,7 +82,31 @@ def run(args: argparse.Namespace) -> int:
             )
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
         print(f"server peak memory (VmHWM): {peak:.0f} MB; Qt loaded in the server: {'yes' if qt else 'no'}")
+        if args.keep_days:
+            retention_cost(Path(folder), args)
     return 0
+
+
+def retention_cost(folder: Path, args: argparse.Namespace) -> None:
+    """The stream into two servers whose databases hold the same old readings, one keeping `keep_days`
+    and deleting them meanwhile, the other keeping everything: in turns, and the ratio of each round."""
+    paths = folder / "keep-everything.db", folder / "keep-days.db"
+    for path in paths:
+        write_old_rows(path, args.old_rows)
+    retention = [*THERMOLAB, "--keep-days", str(args.keep_days)]
+    with _Server(THERMOLAB, paths[0]) as everything, _Server(retention, paths[1]) as retaining:
+        rates: dict[_Server, list[float]] = {everything: [], retaining: []}
+        for round_ in range(args.rounds):
+            for server in (everything, retaining) if round_ % 2 else (retaining, everything):
+                rates[server].append(stream_rate(server, args.connections, args.readings))
+        left = retaining.old_rows()
+    ratios = [mine / plain for mine, plain in zip(rates[retaining], rates[everything], strict=True)]
+    print(f"stream into a database holding {args.old_rows:,} readings a year old:")
+    for server, name in ((everything, "keeping everything"), (retaining, f"keeping {args.keep_days} days")):
+        print(f"  {name:24} {median(rates[server]):12,.0f} readings/s")
+    rounds = " ".join(f"{ratio:.2f}" for ratio in ratios)
+    print(f"  keeping {args.keep_days} days / keeping everything: {median(ratios):.2f} (rounds: {rounds})")
+    print(f"  old readings deleted meanwhile: {args.old_rows - left:,} of {args.old_rows:,}")
 
 
 def write_old_rows(path: Path, count: int) -> None:

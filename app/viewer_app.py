@@ -58,15 +58,20 @@ class ViewerApp(QObject):
         self._follow.start()
 
     def _load_history(self) -> None:
-        """The history, and following from the last reading it holds. A reading committed while the
-        history is read may be counted twice by the table until the next load; none is missed."""
+        """The history up to the last reading stored now, then following from there: a reading
+        committed while the history is read is counted once, when the next look brings it. (The chart
+        may draw it twice, at the same place.)"""
         self.window.sensor_model.set_window(self.window.chart.time_window)
         try:
             new_readings = NewReadings(self.path)
-            self.window.replace_history(*read_history(self.path, self.window.chart))
+            history, resolution, summaries = read_history(self.path, self.window.chart, new_readings.cursor)
         except StorageError as error:
             self.window.show_problem(str(error))
             return
+        for stats in summaries:
+            # The cursor bounds the history exactly: no reading a look brings is in it, however old.
+            stats.stored_until = None
+        self.window.replace_history(history, resolution, summaries)
         self._stop_following()
         self.new_readings = new_readings
 

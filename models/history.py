@@ -69,22 +69,26 @@ def count_stored(path: Path | str, text_file: bool = False) -> int:
         return connection.execute("SELECT count(*) FROM mesures").fetchone()[0]
 
 
-def sensor_summaries(db_path, window: float | None, now: float) -> list[SensorStats]:
+def sensor_summaries(db_path, window: float | None, now: float, through: int | None = None) -> list[SensorStats]:
     """Each sensor's figures over the `window` seconds up to `now` (None: everything), as the table shows
-    them: its readings in the window's slots (models/sensor_stats.py), and its latest reading."""
+    them: its readings in the window's slots (models/sensor_stats.py), and its latest reading.
+    `through`: only the rows up to this rowid, when a window that follows the database counts the later
+    ones as `NewReadings` brings them."""
+    up_to = [] if through is None else [through]
     with contextlib.closing(open_for_reading(db_path)) as connection:
         if window is None:
             rows = connection.execute(
                 "SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max(timestamp)"
-                " FROM mesures GROUP BY capteur_id ORDER BY capteur_id"
+                f" FROM mesures{' WHERE rowid <= ?' if up_to else ''} GROUP BY capteur_id ORDER BY capteur_id",
+                up_to,
             ).fetchall()
         else:
             width = slot_width(window)
             rows = connection.execute(
                 "SELECT capteur_id, CAST(timestamp / ? AS INTEGER) AS slot, count(*), min(temperature), max(temperature),"
-                " sum(temperature), max(timestamp) FROM mesures WHERE timestamp >= ?"
+                f" sum(temperature), max(timestamp) FROM mesures WHERE timestamp >= ?{' AND rowid <= ?' if up_to else ''}"
                 " GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
-                (width, math.floor((now - window) / width) * width),
+                [width, math.floor((now - window) / width) * width, *up_to],
             ).fetchall()
         latest = "SELECT temperature FROM mesures WHERE capteur_id = ? AND timestamp = ? LIMIT 1"
         summaries: dict[str, SensorStats] = {}

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from app import viewer_app
 from app.viewer_app import ViewerApp
 from models.reading import Reading
 from models.storage import open_storage
@@ -36,6 +37,12 @@ def viewer(qtbot, shared, tmp_path):
     qtbot.waitUntil(lambda: viewer.window.chart.sensors() == ["before"])
     yield viewer
     viewer.window.close()
+
+
+def counted(table, capteur_id: str) -> int:
+    """The sensors table's count for `capteur_id`, 0 before its row is there."""
+    rows = [table.sensor_at(row) for row in range(table.rowCount())]
+    return table.stats(capteur_id).count if capteur_id in rows else 0
 
 
 def readings(capteur_id: str, round_: int, start: float) -> list[dict]:
@@ -100,4 +107,33 @@ def test_a_window_opened_later_shows_what_was_stored_then_follows(qtbot, shared,
             qtbot.waitUntil(lambda: table.stats("early").count == 2 * PER_ROUND)
     finally:
         collector.stop()
+    viewer.window.close()
+
+
+def test_readings_committed_while_the_history_is_read_are_counted_once(qtbot, shared, tmp_path, monkeypatch):
+    """A collector commits after the window took its cursor and before it read the history: readings
+    older than those the history holds (a sensor's backlog), each counted once."""
+    read_history = viewer_app.read_history
+
+    def commit(count: int, start: float) -> None:
+        storage = open_storage(shared)
+        batch = [Reading("racing", 20.0, start + i, sensor_timestamp=True) for i in range(count)]
+        assert storage.submit(batch, 0.0).wait(10)
+        storage.close()
+
+    def committing_first(path, chart, through=None):
+        monkeypatch.setattr(viewer_app, "read_history", read_history)
+        commit(25, time.time() - 100)
+        return read_history(path, chart, through)
+
+    commit(5, time.time() - 10)
+    monkeypatch.setattr(viewer_app, "read_history", committing_first)
+    viewer = ViewerApp(shared, None, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(viewer.window)
+    viewer.start()
+    table = viewer.window.sensor_model
+    qtbot.waitUntil(lambda: counted(table, "racing") >= 30)
+    commit(1, time.time() - 200)
+    qtbot.waitUntil(lambda: counted(table, "racing") >= 31)
+    assert counted(table, "racing") == 31
     viewer.window.close()

@@ -64,7 +64,7 @@ class ViewerApp(QObject):
         self.window.sensor_model.set_window(self.window.chart.time_window)
         try:
             new_readings = NewReadings(self.path)
-            history, resolution, summaries = read_history(self.path, self.window.chart, new_readings.cursor)
+            history, resolution, summaries = read_history(self.path, self.window.chart, through=new_readings.cursor)
         except StorageError as error:
             self.window.show_problem(str(error))
             return

@@ -121,10 +121,10 @@ def test_readings_committed_while_the_history_is_read_are_counted_once(qtbot, sh
         assert storage.submit(batch, 0.0).wait(10)
         storage.close()
 
-    def committing_first(path, chart, through=None):
+    def committing_first(*arguments, **options):
         monkeypatch.setattr(viewer_app, "read_history", read_history)
         commit(25, time.time() - 100)
-        return read_history(path, chart, through)
+        return read_history(*arguments, **options)
 
     commit(5, time.time() - 10)
     monkeypatch.setattr(viewer_app, "read_history", committing_first)

@@ -6,6 +6,10 @@ writes it in one transaction and only then marks the batches done, so an ack sen
 blocks: a fast sender is slowed down instead of being buffered without end; `offer()` returns None
 instead, for a thread that must never wait.
 
+After each commit, the writer hands the batches to the storage's `AlarmWatch` (models/alarms/watch.py),
+and at each turn, at least once a second, lets it look at the clock: alarms are evaluated here, per
+batch, never on a connection thread.
+
 A failed transaction (a full disk, a lock held by another program, the file deleted) fails every
 batch in it, so their senders get errors; the writer then puts the file back as it was before the
 transaction, reopening it where needed, and the next batches are tried afresh.
@@ -26,6 +30,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from models.alarms import AlarmBook, AlarmWatch
+from models.alarms.watch import TICK
 from models.reading import Reading
 
 log = logging.getLogger(__name__)
@@ -119,11 +125,12 @@ class Storage(ABC):
         self,
         path: Path | str,
         max_pending: int = MAX_PENDING_READINGS,
-        keep_days: float | None = None,
         clock: Callable[[], float] = time.time,
+        keep_days: float | None = None,
     ):
-        """`keep_days`: delete readings whose timestamp is older than that many days (None: keep
-        everything); `clock` gives the time that age is measured from."""
+        """`clock`: the time alarms are evaluated at (silences, minimum durations) and a retention's
+        age is measured from; tests move it by hand. `keep_days`: delete readings whose timestamp is
+        older than that many days (None: keep everything)."""
         self.path = Path(path)
         self.stored = 0
         """Readings written and committed (a resent duplicate is not counted twice)."""
@@ -140,7 +147,6 @@ class Storage(ABC):
         once it finds no more; without it, the sentence is logged."""
         self.keep_days = keep_days
         self.purge_rows = PURGE_ROWS
-        self._clock = clock
         self._purge_due = time.monotonic() + FIRST_LOOK
         """`time.monotonic()` at which the writer next looks for readings past the retention."""
         self._purge_failing = False
@@ -159,10 +165,18 @@ class Storage(ABC):
         self._closing = False
         self._condition = threading.Condition()
         self._writer: threading.Thread | None = None
+        self._clock = clock
+        self.alarms: AlarmWatch | None = None
+        """The alarm rules evaluated after each commit, and their events; set by `open()`."""
 
     def open(self) -> None:
         """Open the file and start the writer; raise StorageError with a clear sentence."""
         self._open()
+        try:
+            self.alarms = AlarmWatch(self._alarm_book, self._report, self._clock)
+        except BaseException:
+            self._close()
+            raise
         self._writer = threading.Thread(target=self._run, name=f"writer {self.path.name}", daemon=True)
         self._writer.start()
 
@@ -207,19 +221,22 @@ class Storage(ABC):
             while (batches := self._next_batches()) is not None:
                 if batches:
                     self._write_all(batches)
+                self._watch(AlarmWatch.tick)
                 if self._purge_is_due():
                     self._purge_step()
         finally:
             self._close()
+            if self.alarms is not None:
+                self.alarms.close()
 
     def _next_batches(self) -> list[Commit] | None:
-        """What is queued; an empty list when nothing is and a retention step is due; None to stop."""
+        """What is queued; [] when the alarms' tick or a retention step comes first; None once closing
+        with nothing left."""
         with self._condition:
-            while not self._queue and not self._closing:
-                if self._purge_is_due():
-                    return []
-                self._condition.wait(self._purge_wait())
-            if not self._queue:
+            if not self._queue and not self._closing:
+                wait = self._purge_wait()
+                self._condition.wait(TICK if wait is None else max(0.0, min(TICK, wait)))
+            if not self._queue and self._closing:
                 return None
             batches, self._queue, self._pending = self._queue, [], 0
             self._condition.notify_all()
@@ -284,6 +301,18 @@ class Storage(ABC):
                 self._report(f"storage works again: readings are stored in {self.path}")
         for batch in batches:
             batch._done.set()
+        if batches[0].error is None:
+            # After the acks are released: a sender waits for its commit, never for the alarms.
+            self._watch(lambda alarms: alarms.after_commit([(batch.readings, batch.received_at) for batch in batches]))
+
+    def _watch(self, step: Callable[[AlarmWatch], None]) -> None:
+        if self.alarms is None:
+            return
+        try:
+            step(self.alarms)
+        except Exception:
+            # The writer serves every connection: a fault of the alarms must not stop it.
+            log.exception("evaluating the alarms failed")
 
     def _reason(self, error: Exception) -> str:
         """A few words for the senders, never a path of this machine: any peer may read them."""
@@ -332,9 +361,14 @@ class Storage(ABC):
 
     def _reopen(self) -> None:
         self._reopen_needed = True
+        if self.alarms is not None:
+            # Its connection would keep the lost file's journal alive for the new one: closed first.
+            self.alarms.close()
         self._close()
         self._open()
         self._reopen_needed = False
+        if self.alarms is not None:
+            self.alarms.reopen()
 
     def _report(self, sentence: str) -> None:
         self._tell(self.on_error, sentence, logging.ERROR)
@@ -357,6 +391,11 @@ class Storage(ABC):
         """One step of a look: delete and commit at most `limit` readings stamped before `cutoff`, and
         return how many, and whether the look is over (none left)."""
         raise NotImplementedError(f"{type(self).__name__} keeps every reading")
+
+    def _alarm_book(self) -> AlarmBook | None:
+        """A connection of its own to the alarms of this storage; None while it has none (a text file
+        without rules yet, a storage with no room for them): no rule is then evaluated."""
+        return None
 
     def _begin(self) -> None:
         """Start the transaction that `_commit` ends."""

@@ -489,6 +489,94 @@
         <translation>impossible de lire {0} désormais ({1})&#xa0;: ouvrez-le de nouveau</translation>
     </message>
     <message>
+        <source>alarm raised: {0} above {1} °C ({2} °C)</source>
+        <translation>alarme déclenchée&#xa0;: {0} au-dessus de {1} °C ({2} °C)</translation>
+    </message>
+    <message>
+        <source>alarm raised: {0} below {1} °C ({2} °C)</source>
+        <translation>alarme déclenchée&#xa0;: {0} au-dessous de {1} °C ({2} °C)</translation>
+    </message>
+    <message>
+        <source>alarm raised: {0} silent for more than {1} s</source>
+        <translation>alarme déclenchée&#xa0;: {0} muet depuis plus de {1} s</translation>
+    </message>
+    <message>
+        <source>alarm cleared: {0} no longer above {1} °C</source>
+        <translation>alarme levée&#xa0;: {0} n&apos;est plus au-dessus de {1} °C</translation>
+    </message>
+    <message>
+        <source>alarm cleared: {0} no longer below {1} °C</source>
+        <translation>alarme levée&#xa0;: {0} n&apos;est plus au-dessous de {1} °C</translation>
+    </message>
+    <message>
+        <source>alarm cleared: {0} sends again</source>
+        <translation>alarme levée&#xa0;: {0} émet de nouveau</translation>
+    </message>
+    <message>
+        <source>alarm events cannot be stored: {0}</source>
+        <translation>les événements d&apos;alarme ne peuvent pas être enregistrés&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>alarm events are stored again</source>
+        <translation>les événements d&apos;alarme sont de nouveau enregistrés</translation>
+    </message>
+    <message>
+        <source>alarm rules cannot be read: {0}</source>
+        <translation>les règles d&apos;alarme ne peuvent pas être lues&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>unknown alarm kind {0}: choose high, low or silent</source>
+        <translation>type d&apos;alarme {0} inconnu&#xa0;: choisissez haut, bas ou silence</translation>
+    </message>
+    <message>
+        <source>the threshold</source>
+        <translation>le seuil</translation>
+    </message>
+    <message>
+        <source>the hysteresis</source>
+        <translation>l&apos;hystérésis</translation>
+    </message>
+    <message>
+        <source>the minimum duration</source>
+        <translation>la durée minimale</translation>
+    </message>
+    <message>
+        <source>the hysteresis must be 0 °C or more, got {0}</source>
+        <translation>l&apos;hystérésis doit valoir 0 °C ou plus, pas {0}</translation>
+    </message>
+    <message>
+        <source>the minimum duration must be 0 s or more, got {0}</source>
+        <translation>la durée minimale doit valoir 0 s ou plus, pas {0}</translation>
+    </message>
+    <message>
+        <source>a silence must last more than 0 s, got {0}</source>
+        <translation>un silence doit durer plus de 0 s, pas {0}</translation>
+    </message>
+    <message>
+        <source>a silence rule has no hysteresis: give it to a high or a low rule</source>
+        <translation>une règle de silence n&apos;a pas d&apos;hystérésis&#xa0;: donnez-la à un seuil haut ou bas</translation>
+    </message>
+    <message>
+        <source>a threshold cannot be below absolute zero (-273.15 °C), got {0}</source>
+        <translation>un seuil ne peut être sous le zéro absolu (-273,15 °C)&#xa0;: {0} donné</translation>
+    </message>
+    <message>
+        <source>the low threshold ({0} °C) must be below the high threshold ({1} °C) for {2}</source>
+        <translation>le seuil bas ({0} °C) doit être sous le seuil haut ({1} °C) pour {2}</translation>
+    </message>
+    <message>
+        <source>all sensors</source>
+        <translation>tous les capteurs</translation>
+    </message>
+    <message>
+        <source>{0} has two {1} rules: keep one</source>
+        <translation>{0} a deux règles {1}&#xa0;: gardez-en une</translation>
+    </message>
+    <message>
+        <source>every rule saved together must watch the same sensor</source>
+        <translation>les règles enregistrées ensemble doivent surveiller le même capteur</translation>
+    </message>
+    <message>
         <source>unknown host {0}: give an address of this machine, such as 127.0.0.1</source>
         <translation>hôte inconnu {0}&#xa0;: donnez une adresse de cette machine, par exemple 127.0.0.1</translation>
     </message>

@@ -133,18 +133,20 @@ class SQLiteStorage(Storage):
             self._connection.execute("ROLLBACK")
 
     def _purge(self, cutoff: float, limit: int) -> tuple[int, bool]:
-        deleted, finished = 0, False
+        # The walk moves on only once the step is committed: a step rolled back is walked again.
+        through, deleted, finished = self._purged_through, 0, False
         self._begin()
         for _ in range(SENSORS_PER_STEP):
-            (sensor,) = self._connection.execute(_NEXT_SENSOR, (self._purged_through,)).fetchone()
+            (sensor,) = self._connection.execute(_NEXT_SENSOR, (through,)).fetchone()
             if sensor is None:
-                self._purged_through, finished = "", True
+                through, finished = "", True
                 break
             deleted += self._connection.execute(_PURGE, (sensor, cutoff, limit - deleted)).rowcount
             if deleted == limit:
                 break
-            self._purged_through = sensor
+            through = sensor
         self._commit()
+        self._purged_through = through
         return deleted, finished
 
     def _close(self) -> None:

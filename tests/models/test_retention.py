@@ -119,3 +119,20 @@ def test_acks_keep_coming_during_a_large_purge(tmp_path):
         storage.close()
     assert storage.purged == 200_000
     assert timestamps(tmp_path / "m.db") == [NOW + seq for seq in range(50)]
+
+
+def test_a_purge_that_fails_is_said_once_and_refuses_no_reading(tmp_path):
+    fill(tmp_path / "m.db", stamped("old", NOW - 3 * DAY, 10))
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as db, db:
+        db.execute("CREATE TRIGGER keep BEFORE DELETE ON mesures BEGIN SELECT RAISE(ABORT, 'deleting is refused here'); END")
+    storage = SQLiteStorage(tmp_path / "m.db", keep_days=1, clock=lambda: NOW)
+    said: list[str] = []
+    told = threading.Event()
+    storage.on_error = lambda sentence: (said.append(sentence), told.set())
+    storage.open()
+    assert told.wait(30)
+    commit = storage.submit(stamped("new", NOW, 5), NOW)
+    assert commit.wait(10) and commit.error is None
+    storage.close()
+    assert said == [f"deleting readings older than 1 days failed: deleting is refused here ({tmp_path / 'm.db'})"]
+    assert len(timestamps(tmp_path / "m.db")) == 15

@@ -28,16 +28,21 @@ __all__ = [
 ]
 
 
-def open_storage(location: Location, text_file: bool = False, clock: Callable[[], float] = time.time) -> Storage:
+def open_storage(
+    location: Location, text_file: bool = False, clock: Callable[[], float] = time.time, keep_days: float | None = None
+) -> Storage:
     """Open a storage and start its writer; raises StorageError with a sentence for the user. `clock`: the
-    time its alarms are evaluated at (a PostgreSQL database keeps no alarm rules yet: none is evaluated)."""
+    time its alarms are evaluated at (a PostgreSQL database keeps no alarm rules yet: none is evaluated)
+    and a retention measures age from; `keep_days`: delete readings older than that (a database only;
+    None keeps everything)."""
     storage: Storage
     if is_database_url(location):
         # psycopg loads libpq: only a database server needs it.
         from models.storage.postgres import PostgresStorage
 
-        storage = PostgresStorage(str(location), clock=clock)
+        storage = PostgresStorage(str(location), clock=clock, keep_days=keep_days)
     else:
-        storage = TextFileStorage(location, clock=clock) if text_file else SQLiteStorage(location, clock=clock)
+        kind = TextFileStorage if text_file else SQLiteStorage
+        storage = kind(location, clock=clock, keep_days=keep_days)
     storage.open()
     return storage

@@ -32,6 +32,7 @@ TYPES = ["text", "float8", "timestamptz", "timestamptz", "bool"]
 STAGING = "CREATE TEMPORARY TABLE IF NOT EXISTS mesures_staging (LIKE mesures) ON COMMIT DELETE ROWS"
 """LIKE copies the columns, not the unique constraint: resent readings may meet here."""
 MOVE = f"INSERT INTO mesures ({COLUMNS}) SELECT {COLUMNS} FROM mesures_staging ON CONFLICT DO NOTHING"
+PURGE = 'DELETE FROM mesures WHERE ctid IN (SELECT ctid FROM mesures WHERE "timestamp" < to_timestamp(%s) LIMIT %s)'
 UNREACHABLE = "the database server cannot be reached"
 REFUSED = "the database refused the write (the server's log says why)"
 
@@ -39,9 +40,15 @@ REFUSED = "the database refused the write (the server's log says why)"
 class PostgresStorage(Storage):
     CANNOT_OPEN = UNREACHABLE
 
-    def __init__(self, url: str, max_pending: int = MAX_PENDING_READINGS, clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        url: str,
+        max_pending: int = MAX_PENDING_READINGS,
+        clock: Callable[[], float] = time.time,
+        keep_days: float | None = None,
+    ):
         # The base class keeps a path for files; here it is only ever a name without the password.
-        super().__init__(masked(url), max_pending, clock)
+        super().__init__(masked(url), max_pending, clock, keep_days)
         self.url = url
         self._connection: psycopg.Connection | None = None
         self._staged: list[tuple] = []
@@ -106,6 +113,15 @@ class PostgresStorage(Storage):
             copy.set_types(TYPES)
             for row in rows:
                 copy.write_row(row)
+
+    def _purge(self, cutoff: float, limit: int) -> tuple[int, bool]:
+        # The BRIN index on "timestamp" finds the oldest pages; ctid picks at most `limit` rows of them.
+        assert self._connection is not None
+        with self._connection.cursor() as cursor:
+            cursor.execute(PURGE, (cutoff, limit))
+            deleted = cursor.rowcount
+        self._connection.commit()
+        return deleted, deleted < limit
 
     def _commit(self) -> None:
         assert self._connection is not None

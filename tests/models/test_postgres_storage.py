@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import threading
 
 import psycopg
 import pytest
@@ -14,6 +15,8 @@ from models.export import ExportFilter, count_readings, export_csv
 from models.history import count_stored, load_history, sensor_summaries, time_span
 from models.reading import Reading
 from models.storage import StorageError, open_for_reading, open_storage
+from models.storage.base import DAY
+from models.storage.postgres import PostgresStorage
 from models.storage.postgres_schema import SCHEMA_VERSION
 
 START = 1_790_000_040.0
@@ -208,3 +211,19 @@ def test_collectors_starting_at_once_on_a_new_database_make_one_schema(postgres_
             start.result().close()
     assert refused == []
     assert sql(postgres_url, "SELECT version FROM thermolab_schema") == [(SCHEMA_VERSION,)]
+
+
+def test_a_retention_deletes_the_old_readings_in_steps_and_keeps_the_recent_ones(postgres_url):
+    old, recent = readings(500, "old", START - 3 * DAY), readings(50, "recent", START - DAY / 2)
+    storage = open_storage(postgres_url)
+    assert storage.submit(old + recent, START).wait(10)
+    storage.close()
+    storage = PostgresStorage(postgres_url, clock=lambda: START, keep_days=1)
+    storage.purge_rows = 120
+    purged = threading.Event()
+    storage.on_purged = lambda sentence: purged.set()
+    storage.open()
+    assert purged.wait(30)
+    storage.close()
+    assert storage.purged == 500
+    assert sql(postgres_url, "SELECT capteur_id, count(*) FROM mesures GROUP BY 1") == [("recent", 50)]

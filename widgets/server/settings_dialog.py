@@ -1,4 +1,5 @@
-"""Server settings: address, storage, token and limits, and the MQTT broker; applied when the server restarts.
+"""Server settings: address, storage and its retention, token and limits, and the MQTT broker; applied when the
+server restarts.
 
 A storage file whose content is of the other kind (a database chosen as text file) is refused here,
 with the sentence under the fields, so the user corrects it without losing what they typed. A
@@ -71,6 +72,12 @@ class SettingsDialog(QDialog):
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.hide()
+        self.keep_days = QSpinBox(minimum=0, maximum=36_500, value=config.keep_days)
+        self.keep_days.setSuffix(self.tr(" days"))
+        self.keep_days.setSpecialValueText(self.tr("Keep everything"))
+        self.keep_days.setToolTip(
+            self.tr("Readings older than this are deleted from the database, a little at a time; a text file keeps everything")
+        )
         self.kind.currentIndexChanged.connect(self._show_default_file)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -103,6 +110,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Storage:"), self.kind)
         form.addRow(self.tr("File:"), self.file_row)
         form.addRow(self.tr("Database URL:"), self.url)
+        form.addRow(self.tr("Keep readings:"), self.keep_days)
         self._form = form
         self._show_default_file()
         form.addRow(self.tr("Token:"), self.token)
@@ -131,6 +139,7 @@ class SettingsDialog(QDialog):
             port=self.port.value(),
             storage_path=self._location(),
             text_file=self.kind.currentData() == TEXT_FILE,
+            keep_days=0 if self.kind.currentData() == TEXT_FILE else self.keep_days.value(),
             token=self.token.text(),
             max_connections=self.max_connections.value(),
             idle_timeout=self.idle_timeout.value(),
@@ -189,6 +198,7 @@ class SettingsDialog(QDialog):
         self._form.setRowVisible(self.url, kind == POSTGRES)
         if kind != POSTGRES:
             self.path.setPlaceholderText(str(self._defaults[kind == TEXT_FILE]))
+        self.keep_days.setEnabled(kind != TEXT_FILE)
         self.problem.hide()
 
     def _browse(self) -> None:

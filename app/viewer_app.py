@@ -10,7 +10,6 @@ chart and the sensors table, as the server window adds what it receives.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
@@ -120,7 +119,7 @@ class ViewerApp(QObject):
         self.closed.emit()
 
 
-def run_viewer(path: Path | None) -> int:
+def run_viewer(path: Location | None) -> int:
     """`python main.py view`: the viewer alone, in a process that stores nothing."""
     app = make_application(sys.argv[:1])
     try:

@@ -88,3 +88,10 @@ def test_a_url_where_a_file_goes_is_refused_without_its_password():
         assert done.returncode == 2
         assert "this option takes a file; a PostgreSQL URL goes with server --db or export --db" in done.stderr
         assert "s3cret" not in done.stderr
+
+
+def test_view_of_a_database_that_cannot_be_had_is_one_sentence(postgres_server):
+    done = run_main("view", "--db", postgres_server.url(password="wrong-secret"))
+    assert done.returncode == 2
+    assert "refused the password for postgresql://thermolab:****@127.0.0.1:" in done.stderr
+    assert "wrong-secret" not in done.stdout + done.stderr

@@ -167,8 +167,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "gives the {0} in an unknown unit {1}"),
     QT_TRANSLATE_NOOP("CoreText", "has a {0} that is not a number ({1})"),
     QT_TRANSLATE_NOOP("CoreText", "has no {0} {1}"),
-    # The simulator's sensors (network/sensors/sensor_link.py, sensor_loop.py, city_sensor.py, capteur_tcp.py, fleet.py,
-    # simulation.py, sensor_host.py).
+    # The simulator's sensors (network/sensors/sensor_link.py, mqtt_link.py, sensor_loop.py, city_sensor.py,
+    # capteur_tcp.py, fleet.py, simulation.py, sensor_host.py).
     QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}: start one or check the address; retrying"),
     QT_TRANSLATE_NOOP("CoreText", "cannot connect to {0} ({1}); retrying"),
     QT_TRANSLATE_NOOP("CoreText", "{0} closed the connection; resending what was not acknowledged"),
@@ -180,6 +180,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the server refused a reading of {0}: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is busy (too many connections); retrying"),
     QT_TRANSLATE_NOOP("CoreText", "{0} answered: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "the link to the broker at {0} was lost; resending what was not acknowledged"),
+    # network/sensors/mqtt_link.py: a broker's sentence (network/mqtt/broker.py), tried again.
+    QT_TRANSLATE_NOOP("CoreText", "{0} (retrying)"),
     QT_TRANSLATE_NOOP("CoreText", "no weather for {0}: {1}"),
     QT_TRANSLATE_NOOP(
         "CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"

@@ -8,12 +8,16 @@ and can be stopped at any moment, even when the server reads nothing.
 from __future__ import annotations
 
 import errno
+import itertools
+import math
 import os
+import selectors
 import socket
 
 import orjson
 
 from models.reading import MAX_MESSAGE
+from network.sensors.send_buffer import Batch
 from network.serveur import format_peer
 
 RECV_SIZE = 256 * 1024
@@ -31,10 +35,23 @@ class LinkError(Exception):
 
 
 class SensorLink:
-    """Started by the constructor (name lookup, then a connection in progress); `connected` once done."""
+    """Started by the constructor (name lookup, then a connection in progress); `connected` once done.
 
-    def __init__(self, host: str, port: int):
+    The sensor loop speaks to it and to `MqttLink` (network/sensors/mqtt_link.py) alike: a sensor
+    does not know which of the two carries its readings.
+    """
+
+    connecting_events = selectors.EVENT_WRITE
+    """What the socket does once the connection is made (or has failed)."""
+    max_in_flight = math.inf
+    """A server answers every line in order, however many are on their way."""
+    due = math.inf
+    """When the link needs a turn of its own, readings apart: never, TCP keeps no heartbeat."""
+
+    def __init__(self, host: str, port: int, capteur_id: str = "", token: str | None = None):
         self.where = format_peer((host, port))
+        self._prefix = {"capteur_id": capteur_id}
+        self._token = token
         family, address = _resolve(host, port)
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         self.socket.setblocking(False)
@@ -59,8 +76,22 @@ class SensorLink:
         self.connected = True
         # The sensor batches its readings itself; Nagle's algorithm would only delay each batch.
         self.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if self._token:
+            # Readings follow at once: the server reads the token first and stores nothing if it is wrong.
+            self._queue(orjson.dumps({"auth": self._token}, option=orjson.OPT_APPEND_NEWLINE))
 
-    def queue(self, data: bytes) -> None:
+    def queue_batch(self, batch: Batch) -> None:
+        """Write `batch` as JSON lines at the next `flush()`, each with its `seq` and `timestamp`."""
+        prefix, dumps, newline = self._prefix, orjson.dumps, orjson.OPT_APPEND_NEWLINE
+        readings = zip(itertools.count(batch.first_seq), batch.timestamps, batch.temperatures)
+        self._queue(
+            b"".join(
+                dumps({**prefix, "temperature": temperature, "timestamp": timestamp, "seq": seq}, option=newline)
+                for seq, timestamp, temperature in readings
+            )
+        )
+
+    def _queue(self, data: bytes) -> None:
         self._out = memoryview(bytes(self._out) + data) if self._out else memoryview(data)
 
     def flush(self) -> None:

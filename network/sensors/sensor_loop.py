@@ -9,13 +9,14 @@ be, and writes everything waiting in one go. Then the thread waits in a selector
   a 10,000 readings/s sensor makes 50 writes and 50 reads a second, not 10,000 of each.
 Either way a word from another thread (stop, pause, new rate) comes through the wake-up socket and
 is seen at once. The selector never waits on a blocking call: connecting, writing and reading are
-non-blocking (`SensorLink`).
+non-blocking (`SensorLink`; `MqttLink` only waits for the TCP handshake, see network/sensors/mqtt_link.py).
+The loop knows a link, not what it speaks: a sensor aimed at a broker publishes through `MqttLink`,
+any other sends to a readings server through `SensorLink`, and both answer its readings in order.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import math
 import selectors
@@ -23,12 +24,12 @@ import socket
 import time
 from typing import Protocol
 
-import orjson
-
 from models.capteur import Measurement
+from network.mqtt.broker import Broker
 from network.sensors.client import token_refused
+from network.sensors.mqtt_link import MqttLink
 from network.sensors.schedule import Backoff, Schedule
-from network.sensors.send_buffer import Batch, SendBuffer
+from network.sensors.send_buffer import SendBuffer
 from network.sensors.sensor_link import LinkError, SensorLink
 from network.sensors.sensor_status import State
 
@@ -57,6 +58,8 @@ class SensorControls(Protocol):
     host: str
     port: int
     token: str | None
+    broker: Broker | None
+    """Set: the readings are published to this broker, and host, port and token are not used."""
     count: int | None
     duration: float | None
     finishing: bool
@@ -84,8 +87,7 @@ class SensorLoop:
         self.measured = self.sent = self.acked = self.resent = self.rejected = self.errors = 0
         self.last_error: str | None = None
         self.gave_up = False
-        self._prefix = {"capteur_id": sensor.capteur_id}
-        self._link: SensorLink | None = None
+        self._link: SensorLink | MqttLink | None = None
         self._watching = 0
         self._retry_at = self._connect_by = 0.0
         self._schedule = Schedule(sensor.rate, 0.0)
@@ -170,7 +172,7 @@ class SensorLoop:
         if self._link is None and now >= self._retry_at:
             self.state = State.CONNECTING
             try:
-                self._link = SensorLink(self.sensor.host, self.sensor.port)
+                self._link = self._open_link()
             except LinkError as error:
                 self._fail(error)
                 return
@@ -178,27 +180,26 @@ class SensorLoop:
         elif self._link is not None and not self._link.connected and now >= self._connect_by:
             self._fail(LinkError(f"no answer from {self._link.where} within {CONNECT_TIMEOUT:g} s; retrying"))
 
+    def _open_link(self) -> SensorLink | MqttLink:
+        sensor = self.sensor
+        if sensor.broker is not None:
+            return MqttLink(sensor.broker, sensor.capteur_id)
+        return SensorLink(sensor.host, sensor.port, sensor.capteur_id, sensor.token)
+
     def _send(self) -> None:
         link = self._link
         if link is None or not link.connected:
             return
-        if not link.wants_write and self.buffer.waiting:
-            batch = self.buffer.take(BATCH)
-            link.queue(self._encode(batch))
+        room = min(BATCH, link.max_in_flight - self.buffer.in_flight)
+        if not link.wants_write and self.buffer.waiting and room > 0:
+            batch = self.buffer.take(int(room))
+            link.queue_batch(batch)
             self.sent += len(batch.timestamps)
             self.resent += batch.resent
         try:
             link.flush()
         except LinkError as error:
             self._fail_writing(link, error)
-
-    def _encode(self, batch: Batch) -> bytes:
-        prefix, dumps, newline = self._prefix, orjson.dumps, orjson.OPT_APPEND_NEWLINE
-        readings = zip(itertools.count(batch.first_seq), batch.timestamps, batch.temperatures)
-        return b"".join(
-            dumps({**prefix, "temperature": temperature, "timestamp": timestamp, "seq": seq}, option=newline)
-            for seq, timestamp, temperature in readings
-        )
 
     def _wait(self, now: float, wake: socket.socket) -> None:
         wake_at = self._next_event()
@@ -214,7 +215,7 @@ class SensorLoop:
         link = self._link
         events = 0
         if link is not None and not link.connected:
-            events = selectors.EVENT_WRITE
+            events = link.connecting_events
         elif link is not None and next_turn > now + MIN_TURN:
             # Replies wait for the next turn when it is near: one wake-up per reading, not two.
             events = selectors.EVENT_READ if next_turn > now + REPLY_DELAY else 0
@@ -239,11 +240,13 @@ class SensorLoop:
             moments.append(self._retry_at)
         elif not link.connected:
             moments.append(self._connect_by)
-        elif self.buffer.waiting or link.wants_write:
+        elif self.buffer.waiting and self.buffer.in_flight < link.max_in_flight or link.wants_write:
             moments.append(0.0)
+        else:
+            moments.append(link.due)
         return min(moments, default=math.inf)
 
-    def _watch(self, link: SensorLink, events: int) -> None:
+    def _watch(self, link: SensorLink | MqttLink, events: int) -> None:
         """Watch the link's socket for `events` (0: not at all, before the link is dropped)."""
         if events == self._watching:
             return
@@ -255,18 +258,16 @@ class SensorLoop:
             self._selector.modify(link.socket, events)
         self._watching = events
 
-    def _connected(self, link: SensorLink) -> None:
+    def _connected(self, link: SensorLink | MqttLink) -> None:
         try:
             link.finish_connecting()
         except LinkError as error:
             self._fail(error)
             return
-        self.state = State.SENDING
-        if self.sensor.token:
-            # Readings follow at once: the server reads the token first and stores nothing if it is wrong.
-            link.queue(orjson.dumps({"auth": self.sensor.token}, option=orjson.OPT_APPEND_NEWLINE))
+        if link.connected:
+            self.state = State.SENDING
 
-    def _exchange(self, link: SensorLink) -> None:
+    def _exchange(self, link: SensorLink | MqttLink) -> None:
         try:
             self._read_replies(link)
         except LinkError as error:
@@ -278,7 +279,7 @@ class SensorLoop:
             except LinkError as error:
                 self._fail_writing(link, error)
 
-    def _read_replies(self, link: SensorLink) -> None:
+    def _read_replies(self, link: SensorLink | MqttLink) -> None:
         replies, closed = link.read()
         for reply in replies:
             self._answer(link, reply)
@@ -287,14 +288,14 @@ class SensorLoop:
         if closed:
             raise link.closed_by_server()
 
-    def _fail_writing(self, link: SensorLink, error: LinkError) -> None:
+    def _fail_writing(self, link: SensorLink | MqttLink, error: LinkError) -> None:
         """A server that refuses a token answers, then closes: its answer says more than the failed write."""
         with contextlib.suppress(LinkError):
             self._read_replies(link)
         if self._link is not None:
             self._fail(error)
 
-    def _answer(self, link: SensorLink, reply: int | dict) -> None:
+    def _answer(self, link: SensorLink | MqttLink, reply: int | dict) -> None:
         if isinstance(reply, int) or "ack" in reply:
             self.acked += self.buffer.answer(reply if isinstance(reply, int) else 1)
             self.backoff.reset()

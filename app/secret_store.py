@@ -23,10 +23,12 @@ from app.paths import APP_NAME, data_dir, made_data_dir
 
 SERVER_TOKEN = "server/token"
 TARGET_TOKEN = "simulator/target_token"
+TARGET_BROKER_PASSWORD = "simulator/target_broker_password"
 WEATHER_KEY = "weather/api_key"
 SECRETS = {
     SERVER_TOKEN: "the server's token",
     TARGET_TOKEN: "the target server's token",
+    TARGET_BROKER_PASSWORD: "the target broker's password",
     WEATHER_KEY: "the OpenWeatherMap API key",
 }
 """Each secret's name, in the keyring under the service "thermolab" and in the file (also the key under

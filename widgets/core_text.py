@@ -216,6 +216,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("CoreText", "the server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
+    QT_TRANSLATE_NOOP("CoreText", "the target broker's password"),
     QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),
     # Value models (models/value_models.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} must be a finite number, got {1}"),

@@ -139,3 +139,34 @@ class MqttLink:
 
     def _on_disconnect(self, *_) -> None:
         self._gone = True
+
+
+def publish_once(broker: Broker, capteur_id: str, seq: int, timestamp: float, temperature: float, timeout: float) -> None:
+    """Publish one reading and wait for the broker's PUBACK, as a city's sensor does once every few
+    minutes; LinkError with the sentence when it was not acknowledged within `timeout` seconds."""
+    link = MqttLink(broker, capteur_id)
+    until = time.monotonic() + timeout
+    try:
+        with selectors.DefaultSelector() as selector:
+            selector.register(link.socket, selectors.EVENT_READ)
+            while not link.connected:
+                _wait(selector, until, link)
+                link.finish_connecting()
+            link.queue_batch(Batch(seq, [timestamp], [temperature], 0))
+            while True:
+                link.flush()
+                replies, closed = link.read()
+                if replies:
+                    if isinstance(replies[0], dict):
+                        raise LinkError(f"the broker refused a reading of {capteur_id}: {replies[0]['error']}")
+                    return
+                if closed:
+                    raise link.closed_by_server()
+                _wait(selector, until, link)
+    finally:
+        link.close()
+
+
+def _wait(selector: selectors.BaseSelector, until: float, link: MqttLink) -> None:
+    if not selector.select(until - time.monotonic()):
+        raise LinkError(f"the broker at {link.where} did not answer in time")

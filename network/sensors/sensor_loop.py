@@ -216,6 +216,9 @@ class SensorLoop:
         events = 0
         if link is not None and not link.connected:
             events = link.connecting_events
+        elif link is not None and self.buffer.waiting and self.buffer.in_flight >= link.max_in_flight:
+            # The broker takes no more before it answers: its answers are what the next turn waits for.
+            events = selectors.EVENT_READ | (selectors.EVENT_WRITE if link.wants_write else 0)
         elif link is not None and next_turn > now + MIN_TURN:
             # Replies wait for the next turn when it is near: one wake-up per reading, not two.
             events = selectors.EVENT_READ if next_turn > now + REPLY_DELAY else 0

@@ -51,29 +51,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     total = args.publishers * args.count
     parts = args.only or PARTS
-    with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder, contextlib.ExitStack() as stack:
         try:
-            broker = Mosquitto(Path(folder) / "mosquitto")
-            broker.__enter__()
+            broker = stack.enter_context(Mosquitto(Path(folder) / "mosquitto"))
         except MosquittoMissing as error:
             return fail(str(error), 2)
-        try:
-            print(f"Mosquitto on {broker.url}, {args.publishers} publishers x {args.count:,} QoS 1 messages", flush=True)
-            publish = functools.partial(_simulate, broker, args.publishers, args.count, args.processes)
-            ceiling = ceiling_rate(broker, args.publishers, args.count, Path(folder))
-            print(f"ceiling, mosquitto_pub -> mosquitto_sub:        {ceiling:10,.0f} messages/s (1.00)", flush=True)
-            if "publishers" in parts:
-                rate = publishers_rate(broker, publish, total, Path(folder))
-                print(
-                    f"publishers, simulate --mqtt -> mosquitto_sub:   {rate:10,.0f} readings/s ({rate / ceiling:.2f})", flush=True
-                )
-            if "end-to-end" in parts:
-                rate, peak = end_to_end_rate(broker, publish, total, Path(folder))
-                print(f"end to end, simulate --mqtt -> server --mqtt:   {rate:10,.0f} readings/s stored ({rate / ceiling:.2f})")
-                print(f"collector peak memory (VmHWM): {peak:.0f} MB for {total:,} readings")
-        finally:
-            broker.__exit__()
+        print(f"Mosquitto on {broker.url}, {args.publishers} publishers x {args.count:,} QoS 1 messages", flush=True)
+        publish = functools.partial(_simulate, broker, args.publishers, args.count, args.processes)
+        ceiling = ceiling_rate(broker, args.publishers, args.count, Path(folder))
+        _show("ceiling, mosquitto_pub -> mosquitto_sub:     ", ceiling, "messages/s", ceiling)
+        if "publishers" in parts:
+            rate = publishers_rate(broker, publish, total, Path(folder))
+            _show("publishers, simulate --mqtt -> mosquitto_sub:", rate, "readings/s", ceiling)
+        if "end-to-end" in parts:
+            rate, peak = end_to_end_rate(broker, publish, total, Path(folder))
+            _show("end to end, simulate --mqtt -> server --mqtt:", rate, "readings/s stored", ceiling)
+            print(f"collector peak memory (VmHWM): {peak:.0f} MB for {total:,} readings")
     return 0
+
+
+def _show(label: str, rate: float, unit: str, ceiling: float) -> None:
+    print(f"{label} {rate:10,.0f} {unit} ({rate / ceiling:.2f})", flush=True)
 
 
 def ceiling_rate(broker: Mosquitto, publishers: int, count: int, folder: Path) -> float:

@@ -46,7 +46,8 @@ class TargetDialog(QDialog):
         self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.token.setPlaceholderText(self.tr("none: the server requires no token"))
         self.token.setToolTip(self.tr("The token the server was started with, when it requires one"))
-        self.server_box = QGroupBox(self.tr("Readings server"))
+        # Untitled: the radio button above each box names it.
+        self.server_box = QGroupBox()
         server_form = QFormLayout(self.server_box)
         server_form.addRow(self.tr("Address:"), self.host)
         server_form.addRow(self.tr("Port:"), self.port)
@@ -56,11 +57,13 @@ class TargetDialog(QDialog):
         self.broker_url.setToolTip(
             self.tr("mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS; write USER@ before the host if the broker asks for a user")
         )
+        # Room for a whole URL, such as mqtts://broker.example.org:8883.
+        self.broker_url.setMinimumWidth(self.broker_url.fontMetrics().horizontalAdvance("m" * 28))
         self.broker_password = QLineEdit(target.broker_password)
         self.broker_password.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.broker_password.setPlaceholderText(self.tr("none, or from THERMOLAB_MQTT_PASSWORD"))
         self.broker_password.setToolTip(self.tr("The password of the user named in the URL; kept with the other secrets"))
-        self.broker_box = QGroupBox(self.tr("MQTT broker"))
+        self.broker_box = QGroupBox()
         broker_form = QFormLayout(self.broker_box)
         broker_form.addRow(self.tr("Broker URL:"), self.broker_url)
         broker_form.addRow(self.tr("Password:"), self.broker_password)

@@ -4,7 +4,7 @@ publish there, the choice is remembered, and a URL that cannot be used changes n
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.secret_store import TARGET_BROKER_PASSWORD, read_secret
@@ -18,7 +18,8 @@ def choose_broker(qtbot, monkeypatch, url: str, password: str = "") -> None:
 
     def fill(dialog: TargetDialog) -> int:
         dialog.show()
-        qtbot.mouseClick(dialog.to_broker, Qt.MouseButton.LeftButton)
+        # On its circle: a radio button stretched across the dialog takes clicks on its circle and label only.
+        qtbot.mouseClick(dialog.to_broker, Qt.MouseButton.LeftButton, pos=QPoint(6, dialog.to_broker.height() // 2))
         assert dialog.broker_box.isEnabled() and not dialog.server_box.isEnabled()
         dialog.broker_url.setText(url)
         dialog.broker_password.setText(password)

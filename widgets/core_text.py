@@ -182,8 +182,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} answered: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "the link to the broker at {0} was lost; resending what was not acknowledged"),
     QT_TRANSLATE_NOOP("CoreText", "the broker refused a reading of {0}: {1}"),
-    # network/sensors/mqtt_link.py: a broker's sentence (network/mqtt/broker.py), tried again.
-    QT_TRANSLATE_NOOP("CoreText", "{0} (retrying)"),
     QT_TRANSLATE_NOOP("CoreText", "no weather for {0}: {1}"),
     QT_TRANSLATE_NOOP(
         "CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"

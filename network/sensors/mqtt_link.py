@@ -67,9 +67,9 @@ class MqttLink:
             connect(client, broker)
         except BrokerError as error:
             close_client(client)
-            # As for a readings server, an unknown host is final and anything else is tried again.
-            unknown_host = isinstance(error.__context__, socket.gaierror)
-            raise LinkError(str(error) if unknown_host else f"{error} (retrying)", fatal=unknown_host) from None
+            # As for a readings server, an unknown host is final and anything else is tried again (the
+            # sensor's state says so: the broker's sentence is shown as it is).
+            raise LinkError(str(error), fatal=isinstance(error.__context__, socket.gaierror)) from None
         opened = client.socket()
         assert isinstance(opened, socket.socket), "connect() opened a TCP (or TLS) socket"
         self.socket = opened
@@ -134,9 +134,8 @@ class MqttLink:
 
     def _on_connect(self, _client, _userdata, _flags, reason, properties) -> None:
         if reason.is_failure:
-            sentence = connection_failure(self.broker, reason=reason)
             fatal = any(words in str(reason).lower() for words in _FATAL_REFUSALS)
-            self._refusal = LinkError(sentence if fatal else f"{sentence} (retrying)", fatal=fatal)
+            self._refusal = LinkError(connection_failure(self.broker, reason=reason), fatal=fatal)
             return
         receive_maximum = getattr(properties, "ReceiveMaximum", None) or math.inf
         self.max_in_flight = int(min(MAX_IN_FLIGHT, receive_maximum))

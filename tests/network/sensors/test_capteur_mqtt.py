@@ -3,10 +3,14 @@ restart loses none, and a broker that refuses or is absent is one sentence."""
 
 from __future__ import annotations
 
+import pytest
+
 from models.value_models import make_model
 from network.mqtt.broker import parse_broker
 from network.sensors.capteur_tcp import CapteurTCP, State
 from network.sensors.fleet import Fleet
+from network.sensors.mqtt_link import publish_once
+from network.sensors.sensor_link import LinkError
 from tests.engines import free_port
 from tests.engines.mosquitto import Mosquitto
 from tests.mqtt_subscriber import Subscriber
@@ -80,4 +84,19 @@ def test_a_broker_that_is_not_there_yet_is_retried_with_one_sentence():
     finally:
         sensor.stop()
     assert status.state in (State.BACKING_OFF, State.CONNECTING) and not status.gave_up
-    assert status.last_error == f"no broker answers at mqtt://127.0.0.1:{port}: is it running, and is the port right? (retrying)"
+    assert status.last_error == f"no broker answers at mqtt://127.0.0.1:{port}: is it running, and is the port right?"
+
+
+def test_a_reading_published_once_is_acknowledged_or_said_to_be_lost(mosquitto):
+    broker = parse_broker(mosquitto.url)
+    with Subscriber(mosquitto.url) as subscriber:
+        publish_once(broker, "Orsay", 7, 1764860000.0, 12.5, timeout=5)
+        assert subscriber.wait_for(1)
+    assert subscriber.readings == [
+        ("thermolab/Orsay", {"capteur_id": "Orsay", "temperature": 12.5, "timestamp": 1764860000.0, "seq": 7})
+    ]
+    mosquitto.stop()
+    with pytest.raises(
+        LinkError, match=r"^no broker answers at mqtt://127\.0\.0\.1:\d+: is it running, and is the port right\?$"
+    ):
+        publish_once(broker, "Orsay", 8, 1764860600.0, 12.0, timeout=5)

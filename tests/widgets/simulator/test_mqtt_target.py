@@ -3,6 +3,8 @@ publish there, the choice is remembered, and a URL that cannot be used changes n
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -78,3 +80,18 @@ def test_a_url_that_is_no_broker_is_one_sentence_and_changes_nothing(qtbot, simu
     simulator.window.ask_target()
     assert warnings == ["http://broker.lan is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS"]
     assert simulator.fleet.target == before and not before.mqtt
+
+
+def test_a_reading_typed_by_hand_is_published_to_the_broker_in_celsius(qtbot, simulator, mosquitto):
+    simulator.fleet.retarget(replace(simulator.fleet.target, mqtt=True, broker_url=mosquitto.url))
+    panel = simulator.window.manual
+    with Subscriber(mosquitto.url) as subscriber:
+        panel.sensor.setEditText("serre")
+        panel.temperature.setText("71.6")
+        panel.unit.setCurrentIndex(panel.unit.findData("F"))
+        panel.send_button.click()
+        qtbot.waitUntil(lambda: panel.answer.text() != "Sending…", timeout=10_000)
+        assert subscriber.wait_for(1)
+    assert panel.answer.text() == "acknowledged: the broker accepted it"
+    topic, reading = subscriber.readings[0]
+    assert (topic, reading["capteur_id"], round(reading["temperature"], 6)) == ("thermolab/serre", "serre", 22.0)

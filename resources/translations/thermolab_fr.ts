@@ -483,10 +483,6 @@
         <translation>le broker a refusé une mesure de {0}&#xa0;: {1}</translation>
     </message>
     <message>
-        <source>{0} (retrying)</source>
-        <translation>{0} (nouvel essai)</translation>
-    </message>
-    <message>
         <source>{0} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS</source>
         <translation>{0} n&apos;est pas l&apos;adresse d&apos;un broker&#xa0;: écrivez mqtt://HÔTE:PORT, ou mqtts://HÔTE:PORT pour TLS</translation>
     </message>
@@ -2400,10 +2396,6 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Le jeton donné au lancement du serveur, s&apos;il en exige un</translation>
     </message>
     <message>
-        <source>Readings server</source>
-        <translation>Serveur de mesures</translation>
-    </message>
-    <message>
         <source>Address:</source>
         <translation>Adresse&#xa0;:</translation>
     </message>
@@ -2426,10 +2418,6 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     <message>
         <source>The password of the user named in the URL; kept with the other secrets</source>
         <translation>Le mot de passe de l&apos;utilisateur nommé dans l&apos;adresse&#xa0;; gardé avec les autres secrets</translation>
-    </message>
-    <message>
-        <source>MQTT broker</source>
-        <translation>Broker MQTT</translation>
     </message>
     <message>
         <source>Broker URL:</source>

@@ -46,6 +46,8 @@ MEASURE_CHUNK = 10_000
 LAST_REPLIES_WAIT = 0.5
 """How long a stopping sensor waits for the replies to what it has sent, so that its counters are final:
 below `STOP_TIMEOUT` (network/sensors/capteur_tcp.py), so a stop is still over within it."""
+Link = SensorLink | MqttLink
+"""What carries a sensor's readings: both offer the same methods, and the loop uses no other."""
 # poll() needs no file descriptor of its own, unlike epoll: a thousand sensors save a thousand of them.
 _Selector = getattr(selectors, "PollSelector", selectors.SelectSelector)
 
@@ -87,7 +89,7 @@ class SensorLoop:
         self.measured = self.sent = self.acked = self.resent = self.rejected = self.errors = 0
         self.last_error: str | None = None
         self.gave_up = False
-        self._link: SensorLink | MqttLink | None = None
+        self._link: Link | None = None
         self._watching = 0
         self._retry_at = self._connect_by = 0.0
         self._schedule = Schedule(sensor.rate, 0.0)
@@ -180,7 +182,7 @@ class SensorLoop:
         elif self._link is not None and not self._link.connected and now >= self._connect_by:
             self._fail(LinkError(f"no answer from {self._link.where} within {CONNECT_TIMEOUT:g} s; retrying"))
 
-    def _open_link(self) -> SensorLink | MqttLink:
+    def _open_link(self) -> Link:
         sensor = self.sensor
         if sensor.broker is not None:
             return MqttLink(sensor.broker, sensor.capteur_id)
@@ -249,7 +251,7 @@ class SensorLoop:
             moments.append(link.due)
         return min(moments, default=math.inf)
 
-    def _watch(self, link: SensorLink | MqttLink, events: int) -> None:
+    def _watch(self, link: Link, events: int) -> None:
         """Watch the link's socket for `events` (0: not at all, before the link is dropped)."""
         if events == self._watching:
             return
@@ -261,7 +263,7 @@ class SensorLoop:
             self._selector.modify(link.socket, events)
         self._watching = events
 
-    def _connected(self, link: SensorLink | MqttLink) -> None:
+    def _connected(self, link: Link) -> None:
         try:
             link.finish_connecting()
         except LinkError as error:
@@ -270,7 +272,7 @@ class SensorLoop:
         if link.connected:
             self.state = State.SENDING
 
-    def _exchange(self, link: SensorLink | MqttLink) -> None:
+    def _exchange(self, link: Link) -> None:
         try:
             self._read_replies(link)
         except LinkError as error:
@@ -282,7 +284,7 @@ class SensorLoop:
             except LinkError as error:
                 self._fail_writing(link, error)
 
-    def _read_replies(self, link: SensorLink | MqttLink) -> None:
+    def _read_replies(self, link: Link) -> None:
         replies, closed = link.read()
         for reply in replies:
             self._answer(link, reply)
@@ -291,14 +293,14 @@ class SensorLoop:
         if closed:
             raise link.closed_by_server()
 
-    def _fail_writing(self, link: SensorLink | MqttLink, error: LinkError) -> None:
+    def _fail_writing(self, link: Link, error: LinkError) -> None:
         """A server that refuses a token answers, then closes: its answer says more than the failed write."""
         with contextlib.suppress(LinkError):
             self._read_replies(link)
         if self._link is not None:
             self._fail(error)
 
-    def _answer(self, link: SensorLink | MqttLink, reply: int | dict) -> None:
+    def _answer(self, link: Link, reply: int | dict) -> None:
         if isinstance(reply, int) or "ack" in reply:
             self.acked += self.buffer.answer(reply if isinstance(reply, int) else 1)
             self.backoff.reset()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -34,6 +35,8 @@ from app.commands.common import fail, positive_int
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ("ceiling", "publishers", "end-to-end")
+CLIENTS = "mosquitto-clients"
+"""The Debian package of mosquitto_pub and mosquitto_sub, the yardstick."""
 WAIT_LIMIT = 300.0
 SAMPLE = b'{"capteur_id": "bench_1", "temperature": 21.437, "timestamp": 1764860000.123456, "seq": 1}\n'
 """A reading as the sensors publish it: the yardstick's messages are the same size."""
@@ -52,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     total = args.publishers * args.count
     parts = args.only or PARTS
     with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder, contextlib.ExitStack() as stack:
+        if not (shutil.which("mosquitto_pub") and shutil.which("mosquitto_sub")):
+            return fail(f"mosquitto_pub and mosquitto_sub are not installed: install the Debian package `{CLIENTS}`", 2)
         try:
             broker = stack.enter_context(Mosquitto(Path(folder) / "mosquitto"))
         except MosquittoMissing as error:

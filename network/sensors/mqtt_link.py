@@ -12,7 +12,8 @@ what was not acknowledged when a link was lost waits in the sensor's `SendBuffer
 again on the next link, and the collector keeps one reading per (capteur_id, timestamp).
 
 paho connects in the caller's thread: the sensor waits for the TCP (and TLS) handshake, at most
-CONNECT_TIMEOUT, the rest (CONNACK included) comes through the selector.
+CONNECT_TIMEOUT (a stop asked meanwhile waits as long), the rest (CONNACK included) comes through
+the selector. On 127.0.0.1, or to a broker that refuses at once, that is a millisecond.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import threading
 from pathlib import Path
 
@@ -30,9 +32,13 @@ class _ExportWorker(QObject):
                 self.tr("{0} is the database being exported (or its journal): choose another file.").format(self.destination)
             )
             return
-        partial = self.destination.with_name(self.destination.name + ".part")
         try:
-            with open(partial, "w", encoding="utf-8", newline="") as out:
+            handle, partial = _new_file_beside(self.destination)
+        except OSError as error:
+            self.done.emit(self.tr("Could not write {0} ({1}): choose another place.").format(self.destination, error.strerror))
+            return
+        try:
+            with open(handle, "w", encoding="utf-8", newline="") as out:
                 written = export_csv(self.database, out, self.selection, self.progress.emit, self.cancelled.is_set, self.style)
             partial.replace(self.destination)
         except ExportCancelled:
@@ -46,6 +52,17 @@ class _ExportWorker(QObject):
             self.done.emit(self.tr("Could not write {0} ({1}): choose another place.").format(self.destination, error.strerror))
         else:
             self.done.emit(self.tr("%Ln reading(s) exported to {0}", "", written).format(self.destination))
+
+
+def _new_file_beside(destination: Path) -> tuple[int, Path]:
+    """A new file for the CSV until it is whole, then renamed to `destination`. Created, never opened:
+    a file already there under that name (a database called `out.csv.part`, say) is never written over."""
+    for attempt in itertools.count():
+        path = destination.with_name(f"{destination.name}.{attempt}.part" if attempt else f"{destination.name}.part")
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), path
+        except FileExistsError:
+            continue
 
 
 class ExportJob(QObject):

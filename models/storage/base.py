@@ -3,7 +3,8 @@
 Connection threads hand over batches of readings with `submit()`. The writer takes everything queued,
 writes it in one transaction and only then marks the batches done, so an ack sent after
 `Commit.wait()` is a promise the data survives a crash. When the writer falls behind, `submit()`
-blocks: a fast sender is slowed down instead of being buffered without end.
+blocks: a fast sender is slowed down instead of being buffered without end; `offer()` returns None
+instead, for a thread that must never wait.
 
 A failed transaction (a full disk, a lock held by another program, the file deleted) fails every
 batch in it, so their senders get errors; the writer then puts the file back as it was before the
@@ -103,6 +104,8 @@ class Storage(ABC):
         self.path = Path(path)
         self.stored = 0
         """Readings written and committed (a resent duplicate is not counted twice)."""
+        self.duplicates = 0
+        """Readings committed that the file held already (a sensor's resend): kept once."""
         self.commits = 0
         """Transactions committed: far fewer than readings, since each takes whatever is queued."""
         self.failed = 0
@@ -129,9 +132,22 @@ class Storage(ABC):
         self._writer.start()
 
     def submit(self, readings: Sequence[Reading], received_at: float) -> Commit:
+        """Queue a batch, waiting for room while the writer is behind."""
+        commit = self._queued(readings, received_at, wait=True)
+        assert commit is not None
+        return commit
+
+    def offer(self, readings: Sequence[Reading], received_at: float) -> Commit | None:
+        """Queue a batch if there is room now; None when the writer is behind, for a caller that
+        must not wait (the accepting thread, which serves every client)."""
+        return self._queued(readings, received_at, wait=False)
+
+    def _queued(self, readings: Sequence[Reading], received_at: float, wait: bool) -> Commit | None:
         commit = Commit(readings, received_at)
         with self._condition:
             while self._pending >= self._max_pending and not self._closing:
+                if not wait:
+                    return None
                 self._condition.wait()
             if self._closing:
                 commit.error = "the server is stopping"
@@ -182,6 +198,7 @@ class Storage(ABC):
             self._recover(error)
         else:
             self.stored += stored
+            self.duplicates += sum(len(batch.readings) for batch in batches) - stored
             self.commits += 1
             if self._failing:
                 self._failing = False

@@ -101,9 +101,11 @@ class MqttLink:
         finally:
             self._cork(False)
 
-    def flush(self) -> None:
+    def flush(self, piece: int = 0) -> int:
+        """Write what paho holds; `piece` is for a TCP link's faults, which a broker's sensor has none of."""
         if self.client.loop_write() != mqtt.MQTT_ERR_SUCCESS or self._gone:
             raise self.closed_by_server()
+        return 1
 
     def read(self) -> tuple[list[int | dict], bool]:
         """The broker's answers since the last call (a run of PUBACKs as one number, a refused reading

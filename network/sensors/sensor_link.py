@@ -8,16 +8,15 @@ and can be stopped at any moment, even when the server reads nothing.
 from __future__ import annotations
 
 import errno
-import itertools
 import math
 import os
 import selectors
 import socket
+import struct
 
 import orjson
 
 from models.reading import MAX_MESSAGE
-from network.sensors.send_buffer import Batch
 from network.serveur import format_peer
 
 RECV_SIZE = 256 * 1024
@@ -37,8 +36,8 @@ class LinkError(Exception):
 class SensorLink:
     """Started by the constructor (name lookup, then a connection in progress); `connected` once done.
 
-    The sensor loop speaks to it and to `MqttLink` (network/sensors/mqtt_link.py) alike: a sensor
-    does not know which of the two carries its readings.
+    The sensor loop speaks to it and to `MqttLink` (network/sensors/mqtt_link.py) alike, but for the
+    bytes: faults are made of bytes on a TCP connection, a broker's sensor publishes readings whole.
     """
 
     connecting_events = selectors.EVENT_WRITE
@@ -48,10 +47,8 @@ class SensorLink:
     due = math.inf
     """When the link needs a turn of its own, readings apart: never, TCP keeps no heartbeat."""
 
-    def __init__(self, host: str, port: int, capteur_id: str = "", token: str | None = None):
+    def __init__(self, host: str, port: int):
         self.where = format_peer((host, port))
-        self._prefix = {"capteur_id": capteur_id}
-        self._token = token
         family, address = _resolve(host, port)
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         self.socket.setblocking(False)
@@ -76,34 +73,24 @@ class SensorLink:
         self.connected = True
         # The sensor batches its readings itself; Nagle's algorithm would only delay each batch.
         self.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        if self._token:
-            # Readings follow at once: the server reads the token first and stores nothing if it is wrong.
-            self._queue(orjson.dumps({"auth": self._token}, option=orjson.OPT_APPEND_NEWLINE))
 
-    def queue_batch(self, batch: Batch) -> None:
-        """Write `batch` as JSON lines at the next `flush()`, each with its `seq` and `timestamp`."""
-        prefix, dumps, newline = self._prefix, orjson.dumps, orjson.OPT_APPEND_NEWLINE
-        readings = zip(itertools.count(batch.first_seq), batch.timestamps, batch.temperatures)
-        self._queue(
-            b"".join(
-                dumps({**prefix, "temperature": temperature, "timestamp": timestamp, "seq": seq}, option=newline)
-                for seq, timestamp, temperature in readings
-            )
-        )
-
-    def _queue(self, data: bytes) -> None:
+    def queue(self, data: bytes) -> None:
         self._out = memoryview(bytes(self._out) + data) if self._out else memoryview(data)
 
-    def flush(self) -> None:
-        """Write what the socket takes now; the rest waits for the next `flush()`."""
+    def flush(self, piece: int = 0) -> int:
+        """Write what the socket takes now, at most `piece` bytes per send() when not 0; the rest waits for
+        the next `flush()`. Returns how many sends wrote something."""
+        sends = 0
         while self._out:
             try:
-                written = self.socket.send(self._out)
+                written = self.socket.send(self._out[:piece] if piece else self._out)
             except BlockingIOError:
-                return
+                return sends
             except OSError as error:
                 raise self._lost(error) from None
             self._out = self._out[written:]
+            sends += 1
+        return sends
 
     def read(self) -> tuple[list[int | dict], bool]:
         """The replies that arrived, in order, and whether the server closed the connection.
@@ -128,6 +115,11 @@ class SensorLink:
         return self._replies(self._partial + b"".join(chunks)), closed
 
     def close(self) -> None:
+        self.socket.close()
+
+    def abort(self) -> None:
+        """Close at once with a reset, as a sensor that loses power would: no goodbye, unsent bytes lost."""
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.socket.close()
 
     def _replies(self, data: bytes) -> list[int | dict]:

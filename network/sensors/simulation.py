@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from models.capteur import CapteurError, Measurement, check_capteur_id
+from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.sensor_row import SensorRow, Totals
 from models.sensor_target import SensorTarget
 from models.value_models import Manual, ValueModel
@@ -46,6 +47,7 @@ class _Carried:
     acked: int = 0
     dropped: int = 0
     rejected: int = 0
+    faults: FaultCounts = FaultCounts()
 
 
 @dataclass
@@ -67,10 +69,10 @@ class Simulation:
         self._removed = _Carried()
         """What removed sensors had sent, so the totals never go back."""
 
-    def add(self, capteur_id: str, model: ValueModel, rate: float) -> None:
+    def add(self, capteur_id: str, model: ValueModel, rate: float, faults: Faults = NO_FAULTS) -> None:
         """A stopped sensor; CapteurError when the id is taken or a setting refused."""
         self._check_free(capteur_id)
-        sensor = self._capteur(capteur_id, rate, model)
+        sensor = self._capteur(capteur_id, rate, model, faults)
         self._entries[capteur_id] = _Entry(sensor, _Carried())
 
     def add_city(self, capteur_id: str, city: str, api_key: str, interval: float) -> None:
@@ -119,6 +121,12 @@ class Simulation:
         if isinstance(sensor, CityCapteur):
             raise CapteurError(f"{capteur_id} reports the real temperature in {sensor.city}: its values cannot be modelled")
         sensor.model = model
+
+    def set_faults(self, capteur_id: str, faults: Faults) -> None:
+        sensor = self._entries[capteur_id].sensor
+        if isinstance(sensor, CityCapteur):
+            raise CapteurError(f"{capteur_id} reports the real temperature in {sensor.city}: it makes no faults")
+        sensor.set_faults(faults)
 
     def set_manual_value(self, capteur_id: str, celsius: float) -> None:
         """The value a sensor of the manual model reports from now on; other sensors are left alone."""
@@ -176,12 +184,14 @@ class Simulation:
         if isinstance(old, CityCapteur):
             entry.sensor = self._city(old.capteur_id, old.city, old.api_key, 1 / old.rate)
         else:
-            entry.sensor = self._capteur(old.capteur_id, old.rate, old.model)
+            entry.sensor = self._capteur(old.capteur_id, old.rate, old.model, old.faults)
             entry.sensor.last = old.last
 
-    def _capteur(self, capteur_id: str, rate: float, model: ValueModel) -> TrackedCapteur:
+    def _capteur(self, capteur_id: str, rate: float, model: ValueModel, faults: Faults) -> TrackedCapteur:
         target = self.target
-        return TrackedCapteur(capteur_id, target.host, target.port, rate, model, token=target.token or None, broker=self.broker)
+        return TrackedCapteur(
+            capteur_id, target.host, target.port, rate, model, token=target.token or None, faults=faults, broker=self.broker
+        )
 
     def _city(self, capteur_id: str, city: str, api_key: str, interval: float) -> CityCapteur:
         target = self.target
@@ -209,6 +219,7 @@ class Simulation:
             carried.rejected + status.rejected,
             last,
             status.last_error,
+            carried.faults + status.faults,
         )
 
 
@@ -218,6 +229,7 @@ def _carry(into: _Carried, earlier: _Carried, status) -> None:
     into.acked += earlier.acked + status.acked
     into.dropped += earlier.dropped + status.dropped
     into.rejected += earlier.rejected + status.rejected
+    into.faults = into.faults + earlier.faults + status.faults
 
 
 def target_broker(target: SensorTarget) -> Broker | None:

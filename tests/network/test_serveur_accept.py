@@ -28,9 +28,9 @@ sys.stdin.readline()
 
 
 @contextlib.contextmanager
-def listening_server(path):
+def listening_server(path, **storage_options):
     """A server that listens but accepts only once the test says `start()`: clients wait in the backlog."""
-    storage = SQLiteStorage(path)
+    storage = SQLiteStorage(path, **storage_options)
     storage.open()
     server = ServeurTCP(storage, port=0)
     server.listen()
@@ -67,6 +67,25 @@ def test_one_shot_clients_waiting_on_a_locked_database_hold_up_no_other_client(t
         holder.stdin.close()
         assert [client.recv(100) for client in waiting] == [b'{"ack": 1}\n'] * 6
     assert len(stored_rows(tmp_path / "m.db")) == 6
+
+
+def test_one_shot_readings_meeting_a_full_writer_queue_hold_up_no_other_client(tmp_path):
+    with listening_server(tmp_path / "m.db", max_pending=2) as server, contextlib.ExitStack() as clients:
+        lock_holder = [sys.executable, "-c", LOCK_HOLDER, str(tmp_path / "m.db")]
+        holder = clients.enter_context(subprocess.Popen(lock_holder, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
+        assert holder.stdout.readline() == "locked\n"
+        # Owed no answer, they are queued from the accepting thread; the third at the latest finds
+        # the queue full while the writer waits for the lock.
+        message = (json.dumps(READING).encode() + b"\n") * 3
+        waiting = [clients.enter_context(one_shot(server.address, message)) for _ in range(3)]
+        server.start()
+        with LineClient(server.address) as other:
+            other.send(b"x\n")
+            assert other.answer() == {"error": "invalid JSON at byte 0"}
+        assert server.storage.failed == 0, "the answer came only once the writer gave up waiting for the lock"
+        holder.stdin.close()
+        assert [client.recv(100) for client in waiting] == [b""] * 3
+    assert len(stored_rows(tmp_path / "m.db")) == 9
 
 
 def test_big_one_shot_floods_that_read_nothing_hold_up_no_sensor(tmp_path):

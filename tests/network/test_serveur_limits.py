@@ -23,10 +23,10 @@ PAUSE = 0.3
 class BuggyStorage(SQLiteStorage):
     """Meets a bug with the readings of sensor "bug", as an unforeseen fault would."""
 
-    def submit(self, readings, received_at):
+    def _queued(self, readings, received_at, wait):
         if any(reading.capteur_id == "bug" for reading in readings):
             raise ZeroDivisionError("a bug met in serving one client")
-        return super().submit(readings, received_at)
+        return super()._queued(readings, received_at, wait)
 
 
 def test_a_bug_in_serving_a_one_shot_client_leaves_the_server_accepting(tmp_path, caplog):
@@ -48,8 +48,6 @@ def test_a_bug_in_serving_a_one_shot_client_leaves_the_server_accepting(tmp_path
         server.stop()
         storage.close()
     assert caplog.text.count("ZeroDivisionError: a bug met in serving one client") == 1
-    _, events = server.monitor.events()
-    assert "client disconnected (server error: ZeroDivisionError)" in [event.message for event in events]
     assert [row[0] for row in stored_rows(tmp_path / "m.db")] == ["capteur_1"]
 
 

@@ -62,6 +62,14 @@ def test_the_export_job_refuses_the_database_as_its_destination(qtbot, database)
     assert not Path(f"{database}.part").exists()
 
 
+def test_a_database_named_like_the_exports_temporary_file_is_left_alone(qtbot, tmp_path, database):
+    named_so = database.rename(tmp_path / "out.csv.part")
+    assert job_says(qtbot, named_so, tmp_path / "out.csv") == f"1 reading exported to {tmp_path / 'out.csv'}"
+    assert stored_rows(named_so) == [("c", 21.5, 1_790_000_000.0)]
+    assert (tmp_path / "out.csv").read_text().count("\n") == 2
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.csv", "out.csv.part"]
+
+
 def test_through_a_link_to_the_database_the_dialog_and_the_job_refuse_its_journal(qtbot, database):
     link = database.parent / "link.db"
     link.symlink_to(database.name)

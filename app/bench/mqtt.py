@@ -107,11 +107,13 @@ def publishers_rate(broker: Mosquitto, publish: Callable[[], None], total: int, 
 
 def end_to_end_rate(broker: Mosquitto, publish: Callable[[], None], total: int, folder: Path) -> tuple[float, float]:
     database = folder / "bench.db"
-    command = [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--port", "0", "--db", str(database)]
-    command += ["--mqtt", broker.url]
+    command = [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--no-tcp", "--db", str(database)]
+    command += ["--mqtt", broker.url, "--mqtt-client-id", "bench-collector"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT) as server:
+        # Its status line says "broker connected" once the subscription is in place: from then on, nothing
+        # published is lost to it.
+        reader = _read_until(server, "broker connected")
         try:
-            _wait_for_line(server, "subscribed")
             watcher = _RowWatcher(database, total)
             watcher.start()
             publish()
@@ -119,7 +121,8 @@ def end_to_end_rate(broker: Mosquitto, publish: Callable[[], None], total: int, 
             return watcher.rate(), _peak_memory_mb(server.pid)
         finally:
             server.terminate()
-            server.communicate(timeout=60)
+            server.wait(60)
+            reader.join()
 
 
 def _simulate(broker: Mosquitto, publishers: int, count: int, processes: int) -> None:
@@ -205,11 +208,14 @@ class _RowWatcher(threading.Thread):
         return (self.rows - self.first_rows) / (self.last - self.first)
 
 
-def _wait_for_line(process: subprocess.Popen, word: str) -> None:
+def _read_until(process: subprocess.Popen, words: str) -> threading.Thread:
+    """Wait for a line of `process` with `words` in it; a thread reads on what follows, so that the
+    process never stalls on a full pipe."""
     for line in process.stdout:
-        if word in line:
-            threading.Thread(target=process.stdout.read, name="collector output", daemon=True).start()
-            return
+        if words in line:
+            reader = threading.Thread(target=process.stdout.read, name="collector output")
+            reader.start()
+            return reader
     raise SystemExit("thermolab: the collector did not start: run `python main.py server --headless --mqtt URL` to see why")
 
 

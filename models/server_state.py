@@ -6,7 +6,8 @@ window's timer) reads them at its own pace:
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
   repeated rejections from one host are summarised (`models.rejections`);
 - `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
-  per open connection.
+  per open connection;
+- the storage's alarms raised and cleared (models/alarms/), taken into `events()` as they are read.
 Each counter is written by one thread only, so the hot path takes no lock.
 """
 
@@ -28,6 +29,8 @@ from models.storage import StorageError, TextFileStorage
 from models.wire import WireTap
 
 log = logging.getLogger("thermolab.server")
+alarm_log = logging.getLogger("thermolab.alarms")
+"""Where the alarms of the event log are logged too; the headless server tells them on stdout instead."""
 
 MAX_EVENTS = 2_000
 UNLOGGED_REJECTIONS = "{count:,} more rejected messages in the last {seconds} s"
@@ -150,6 +153,8 @@ class ServerMonitor:
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
         self._watched: ConnectionStats | None = None
+        alarms = getattr(storage, "alarms", None)
+        self._alarms = alarms.feed() if alarms is not None else None
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
         tap = ReadingTap(maxlen)
@@ -183,11 +188,24 @@ class ServerMonitor:
 
     def event(self, level: int, message: str, peer: str = "", **values) -> None:
         """Record and log an event; with `values`, `message` is a template with a {field} for each."""
+        text = self._record(self._clock(), level, message, peer, values)
+        log.log(level, "%s%s", f"{peer}: " if peer else "", text)
+
+    def _record(self, at: float, level: int, message: str, peer: str, values: dict) -> str:
         text = message.format(**values) if values else message
         with self._lock:
-            self._events.append(ServerEvent(self._clock(), level, text, peer, message if values else "", values))
+            self._events.append(ServerEvent(at, level, text, peer, message if values else "", values))
             self._event_total += 1
-        log.log(level, "%s%s", f"{peer}: " if peer else "", text)
+        return text
+
+    def _report_alarms(self) -> None:
+        """An alarm raised is a warning, its clearing news; each at the time it happened."""
+        if self._alarms is None:
+            return
+        for alarm in self._alarms.drain():
+            level = logging.WARNING if alarm.active else logging.INFO
+            template, values = alarm.template()
+            alarm_log.log(level, "%s", self._record(alarm.changed_at, level, template, "", values))
 
     def events(self, since: int = 0) -> tuple[int, list[ServerEvent]]:
         """The events after the first `since` ever recorded, and the count to pass next time.
@@ -196,6 +214,7 @@ class ServerMonitor:
         """
         self._report_due_rejections()
         self._report_duplicates()
+        self._report_alarms()
         with self._lock:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
@@ -291,8 +310,9 @@ class ServerMonitor:
             return [replace(stats) for stats in self._open.values()]
 
     def totals(self) -> Totals:
-        """Also reports the rejection summaries that are due: the status line asks for totals alone."""
+        """Also reports the rejection summaries that are due and the alarms: the status line asks for totals alone."""
         self._report_due_rejections()
+        self._report_alarms()
         with self._lock:
             open_connections = list(self._open.values())
             received = self._closed_readings + sum(s.readings for s in open_connections)

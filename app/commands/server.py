@@ -7,16 +7,22 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
+from app.commands.alarm_hook import AlarmHook, parse_command
 from app.commands.common import add_address, fail, positive_int, positive_number
 from app.paths import storage_file
+from models.alarms import AlarmEvent, AlarmFeed
 from models.server_config import DEFAULT_PORT, ServerConfig
+from models.server_state import alarm_log
 from models.storage import StorageError, open_storage
 from network.collector.serveur_tcp import ServeurTCP
 from network.serveur import ServerError, format_peer
 
 STATUS_EVERY = 5.0
+ALARM_WAIT = 0.5
+"""Seconds the terminal waits for an alarm before it looks at the signals and the status line again."""
 
 
 def register(commands) -> None:
@@ -45,11 +51,19 @@ def register(commands) -> None:
         default=30.0,
         help="close a connection whose message is not complete S seconds after its first byte (default: 30)",
     )
+    parser.add_argument(
+        "--on-alarm",
+        metavar="CMD",
+        help="with --headless: run CMD (no shell) for each alarm raised or cleared, the event in "
+        "THERMOLAB_ALARM_* environment variables (README); rules: `alarms --help`",
+    )
     # None marks what the user did not give, so the window can fall back on its saved settings.
     parser.set_defaults(run=run, host=None, port=None, max_connections=None, idle_timeout=None, message_timeout=None)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.on_alarm and not args.headless:
+        return fail("--on-alarm runs with --headless only: the window shows its alarms itself", 2)
     if not args.headless:
         from app.server.server_app import run_window
 
@@ -61,9 +75,17 @@ def run_headless(args: argparse.Namespace) -> int:
     config = ServerConfig().updated(args)
     path, text_file = storage_file(config), config.text_file
     try:
+        hook = AlarmHook(parse_command(args.on_alarm), _warn) if args.on_alarm else None
+    except ValueError as error:
+        return fail(str(error), 2)
+    try:
         storage = open_storage(path, text_file)
     except StorageError as error:
         return fail(str(error), 2)
+    assert storage.alarms is not None, "an open storage watches its alarms"
+    alarms = storage.alarms.feed()
+    # This terminal tells each alarm on stdout, once: not again in the log.
+    alarm_log.disabled = True
     server = ServeurTCP.from_config(storage, config)
     try:
         server.listen()
@@ -74,20 +96,35 @@ def run_headless(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
+    if hook is not None:
+        hook.start()
     server.start()
     print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    rules, active = storage.alarms.rules(), storage.alarms.active()
+    raised = f" (event {', '.join(str(event.id) for event in active)})" if active else ""
+    print(f"alarms: {len(rules):,} rules, {len(active):,} raised{raised}")
     print(f"listening on {format_peer(server.address)}", flush=True)
-    _report_until(stop, server)
+    _report_until(stop, server, alarms, hook)
     server.stop()
     storage.close()
+    _tell(alarms.drain(), hook)
+    if hook is not None:
+        hook.stop()
+        if hook.failures or hook.skipped:
+            _warn(f"the alarm command {hook.name} failed for {hook.failures:,} events and did not run for {hook.skipped:,}")
     totals = server.monitor.totals()
     print(f"stopped: {totals.stored:,} readings stored, {totals.rejected:,} rejected", flush=True)
     return 0
 
 
-def _report_until(stop: threading.Event, server: ServeurTCP) -> None:
-    """A status line every few seconds until a signal arrives."""
-    while not stop.wait(STATUS_EVERY):
+def _report_until(stop: threading.Event, server: ServeurTCP, alarms: AlarmFeed, hook: AlarmHook | None) -> None:
+    """Each alarm as it comes, and a status line every few seconds, until a signal arrives."""
+    status_at = time.monotonic() + STATUS_EVERY
+    while not stop.is_set():
+        _tell(alarms.drain(ALARM_WAIT), hook)
+        if time.monotonic() < status_at:
+            continue
+        status_at += STATUS_EVERY
         totals = server.monitor.totals()
         stored = (
             f"{totals.stored:,} stored"
@@ -99,3 +136,19 @@ def _report_until(stop: threading.Event, server: ServeurTCP) -> None:
             flush=True,
         )
     print("stopping: committing what was received…", file=sys.stderr, flush=True)
+
+
+def _tell(events: list[AlarmEvent], hook: AlarmHook | None) -> None:
+    for event in events:
+        print(_line(event), flush=True)
+        if hook is not None:
+            hook.submit(event)
+
+
+def _line(event: AlarmEvent) -> str:
+    """`alarm raised: fridge above 8 °C (9.5 °C) [event 3]`: the number `alarms ack` takes."""
+    return f"{event.sentence()} [event {event.id}]"
+
+
+def _warn(sentence: str) -> None:
+    print(f"thermolab: {sentence}", file=sys.stderr, flush=True)

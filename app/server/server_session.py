@@ -8,8 +8,9 @@ signals, and the session reads the running server's `ServerMonitor`, made to be 
 
 Readings never cross as one signal each: the session drains the server's `ReadingTap` on a timer
 (25 times a second) and emits one batch per frame, grouped by sensor; twice a second it reads the
-monitor's totals, open connections, new events and rejections into one `ServerPanels`. While a wire
-view is open, the same frame timer drains the watched connection's `WireTap` (models/wire.py).
+monitor's totals, open connections, new events and rejections into one `ServerPanels`, and drains the
+storage's alarm feed (models/alarms/watch.py) into one `alarms` signal. While a wire view is open, the
+same frame timer drains the watched connection's `WireTap` (models/wire.py).
 """
 
 from __future__ import annotations
@@ -91,6 +92,9 @@ class ServerSession(QObject):
     wire = Signal(list, int)
     """The watched connection's new `WireEvent`s, once per frame when there are any, and how many its
     tap has dropped so far (it keeps the last WIRE_EVENTS between two frames)."""
+    alarms = Signal(list)
+    """The `AlarmEvent`s raised or cleared since the last emission, in order; at most twice a second, and
+    never empty. The rules and the alarms raised now: `server.storage.alarms` (docs/architecture.md, "Alarms")."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -101,6 +105,7 @@ class ServerSession(QObject):
         self.by_reception = False
         """Place live readings on the time axis by their reception, not by their timestamp."""
         self._wire: WireTap | None = None
+        self._alarm_feed = None
         self._events_seen = 0
         self._frame = QTimer(self, interval=FRAME_MS, timeout=self._drain)
         self._panels = QTimer(self, interval=PANELS_MS, timeout=self._refresh_panels)
@@ -154,7 +159,9 @@ class ServerSession(QObject):
         self._wire = None
 
     def _listening(self, host: str, port: int) -> None:
-        self._tap = self._worker.server.monitor.tap()
+        server = self._worker.server
+        self._tap = server.monitor.tap()
+        self._alarm_feed = server.storage.alarms.feed()
         self._events_seen = 0
         self._frame.start()
         self._panels.start()
@@ -185,7 +192,7 @@ class ServerSession(QObject):
             self._worker.deleteLater()
         if self._thread is not None:
             self._thread.deleteLater()
-        self._worker = self._thread = self._tap = self._wire = None
+        self._worker = self._thread = self._tap = self._wire = self._alarm_feed = None
 
     def _drain(self) -> None:
         if self._tap is None:
@@ -204,3 +211,5 @@ class ServerSession(QObject):
         self._events_seen, events = monitor.events(self._events_seen)
         rejected, reasons = monitor.rejected_by_sensor(), monitor.rejection_reasons()
         self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, rejected, reasons))
+        if self._alarm_feed is not None and (changes := self._alarm_feed.drain()):
+            self.alarms.emit(changes)

@@ -473,6 +473,94 @@
         <translation>{0} est une base SQLite, pas un fichier texte&#xa0;: choisissez un autre fichier ou enregistrez dans SQLite</translation>
     </message>
     <message>
+        <source>alarm raised: {0} above {1} °C ({2} °C)</source>
+        <translation>alarme déclenchée&#xa0;: {0} au-dessus de {1} °C ({2} °C)</translation>
+    </message>
+    <message>
+        <source>alarm raised: {0} below {1} °C ({2} °C)</source>
+        <translation>alarme déclenchée&#xa0;: {0} au-dessous de {1} °C ({2} °C)</translation>
+    </message>
+    <message>
+        <source>alarm raised: {0} silent for more than {1} s</source>
+        <translation>alarme déclenchée&#xa0;: {0} muet depuis plus de {1} s</translation>
+    </message>
+    <message>
+        <source>alarm cleared: {0} no longer above {1} °C</source>
+        <translation>alarme levée&#xa0;: {0} n&apos;est plus au-dessus de {1} °C</translation>
+    </message>
+    <message>
+        <source>alarm cleared: {0} no longer below {1} °C</source>
+        <translation>alarme levée&#xa0;: {0} n&apos;est plus au-dessous de {1} °C</translation>
+    </message>
+    <message>
+        <source>alarm cleared: {0} sends again</source>
+        <translation>alarme levée&#xa0;: {0} émet de nouveau</translation>
+    </message>
+    <message>
+        <source>alarm events cannot be stored: {0}</source>
+        <translation>les événements d&apos;alarme ne peuvent pas être enregistrés&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>alarm events are stored again</source>
+        <translation>les événements d&apos;alarme sont de nouveau enregistrés</translation>
+    </message>
+    <message>
+        <source>alarm rules cannot be read: {0}</source>
+        <translation>les règles d&apos;alarme ne peuvent pas être lues&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>unknown alarm kind {0}: choose high, low or silent</source>
+        <translation>type d&apos;alarme {0} inconnu&#xa0;: choisissez haut, bas ou silence</translation>
+    </message>
+    <message>
+        <source>the threshold</source>
+        <translation>le seuil</translation>
+    </message>
+    <message>
+        <source>the hysteresis</source>
+        <translation>l&apos;hystérésis</translation>
+    </message>
+    <message>
+        <source>the minimum duration</source>
+        <translation>la durée minimale</translation>
+    </message>
+    <message>
+        <source>the hysteresis must be 0 °C or more, got {0}</source>
+        <translation>l&apos;hystérésis doit valoir 0 °C ou plus, pas {0}</translation>
+    </message>
+    <message>
+        <source>the minimum duration must be 0 s or more, got {0}</source>
+        <translation>la durée minimale doit valoir 0 s ou plus, pas {0}</translation>
+    </message>
+    <message>
+        <source>a silence must last more than 0 s, got {0}</source>
+        <translation>un silence doit durer plus de 0 s, pas {0}</translation>
+    </message>
+    <message>
+        <source>a silence rule has no hysteresis: give it to a high or a low rule</source>
+        <translation>une règle de silence n&apos;a pas d&apos;hystérésis&#xa0;: donnez-la à un seuil haut ou bas</translation>
+    </message>
+    <message>
+        <source>a threshold cannot be below absolute zero (-273.15 °C), got {0}</source>
+        <translation>un seuil ne peut être sous le zéro absolu (-273,15 °C)&#xa0;: {0} donné</translation>
+    </message>
+    <message>
+        <source>the low threshold ({0} °C) must be below the high threshold ({1} °C) for {2}</source>
+        <translation>le seuil bas ({0} °C) doit être sous le seuil haut ({1} °C) pour {2}</translation>
+    </message>
+    <message>
+        <source>all sensors</source>
+        <translation>tous les capteurs</translation>
+    </message>
+    <message>
+        <source>{0} has two {1} rules: keep one</source>
+        <translation>{0} a deux règles {1}&#xa0;: gardez-en une</translation>
+    </message>
+    <message>
+        <source>every rule saved together must watch the same sensor</source>
+        <translation>les règles enregistrées ensemble doivent surveiller le même capteur</translation>
+    </message>
+    <message>
         <source>unknown host {0}: give an address of this machine, such as 127.0.0.1</source>
         <translation>hôte inconnu {0}&#xa0;: donnez une adresse de cette machine, par exemple 127.0.0.1</translation>
     </message>
@@ -601,14 +689,6 @@
         <translation>{0} ne répond pas comme un serveur Thermolab&#xa0;: vérifiez le port&#xa0;; nouvel essai</translation>
     </message>
     <message>
-        <source>the link to the broker at {0} was lost; resending what was not acknowledged</source>
-        <translation>le lien avec le broker {0} a été perdu&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
-    </message>
-    <message>
-        <source>the broker refused a reading of {0}: {1}</source>
-        <translation>le broker a refusé une mesure de {0}&#xa0;: {1}</translation>
-    </message>
-    <message>
         <source>the connection to {0} was cut on purpose (an injected fault); resending what was not acknowledged</source>
         <translation>la connexion à {0} a été coupée exprès (un défaut injecté)&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
     </message>
@@ -699,10 +779,6 @@
     <message>
         <source>the target server&apos;s token</source>
         <translation>le jeton du serveur cible</translation>
-    </message>
-    <message>
-        <source>the target broker&apos;s password</source>
-        <translation>le mot de passe du broker cible</translation>
     </message>
     <message>
         <source>the OpenWeatherMap API key</source>
@@ -2378,10 +2454,6 @@ Depuis un terminal&#xa0;:
         <translation>refusé par le serveur&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>acknowledged: the broker accepted it</source>
-        <translation>confirmé&#xa0;: le broker l&apos;a accepté</translation>
-    </message>
-    <message>
         <source>acknowledged: the server stored it</source>
         <translation>confirmé&#xa0;: le serveur l&apos;a enregistré</translation>
     </message>
@@ -2541,10 +2613,6 @@ Depuis un terminal&#xa0;:
     <message>
         <source>capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp</source>
         <translation>capteur_1 à capteur_3&#xa0;: une marche aléatoire, un cycle d&apos;une minute, une rampe</translation>
-    </message>
-    <message>
-        <source>Target: MQTT broker {0}</source>
-        <translation>Cible&#xa0;: broker MQTT {0}</translation>
     </message>
     <message>
         <source>Target: {0}:{1}</source>
@@ -2752,8 +2820,8 @@ Depuis un terminal&#xa0;:
         <translation>Cible</translation>
     </message>
     <message>
-        <source>The readings server or the MQTT broker the sensors send to (File › Target server…)</source>
-        <translation>Le serveur de mesures ou le broker MQTT auquel les capteurs envoient (Fichier › Serveur cible…)</translation>
+        <source>The readings server the sensors send to (File › Target server…)</source>
+        <translation>Le serveur auquel les capteurs envoient leurs mesures (Fichier › Serveur cible…)</translation>
     </message>
     <message>
         <source>Sensors with an open connection that are sending</source>
@@ -2790,22 +2858,6 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Serveur cible</translation>
     </message>
     <message>
-        <source>A Thermolab readings server (TCP)</source>
-        <translation>Un serveur de mesures Thermolab (TCP)</translation>
-    </message>
-    <message>
-        <source>Each sensor keeps one connection to the server and sends JSON lines</source>
-        <translation>Chaque capteur garde une connexion au serveur et y envoie des lignes JSON</translation>
-    </message>
-    <message>
-        <source>An MQTT broker</source>
-        <translation>Un broker MQTT</translation>
-    </message>
-    <message>
-        <source>Each reading is published to thermolab/&lt;capteur_id&gt; with QoS 1; the server subscribes to the broker</source>
-        <translation>Chaque mesure est publiée sur thermolab/&lt;capteur_id&gt; en QoS 1&#xa0;; le serveur s&apos;abonne au broker</translation>
-    </message>
-    <message>
         <source>The readings server&apos;s address: 127.0.0.1 for this computer</source>
         <translation>L&apos;adresse du serveur de mesures&#xa0;: 127.0.0.1 pour cet ordinateur</translation>
     </message>
@@ -2834,28 +2886,8 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <source>mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS; write USER@ before the host if the broker asks for a user</source>
-        <translation>mqtt://HÔTE:PORT, ou mqtts://HÔTE:PORT pour TLS&#xa0;; écrivez UTILISATEUR@ devant l&apos;hôte si le broker demande un utilisateur</translation>
-    </message>
-    <message>
-        <source>none, or from THERMOLAB_MQTT_PASSWORD</source>
-        <translation>aucun, ou celui de THERMOLAB_MQTT_PASSWORD</translation>
-    </message>
-    <message>
-        <source>The password of the user named in the URL; kept with the other secrets</source>
-        <translation>Le mot de passe de l&apos;utilisateur nommé dans l&apos;adresse&#xa0;; gardé avec les autres secrets</translation>
-    </message>
-    <message>
-        <source>Broker URL:</source>
-        <translation>Adresse du broker&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Mot de passe&#xa0;:</translation>
-    </message>
-    <message>
         <source>Send there</source>
-        <translation>Y envoyer</translation>
+        <translation>Envoyer à ce serveur</translation>
     </message>
     <message>
         <source>Running sensors reconnect to it at once</source>

@@ -42,16 +42,13 @@ class TargetDialog(QDialog):
         self.host.setToolTip(self.tr("The readings server's address: 127.0.0.1 for this computer"))
         self.port = QSpinBox(minimum=1, maximum=65535, value=target.port)
         self.port.setToolTip(self.tr("The readings server's port ({0} unless it was changed)").format(DEFAULT_PORT))
-        self.token = QLineEdit(target.token)
-        self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.token.setPlaceholderText(self.tr("none: the server requires no token"))
-        self.token.setToolTip(self.tr("The token the server was started with, when it requires one"))
+        self.token = _secret(
+            target.token,
+            self.tr("none: the server requires no token"),
+            self.tr("The token the server was started with, when it requires one"),
+        )
         # Untitled: the radio button above each box names it.
-        self.server_box = QGroupBox()
-        server_form = QFormLayout(self.server_box)
-        server_form.addRow(self.tr("Address:"), self.host)
-        server_form.addRow(self.tr("Port:"), self.port)
-        server_form.addRow(self.tr("Token:"), self.token)
+        self.server_box = _box((self.tr("Address:"), self.host), (self.tr("Port:"), self.port), (self.tr("Token:"), self.token))
 
         self.broker_url = QLineEdit(target.broker_url)
         self.broker_url.setToolTip(
@@ -59,14 +56,12 @@ class TargetDialog(QDialog):
         )
         # Room for a whole URL, such as mqtts://broker.example.org:8883.
         self.broker_url.setMinimumWidth(self.broker_url.fontMetrics().horizontalAdvance("m" * 28))
-        self.broker_password = QLineEdit(target.broker_password)
-        self.broker_password.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.broker_password.setPlaceholderText(self.tr("none, or from THERMOLAB_MQTT_PASSWORD"))
-        self.broker_password.setToolTip(self.tr("The password of the user named in the URL; kept with the other secrets"))
-        self.broker_box = QGroupBox()
-        broker_form = QFormLayout(self.broker_box)
-        broker_form.addRow(self.tr("Broker URL:"), self.broker_url)
-        broker_form.addRow(self.tr("Password:"), self.broker_password)
+        self.broker_password = _secret(
+            target.broker_password,
+            self.tr("none, or from THERMOLAB_MQTT_PASSWORD"),
+            self.tr("The password of the user named in the URL; kept with the other secrets"),
+        )
+        self.broker_box = _box((self.tr("Broker URL:"), self.broker_url), (self.tr("Password:"), self.broker_password))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send there"))
@@ -92,3 +87,20 @@ class TargetDialog(QDialog):
     def _show_choice(self) -> None:
         self.server_box.setEnabled(self.to_server.isChecked())
         self.broker_box.setEnabled(self.to_broker.isChecked())
+
+
+def _secret(text: str, placeholder: str, tip: str) -> QLineEdit:
+    """A field whose text shows only while it is typed."""
+    field = QLineEdit(text)
+    field.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+    field.setPlaceholderText(placeholder)
+    field.setToolTip(tip)
+    return field
+
+
+def _box(*rows: tuple[str, QWidget]) -> QGroupBox:
+    box = QGroupBox()
+    form = QFormLayout(box)
+    for label, field in rows:
+        form.addRow(label, field)
+    return box

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BrokerLinkText</name>
+    <message numerus="yes">
+        <source>MQTT: connected, %Ln message(s)/s</source>
+        <translation>
+            <numerusform>MQTT&#xa0;: connecté, %Ln message/s</numerusform>
+            <numerusform>MQTT&#xa0;: connecté, %Ln messages/s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MQTT: reconnecting</source>
+        <translation>MQTT&#xa0;: reconnexion en cours</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>reconnecting: {0}</source>
+        <translation>reconnexion en cours&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Broker {0}: {1}</source>
+        <translation>Broker {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Topics: {0}</source>
+        <translation>Topics&#xa0;: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) per second</source>
+        <translation>
+            <numerusform>%Ln message par seconde</numerusform>
+            <numerusform>%Ln messages par seconde</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClockBox</name>
     <message>
         <source>Clock server</source>
@@ -689,14 +726,6 @@
         <translation>{0} ne répond pas comme un serveur Thermolab&#xa0;: vérifiez le port&#xa0;; nouvel essai</translation>
     </message>
     <message>
-        <source>the link to the broker at {0} was lost; resending what was not acknowledged</source>
-        <translation>le lien avec le broker {0} a été perdu&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
-    </message>
-    <message>
-        <source>the broker refused a reading of {0}: {1}</source>
-        <translation>le broker a refusé une mesure de {0}&#xa0;: {1}</translation>
-    </message>
-    <message>
         <source>the connection to {0} was cut on purpose (an injected fault); resending what was not acknowledged</source>
         <translation>la connexion à {0} a été coupée exprès (un défaut injecté)&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
     </message>
@@ -789,12 +818,100 @@
         <translation>le jeton du serveur cible</translation>
     </message>
     <message>
-        <source>the target broker&apos;s password</source>
-        <translation>le mot de passe du broker cible</translation>
-    </message>
-    <message>
         <source>the OpenWeatherMap API key</source>
         <translation>la clé API OpenWeatherMap</translation>
+    </message>
+    <message>
+        <source>connected to the broker {0}; subscribed to {1}</source>
+        <translation>connecté au broker {0}&#xa0;; abonné à {1}</translation>
+    </message>
+    <message>
+        <source>connected to the broker {0} (session resumed); subscribed to {1}</source>
+        <translation>connecté au broker {0} (session reprise)&#xa0;; abonné à {1}</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connexion en cours…</translation>
+    </message>
+    <message>
+        <source>the broker at {0} refused the subscription to {1}</source>
+        <translation>le broker {0} a refusé l&apos;abonnement à {1}</translation>
+    </message>
+    <message>
+        <source>{0}: trying again</source>
+        <translation>{0}&#xa0;: nouvel essai</translation>
+    </message>
+    <message>
+        <source>lost the broker {0} ({1})</source>
+        <translation>liaison perdue avec le broker {0} ({1})</translation>
+    </message>
+    <message>
+        <source>left the broker {0}</source>
+        <translation>déconnecté du broker {0}</translation>
+    </message>
+    <message>
+        <source>{0} (topic {1})</source>
+        <translation>{0} (topic {1})</translation>
+    </message>
+    <message>
+        <source>no mapping matches this topic</source>
+        <translation>aucune correspondance ne reconnaît ce topic</translation>
+    </message>
+    <message>
+        <source>the payload must be a bare number, not {0}</source>
+        <translation>le contenu doit être un nombre seul, pas {0}</translation>
+    </message>
+    <message>
+        <source>{0} is missing</source>
+        <translation>il manque {0}</translation>
+    </message>
+    <message>
+        <source>capteur_id {0} does not match the topic&apos;s {1}</source>
+        <translation>le capteur_id {0} ne correspond pas à celui du topic, {1}</translation>
+    </message>
+    <message>
+        <source>mapping {0}: {1}</source>
+        <translation>correspondance {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: write FILTER SENSOR VALUE [UNIT], or the name of a ready-made mapping</source>
+        <translation>{0}&#xa0;: écrivez FILTRE CAPTEUR VALEUR [UNITÉ], ou le nom d&apos;une correspondance prête à l&apos;emploi</translation>
+    </message>
+    <message>
+        <source>{0}: the filter {1} has levels 1 to {2}</source>
+        <translation>{0}&#xa0;: le filtre {1} a les niveaux 1 à {2}</translation>
+    </message>
+    <message>
+        <source>{0}: say where the sensor id is, topic:LEVEL or json:FIELD</source>
+        <translation>{0}&#xa0;: dites où est l&apos;identifiant du capteur, topic:NIVEAU ou json:CHAMP</translation>
+    </message>
+    <message>
+        <source>{0}: say where the temperature is, thermolab, number or json:PATH</source>
+        <translation>{0}&#xa0;: dites où est la température, thermolab, number ou json:CHEMIN</translation>
+    </message>
+    <message>
+        <source>{0}: the unit is C, F, K or json:FIELD</source>
+        <translation>{0}&#xa0;: l&apos;unité est C, F, K ou json:CHAMP</translation>
+    </message>
+    <message>
+        <source>a topic filter must not be empty</source>
+        <translation>un filtre de topic ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>{0}: a wildcard (+ or #) must fill a whole level</source>
+        <translation>{0}&#xa0;: un joker (+ ou #) doit occuper tout un niveau</translation>
+    </message>
+    <message>
+        <source>{0}: # may only be the last level</source>
+        <translation>{0}&#xa0;: # ne peut être que le dernier niveau</translation>
+    </message>
+    <message>
+        <source>{0}: a group name cannot hold /, + or #</source>
+        <translation>{0}&#xa0;: un nom de groupe ne peut contenir ni /, ni +, ni #</translation>
+    </message>
+    <message>
+        <source>the MQTT broker&apos;s password</source>
+        <translation>le mot de passe du broker MQTT</translation>
     </message>
     <message>
         <source>{0} is not key=value: write parameters as in sine:period=60,amplitude=3</source>
@@ -1674,6 +1791,87 @@
     </message>
 </context>
 <context>
+    <name>MqttSettings</name>
+    <message>
+        <source>none: no broker (mqtt://127.0.0.1:1883)</source>
+        <translation>aucun&#xa0;: pas de broker (mqtt://127.0.0.1:1883)</translation>
+    </message>
+    <message>
+        <source>mqtt://[USER@]HOST[:PORT], or mqtts:// for TLS; empty to subscribe to no broker</source>
+        <translation>mqtt://[UTILISATEUR@]HÔTE[:PORT], ou mqtts:// pour TLS&#xa0;; vide pour ne s&apos;abonner à aucun broker</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Kept in the system&apos;s keyring (or a file only you can read), never in the settings file</source>
+        <translation>Conservé dans le trousseau du système (ou un fichier que vous seul pouvez lire), jamais dans le fichier des paramètres</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>les certificats du système</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate that signed the broker&apos;s</source>
+        <translation>Pour mqtts://&#xa0;: le certificat de l&apos;autorité qui a signé celui du broker</translation>
+    </message>
+    <message>
+        <source>automatic, the same at every start</source>
+        <translation>automatique, le même à chaque démarrage</translation>
+    </message>
+    <message>
+        <source>The name of this collector&apos;s session on the broker: each collector needs its own</source>
+        <translation>Le nom de la session de ce collecteur sur le broker&#xa0;: chaque collecteur a besoin du sien</translation>
+    </message>
+    <message>
+        <source>none: this collector takes every message</source>
+        <translation>aucun&#xa0;: ce collecteur prend tous les messages</translation>
+    </message>
+    <message>
+        <source>Collectors of one group share the messages: the broker gives each to one of them</source>
+        <translation>Les collecteurs d&apos;un même groupe se partagent les messages&#xa0;: le broker donne chacun à l&apos;un d&apos;eux</translation>
+    </message>
+    <message>
+        <source>One per line: FILTER SENSOR VALUE [UNIT]
+SENSOR: topic:N (the topic&apos;s level N) or json:FIELD
+VALUE: thermolab, number (the whole payload) or json:PATH
+UNIT: C, F, K or json:FIELD</source>
+        <translation>Une par ligne&#xa0;: FILTRE CAPTEUR VALEUR [UNITÉ]
+CAPTEUR&#xa0;: topic:N (le niveau N du topic) ou json:CHAMP
+VALEUR&#xa0;: thermolab, number (tout le contenu) ou json:CHEMIN
+UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
+    </message>
+    <message>
+        <source>Add a ready-made mapping…</source>
+        <translation>Ajouter une correspondance prête à l&apos;emploi…</translation>
+    </message>
+    <message>
+        <source>Broker URL:</source>
+        <translation>URL du broker&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Fichier de CA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>Identifiant client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Topics&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>PortTakenBox</name>
     <message>
         <source>Thermolab server</source>
@@ -2201,6 +2399,10 @@
         </translation>
     </message>
     <message>
+        <source>Readings port off</source>
+        <translation>Port des mesures fermé</translation>
+    </message>
+    <message>
         <source>Stored: {0} ({1} since the start)</source>
         <translation>Enregistrées&#xa0;: {0} ({1} depuis le démarrage)</translation>
     </message>
@@ -2466,10 +2668,6 @@ Depuis un terminal&#xa0;:
         <translation>refusé par le serveur&#xa0;: {0}</translation>
     </message>
     <message>
-        <source>acknowledged: the broker accepted it</source>
-        <translation>confirmé&#xa0;: le broker l&apos;a accepté</translation>
-    </message>
-    <message>
         <source>acknowledged: the server stored it</source>
         <translation>confirmé&#xa0;: le serveur l&apos;a enregistré</translation>
     </message>
@@ -2536,6 +2734,14 @@ Depuis un terminal&#xa0;:
         <translation>Délai pour recevoir un message entier, compté depuis son premier octet&#xa0;; au-delà, la connexion est fermée</translation>
     </message>
     <message>
+        <source>Receive readings on this port</source>
+        <translation>Recevoir les mesures sur ce port</translation>
+    </message>
+    <message>
+        <source>Off: readings come from the MQTT broker only</source>
+        <translation>Décoché&#xa0;: les mesures ne viennent que du broker MQTT</translation>
+    </message>
+    <message>
         <source>Listen on address:</source>
         <translation>Adresse d&apos;écoute&#xa0;:</translation>
     </message>
@@ -2568,8 +2774,20 @@ Depuis un terminal&#xa0;:
         <translation>Délai par message&#xa0;:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
         <source>Save and restart the server</source>
         <translation>Enregistrer et redémarrer le serveur</translation>
+    </message>
+    <message>
+        <source>With the readings port off, give a broker URL: readings would come from nowhere.</source>
+        <translation>Avec le port des mesures fermé, donnez l&apos;URL d&apos;un broker&#xa0;: les mesures ne viendraient de nulle part.</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
@@ -2629,10 +2847,6 @@ Depuis un terminal&#xa0;:
     <message>
         <source>capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp</source>
         <translation>capteur_1 à capteur_3&#xa0;: une marche aléatoire, un cycle d&apos;une minute, une rampe</translation>
-    </message>
-    <message>
-        <source>Target: MQTT broker {0}</source>
-        <translation>Cible&#xa0;: broker MQTT {0}</translation>
     </message>
     <message>
         <source>Target: {0}:{1}</source>
@@ -2840,8 +3054,8 @@ Depuis un terminal&#xa0;:
         <translation>Cible</translation>
     </message>
     <message>
-        <source>The readings server or the MQTT broker the sensors send to (File › Target server…)</source>
-        <translation>Le serveur de mesures ou le broker MQTT auquel les capteurs envoient (Fichier › Serveur cible…)</translation>
+        <source>The readings server the sensors send to (File › Target server…)</source>
+        <translation>Le serveur auquel les capteurs envoient leurs mesures (Fichier › Serveur cible…)</translation>
     </message>
     <message>
         <source>Sensors with an open connection that are sending</source>
@@ -2878,22 +3092,6 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Serveur cible</translation>
     </message>
     <message>
-        <source>A Thermolab readings server (TCP)</source>
-        <translation>Un serveur de mesures Thermolab (TCP)</translation>
-    </message>
-    <message>
-        <source>Each sensor keeps one connection to the server and sends JSON lines</source>
-        <translation>Chaque capteur garde une connexion au serveur et y envoie des lignes JSON</translation>
-    </message>
-    <message>
-        <source>An MQTT broker</source>
-        <translation>Un broker MQTT</translation>
-    </message>
-    <message>
-        <source>Each reading is published to thermolab/&lt;capteur_id&gt; with QoS 1; the server subscribes to the broker</source>
-        <translation>Chaque mesure est publiée sur thermolab/&lt;capteur_id&gt; en QoS 1&#xa0;; le serveur s&apos;abonne au broker</translation>
-    </message>
-    <message>
         <source>The readings server&apos;s address: 127.0.0.1 for this computer</source>
         <translation>L&apos;adresse du serveur de mesures&#xa0;: 127.0.0.1 pour cet ordinateur</translation>
     </message>
@@ -2922,28 +3120,8 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
-        <source>mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS; write USER@ before the host if the broker asks for a user</source>
-        <translation>mqtt://HÔTE:PORT, ou mqtts://HÔTE:PORT pour TLS&#xa0;; écrivez UTILISATEUR@ devant l&apos;hôte si le broker demande un utilisateur</translation>
-    </message>
-    <message>
-        <source>none, or from THERMOLAB_MQTT_PASSWORD</source>
-        <translation>aucun, ou celui de THERMOLAB_MQTT_PASSWORD</translation>
-    </message>
-    <message>
-        <source>The password of the user named in the URL; kept with the other secrets</source>
-        <translation>Le mot de passe de l&apos;utilisateur nommé dans l&apos;adresse&#xa0;; gardé avec les autres secrets</translation>
-    </message>
-    <message>
-        <source>Broker URL:</source>
-        <translation>Adresse du broker&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Mot de passe&#xa0;:</translation>
-    </message>
-    <message>
         <source>Send there</source>
-        <translation>Y envoyer</translation>
+        <translation>Envoyer à ce serveur</translation>
     </message>
     <message>
         <source>Running sensors reconnect to it at once</source>

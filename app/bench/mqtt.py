@@ -8,9 +8,11 @@ The benchmark starts its own Mosquitto (app/bench/mosquitto.py) and, on that bro
   since one Python process publishes on one core at most) publish COUNT readings each to
   thermolab/<capteur_id>, taken by the same `mosquitto_sub`: what Thermolab's publishing side moves,
   with the receiving side as fast as the broker's;
-- "end to end": the same sensors into `python main.py server --headless --mqtt` (a process of its own,
-  storing into SQLite): readings per second stored, from the first row to the last, and the collector's
-  peak memory (VmHWM).
+- "collector": N `mosquitto_pub` publish COUNT readings each into `python main.py server --headless
+  --mqtt` (a process of its own, storing into SQLite): readings per second stored, from the first row
+  to the last, what the collector takes in when its publishers cost it nothing;
+- "end to end": the simulated sensors into the same collector: readings per second stored, and the
+  collector's peak memory (VmHWM).
 A subscriber with a persistent session is made before each part, so nothing is published before a
 subscription exists and no message is lost to a late start.
 """
@@ -34,12 +36,14 @@ from app.bench.mosquitto import Mosquitto, MosquittoMissing
 from app.commands.common import fail, positive_int
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("ceiling", "publishers", "end-to-end")
+PARTS = ("ceiling", "publishers", "collector", "end-to-end")
 CLIENTS = "mosquitto-clients"
 """The Debian package of mosquitto_pub and mosquitto_sub, the yardstick."""
 WAIT_LIMIT = 300.0
 SAMPLE = b'{"capteur_id": "bench_1", "temperature": 21.437, "timestamp": 1764860000.123456, "seq": 1}\n'
 """A reading as the sensors publish it: the yardstick's messages are the same size."""
+FIRST_TIMESTAMP = 1_764_860_000
+"""Of the collector part's readings, one a second from then: a reading stored twice would be one."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -68,8 +72,13 @@ def run(args: argparse.Namespace) -> int:
         if "publishers" in parts:
             rate = publishers_rate(broker, publish, total, Path(folder))
             _show("publishers, simulate --mqtt -> mosquitto_sub:", rate, "readings/s", ceiling)
+        if "collector" in parts:
+            lines = b"".join(b'{"temperature": 21.5, "timestamp": %d.25}\n' % (FIRST_TIMESTAMP + n) for n in range(args.count))
+            feed = functools.partial(_mosquitto_pub, broker, "thermolab/bench_c", args.publishers, lines)
+            rate, _ = end_to_end_rate(broker, feed, total, Path(folder) / "collector.db")
+            _show("collector, mosquitto_pub -> server --mqtt:   ", rate, "readings/s stored", ceiling)
         if "end-to-end" in parts:
-            rate, peak = end_to_end_rate(broker, publish, total, Path(folder))
+            rate, peak = end_to_end_rate(broker, publish, total, Path(folder) / "end-to-end.db")
             _show("end to end, simulate --mqtt -> server --mqtt:", rate, "readings/s stored", ceiling)
             print(f"collector peak memory (VmHWM): {peak:.0f} MB for {total:,} readings")
     return 0
@@ -81,22 +90,27 @@ def _show(label: str, rate: float, unit: str, ceiling: float) -> None:
 
 def ceiling_rate(broker: Mosquitto, publishers: int, count: int, folder: Path) -> float:
     with _Counter(broker, "yardstick/#", publishers * count, folder) as counter:
-        feeders = [
-            subprocess.Popen(
-                ["mosquitto_pub", "-V", "5", "-q", "1", "-p", str(broker.port), "-h", "127.0.0.1", "-t", f"yardstick/{n}", "-l"],
-                stdin=subprocess.PIPE,
-            )
-            for n in range(publishers)
-        ]
-        lines = SAMPLE * count
-        writers = [threading.Thread(target=_feed, args=(feeder, lines)) for feeder in feeders]
-        for writer in writers:
-            writer.start()
-        for writer in writers:
-            writer.join()
-        for feeder in feeders:
-            feeder.wait(WAIT_LIMIT)
+        _mosquitto_pub(broker, "yardstick/", publishers, SAMPLE * count)
         return counter.rate()
+
+
+def _mosquitto_pub(broker: Mosquitto, prefix: str, publishers: int, lines: bytes) -> None:
+    """`publishers` `mosquitto_pub -q 1 -l`, the Nth publishing each of `lines` to PREFIXN; returns once
+    all are acknowledged."""
+    feeders = [
+        subprocess.Popen(
+            ["mosquitto_pub", "-V", "5", "-q", "1", "-p", str(broker.port), "-h", "127.0.0.1", "-t", f"{prefix}{n}", "-l"],
+            stdin=subprocess.PIPE,
+        )
+        for n in range(publishers)
+    ]
+    writers = [threading.Thread(target=_feed, args=(feeder, lines)) for feeder in feeders]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    for feeder in feeders:
+        feeder.wait(WAIT_LIMIT)
 
 
 def publishers_rate(broker: Mosquitto, publish: Callable[[], None], total: int, folder: Path) -> float:
@@ -105,10 +119,11 @@ def publishers_rate(broker: Mosquitto, publish: Callable[[], None], total: int, 
         return counter.rate()
 
 
-def end_to_end_rate(broker: Mosquitto, publish: Callable[[], None], total: int, folder: Path) -> tuple[float, float]:
-    database = folder / "bench.db"
+def end_to_end_rate(broker: Mosquitto, publish: Callable[[], None], total: int, database: Path) -> tuple[float, float]:
+    """Readings stored per second by a collector of its own, storing into `database`, while `publish`
+    runs; and the collector's peak memory in MB."""
     command = [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--no-tcp", "--db", str(database)]
-    command += ["--mqtt", broker.url, "--mqtt-client-id", "bench-collector"]
+    command += ["--mqtt", broker.url, "--mqtt-client-id", f"bench-{database.stem}"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT) as server:
         # Its status line says "broker connected" once the subscription is in place: from then on, nothing
         # published is lost to it.
@@ -123,6 +138,7 @@ def end_to_end_rate(broker: Mosquitto, publish: Callable[[], None], total: int, 
             server.terminate()
             server.wait(60)
             reader.join()
+            _end_session(broker, f"bench-{database.stem}")
 
 
 def _simulate(broker: Mosquitto, publishers: int, count: int, processes: int) -> None:
@@ -149,13 +165,16 @@ class _Counter:
     """`mosquitto_sub` taking `total` messages under `topic`, each line of its output the time it got one.
 
     Its session is made (and subscribed) before, by a first `mosquitto_sub -E`, so that what is
-    published while the counter connects waits for it.
+    published while the counter connects waits for it; it is ended after, so that the broker keeps no
+    messages for it while the next parts run.
     """
 
     def __init__(self, broker: Mosquitto, topic: str, total: int, folder: Path):
         self.total = total
+        self.broker = broker
+        self.client_id = f"bench-{topic.split('/')[0]}"
         self.output = folder / f"{topic.split('/')[0]}.txt"
-        common = ["mosquitto_sub", "-V", "5", "-q", "1", "-c", "-i", f"bench-{topic.split('/')[0]}", "-x", "600"]
+        common = ["mosquitto_sub", "-V", "5", "-q", "1", "-c", "-i", self.client_id, "-x", "600"]
         common += ["-h", "127.0.0.1", "-p", str(broker.port), "-t", topic]
         subprocess.run([*common, "-E"], check=True, timeout=WAIT_LIMIT)
         self._file = self.output.open("w")
@@ -169,6 +188,7 @@ class _Counter:
             self.process.terminate()
         self.process.wait()
         self._file.close()
+        _end_session(self.broker, self.client_id)
 
     def rate(self) -> float:
         """Messages per second from the first received to the last, once all `total` are in."""
@@ -206,6 +226,12 @@ class _RowWatcher(threading.Thread):
         if self.rows < self.total:
             raise SystemExit(f"thermolab: only {self.rows:,} of {self.total:,} readings were stored")
         return (self.rows - self.first_rows) / (self.last - self.first)
+
+
+def _end_session(broker: Mosquitto, client_id: str) -> None:
+    """Connect as `client_id` with a clean start, which ends the session the broker kept for it."""
+    command = ["mosquitto_sub", "-V", "5", "-i", client_id, "-h", "127.0.0.1", "-p", str(broker.port), "-t", "bench/none", "-E"]
+    subprocess.run(command, check=True, timeout=WAIT_LIMIT)
 
 
 def _read_until(process: subprocess.Popen, words: str) -> threading.Thread:

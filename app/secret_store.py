@@ -24,6 +24,7 @@ from app.paths import APP_NAME, data_dir, made_data_dir
 SERVER_TOKEN = "server/token"
 DATABASE_PASSWORD = "server/database_password"
 TARGET_TOKEN = "simulator/target_token"
+TARGET_BROKER_PASSWORD = "simulator/target_broker_password"
 WEATHER_KEY = "weather/api_key"
 MQTT_PASSWORD = "server/mqtt_password"
 SECRETS = {
@@ -31,6 +32,7 @@ SECRETS = {
     DATABASE_PASSWORD: "the password in the PostgreSQL URL",
     MQTT_PASSWORD: "the MQTT broker's password",
     TARGET_TOKEN: "the target server's token",
+    TARGET_BROKER_PASSWORD: "the target broker's password",
     WEATHER_KEY: "the OpenWeatherMap API key",
 }
 """Each secret's name, in the keyring under the service "thermolab" and in the file (also the key under

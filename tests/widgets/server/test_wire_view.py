@@ -1,6 +1,7 @@
 """The wire view over real sockets: TCP's chunks, the message put back together, the replies."""
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -8,6 +9,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from models.wire import WireEvent, WireKind
 from network.serveur import format_peer
+from network.services.echo_client import EchoClient
 from tests.support import LineClient
 from widgets.server.wire_view import WireView
 from widgets.theme import apply_scheme
@@ -145,3 +147,52 @@ def test_the_view_says_how_many_events_a_fast_connection_made_it_miss(qtbot):
     view.pause.click()
     view.pause.click()
     assert "1,500 events were not shown" in view.status.text()
+
+
+def test_an_echo_client_chosen_in_the_services_panel_shows_its_chunks_and_the_echoes(qtbot, server_app):
+    echo = server_app.services.panel.echo
+    echo.port.setValue(0)
+    qtbot.mouseClick(echo.start, Qt.MouseButton.LeftButton)
+    host, port = re.fullmatch(r"Listening on (.+):(\d+)", echo.state.text()).groups()
+    clients = echo.clients
+    with EchoClient(host, int(port)) as client:
+        client.send("hello")
+        assert client.receive() == b"echo:hello"
+        qtbot.waitUntil(lambda: clients.connections.rowCount() == 1)
+        clients.selectRow(0)
+        peer = clients.selected_peer()
+        watch = next(action for action in clients.actions() if action.text() == "Watch the conversation")
+        watch.trigger()
+        view = server_app.window.wire_view
+        qtbot.waitUntil(view.isVisible)
+        assert view.windowTitle() == f"Conversation with {peer}"
+        client.send("bonjour")
+        assert client.receive() == b"echo:bonjour"
+        qtbot.waitUntil(lambda: len(shown(view, WireKind.REPLY)) == 1)
+    qtbot.waitUntil(lambda: len(shown(view, WireKind.CLOSED)) == 1)
+    model = view.model
+    rows = [[model.index(row, column).data() for column in (1, 2, 3, 4)] for row in range(model.rowCount())]
+    assert rows == [
+        ["#1", "7", "chunk read", "bonjour"],
+        ["", "12", "reply sent", "echo:bonjour"],
+        ["", "0", "connection closed", "by the peer"],
+    ]
+
+
+def test_closing_the_view_stops_recording_the_echo_client(qtbot, server_app):
+    echo = server_app.services.panel.echo
+    echo.port.setValue(0)
+    qtbot.mouseClick(echo.start, Qt.MouseButton.LeftButton)
+    host, port = re.fullmatch(r"Listening on (.+):(\d+)", echo.state.text()).groups()
+    with EchoClient(host, int(port)) as client:
+        client.send("hello")
+        client.receive()
+        qtbot.waitUntil(lambda: echo.clients.connections.rowCount() == 1)
+        echo.clients.selectRow(0)
+        echo.clients.watch_selected()
+        view = server_app.window.wire_view
+        qtbot.waitUntil(view.isVisible)
+        [stats] = server_app.services._echo.server.monitor._open.values()
+        assert stats.wire is not None
+        view.close()
+        assert stats.wire is None

@@ -148,7 +148,11 @@ class SensorTableModel(SortedTableModel):
         columns = [self.COLUMNS.index(column) for column in ("readings", "min", "max", "mean")]
         self._headers[columns[0]] = self.tr("Readings ({0})").format(span)
         tips = (
-            self.tr("Readings of this sensor timed in the chart's window ({0})"),
+            self.tr(
+                "Readings of this sensor timed in the chart's window ({0}), as received: a reading sent again is "
+                "counted again here and stored once, and the count read back from storage replaces this one "
+                "when the window changes"
+            ),
             self.tr("Lowest reading in the chart's window ({0})"),
             self.tr("Highest reading in the chart's window ({0})"),
             self.tr("Mean of the readings in the chart's window ({0})"),

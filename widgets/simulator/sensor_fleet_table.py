@@ -229,21 +229,22 @@ class SensorFleetModel(SortedTableModel):
         return self._numbers.integer(getattr(row, column))
 
     def _faults_text(self, made: FaultCounts, faults: Faults) -> str:
-        """`12 malformed · 3 twice · clock +2 s`: the kinds it made, in short; "" for a sensor without faults."""
+        """`75 faults · clock +2 s`: how many it made, short enough to be read whole (the tooltip says
+        which kinds); "" for a sensor without faults."""
         if made == FaultCounts() and not faults.active:
             return ""
-        kinds = (
-            (made.malformed, self.tr("%Ln malformed", "", made.malformed)),
-            (made.duplicates, self.tr("%Ln sent twice", "", made.duplicates)),
-            (made.split_sends, self.tr("%Ln piece(s)", "", made.split_sends)),
-            (made.bursts, self.tr("%Ln burst(s)", "", made.bursts)),
-            (made.disconnects, self.tr("%Ln cut(s)", "", made.disconnects)),
-        )
-        parts = [text for count, text in kinds if count]
+        total = sum(made)
+        parts = [self.tr("%Ln fault(s)", "", total)] if total else []
         if faults.clock_offset:
-            sign = "+" if faults.clock_offset > 0 else ""
-            parts.append(self.tr("clock {0} s").format(sign + self._numbers.significant(faults.clock_offset)))
+            parts.append(self.tr("clock {0} s").format(self._signed(faults.clock_offset)))
         return " · ".join(parts) or self.tr("none yet")
+
+    def widest_faults_text(self) -> str:
+        """What the Faults column may say at most, in this language: to size it."""
+        return self._faults_text(FaultCounts(split_sends=99_999), Faults(clock_offset=-99.5))
+
+    def _signed(self, seconds: float) -> str:
+        return ("+" if seconds > 0 else "") + self._numbers.significant(seconds)
 
     def _faults_tip(self, row: SensorRow) -> str | None:
         made = row.faults
@@ -259,6 +260,9 @@ class SensorFleetModel(SortedTableModel):
             self.tr("Bursts: {0}").format(integer(made.bursts)),
             self.tr("Connections cut: {0}").format(integer(made.disconnects)),
         )
+        offset = self.faults(row.capteur_id).clock_offset
+        if offset:
+            lines += (self.tr("Clock offset: {0} s").format(self._signed(offset)),)
         return "\n".join(lines)
 
 
@@ -325,9 +329,8 @@ class SensorFleetTable(QTableView):
         "waiting": "100,000",
         "dropped": "100,000",
         "last": "-10.00",
-        "faults": "100 malformed",
     }
-    """A typical long value of each column but Measures, for its width."""
+    """A typical long value of each column but Measures and Faults, for its width."""
     _EXTRA = {"state": 1.5, "rate": 1.5}
     """Line heights added to a column's sample."""
 
@@ -349,7 +352,7 @@ class SensorFleetTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths measured once on typical values, not ResizeToContents: measuring 500 rows on every
         # refresh would cost the GUI thread. The Measures column takes what is left.
-        for column, sample in self._SAMPLES.items():
+        for column, sample in {**self._SAMPLES, "faults": model.widest_faults_text()}.items():
             index = SensorFleetModel.COLUMNS.index(column)
             title = model.headerData(index, Qt.Orientation.Horizontal)
             # Room for the state's swatch, and for the arrows of the rate's editor.

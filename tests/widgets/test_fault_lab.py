@@ -122,6 +122,12 @@ def test_the_faults_cell_of_a_busy_sensor_is_read_whole_and_its_tooltip_has_each
         text = model.data(model.index(0, column))
         tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole).splitlines()
     assert table.fontMetrics().horizontalAdvance(text) + 8 <= table.columnWidth(column)
+    # In half a 1366-pixel screen the table scrolls sideways; what each sensor measures keeps a readable width.
+    table.resize(633, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    assert table.columnWidth(SensorFleetModel.COLUMNS.index("model")) >= table.fontMetrics().horizontalAdvance("walk · Start (°C) 20")
     total = sum(made)
     if language == "en":
         assert text == f"{total:,} faults · clock -12.5 s"

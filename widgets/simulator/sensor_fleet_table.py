@@ -240,8 +240,9 @@ class SensorFleetModel(SortedTableModel):
         return " · ".join(parts) or self.tr("none yet")
 
     def widest_faults_text(self) -> str:
-        """What the Faults column may say at most, in this language: to size it."""
-        return self._faults_text(FaultCounts(split_sends=99_999), Faults(clock_offset=-99.5))
+        """A long value of the Faults column in this language, to size it: a clock offset is most often a
+        few seconds."""
+        return self._faults_text(FaultCounts(split_sends=99_999), Faults(clock_offset=-12.5))
 
     def _signed(self, seconds: float) -> str:
         return ("+" if seconds > 0 else "") + self._numbers.significant(seconds)
@@ -331,6 +332,8 @@ class SensorFleetTable(QTableView):
         "last": "-10.00",
     }
     """A typical long value of each column but Measures and Faults, for its width."""
+    MODEL_SAMPLE = "walk · Start (°C) 20"
+    """Where a description of what a sensor measures may be cut, at the least: its model and first value."""
     _EXTRA = {"state": 1.5, "rate": 1.5}
     """Line heights added to a column's sample."""
 
@@ -358,12 +361,31 @@ class SensorFleetTable(QTableView):
             # Room for the state's swatch, and for the arrows of the rate's editor.
             cell = self.fontMetrics().horizontalAdvance(sample) + self._EXTRA.get(column, 0) * self.fontMetrics().height()
             self.setColumnWidth(index, round(max(cell + 16, header.fontMetrics().horizontalAdvance(title) + 28)))
-        header.setSectionResizeMode(SensorFleetModel.COLUMNS.index("model"), QHeaderView.ResizeMode.Stretch)
+        self._model_width = self.fontMetrics().horizontalAdvance(self.MODEL_SAMPLE) + 16
+        self._fit_model_column()
         self.doubleClicked.connect(self._double_clicked)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.selectionModel().selectedRows())
         return [self.source.row(r).capteur_id for r in rows]
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_model_column()
+
+    def _fit_model_column(self) -> None:
+        """The Measures column takes what the others leave, but never less than MODEL_SAMPLE: a narrow
+        window scrolls sideways rather than squeeze it to a few letters."""
+        header = self.horizontalHeader()
+        column = SensorFleetModel.COLUMNS.index("model")
+        others = header.length() - header.sectionSize(column)
+        stretch = self.viewport().width() - others >= self._model_width
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        narrow = not stretch and header.sectionSize(column) < self._model_width
+        if header.sectionResizeMode(column) != mode or narrow:
+            header.setSectionResizeMode(column, mode)
+            if not stretch:
+                header.resizeSection(column, self._model_width)
 
     def _double_clicked(self, index) -> None:
         if SensorFleetModel.COLUMNS[index.column()] != "rate":

@@ -69,7 +69,7 @@ def test_a_sensor_told_to_misbehave_is_seen_in_both_windows(qtbot, lab, tmp_path
 
     # The simulator: what it did wrong, in the Faults column and its tooltip.
     text = window.model.data(faults_cell(window, "capteur_1"))
-    assert text == f"{sum(row.faults)} faults · clock +5 s"
+    assert text == f"{row.faults.malformed + row.faults.duplicates} faults · clock +5 s"
     tip = window.model.data(faults_cell(window, "capteur_1"), Qt.ItemDataRole.ToolTipRole)
     assert f"Invalid JSON: {row.faults.bad_json}" in tip.splitlines()
 
@@ -121,6 +121,10 @@ def test_the_faults_cell_of_a_busy_sensor_is_read_whole_and_its_tooltip_has_each
         column = SensorFleetModel.COLUMNS.index("faults")
         text = model.data(model.index(0, column))
         tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole).splitlines()
+        model.describe("split", make_model("constant", value=20.0))
+        model.set_faults("split", Faults(split=1))
+        model.set_rows([model.row(0), SensorRow("split", 5.0, "sending", True, 9, 9, 9, 0, 0, 0, 20.0, None, FaultCounts(split_sends=420))])
+        only_pieces = model.data(model.index(1, column))
     assert table.fontMetrics().horizontalAdvance(text) + 8 <= table.columnWidth(column)
     # In half a 1366-pixel screen the table scrolls sideways; what each sensor measures keeps a readable width.
     table.resize(633, 300)
@@ -128,7 +132,8 @@ def test_the_faults_cell_of_a_busy_sensor_is_read_whole_and_its_tooltip_has_each
     qtbot.waitExposed(table)
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
     assert table.columnWidth(SensorFleetModel.COLUMNS.index("model")) >= table.fontMetrics().horizontalAdvance("walk · Start (°C) 20")
-    total = sum(made)
+    total = sum(made) - made.split_sends
+    assert only_pieces == ("420 pieces" if language == "en" else "420 morceaux")
     if language == "en":
         assert text == f"{total:,} faults · clock -12.5 s"
         assert "Invalid JSON: 412" in tip and "Clock offset: -12.5 s" in tip

@@ -229,12 +229,17 @@ class SensorFleetModel(SortedTableModel):
         return self._numbers.integer(getattr(row, column))
 
     def _faults_text(self, made: FaultCounts, faults: Faults) -> str:
-        """`75 faults · clock +2 s`: how many it made, short enough to be read whole (the tooltip says
-        which kinds); "" for a sensor without faults."""
+        """`75 faults · clock +2 s`: how many readings or connections it spoilt, short enough to be read
+        whole (the tooltip says which kinds); "" for a sensor without faults. The pieces of a split send
+        are not faults of the reading, and would drown the others: they count only when alone."""
         if made == FaultCounts() and not faults.active:
             return ""
-        total = sum(made)
-        parts = [self.tr("%Ln fault(s)", "", total)] if total else []
+        total = sum(made) - made.split_sends
+        parts = []
+        if total:
+            parts.append(self.tr("%Ln fault(s)", "", total))
+        elif made.split_sends:
+            parts.append(self.tr("%Ln piece(s)", "", made.split_sends))
         if faults.clock_offset:
             parts.append(self.tr("clock {0} s").format(self._signed(faults.clock_offset)))
         return " · ".join(parts) or self.tr("none yet")
@@ -242,7 +247,7 @@ class SensorFleetModel(SortedTableModel):
     def widest_faults_text(self) -> str:
         """A long value of the Faults column in this language, to size it: a clock offset is most often a
         few seconds."""
-        return self._faults_text(FaultCounts(split_sends=99_999), Faults(clock_offset=-12.5))
+        return self._faults_text(FaultCounts(duplicates=99_999), Faults(clock_offset=-12.5))
 
     def _signed(self, seconds: float) -> str:
         return ("+" if seconds > 0 else "") + self._numbers.significant(seconds)

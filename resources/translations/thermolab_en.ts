@@ -77,6 +77,13 @@
             <numerusform>%Ln faults</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln piece(s)</source>
+        <translation>
+            <numerusform>%Ln piece</numerusform>
+            <numerusform>%Ln pieces</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ServerWindow</name>

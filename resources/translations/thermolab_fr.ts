@@ -1844,6 +1844,13 @@
             <numerusform>%Ln défauts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln piece(s)</source>
+        <translation>
+            <numerusform>%Ln morceau</numerusform>
+            <numerusform>%Ln morceaux</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Clock offset: {0} s</source>
         <translation>Décalage d&apos;horloge&#xa0;: {0} s</translation>

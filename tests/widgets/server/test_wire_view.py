@@ -196,3 +196,13 @@ def test_closing_the_view_stops_recording_the_echo_client(qtbot, server_app):
         assert stats.wire is not None
         view.close()
         assert stats.wire is None
+
+
+def test_the_view_opens_tall_enough_to_follow_a_conversation(qtbot):
+    view = WireView()
+    qtbot.addWidget(view)
+    view.watch("127.0.0.1:5000")
+    view.show()
+    qtbot.waitExposed(view)
+    rows = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+    assert rows >= 10

@@ -63,7 +63,10 @@ class SensorTableModel(SortedTableModel):
             [
                 self.tr("Untick a sensor to hide its curve on the chart"),
                 None,
-                None,
+                self.tr(
+                    "How long ago the newest reading was taken, by its timestamp (by its reception when the chart "
+                    "plots by reception): a sensor whose clock is behind seems older by as much"
+                ),
                 "",
                 "",
                 "",

@@ -70,3 +70,9 @@ def test_a_resend_counted_live_is_said_in_the_tooltip_and_the_stored_count_repla
     qtbot.waitUntil(lambda: server_app.session.server.monitor.totals().duplicates == 1)
     server_app.window.chart.set_time_window(600.0)
     assert model.stats("twice").count == 1
+
+
+def test_last_seen_says_it_is_timed_by_the_sensor_s_clock(server_app):
+    model = server_app.window.sensor_model
+    tip = model.headerData(model.COLUMNS.index("seen"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "by its timestamp" in tip

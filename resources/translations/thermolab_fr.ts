@@ -1904,7 +1904,7 @@
     </message>
     <message>
         <source>Last seen</source>
-        <translation>Reçue</translation>
+        <translation>Mesurée</translation>
     </message>
     <message>
         <source>Min °C</source>
@@ -1937,6 +1937,10 @@
     <message>
         <source>Untick a sensor to hide its curve on the chart</source>
         <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
+    </message>
+    <message>
+        <source>How long ago the newest reading was taken, by its timestamp (by its reception when the chart plots by reception): a sensor whose clock is behind seems older by as much</source>
+        <translation>Il y a combien de temps la dernière mesure a été prise, d&apos;après son horodatage (d&apos;après sa réception quand le graphique trace à l&apos;heure de réception)&#xa0;: un capteur dont l&apos;horloge retarde semble muet depuis d&apos;autant plus longtemps</translation>
     </message>
     <message>
         <source>Readings received per second over the last few seconds</source>

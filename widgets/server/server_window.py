@@ -96,12 +96,15 @@ class ServerWindow(QMainWindow):
     def add_dock(self, key: str, title: str, widget: QWidget) -> None:
         """A panel the application adds (the services); it gets a View menu entry like the others.
 
-        It scrolls when the dock is short, so a tall panel never squeezes the chart and the other docks.
+        It scrolls when the dock is short, so a tall panel never squeezes the chart and the other docks;
+        never sideways, where buttons cut at the edge would hide: the dock is as wide as the panel needs.
         """
         scroller = QScrollArea()
         scroller.setWidget(widget)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(widget.minimumSizeHint().width() + scroller.verticalScrollBar().sizeHint().width())
         self.docks[key] = self._dock(key, title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
         self.view_menu.insertAction(self._language_separator, self.docks[key].toggleViewAction())
 

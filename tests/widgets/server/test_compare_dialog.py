@@ -66,3 +66,10 @@ def test_closing_the_dialog_stops_every_server_it_started(qtbot, services):
     for port in ports:
         with pytest.raises(ConnectionRefusedError):
             socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_both_charts_open_tall_enough_to_read(qtbot, services):
+    dialog = services.compare.open(services.panel)
+    qtbot.waitExposed(dialog)
+    assert dialog.mono_plot.height() >= 150
+    assert dialog.rates_plot.height() >= 150

@@ -191,7 +191,11 @@ class CompareDialog(QDialog):
             plot.setBackground(scheme.plot)
             for side in ("left", "bottom"):
                 plot.getAxis(side).setTextPen(scheme.text)
-                plot.getAxis(side).setPen(scheme.border)
+                # The axis's title takes the colour of its pen: the text's, to be read.
+                plot.getAxis(side).setPen(scheme.text)
+            if title := plot.getPlotItem().titleLabel.text:
+                plot.setTitle(title, color=scheme.text)
+        self.rates_plot.getPlotItem().legend.setLabelTextColor(scheme.text)
 
 
 def _button(text: str, tip: str, slot) -> QPushButton:

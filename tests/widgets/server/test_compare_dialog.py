@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from tests.widgets.server.test_wire_view import contrast
+from widgets.theme import colours
 
 
 def open_compare(qtbot, services):
@@ -73,3 +77,14 @@ def test_both_charts_open_tall_enough_to_read(qtbot, services):
     qtbot.waitExposed(dialog)
     assert dialog.mono_plot.height() >= 150
     assert dialog.rates_plot.height() >= 150
+
+
+def test_the_charts_words_are_as_readable_as_the_tick_labels(qtbot, services):
+    dialog = services.compare.open(services.panel)
+    background = QColor(colours().plot)
+    for plot in (dialog.mono_plot, dialog.rates_plot):
+        for side in ("left", "bottom"):
+            assert contrast(QColor(plot.getAxis(side).labelStyle["color"]), background) >= 4.5
+    assert contrast(dialog.mono_plot.getPlotItem().titleLabel.item.defaultTextColor(), background) >= 4.5
+    legend = dialog.rates_plot.getPlotItem().legend
+    assert contrast(QColor(legend.opts["labelTextColor"]), background) >= 4.5

@@ -6,7 +6,8 @@ window's timer) reads them at its own pace:
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
   repeated rejections from one host are summarised (`models.rejections`);
 - `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
-  per open connection.
+  per open connection;
+- the storage's alarms raised and cleared (models/alarms/), taken into `events()` as they are read.
 Each counter is written by one thread only, so the hot path takes no lock.
 """
 
@@ -28,6 +29,8 @@ from models.storage import StorageError, TextFileStorage
 from models.wire import WireTap
 
 log = logging.getLogger("thermolab.server")
+alarm_log = logging.getLogger("thermolab.alarms")
+"""Where the alarms of the event log are logged too; the headless server tells them on stdout instead."""
 
 MAX_EVENTS = 2_000
 UNLOGGED_REJECTIONS = "{count:,} more rejected messages in the last {seconds} s"
@@ -85,6 +88,21 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class BrokerLink:
+    """The MQTT collector's link to its broker, as the status line and the window show it."""
+
+    broker: str
+    """The broker's URL, its password masked."""
+    connected: bool
+    problem: str = ""
+    """Why the collector is not connected (one sentence), while it tries again; "" otherwise."""
+    topics: tuple[str, ...] = ()
+    """The topic filters subscribed, `$share/GROUP/` included."""
+    per_second: float = 0.0
+    """Messages received per second over the last few seconds, stored or not."""
+
+
+@dataclass(frozen=True)
 class ServerPanels:
     """What the server window's panels show, read from the monitor in one go twice a second."""
 
@@ -96,6 +114,8 @@ class ServerPanels:
     """Messages rejected per sensor since the server started."""
     reasons: dict[str, dict[str, int]] = field(default_factory=dict)
     """For each sensor with rejected messages: how many for each reason (the wire's words)."""
+    broker: BrokerLink | None = None
+    """The MQTT collector's link, when the server subscribes to a broker."""
 
 
 @dataclass
@@ -140,6 +160,8 @@ class ServerMonitor:
         self._found = _found_in(storage)
         self._lock = threading.Lock()
         self._open: dict[int, ConnectionStats] = {}
+        self._brokers: set[int] = set()
+        """Which of `_open` are links to a broker, not clients."""
         self._closed_readings = 0
         self._closed_rejected = 0
         self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
@@ -150,6 +172,10 @@ class ServerMonitor:
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
         self._watched: ConnectionStats | None = None
+        alarms = getattr(storage, "alarms", None)
+        self._alarms = alarms.feed() if alarms is not None else None
+        self.broker_link: Callable[[], BrokerLink] | None = None
+        """Set by an MQTT collector feeding this monitor: its link, read at the observer's pace."""
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
         tap = ReadingTap(maxlen)
@@ -166,7 +192,9 @@ class ServerMonitor:
         at most one connection's worth is kept. None when no open connection comes from `peer`."""
         with self._lock:
             self._stop_watching()
-            self._watched = next((stats for stats in self._open.values() if stats.peer == peer), None)
+            # A broker's link carries no bytes of this protocol: there is nothing of it to watch.
+            clients = (stats for stats in self._open.values() if stats.peer == peer and id(stats) not in self._brokers)
+            self._watched = next(clients, None)
             if self._watched is None:
                 return None
             self._watched.wire = WireTap(peer, clock=self._clock)
@@ -183,11 +211,24 @@ class ServerMonitor:
 
     def event(self, level: int, message: str, peer: str = "", **values) -> None:
         """Record and log an event; with `values`, `message` is a template with a {field} for each."""
+        text = self._record(self._clock(), level, message, peer, values)
+        log.log(level, "%s%s", f"{peer}: " if peer else "", text)
+
+    def _record(self, at: float, level: int, message: str, peer: str, values: dict) -> str:
         text = message.format(**values) if values else message
         with self._lock:
-            self._events.append(ServerEvent(self._clock(), level, text, peer, message if values else "", values))
+            self._events.append(ServerEvent(at, level, text, peer, message if values else "", values))
             self._event_total += 1
-        log.log(level, "%s%s", f"{peer}: " if peer else "", text)
+        return text
+
+    def _report_alarms(self) -> None:
+        """An alarm raised is a warning, its clearing news; each at the time it happened."""
+        if self._alarms is None:
+            return
+        for alarm in self._alarms.drain():
+            level = logging.WARNING if alarm.active else logging.INFO
+            template, values = alarm.template()
+            alarm_log.log(level, "%s", self._record(alarm.changed_at, level, template, "", values))
 
     def events(self, since: int = 0) -> tuple[int, list[ServerEvent]]:
         """The events after the first `since` ever recorded, and the count to pass next time.
@@ -196,15 +237,21 @@ class ServerMonitor:
         """
         self._report_due_rejections()
         self._report_duplicates()
+        self._report_alarms()
         with self._lock:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
 
-    def connection_opened(self, peer: str, thread_name: str) -> ConnectionStats:
+    def connection_opened(self, peer: str, thread_name: str, broker: bool = False) -> ConnectionStats:
+        """`broker=True` for the MQTT collector's link to its broker: shown among the connections but
+        not counted as a client, and it says itself how it connects."""
         stats = ConnectionStats(peer, thread_name, self._clock())
         with self._lock:
             self._open[id(stats)] = stats
-        self.event(logging.INFO, "client connected", peer)
+            if broker:
+                self._brokers.add(id(stats))
+        if not broker:
+            self.event(logging.INFO, "client connected", peer)
         return stats
 
     def connection_closed(self, stats: ConnectionStats, why: str = "") -> None:
@@ -212,11 +259,14 @@ class ServerMonitor:
             self._open.pop(id(stats), None)
             self._closed_readings += stats.readings
             self._closed_rejected += stats.rejected
+            broker = id(stats) in self._brokers
+            self._brokers.discard(id(stats))
             if self._watched is stats:
                 self._watched = None
         if stats.wire is not None:
             stats.wire.closed(why)
-        self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
+        if not broker:
+            self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
 
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
         stats.readings += len(readings)
@@ -266,6 +316,15 @@ class ServerMonitor:
                 template = UNLOGGED_REJECTIONS_FROM_HOSTS
                 self.event(logging.WARNING, template, count=summary.count, hosts=summary.hosts, seconds=summary.seconds)
 
+    def broker(self) -> BrokerLink | None:
+        return None if self.broker_link is None else self.broker_link()
+
+    def panels(self, events_seen: int) -> tuple[int, ServerPanels]:
+        """Everything the window's panels show, and the count of events to pass next time."""
+        events_seen, events = self.events(events_seen)
+        rejected, reasons = self.rejected_by_sensor(), self.rejection_reasons()
+        return events_seen, ServerPanels(self.totals(), self.connections(), events, rejected, reasons, self.broker())
+
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:
             return {sensor: sum(reasons.values()) for sensor, reasons in self._rejected_by_sensor.items()}
@@ -291,18 +350,20 @@ class ServerMonitor:
             return [replace(stats) for stats in self._open.values()]
 
     def totals(self) -> Totals:
-        """Also reports the rejection summaries that are due: the status line asks for totals alone."""
+        """Also reports the rejection summaries that are due and the alarms: the status line asks for totals alone."""
         self._report_due_rejections()
+        self._report_alarms()
         with self._lock:
             open_connections = list(self._open.values())
             received = self._closed_readings + sum(s.readings for s in open_connections)
             rejected = self._closed_rejected + sum(s.rejected for s in open_connections)
             per_second = self._rate.sample(self._rate_clock(), received)
+            clients = len(open_connections) - len(self._brokers)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
         duplicates = self._storage.duplicates if self._storage else 0
         in_storage = None if self._found is None else self._found + stored
-        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second, duplicates)
+        return Totals(clients, received, rejected, stored, failed, in_storage, per_second, duplicates)
 
 
 def _found_in(storage) -> int | None:

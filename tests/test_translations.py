@@ -68,7 +68,9 @@ def test_the_committed_qm_is_the_ts_compiled(tmp_path, language):
     assert compiled.read_bytes() == (TRANSLATIONS / f"thermolab_{language}.qm").read_bytes(), "run `make translations`"
 
 
-SENTENCE_CALLS = {"event", "_close", "_fail", "_error", "Closing", "Problem"}
+OUR_ERRORS = {"InvalidReading", "InvalidRule", "EchoTimeout"}
+"""The core's exceptions whose name does not end in Error: their sentence reaches a window too."""
+SENTENCE_CALLS = {"event", "_close", "_fail", "_error", "_trouble", "Closing", "Problem"}
 """Calls of the Qt-free core whose text argument reaches a window: an event, a reason, a problem."""
 
 
@@ -119,7 +121,7 @@ def core_sentences() -> set[tuple[str, str]]:
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             name = called_name(node)
-            ours = name.endswith("Error") and not hasattr(builtins, name) or name in {"InvalidReading", "EchoTimeout"}
+            ours = name.endswith("Error") and not hasattr(builtins, name) or name in OUR_ERRORS
             if ours or name in SENTENCE_CALLS:
                 text = node.args[1] if name == "event" and len(node.args) > 1 else node.args[0]
                 texts.append(text)

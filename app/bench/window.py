@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.bench.alarms import add_rules
 from app.commands.common import fail
 from models.value_models import DEFAULT_MODEL, ModelError, parse_model
 
@@ -32,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--model", default=DEFAULT_MODEL, help=f"the sensors' value model, as for simulate (default: {DEFAULT_MODEL})"
     )
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to stream (default: 30; 600 for the memory check)")
+    parser.add_argument(
+        "--rules", type=int, default=0, help="alarm rules in the server's database, none crossed (default: 0; bench alarms)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     app = make_application()
     with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
         os.environ["THERMOLAB_DATA_DIR"] = folder
-        server_app = ServerApp(ServerConfig(port=0, storage_path=Path(folder) / "bench.db"))
+        database = Path(folder) / "bench.db"
+        add_rules(database, args.rules, [f"capteur_{number}" for number in range(1, args.sensors + 1)])
+        server_app = ServerApp(ServerConfig(port=0, storage_path=database))
         server_app.window.resize(1280, 800)
         ports: list[int] = []
         server_app.session.listening.connect(lambda host, port: ports.append(port))
@@ -105,7 +111,9 @@ def run(args: argparse.Namespace) -> int:
         received = server_app.session.server.monitor.totals().received - received_before
         ticker.stop()
         server_app.window.close()
-        print(f"{args.sensors} sensors for {elapsed:.0f} s: {received / elapsed:,.0f} readings/s received by the window's server")
+        rules = f", {args.rules} alarm rules" if args.rules else ""
+        rate = received / elapsed
+        print(f"{args.sensors} sensors{rules} for {elapsed:.0f} s: {rate:,.0f} readings/s received by the window's server")
         print(
             f"GUI event-loop lateness ({TICK_MS} ms timer): p50 {np.percentile(lateness, 50):.1f} ms, "
             f"p99 {np.percentile(lateness, 99):.1f} ms, max {max(lateness):.0f} ms"

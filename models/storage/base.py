@@ -6,6 +6,10 @@ writes it in one transaction and only then marks the batches done, so an ack sen
 blocks: a fast sender is slowed down instead of being buffered without end; `offer()` returns None
 instead, for a thread that must never wait.
 
+After each commit, the writer hands the batches to the storage's `AlarmWatch` (models/alarms/watch.py),
+and at each turn, at least once a second, lets it look at the clock: alarms are evaluated here, per
+batch, never on a connection thread.
+
 A failed transaction (a full disk, a lock held by another program, the file deleted) fails every
 batch in it, so their senders get errors; the writer then puts the file back as it was before the
 transaction, reopening it where needed, and the next batches are tried afresh.
@@ -17,10 +21,13 @@ import contextlib
 import logging
 import os
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from models.alarms import AlarmBook, AlarmWatch
+from models.alarms.watch import TICK
 from models.reading import Reading
 
 log = logging.getLogger(__name__)
@@ -100,7 +107,8 @@ class Storage(ABC):
     """A sender's reason when the file cannot be opened again: the sentence that says where and why
     is for the server's user (docs/protocol.md, section 2)."""
 
-    def __init__(self, path: Path | str, max_pending: int = MAX_PENDING_READINGS):
+    def __init__(self, path: Path | str, max_pending: int = MAX_PENDING_READINGS, clock: Callable[[], float] = time.time):
+        """`clock`: the time alarms are evaluated at (silences, minimum durations); tests move it by hand."""
         self.path = Path(path)
         self.stored = 0
         """Readings written and committed (a resent duplicate is not counted twice)."""
@@ -124,10 +132,18 @@ class Storage(ABC):
         self._closing = False
         self._condition = threading.Condition()
         self._writer: threading.Thread | None = None
+        self._clock = clock
+        self.alarms: AlarmWatch | None = None
+        """The alarm rules evaluated after each commit, and their events; set by `open()`."""
 
     def open(self) -> None:
         """Open the file and start the writer; raise StorageError with a clear sentence."""
         self._open()
+        try:
+            self.alarms = AlarmWatch(self._alarm_book, self._report, self._clock)
+        except BaseException:
+            self._close()
+            raise
         self._writer = threading.Thread(target=self._run, name=f"writer {self.path.name}", daemon=True)
         self._writer.start()
 
@@ -169,15 +185,22 @@ class Storage(ABC):
 
     def _run(self) -> None:
         try:
-            while batches := self._next_batches():
-                self._write_all(batches)
+            while (batches := self._next_batches()) is not None:
+                if batches:
+                    self._write_all(batches)
+                self._watch(AlarmWatch.tick)
         finally:
             self._close()
+            if self.alarms is not None:
+                self.alarms.close()
 
-    def _next_batches(self) -> list[Commit]:
+    def _next_batches(self) -> list[Commit] | None:
+        """What is queued; [] when the alarms' tick comes first; None once closing with nothing left."""
         with self._condition:
-            while not self._queue and not self._closing:
-                self._condition.wait()
+            if not self._queue and not self._closing:
+                self._condition.wait(TICK)
+            if not self._queue and self._closing:
+                return None
             batches, self._queue, self._pending = self._queue, [], 0
             self._condition.notify_all()
             return batches
@@ -205,6 +228,18 @@ class Storage(ABC):
                 self._report(f"storage works again: readings are stored in {self.path}")
         for batch in batches:
             batch._done.set()
+        if batches[0].error is None:
+            # After the acks are released: a sender waits for its commit, never for the alarms.
+            self._watch(lambda alarms: alarms.after_commit([(batch.readings, batch.received_at) for batch in batches]))
+
+    def _watch(self, step: Callable[[AlarmWatch], None]) -> None:
+        if self.alarms is None:
+            return
+        try:
+            step(self.alarms)
+        except Exception:
+            # The writer serves every connection: a fault of the alarms must not stop it.
+            log.exception("evaluating the alarms failed")
 
     def _reason(self, error: Exception) -> str:
         """A few words for the senders, never a path of this machine: any peer may read them."""
@@ -253,9 +288,14 @@ class Storage(ABC):
 
     def _reopen(self) -> None:
         self._reopen_needed = True
+        if self.alarms is not None:
+            # Its connection would keep the lost file's journal alive for the new one: closed first.
+            self.alarms.close()
         self._close()
         self._open()
         self._reopen_needed = False
+        if self.alarms is not None:
+            self.alarms.reopen()
 
     def _report(self, sentence: str) -> None:
         if self.on_error is None:
@@ -269,6 +309,11 @@ class Storage(ABC):
 
     @abstractmethod
     def _open(self) -> None: ...
+
+    def _alarm_book(self) -> AlarmBook | None:
+        """A connection of its own to the alarms of this storage; None while it has none (a text file
+        without rules yet, a storage with no room for them): no rule is then evaluated."""
+        return None
 
     def _begin(self) -> None:
         """Start the transaction that `_commit` ends."""

@@ -1,4 +1,4 @@
-"""Readings in one SQLite file, table `mesures` (docs/protocol.md, section 2)."""
+"""Readings in one SQLite file, table `mesures`, and the alarms beside them (docs/protocol.md, section 2)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from models.alarms import ALARM_SCHEMA, AlarmBook, alarm_book_path
 from models.reading import Reading
 from models.storage.base import FileLost, Storage, StorageError, file_identity, identity_now
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: `mesures`; 2: the alarm tables added (models/alarms/book.py). An older file is brought up to date
+when it is opened for writing."""
 
 # `sensor_clock` is 1 when the sensor gave the timestamp and NULL when the server stamped the reading.
 # SQLite treats NULLs as distinct in a UNIQUE index, so one index both merges resent readings
@@ -71,16 +74,12 @@ class SQLiteStorage(Storage):
             # the one now there.
             for leftover in ("-wal", "-shm"):
                 self.path.with_name(self.path.name + leftover).unlink(missing_ok=True)
-        self._connection = sqlite3.connect(self.path, LOCK_WAIT, check_same_thread=False, isolation_level=None)
-        try:
-            prepare_database(self._connection, self.path)
-        except (sqlite3.DatabaseError, StorageError) as error:
-            self._connection.close()
-            if isinstance(error, StorageError):
-                raise
-            raise StorageError(_explain(error, self.path)) from None
+        self._connection = connect_database(self.path)
         self._identity = file_identity(self.path)
         self._journal_identity = file_identity(self._journal)
+
+    def _alarm_book(self) -> AlarmBook:
+        return AlarmBook(connect_database(self.path))
 
     @property
     def _journal(self) -> Path:
@@ -139,8 +138,43 @@ def check_writable(path: Path) -> None:
         raise StorageError(f"cannot write to {path}: choose a file in a folder you can write to")
 
 
+def connect_database(path: Path) -> sqlite3.Connection:
+    """A connection for writing, to a database brought up to date (`prepare_database`)."""
+    connection = sqlite3.connect(path, LOCK_WAIT, check_same_thread=False, isolation_level=None)
+    try:
+        prepare_database(connection, path)
+    except (sqlite3.DatabaseError, StorageError) as error:
+        connection.close()
+        if isinstance(error, StorageError):
+            raise
+        raise StorageError(_explain(error, path)) from None
+    return connection
+
+
+def open_alarm_book(storage_path: Path | str, text_file: bool = False, create: bool = True) -> AlarmBook | None:
+    """The alarms of a storage file, for a program beside the server (the window, `alarms`): in the database,
+    or in the database beside a text file (None when there is none yet and `create` is False)."""
+    path = alarm_book_path(storage_path, text_file)
+    if not create and not path.is_file():
+        if text_file:
+            return None
+        raise StorageError(f"{path} does not exist: check the path of the database")
+    check_writable(path)
+    if not text_file:
+        return AlarmBook(connect_database(path))
+    connection = sqlite3.connect(path, LOCK_WAIT, check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.executescript(ALARM_SCHEMA)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise StorageError(_explain(error, path)) from None
+    return AlarmBook(connection)
+
+
 def prepare_database(connection: sqlite3.Connection, path: Path) -> None:
-    """WAL journal, table and index, schema version; an older `mesures` table gets the new columns."""
+    """WAL journal, tables and indexes, schema version; an older `mesures` table gets the new columns, an
+    older file the alarm tables."""
     connection.execute("PRAGMA journal_mode = WAL")
     # In WAL mode, NORMAL loses no committed transaction when the process is killed; only a power
     # cut can take back the last commits, and FULL would cost one fsync per group commit.
@@ -152,7 +186,7 @@ def prepare_database(connection: sqlite3.Connection, path: Path) -> None:
     for name, kind in _ADDED_COLUMNS.items():
         if columns and name not in columns:
             connection.execute(f"ALTER TABLE mesures ADD COLUMN {name} {kind}")
-    connection.executescript(_SCHEMA)
+    connection.executescript(_SCHEMA + ALARM_SCHEMA)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

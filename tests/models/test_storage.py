@@ -18,7 +18,7 @@ def test_the_database_follows_the_contract(tmp_path):
     storage.close()
     with sqlite3.connect(tmp_path / "m.db") as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-        assert db.execute("PRAGMA user_version").fetchone() == (1,)
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
         columns = {row[1]: (row[2], row[3]) for row in db.execute("PRAGMA table_info(mesures)")}
         assert columns["capteur_id"] == ("TEXT", 1)
         assert columns["temperature"] == ("REAL", 1)

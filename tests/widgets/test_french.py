@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import math
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -14,6 +16,7 @@ from app.language import SETTING, apply_language, chosen_locale, saved_language
 from app.server.server_app import ServerApp
 from app.settings import settings
 from app.simulator.simulator_app import SimulatorApp
+from models.alarms import AlarmEvent, AlarmKind, AlarmRule, InvalidRule, check_rules
 from models.sensor_row import SensorRow
 from models.server_config import ServerConfig
 from models.value_models import make_model
@@ -281,3 +284,28 @@ def test_a_flood_from_many_hosts_and_a_refusal_read_french(french):
         f"1{group}950 autres messages refusés venant de 1{group}950 hôtes ces 10 dernières secondes"
     )
     assert translated("refused: connection limit (1) reached") == f"refusé{NBSP}: limite de connexions (1) atteinte"
+
+
+def test_the_mqtt_collectors_sentences_are_translated_with_what_they_carry(french):
+    assert translated("rejected: temperature is missing (topic zigbee2mqtt/hall_switch)") == (
+        "refusé\u00a0: il manque temperature (topic zigbee2mqtt/hall_switch)"
+    )
+    assert translated("no broker answers at mqtt://127.0.0.1:1883: is it running, and is the port right?: trying again") == (
+        "aucun broker ne répond à mqtt://127.0.0.1:1883\u00a0: est-il lancé, et le port est-il le bon\u00a0?\u00a0: nouvel essai"
+    )
+    assert translated("mapping 2: topic:9: the filter zigbee2mqtt/+ has levels 1 to 2") == (
+        "correspondance 2\u00a0: topic:9\u00a0: le filtre zigbee2mqtt/+ a les niveaux 1 à 2"
+    )
+
+
+def test_alarm_sentences_of_the_core_read_french_with_their_numbers(french):
+    raised = AlarmEvent("fridge", 1, AlarmKind.HIGH, 8.0, 9.5, 1_790_000_000.0)
+    assert translated(raised.sentence()) == f"alarme déclenchée{NBSP}: fridge au-dessus de 8 °C (9,5 °C)"
+    cleared = replace(raised, kind=AlarmKind.SILENT, cleared_at=1_790_000_060.0)
+    assert translated(cleared.sentence()) == f"alarme levée{NBSP}: fridge émet de nouveau"
+    with pytest.raises(InvalidRule) as refused:
+        check_rules([AlarmRule(AlarmKind.HIGH, 2.0), AlarmRule(AlarmKind.LOW, 2.5)])
+    assert translated(str(refused.value)) == "le seuil bas (2,5 °C) doit être sous le seuil haut (2 °C) pour tous les capteurs"
+    with pytest.raises(InvalidRule) as refused:
+        AlarmRule(AlarmKind.HIGH, 30.0, min_duration=math.inf).check()
+    assert translated(str(refused.value)) == "la durée minimale doit être un nombre fini, pas inf"

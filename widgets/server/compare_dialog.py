@@ -195,7 +195,11 @@ class CompareDialog(QDialog):
                 plot.getAxis(side).setPen(scheme.text)
             if title := plot.getPlotItem().titleLabel.text:
                 plot.setTitle(title, color=scheme.text)
-        self.rates_plot.getPlotItem().legend.setLabelTextColor(scheme.text)
+        legend = self.rates_plot.getPlotItem().legend
+        legend.setLabelTextColor(scheme.text)
+        # pyqtgraph keeps the new colour for the labels' next text: each is given its text again.
+        for _, label in legend.items:
+            label.setText(label.text)
 
 
 def _button(text: str, tip: str, slot) -> QPushButton:

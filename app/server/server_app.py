@@ -88,6 +88,7 @@ class ServerApp(QObject):
         self.services.wire.connect(self.window.wire_view.add_events)
         self.window.watch_requested.connect(self._watch)
         self.services.panel.echo.clients.watch_requested.connect(self._watch_echo_client)
+        self.window.watchable.append(self.services.panel.echo.clients)
         self.window.reception_action.toggled.connect(self._plot_by_reception)
         self.window.wire_view.closed.connect(self.session.unwatch)
         self.window.wire_view.closed.connect(self.services.unwatch)

@@ -78,6 +78,9 @@ class ServerWindow(QMainWindow):
         self.connections = ConnectionsPanel()
         self.broker_link = BrokerLinkLabel()
         self.connections.watch_requested.connect(self.watch_requested)
+        self.watchable: list[ConnectionsPanel] = [self.connections]
+        """Panels whose selected connection Server › Watch the connection shows; the application adds
+        the echo clients of the Services panel, which ask for watching themselves."""
         self.wire_view = WireView(self)
         self.event_log = EventLog()
         connections = QWidget()
@@ -324,7 +327,9 @@ class ServerWindow(QMainWindow):
         self.chart.plot.setLabel("bottom", label)
 
     def _watch_selected(self) -> None:
-        if not self.connections.watch_selected():
+        """The connection selected in the panel the user is in, else in any panel shown that has one."""
+        panels = sorted(self.watchable, key=lambda panel: not panel.hasFocus())
+        if not any(panel.isVisible() and panel.watch_selected() for panel in panels):
             self.docks["connections"].show()
             self.docks["connections"].raise_()
             self.statusBar().showMessage(self.tr("Select a connection in the Connections panel first."), 10_000)

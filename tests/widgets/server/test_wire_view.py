@@ -206,3 +206,21 @@ def test_the_view_opens_tall_enough_to_follow_a_conversation(qtbot):
     qtbot.waitExposed(view)
     rows = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
     assert rows >= 10
+
+
+def test_server_watch_the_connection_watches_the_echo_client_selected_in_the_services_panel(qtbot, server_app):
+    window = server_app.window
+    window.docks["services"].raise_()
+    echo = server_app.services.panel.echo
+    echo.port.setValue(0)
+    qtbot.mouseClick(echo.start, Qt.MouseButton.LeftButton)
+    host, port = re.fullmatch(r"Listening on (.+):(\d+)", echo.state.text()).groups()
+    with EchoClient(host, int(port)) as client:
+        client.send("hello")
+        client.receive()
+        qtbot.waitUntil(lambda: echo.clients.connections.rowCount() == 1)
+        echo.clients.selectRow(0)
+        echo.clients.setFocus()
+        window.findChild(type(window.start_action), "watch_connection").trigger()
+        qtbot.waitUntil(window.wire_view.isVisible)
+        assert window.wire_view.windowTitle() == f"Conversation with {echo.clients.selected_peer()}"

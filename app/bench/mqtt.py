@@ -8,11 +8,16 @@ The benchmark starts its own Mosquitto (app/bench/mosquitto.py) and, on that bro
   since one Python process publishes on one core at most) publish COUNT readings each to
   thermolab/<capteur_id>, taken by the same `mosquitto_sub`: what Thermolab's publishing side moves,
   with the receiving side as fast as the broker's;
+- "paho": the same `mosquitto_pub` feed taken by a bare paho-mqtt subscriber in this process, QoS 1,
+  acknowledging each message by hand as soon as it arrives and doing nothing else: what the Python
+  client the collector is built on takes in at most, so a collector slower than the broker can be
+  told apart from a collector slower than its client library;
 - "collector": N `mosquitto_pub` publish COUNT readings each into `python main.py server --headless
-  --mqtt` (a process of its own, storing into SQLite): readings per second stored, from the first row
-  to the last, what the collector takes in when its publishers cost it nothing;
-- "end to end": the simulated sensors into the same collector: readings per second stored, and the
-  collector's peak memory (VmHWM).
+  --mqtt` (a process of its own, storing into SQLite; with `--collectors K`, K such processes sharing
+  one subscription, `--mqtt-group`, and one database): readings per second stored, from the first row
+  to the last, what the collectors take in when their publishers cost them nothing;
+- "end to end": the simulated sensors into the same collectors: readings per second stored, and the
+  first collector's peak memory (VmHWM).
 A subscriber with a persistent session is made before each part, so nothing is published before a
 subscription exists and no message is lost to a late start.
 """
@@ -32,11 +37,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import paho.mqtt.client as mqtt
+
 from app.bench.mosquitto import Mosquitto, MosquittoMissing
 from app.commands.common import fail, positive_int
+from network.mqtt.broker import Broker, close_client, connect, new_client
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("ceiling", "publishers", "collector", "end-to-end")
+PARTS = ("ceiling", "publishers", "paho", "collector", "end-to-end")
 CLIENTS = "mosquitto-clients"
 """The Debian package of mosquitto_pub and mosquitto_sub, the yardstick."""
 WAIT_LIMIT = 300.0
@@ -52,6 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--count", type=positive_int, default=2_000, help="readings per publisher (default: 2,000)")
     parser.add_argument(
         "--processes", type=positive_int, default=2, help="processes the simulated publishers are split over (default: 2)"
+    )
+    parser.add_argument(
+        "--collectors", type=positive_int, default=1, help="collector processes sharing one subscription (default: 1)"
     )
 
 
@@ -72,14 +83,18 @@ def run(args: argparse.Namespace) -> int:
         if "publishers" in parts:
             rate = publishers_rate(broker, publish, total, Path(folder))
             _show("publishers, simulate --mqtt -> mosquitto_sub:", rate, "readings/s", ceiling)
+        lines = b"".join(b'{"temperature": 21.5, "timestamp": %d.25}\n' % (FIRST_TIMESTAMP + n) for n in range(args.count))
+        if "paho" in parts:
+            rate = paho_rate(broker, functools.partial(_mosquitto_pub, broker, "paho/", args.publishers, lines), total)
+            _show("paho alone, mosquitto_pub -> paho-mqtt:      ", rate, "messages/s", ceiling)
+        collectors = f"{args.collectors} x server --mqtt" if args.collectors > 1 else "server --mqtt"
         if "collector" in parts:
-            lines = b"".join(b'{"temperature": 21.5, "timestamp": %d.25}\n' % (FIRST_TIMESTAMP + n) for n in range(args.count))
             feed = functools.partial(_mosquitto_pub, broker, "thermolab/bench_c", args.publishers, lines)
-            rate, _ = end_to_end_rate(broker, feed, total, Path(folder) / "collector.db")
-            _show("collector, mosquitto_pub -> server --mqtt:   ", rate, "readings/s stored", ceiling)
+            rate, _ = end_to_end_rate(broker, feed, total, Path(folder) / "collector.db", args.collectors)
+            _show(f"collector, mosquitto_pub -> {collectors}:".ljust(45), rate, "readings/s stored", ceiling)
         if "end-to-end" in parts:
-            rate, peak = end_to_end_rate(broker, publish, total, Path(folder) / "end-to-end.db")
-            _show("end to end, simulate --mqtt -> server --mqtt:", rate, "readings/s stored", ceiling)
+            rate, peak = end_to_end_rate(broker, publish, total, Path(folder) / "end-to-end.db", args.collectors)
+            _show(f"end to end, simulate --mqtt -> {collectors}:".ljust(45), rate, "readings/s stored", ceiling)
             print(f"collector peak memory (VmHWM): {peak:.0f} MB for {total:,} readings")
     return 0
 
@@ -119,26 +134,74 @@ def publishers_rate(broker: Mosquitto, publish: Callable[[], None], total: int, 
         return counter.rate()
 
 
-def end_to_end_rate(broker: Mosquitto, publish: Callable[[], None], total: int, database: Path) -> tuple[float, float]:
-    """Readings stored per second by a collector of its own, storing into `database`, while `publish`
-    runs; and the collector's peak memory in MB."""
+def paho_rate(broker: Mosquitto, publish: Callable[[], None], total: int) -> float:
+    """Messages per second a bare paho-mqtt subscriber takes in while `publish` runs, acknowledging
+    each by hand as the collector does, but at once."""
+    arrivals: list[float] = []
+    everything = threading.Event()
+    subscribed = threading.Event()
+
+    def arrived(client: mqtt.Client, _userdata, message: mqtt.MQTTMessage) -> None:
+        arrivals.append(time.perf_counter())
+        client.ack(message.mid, message.qos)
+        if len(arrivals) == total:
+            everything.set()
+
+    address = Broker("127.0.0.1", broker.port)
+    client = new_client(address, client_id="bench-paho")
+    client.manual_ack_set(True)
+    client.on_message = arrived
+    client.on_subscribe = lambda *_: subscribed.set()
+    connect(client, address, persistent=True)
+    client.subscribe("paho/#", qos=1)
+    client.loop_start()
+    try:
+        subscribed.wait(WAIT_LIMIT)
+        publish()
+        if not everything.wait(WAIT_LIMIT):
+            raise SystemExit(f"thermolab: only {len(arrivals):,} of {total:,} messages arrived")
+    finally:
+        close_client(client)
+        _end_session(broker, "bench-paho")
+    return (total - 1) / (arrivals[-1] - arrivals[0])
+
+
+def end_to_end_rate(
+    broker: Mosquitto, publish: Callable[[], None], total: int, database: Path, collectors: int = 1
+) -> tuple[float, float]:
+    """Readings stored per second by `collectors` collector processes of their own (one shared
+    subscription when more than one), storing into `database`, while `publish` runs; and the first
+    collector's peak memory in MB."""
     command = [sys.executable, str(ROOT / "main.py"), "server", "--headless", "--no-tcp", "--db", str(database)]
-    command += ["--mqtt", broker.url, "--mqtt-client-id", f"bench-{database.stem}"]
+    command += ["--mqtt", broker.url] + (["--mqtt-group", "bench"] if collectors > 1 else [])
+    client_ids = [f"bench-{database.stem}-{number}" for number in range(collectors)]
+    with contextlib.ExitStack() as stack:
+        servers = [stack.enter_context(_collector([*command, "--mqtt-client-id", name], broker, name)) for name in client_ids]
+        watcher = _RowWatcher(database, total)
+        watcher.start()
+        publish()
+        watcher.join(WAIT_LIMIT)
+        return watcher.rate(), _peak_memory_mb(servers[0].pid)
+
+
+@contextlib.contextmanager
+def _collector(command: list[str], broker: Mosquitto, client_id: str):
+    """A collector process, once subscribed; stopped, and its session on the broker ended, on exit."""
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT) as server:
-        # Its status line says "broker connected" once the subscription is in place: from then on, nothing
-        # published is lost to it.
-        reader = _read_until(server, "broker connected")
         try:
-            watcher = _RowWatcher(database, total)
-            watcher.start()
-            publish()
-            watcher.join(WAIT_LIMIT)
-            return watcher.rate(), _peak_memory_mb(server.pid)
+            # Its status line says "broker connected" once the subscription is in place: from then on,
+            # nothing published is lost to it.
+            reader = _read_until(server, "broker connected")
+            try:
+                yield server
+            finally:
+                server.terminate()
+                server.wait(60)
+                reader.join()
         finally:
-            server.terminate()
-            server.wait(60)
-            reader.join()
-            _end_session(broker, f"bench-{database.stem}")
+            if server.poll() is None:
+                server.kill()
+            _end_session(broker, client_id)
 
 
 def _simulate(broker: Mosquitto, publishers: int, count: int, processes: int) -> None:

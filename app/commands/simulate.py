@@ -200,16 +200,16 @@ def _counters(status: FleetStatus) -> str:
 
 
 def _faults(counts: FaultCounts) -> str:
-    made = {
-        "invalid JSON": counts.bad_json,
-        "no temperature": counts.missing_field,
-        "out of range": counts.out_of_range,
-        "sent twice": counts.duplicates,
-        "pieces sent": counts.split_sends,
-        "bursts": counts.bursts,
-        "connections cut": counts.disconnects,
-    }
-    return ", ".join(f"{count:,} {kind}" for kind, count in made.items() if count)
+    made = (
+        (counts.bad_json, "invalid JSON", "invalid JSON"),
+        (counts.missing_field, "no temperature", "no temperature"),
+        (counts.out_of_range, "out of range", "out of range"),
+        (counts.duplicates, "sent twice", "sent twice"),
+        (counts.split_sends, "piece sent", "pieces sent"),
+        (counts.bursts, "burst", "bursts"),
+        (counts.disconnects, "connection cut", "connections cut"),
+    )
+    return ", ".join(f"{count:,} {one if count == 1 else many}" for count, one, many in made if count)
 
 
 def _verdict(status: FleetStatus) -> int:

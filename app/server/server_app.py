@@ -89,9 +89,13 @@ class ServerApp(QObject):
         self.session.readings.connect(self.window.add_readings)
         self.session.panels.connect(self.window.update_panels)
         self.session.wire.connect(self.window.wire_view.add_events)
+        self.services.wire.connect(self.window.wire_view.add_events)
         self.window.watch_requested.connect(self._watch)
+        self.services.panel.echo.clients.watch_requested.connect(self._watch_echo_client)
+        self.window.watchable.append(self.services.panel.echo.clients)
         self.window.reception_action.toggled.connect(self._plot_by_reception)
         self.window.wire_view.closed.connect(self.session.unwatch)
+        self.window.wire_view.closed.connect(self.services.unwatch)
         self.window.start_requested.connect(lambda: self._try(_Attempt(self.config)))
         self.window.stop_requested.connect(self.session.stop)
         self.window.settings_requested.connect(self._edit_settings)
@@ -140,7 +144,16 @@ class ServerApp(QObject):
         self._load_history()
 
     def _watch(self, peer: str) -> None:
-        if self.session.watch(peer):
+        """The wire view shows one conversation: an echo client watched before is let go."""
+        self.services.unwatch()
+        self._show_watched(peer, self.session.watch(peer))
+
+    def _watch_echo_client(self, peer: str) -> None:
+        self.session.unwatch()
+        self._show_watched(peer, self.services.watch_echo(peer))
+
+    def _show_watched(self, peer: str, watched: bool) -> None:
+        if watched:
             self.window.show_wire_view(peer)
         else:
             self.window.statusBar().showMessage(self.tr("{0} has closed its connection meanwhile.").format(peer), NOTE_MS)

@@ -3,16 +3,19 @@
 Starting is synchronous: `Serveur.listen()` only binds, so a busy port is reported in the panel at
 once, then `Serveur.start()` accepts in a thread of its own. Stopping must not freeze the window:
 `request_stop()` returns at once, and `stop()`, which joins the server's threads, runs in a QThread.
-A timer reads each server's monitor twice a second; no server code calls into Qt.
+A timer reads each server's monitor twice a second; no server code calls into Qt. While the wire view
+watches an echo client, a faster timer drains that client's `WireTap` (models/wire.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Slot
+from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal, Slot
 
 from app.server.compare_session import CompareSession
+from app.server.server_session import FRAME_MS
+from models.wire import WireTap
 from network.serveur import ServerError, Serveur
 from network.services.clock import CLOCK_PORT, ClockServer
 from network.services.echo import ECHO_PORT, EchoServer, echo_multi
@@ -44,6 +47,9 @@ class _Service:
 class ServicesSession(QObject):
     """Owns the clock and echo servers of one ServicesPanel; `shutdown()` when the window closes."""
 
+    wire = Signal(list, int)
+    """The watched echo client's new `WireEvent`s, and how many its tap has dropped so far."""
+
     def __init__(self, store: QSettings, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
@@ -51,6 +57,8 @@ class ServicesSession(QObject):
         self._clock = _Service(self.panel.clock)
         self._echo = _Service(self.panel.echo)
         self._activity = QTimer(self, interval=ACTIVITY_MS, timeout=self._read_monitors)
+        self._wire: WireTap | None = None
+        self._wire_frame = QTimer(self, interval=FRAME_MS, timeout=self._drain_wire)
         self.compare = CompareSession(self)
         self.panel.compare_requested.connect(lambda: self.compare.open(self.panel.window()))
         self.restore_settings()
@@ -88,6 +96,24 @@ class ServicesSession(QObject):
             if service.stopping is not None:
                 self._finish(service)
         self.save_settings()
+
+    def watch_echo(self, peer: str) -> bool:
+        """Record the conversation of the echo client `peer` (and no other); False when it has left."""
+        server = self._echo.server
+        self._wire = server.monitor.watch(peer) if server is not None else None
+        if self._wire is not None:
+            self._wire_frame.start()
+        return self._wire is not None
+
+    def unwatch(self) -> None:
+        if self._echo.server is not None:
+            self._echo.server.monitor.unwatch()
+        self._wire = None
+        self._wire_frame.stop()
+
+    def _drain_wire(self) -> None:
+        if self._wire is not None and (said := self._wire.drain()):
+            self.wire.emit(said, self._wire.dropped)
 
     def _start_clock(self) -> None:
         self._start(self._clock, ClockServer(port=self.panel.clock.port.value()))
@@ -128,6 +154,11 @@ class ServicesSession(QObject):
         service.stopping.wait()
         # What the clients did while the server wound down (their disconnections) still goes to the panel.
         self._read_monitor(service)
+        if service is self._echo:
+            # The server's last words to the watched client (its disconnection) go to the view first.
+            self._drain_wire()
+            self._wire = None
+            self._wire_frame.stop()
         service.stopping.deleteLater()
         service.server = service.stopping = None
         service.box.show_stopped()

@@ -3,6 +3,9 @@
 docs/protocol.md section 4: every chunk of bytes received goes back as `echo:` + those bytes, whatever
 they are. When the client goes away, cleanly or not, the server goes straight back to accepting.
 A client beyond `max_connections` gets one line that begins with `busy:`, never with `echo:`.
+
+While the server window's wire view watches a client (`ConnectionStats.wire`), each chunk read and
+its echo are recorded there; the echo cuts no messages, so a chunk stands alone.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+import time
 
 from models.server_state import ServerMonitor
 from network.serveur import Serveur, format_peer
@@ -28,7 +32,13 @@ def speak_to_client(connection: socket.socket, peer: str, monitor: ServerMonitor
     why = ""
     try:
         while chunk := connection.recv(RECV_SIZE):
+            # Read once per chunk: the only cost of the wire view while nobody watches.
+            wire = stats.wire
+            if wire is not None:
+                wire.read(chunk, time.time(), [], (False, False))
             connection.sendall(PREFIX + chunk)
+            if wire is not None:
+                wire.replies([PREFIX + chunk], time.time())
             monitor.event(logging.INFO, f"echoed {len(chunk)} bytes: {_preview(chunk)}", peer)
     except TimeoutError:
         why = f"idle for {connection.gettimeout():g} s"

@@ -88,17 +88,10 @@
 <context>
     <name>SensorFleetModel</name>
     <message numerus="yes">
-        <source>%Ln malformed</source>
+        <source>%Ln fault(s)</source>
         <translation>
-            <numerusform>%Ln malformed</numerusform>
-            <numerusform>%Ln malformed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln sent twice</source>
-        <translation>
-            <numerusform>%Ln sent twice</numerusform>
-            <numerusform>%Ln sent twice</numerusform>
+            <numerusform>%Ln fault</numerusform>
+            <numerusform>%Ln faults</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -106,20 +99,6 @@
         <translation>
             <numerusform>%Ln piece</numerusform>
             <numerusform>%Ln pieces</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln burst(s)</source>
-        <translation>
-            <numerusform>%Ln burst</numerusform>
-            <numerusform>%Ln bursts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln cut(s)</source>
-        <translation>
-            <numerusform>%Ln cut</numerusform>
-            <numerusform>%Ln cuts</numerusform>
         </translation>
     </message>
 </context>

@@ -45,6 +45,10 @@
         <translation>Serveur d&apos;horloge</translation>
     </message>
     <message>
+        <source>The clock answers and closes at once: its clients leave too fast to be selected and watched</source>
+        <translation>L&apos;horloge répond et ferme aussitôt&#xa0;: ses clients partent trop vite pour être choisis et observés</translation>
+    </message>
+    <message>
         <source>Clients:</source>
         <translation>Clients&#xa0;:</translation>
     </message>
@@ -1234,8 +1238,8 @@
         <translation>echo_multi&#xa0;: un thread par client, chaque client reçoit sa réponse aussitôt</translation>
     </message>
     <message>
-        <source>The clients being served now, and the thread that speaks to each</source>
-        <translation>Les clients servis en ce moment, et le thread qui parle à chacun</translation>
+        <source>The clients being served now, and the thread that speaks to each. Double-click a client to watch its conversation byte by byte.</source>
+        <translation>Les clients servis en ce moment, et le thread qui parle à chacun. Double-cliquez sur un client pour observer sa conversation octet par octet.</translation>
     </message>
     <message>
         <source>Mode:</source>
@@ -2239,17 +2243,10 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
         <translation>OpenWeatherMap&#xa0;: {0}</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln malformed</source>
+        <source>%Ln fault(s)</source>
         <translation>
-            <numerusform>%Ln mal formée</numerusform>
-            <numerusform>%Ln mal formées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln sent twice</source>
-        <translation>
-            <numerusform>%Ln en double</numerusform>
-            <numerusform>%Ln en double</numerusform>
+            <numerusform>%Ln défaut</numerusform>
+            <numerusform>%Ln défauts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2259,19 +2256,9 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
             <numerusform>%Ln morceaux</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln burst(s)</source>
-        <translation>
-            <numerusform>%Ln rafale</numerusform>
-            <numerusform>%Ln rafales</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln cut(s)</source>
-        <translation>
-            <numerusform>%Ln coupure</numerusform>
-            <numerusform>%Ln coupures</numerusform>
-        </translation>
+    <message>
+        <source>Clock offset: {0} s</source>
+        <translation>Décalage d&apos;horloge&#xa0;: {0} s</translation>
     </message>
     <message>
         <source>clock {0} s</source>
@@ -2322,7 +2309,7 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation>Reçue</translation>
+        <translation>Mesurée</translation>
     </message>
     <message>
         <source>Min °C</source>
@@ -2357,6 +2344,10 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
         <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
     </message>
     <message>
+        <source>How long ago the newest reading was taken, by its timestamp (by its reception when the chart plots by reception): a sensor whose clock is behind seems older by as much</source>
+        <translation>Il y a combien de temps la dernière mesure a été prise, d&apos;après son horodatage (d&apos;après sa réception quand le graphique trace à l&apos;heure de réception)&#xa0;: un capteur dont l&apos;horloge retarde semble muet depuis d&apos;autant plus longtemps</translation>
+    </message>
+    <message>
         <source>Readings received per second over the last few seconds</source>
         <translation>Mesures reçues par seconde sur les dernières secondes</translation>
     </message>
@@ -2381,8 +2372,8 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
         <translation>Mesures ({0})</translation>
     </message>
     <message>
-        <source>Readings of this sensor timed in the chart&apos;s window ({0})</source>
-        <translation>Mesures de ce capteur datées dans la fenêtre du graphique ({0})</translation>
+        <source>Readings of this sensor timed in the chart&apos;s window ({0}), as received: a reading sent again is counted again here and stored once, and the count read back from storage replaces this one when the window changes</source>
+        <translation>Mesures de ce capteur datées dans la fenêtre du graphique ({0}), telles que reçues&#xa0;: une mesure renvoyée est comptée de nouveau ici mais enregistrée une fois, et le compte relu dans la base remplace celui-ci quand la fenêtre change</translation>
     </message>
     <message>
         <source>Lowest reading in the chart&apos;s window ({0})</source>

@@ -11,6 +11,8 @@ from itertools import pairwise
 import pytest
 
 from app.cli import main
+from app.commands.simulate import _faults as injected_text
+from models.faults import FaultCounts
 from tests.mqtt_subscriber import Subscriber
 from tests.sensor_support import free_port, wait_until
 from tests.support import ROOT, ServerProcess, running_server, stored_rows
@@ -149,3 +151,9 @@ def test_faults_from_the_command_line_reach_the_server_and_the_summary_counts_th
 def test_a_fault_setting_out_of_range_is_one_sentence(capsys):
     assert main(["simulate", "--port", "1", "--malformed", "2"]) == 2
     assert capsys.readouterr().err == "thermolab: malformed must be a share from 0 to 1, got 2.0\n"
+
+
+def test_the_injected_line_says_one_of_a_kind_in_the_singular():
+    made = FaultCounts(duplicates=2, split_sends=1, bursts=1, disconnects=1)
+    assert injected_text(made) == "2 sent twice, 1 piece sent, 1 burst, 1 connection cut"
+    assert injected_text(made + made) == "4 sent twice, 2 pieces sent, 2 bursts, 2 connections cut"

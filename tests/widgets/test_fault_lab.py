@@ -7,11 +7,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.server.server_app import ServerApp
 from app.simulator.simulator_app import SimulatorApp
+from models.faults import FaultCounts, Faults
+from models.sensor_row import SensorRow
 from models.server_config import ServerConfig
 from models.value_models import make_model
 from tests.support import stored_rows
+from tests.widgets.test_french import speaking
 from widgets.simulator.add_sensors_dialog import SensorDialog
-from widgets.simulator.sensor_fleet_table import SensorFleetModel
+from widgets.simulator.sensor_fleet_table import SensorFleetModel, SensorFleetTable
 
 
 @pytest.fixture
@@ -66,8 +69,7 @@ def test_a_sensor_told_to_misbehave_is_seen_in_both_windows(qtbot, lab, tmp_path
 
     # The simulator: what it did wrong, in the Faults column and its tooltip.
     text = window.model.data(faults_cell(window, "capteur_1"))
-    assert text.startswith(f"{row.faults.malformed} malformed · {row.faults.duplicates} sent twice")
-    assert text.endswith("clock +5 s")
+    assert text == f"{row.faults.malformed + row.faults.duplicates} faults · clock +5 s"
     tip = window.model.data(faults_cell(window, "capteur_1"), Qt.ItemDataRole.ToolTipRole)
     assert f"Invalid JSON: {row.faults.bad_json}" in tip.splitlines()
 
@@ -104,3 +106,41 @@ def test_a_sensors_faults_come_back_in_its_dialog_at_the_next_start(qtbot, lab, 
         assert dialog.faults_box.split.text() == "1 B per send" and dialog.faults() == faults
     finally:
         again.window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_faults_cell_of_a_busy_sensor_is_read_whole_and_its_tooltip_has_each_kind(qtbot, qapp, language):
+    with speaking(qapp, language):
+        model = SensorFleetModel()
+        table = SensorFleetTable(model)
+        qtbot.addWidget(table)
+        model.describe("capteur_1", make_model("constant", value=20.0))
+        model.set_faults("capteur_1", Faults(malformed=0.2, duplicates=0.1, split=7, clock_offset=-12.5))
+        made = FaultCounts(
+            bad_json=412, missing_field=398, out_of_range=405, duplicates=611, split_sends=9_870, bursts=12, disconnects=31
+        )
+        model.set_rows([SensorRow("capteur_1", 50.0, "sending", True, 6_000, 6_000, 4_700, 3, 0, 1_215, 20.0, None, made)])
+        column = SensorFleetModel.COLUMNS.index("faults")
+        text = model.data(model.index(0, column))
+        tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole).splitlines()
+        model.describe("split", make_model("constant", value=20.0))
+        model.set_faults("split", Faults(split=1))
+        split = SensorRow("split", 5.0, "sending", True, 9, 9, 9, 0, 0, 0, 20.0, None, FaultCounts(split_sends=420))
+        model.set_rows([model.row(0), split])
+        only_pieces = model.data(model.index(1, column))
+    assert table.fontMetrics().horizontalAdvance(text) + 8 <= table.columnWidth(column)
+    # In half a 1366-pixel screen the table scrolls sideways; what each sensor measures keeps a readable width.
+    table.resize(633, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    model_width = table.columnWidth(SensorFleetModel.COLUMNS.index("model"))
+    assert model_width >= table.fontMetrics().horizontalAdvance("walk · Start (°C) 20")
+    total = sum(made) - made.split_sends
+    assert only_pieces == ("420 pieces" if language == "en" else "420 morceaux")
+    if language == "en":
+        assert text == f"{total:,} faults · clock -12.5 s"
+        assert "Invalid JSON: 412" in tip and "Clock offset: -12.5 s" in tip
+    else:
+        assert text == f"{total:,} défauts · horloge -12,5 s".replace(",", "\u202f", 1)
+        assert "Décalage d'horloge\u00a0: -12,5 s" in tip

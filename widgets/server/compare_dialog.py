@@ -30,6 +30,8 @@ MONO_COLOUR, MULTI_COLOUR = "#d9822b", "#2e9d4f"
 TEXTBOOK_COLOUR, BATCHED_COLOUR = "#b3261e", "#3b7dd8"
 RATE_SECONDS = 60
 """The rates chart shows the last minute."""
+PLOT_HEIGHT = 150
+"""Pixels each chart keeps at least, for its axes and a legend to be read."""
 
 
 class CompareDialog(QDialog):
@@ -113,6 +115,8 @@ class CompareDialog(QDialog):
                 "Each bar is a client's longest round trip, in its order of arrival; a bar that grows is a client still waiting."
             )
         )
+        # Sized now: a first show() would size it for its wrapping lines, and squash the lower chart.
+        self.resize(self.sizeHint())
 
     def sizeHint(self) -> QSize:
         return QSize(900, 660)
@@ -187,7 +191,15 @@ class CompareDialog(QDialog):
             plot.setBackground(scheme.plot)
             for side in ("left", "bottom"):
                 plot.getAxis(side).setTextPen(scheme.text)
-                plot.getAxis(side).setPen(scheme.border)
+                # The axis's title takes the colour of its pen: the text's, to be read.
+                plot.getAxis(side).setPen(scheme.text)
+            if title := plot.getPlotItem().titleLabel.text:
+                plot.setTitle(title, color=scheme.text)
+        legend = self.rates_plot.getPlotItem().legend
+        legend.setLabelTextColor(scheme.text)
+        # pyqtgraph keeps the new colour for the labels' next text: each is given its text again.
+        for _, label in legend.items:
+            label.setText(label.text)
 
 
 def _button(text: str, tip: str, slot) -> QPushButton:
@@ -206,6 +218,7 @@ def _wrapping_label() -> QLabel:
 def _fixed_plot(title: str | None = None) -> pg.PlotWidget:
     """A plot the session moves itself: no menu, no dragging or zooming with the mouse."""
     plot = pg.PlotWidget(title=title)
+    plot.setMinimumHeight(PLOT_HEIGHT)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(False, False)
     return plot

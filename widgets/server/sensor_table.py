@@ -63,7 +63,10 @@ class SensorTableModel(SortedTableModel):
             [
                 self.tr("Untick a sensor to hide its curve on the chart"),
                 None,
-                None,
+                self.tr(
+                    "How long ago the newest reading was taken, by its timestamp (by its reception when the chart "
+                    "plots by reception): a sensor whose clock is behind seems older by as much"
+                ),
                 "",
                 "",
                 "",
@@ -148,7 +151,11 @@ class SensorTableModel(SortedTableModel):
         columns = [self.COLUMNS.index(column) for column in ("readings", "min", "max", "mean")]
         self._headers[columns[0]] = self.tr("Readings ({0})").format(span)
         tips = (
-            self.tr("Readings of this sensor timed in the chart's window ({0})"),
+            self.tr(
+                "Readings of this sensor timed in the chart's window ({0}), as received: a reading sent again is "
+                "counted again here and stored once, and the count read back from storage replaces this one "
+                "when the window changes"
+            ),
             self.tr("Lowest reading in the chart's window ({0})"),
             self.tr("Highest reading in the chart's window ({0})"),
             self.tr("Mean of the readings in the chart's window ({0})"),

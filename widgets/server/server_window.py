@@ -83,6 +83,9 @@ class ServerWindow(QMainWindow):
         self.connections = ConnectionsPanel()
         self.broker_link = BrokerLinkLabel()
         self.connections.watch_requested.connect(self.watch_requested)
+        self.watchable: list[ConnectionsPanel] = [self.connections]
+        """Panels whose selected connection Server › Watch the connection shows; the application adds
+        the echo clients of the Services panel, which ask for watching themselves."""
         self.wire_view = WireView(self)
         self.event_log = EventLog()
         connections = QWidget()
@@ -108,12 +111,15 @@ class ServerWindow(QMainWindow):
     def add_dock(self, key: str, title: str, widget: QWidget) -> None:
         """A panel the application adds (the services); it gets a View menu entry like the others.
 
-        It scrolls when the dock is short, so a tall panel never squeezes the chart and the other docks.
+        It scrolls when the dock is short, so a tall panel never squeezes the chart and the other docks;
+        never sideways, where buttons cut at the edge would hide: the dock is as wide as the panel needs.
         """
         scroller = QScrollArea()
         scroller.setWidget(widget)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(widget.minimumSizeHint().width() + scroller.verticalScrollBar().sizeHint().width())
         self.docks[key] = self._dock(key, title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
         self.view_menu.insertAction(self._language_separator, self.docks[key].toggleViewAction())
 
@@ -325,7 +331,9 @@ class ServerWindow(QMainWindow):
         self.chart.plot.setLabel("bottom", label)
 
     def _watch_selected(self) -> None:
-        if not self.connections.watch_selected():
+        """The connection selected in the panel the user is in, else in any panel shown that has one."""
+        panels = sorted(self.watchable, key=lambda panel: not panel.hasFocus())
+        if not any(panel.isVisible() and panel.watch_selected() for panel in panels):
             self.docks["connections"].show()
             self.docks["connections"].raise_()
             self.statusBar().showMessage(self.tr("Select a connection in the Connections panel first."), 10_000)

@@ -114,6 +114,9 @@ class ClockBox(ServiceBox):
         self.setTitle(self.tr("Clock server"))
         self._served = 0
         self.served = QLabel()
+        self.served.setToolTip(
+            self.tr("The clock answers and closes at once: its clients leave too fast to be selected and watched")
+        )
         self.form.addRow(self.tr("Clients:"), self.served)
         self._show_served()
 
@@ -149,7 +152,12 @@ class EchoBox(ServiceBox):
         self.clients = ConnectionsPanel()
         self.clients.hideColumn(READINGS_COLUMN)
         self.clients.hideColumn(LAST_MESSAGE_COLUMN)
-        self.clients.setToolTip(self.tr("The clients being served now, and the thread that speaks to each"))
+        self.clients.setToolTip(
+            self.tr(
+                "The clients being served now, and the thread that speaks to each. "
+                "Double-click a client to watch its conversation byte by byte."
+            )
+        )
         # Room for a few clients, which is what the exercise runs; the log below takes the rest.
         self.clients.setMaximumHeight(
             self.clients.horizontalHeader().sizeHint().height()

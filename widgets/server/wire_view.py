@@ -197,6 +197,8 @@ class WireView(QWidget):
         self._held: deque[WireEvent] = deque(maxlen=WIRE_EVENTS)
         self._dropped = 0
         self.peer = ""
+        # Sized now: a first show() would size it for its wrapping status line, a few rows high.
+        self.resize(self.sizeHint())
 
     def sizeHint(self) -> QSize:
         return QSize(900, 480)

@@ -229,21 +229,28 @@ class SensorFleetModel(SortedTableModel):
         return self._numbers.integer(getattr(row, column))
 
     def _faults_text(self, made: FaultCounts, faults: Faults) -> str:
-        """`12 malformed · 3 twice · clock +2 s`: the kinds it made, in short; "" for a sensor without faults."""
+        """`75 faults · clock +2 s`: how many readings or connections it spoilt, short enough to be read
+        whole (the tooltip says which kinds); "" for a sensor without faults. The pieces of a split send
+        are not faults of the reading, and would drown the others: they count only when alone."""
         if made == FaultCounts() and not faults.active:
             return ""
-        kinds = (
-            (made.malformed, self.tr("%Ln malformed", "", made.malformed)),
-            (made.duplicates, self.tr("%Ln sent twice", "", made.duplicates)),
-            (made.split_sends, self.tr("%Ln piece(s)", "", made.split_sends)),
-            (made.bursts, self.tr("%Ln burst(s)", "", made.bursts)),
-            (made.disconnects, self.tr("%Ln cut(s)", "", made.disconnects)),
-        )
-        parts = [text for count, text in kinds if count]
+        total = sum(made) - made.split_sends
+        parts = []
+        if total:
+            parts.append(self.tr("%Ln fault(s)", "", total))
+        elif made.split_sends:
+            parts.append(self.tr("%Ln piece(s)", "", made.split_sends))
         if faults.clock_offset:
-            sign = "+" if faults.clock_offset > 0 else ""
-            parts.append(self.tr("clock {0} s").format(sign + self._numbers.significant(faults.clock_offset)))
+            parts.append(self.tr("clock {0} s").format(self._signed(faults.clock_offset)))
         return " · ".join(parts) or self.tr("none yet")
+
+    def widest_faults_text(self) -> str:
+        """A long value of the Faults column in this language, to size it: a clock offset is most often a
+        few seconds."""
+        return self._faults_text(FaultCounts(duplicates=99_999), Faults(clock_offset=-12.5))
+
+    def _signed(self, seconds: float) -> str:
+        return ("+" if seconds > 0 else "") + self._numbers.significant(seconds)
 
     def _faults_tip(self, row: SensorRow) -> str | None:
         made = row.faults
@@ -259,6 +266,9 @@ class SensorFleetModel(SortedTableModel):
             self.tr("Bursts: {0}").format(integer(made.bursts)),
             self.tr("Connections cut: {0}").format(integer(made.disconnects)),
         )
+        offset = self.faults(row.capteur_id).clock_offset
+        if offset:
+            lines += (self.tr("Clock offset: {0} s").format(self._signed(offset)),)
         return "\n".join(lines)
 
 
@@ -325,9 +335,10 @@ class SensorFleetTable(QTableView):
         "waiting": "100,000",
         "dropped": "100,000",
         "last": "-10.00",
-        "faults": "100 malformed",
     }
-    """A typical long value of each column but Measures, for its width."""
+    """A typical long value of each column but Measures and Faults, for its width."""
+    MODEL_SAMPLE = "walk · Start (°C) 20"
+    """Where a description of what a sensor measures may be cut, at the least: its model and first value."""
     _EXTRA = {"state": 1.5, "rate": 1.5}
     """Line heights added to a column's sample."""
 
@@ -349,18 +360,37 @@ class SensorFleetTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths measured once on typical values, not ResizeToContents: measuring 500 rows on every
         # refresh would cost the GUI thread. The Measures column takes what is left.
-        for column, sample in self._SAMPLES.items():
+        for column, sample in {**self._SAMPLES, "faults": model.widest_faults_text()}.items():
             index = SensorFleetModel.COLUMNS.index(column)
             title = model.headerData(index, Qt.Orientation.Horizontal)
             # Room for the state's swatch, and for the arrows of the rate's editor.
             cell = self.fontMetrics().horizontalAdvance(sample) + self._EXTRA.get(column, 0) * self.fontMetrics().height()
             self.setColumnWidth(index, round(max(cell + 16, header.fontMetrics().horizontalAdvance(title) + 28)))
-        header.setSectionResizeMode(SensorFleetModel.COLUMNS.index("model"), QHeaderView.ResizeMode.Stretch)
+        self._model_width = self.fontMetrics().horizontalAdvance(self.MODEL_SAMPLE) + 16
+        self._fit_model_column()
         self.doubleClicked.connect(self._double_clicked)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.selectionModel().selectedRows())
         return [self.source.row(r).capteur_id for r in rows]
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_model_column()
+
+    def _fit_model_column(self) -> None:
+        """The Measures column takes what the others leave, but never less than MODEL_SAMPLE: a narrow
+        window scrolls sideways rather than squeeze it to a few letters."""
+        header = self.horizontalHeader()
+        column = SensorFleetModel.COLUMNS.index("model")
+        others = header.length() - header.sectionSize(column)
+        stretch = self.viewport().width() - others >= self._model_width
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        narrow = not stretch and header.sectionSize(column) < self._model_width
+        if header.sectionResizeMode(column) != mode or narrow:
+            header.setSectionResizeMode(column, mode)
+            if not stretch:
+                header.resizeSection(column, self._model_width)
 
     def _double_clicked(self, index) -> None:
         if SensorFleetModel.COLUMNS[index.column()] != "rate":

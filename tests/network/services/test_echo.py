@@ -11,6 +11,7 @@ import time
 import pytest
 
 from models.rejections import LOGGED_PER_WINDOW
+from models.wire import WireKind
 from network.services.echo import EchoServer, echo_multi
 from tests.support import TIMEOUT, serving
 
@@ -193,3 +194,19 @@ def test_refusals_are_logged_a_few_times_then_summarised():
     warnings = [event.message for event in server.monitor.events()[1] if event.level == logging.WARNING]
     refusals = ["refused: connection limit (1) reached"] * LOGGED_PER_WINDOW
     assert warnings == [*refusals, "15 more rejected messages in the last 1 s"]
+
+
+def test_a_watched_client_s_chunks_and_echoes_are_recorded_and_an_unwatched_one_s_are_not(server):
+    with connect(server) as watched:
+        assert echo(watched, b"before") == b"echo:before"
+        peer = f"127.0.0.1:{watched.getsockname()[1]}"
+        tap = server.monitor.watch(peer)
+        assert tap is not None
+        assert echo(watched, b"hello") == b"echo:hello"
+        server.monitor.unwatch()
+        assert echo(watched, b"after") == b"echo:after"
+    said = tap.drain()
+    assert [(event.kind, event.size, event.text) for event in said] == [
+        (WireKind.CHUNK, 5, "hello"),
+        (WireKind.REPLY, 10, "echo:hello"),
+    ]

@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from tests.widgets.server.test_wire_view import contrast
+from widgets.theme import colours
 
 
 def open_compare(qtbot, services):
@@ -66,3 +70,27 @@ def test_closing_the_dialog_stops_every_server_it_started(qtbot, services):
     for port in ports:
         with pytest.raises(ConnectionRefusedError):
             socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_both_charts_open_tall_enough_to_read(qtbot, services):
+    dialog = services.compare.open(services.panel)
+    qtbot.waitExposed(dialog)
+    assert dialog.mono_plot.height() >= 150
+    assert dialog.rates_plot.height() >= 150
+
+
+def shown_colour(label) -> QColor:
+    """The colour a pyqtgraph label (a LabelItem, or an axis's text item) draws its text in, read from what it draws."""
+    html = getattr(label, "item", label).toHtml()
+    return QColor("#" + re.search(r"color:#([0-9a-fA-F]{6})", html).group(1))
+
+
+def test_the_charts_words_are_as_readable_as_the_tick_labels(qtbot, services):
+    dialog = services.compare.open(services.panel)
+    background = QColor(colours().plot)
+    for plot in (dialog.mono_plot, dialog.rates_plot):
+        for side in ("left", "bottom"):
+            assert contrast(shown_colour(plot.getAxis(side).label), background) >= 4.5
+    assert contrast(shown_colour(dialog.mono_plot.getPlotItem().titleLabel), background) >= 4.5
+    for _, label in dialog.rates_plot.getPlotItem().legend.items:
+        assert contrast(shown_colour(label), background) >= 4.5

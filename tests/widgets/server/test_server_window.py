@@ -11,6 +11,7 @@ from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.modal import ModalAnswerer
 from tests.widgets.server_steps import connection_attempted, port_held_by_another_program
+from tests.widgets.test_french import speaking
 from widgets.server.export_dialog import ExportDialog
 
 
@@ -184,3 +185,19 @@ def test_stopping_the_server_asks_first_until_told_not_to(qtbot, server_app, pri
     assert answers.seen == []
     saved = QSettings(str(private_data_dir / "settings.ini"), QSettings.Format.IniFormat)
     assert saved.value("confirm/stop_server", type=bool) is False
+
+
+def test_the_services_panel_is_shown_whole_in_french_without_scrolling_sideways(qtbot, qapp, tmp_path):
+    with speaking(qapp, "fr"):
+        app = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
+    qtbot.addWidget(app.window)
+    app.window.resize(1280, 740)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    app.window.docks["services"].raise_()
+    panel = app.services.panel
+    qtbot.waitUntil(panel.isVisible)
+    scroller = app.window.docks["services"].widget()
+    assert scroller.horizontalScrollBar().maximum() == 0
+    assert panel.width() >= panel.minimumSizeHint().width()
+    app.window.close()

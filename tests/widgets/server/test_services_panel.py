@@ -127,3 +127,10 @@ def test_ports_and_mode_are_remembered(qtbot, services):
     assert again.panel.clock.port.value() == 50123
     assert again.panel.echo.port.value() == 50124
     assert again.panel.echo.multi_task()
+
+
+def test_the_panel_says_which_clients_can_be_watched_and_why_the_clock_s_cannot(services):
+    assert "Double-click a client" in services.panel.echo.clients.toolTip()
+    assert services.panel.clock.served.toolTip() == (
+        "The clock answers and closes at once: its clients leave too fast to be selected and watched"
+    )

@@ -2,6 +2,8 @@
 
 import time
 
+from PySide6.QtCore import Qt
+
 from app.server.server_app import ServerApp
 from models.server_config import ServerConfig
 from tests.support import LineClient
@@ -53,3 +55,24 @@ def test_plotting_by_reception_puts_the_late_sensor_at_now_and_is_remembered(qtb
     again = ServerApp(ServerConfig(port=0, storage_path=tmp_path / "m.db"))
     qtbot.addWidget(again.window)
     assert again.window.reception_action.isChecked() and again.session.by_reception
+
+
+def test_a_resend_counted_live_is_said_in_the_tooltip_and_the_stored_count_replaces_it(qtbot, server_app):
+    model = server_app.window.sensor_model
+    column = model.COLUMNS.index("readings")
+    with LineClient(server_app.session.server.address) as sensor:
+        reading = {"capteur_id": "twice", "temperature": 20.0, "timestamp": time.time()}
+        sensor.send({**reading, "seq": 1}, {**reading, "seq": 2})
+        assert [sensor.answer(), sensor.answer()] == [{"ack": 1}, {"ack": 2}]
+    qtbot.waitUntil(lambda: "twice" in model._index and model.stats("twice").count == 2)
+    tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "counted again here" in tip and "stored once" in tip
+    qtbot.waitUntil(lambda: server_app.session.server.monitor.totals().duplicates == 1)
+    server_app.window.chart.set_time_window(600.0)
+    assert model.stats("twice").count == 1
+
+
+def test_last_seen_says_it_is_timed_by_the_sensor_s_clock(server_app):
+    model = server_app.window.sensor_model
+    tip = model.headerData(model.COLUMNS.index("seen"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "by its timestamp" in tip

@@ -1,6 +1,8 @@
 """The wire view over real sockets: TCP's chunks, the message put back together, the replies."""
 
 import json
+import re
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt
@@ -8,6 +10,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from models.wire import WireEvent, WireKind
 from network.serveur import format_peer
+from network.services.echo_client import EchoClient
 from tests.support import LineClient
 from widgets.server.wire_view import WireView
 from widgets.theme import apply_scheme
@@ -145,3 +148,71 @@ def test_the_view_says_how_many_events_a_fast_connection_made_it_miss(qtbot):
     view.pause.click()
     view.pause.click()
     assert "1,500 events were not shown" in view.status.text()
+
+
+@contextmanager
+def echo_client_selected(qtbot, server_app):
+    """The Services panel's echo server started on a free port, one client served, and selected in its list."""
+    echo = server_app.services.panel.echo
+    echo.port.setValue(0)
+    qtbot.mouseClick(echo.start, Qt.MouseButton.LeftButton)
+    host, port = re.fullmatch(r"Listening on (.+):(\d+)", echo.state.text()).groups()
+    with EchoClient(host, int(port)) as client:
+        client.send("hello")
+        assert client.receive() == b"echo:hello"
+        qtbot.waitUntil(lambda: echo.clients.connections.rowCount() == 1)
+        echo.clients.selectRow(0)
+        yield client
+
+
+def test_an_echo_client_chosen_in_the_services_panel_shows_its_chunks_and_the_echoes(qtbot, server_app):
+    clients = server_app.services.panel.echo.clients
+    view = server_app.window.wire_view
+    with echo_client_selected(qtbot, server_app) as client:
+        watch = next(action for action in clients.actions() if action.text() == "Watch the conversation")
+        watch.trigger()
+        qtbot.waitUntil(view.isVisible)
+        assert view.windowTitle() == f"Conversation with {clients.selected_peer()}"
+        client.send("bonjour")
+        assert client.receive() == b"echo:bonjour"
+        qtbot.waitUntil(lambda: len(shown(view, WireKind.REPLY)) == 1)
+    qtbot.waitUntil(lambda: len(shown(view, WireKind.CLOSED)) == 1)
+    model = view.model
+    rows = [[model.index(row, column).data() for column in (1, 2, 3, 4)] for row in range(model.rowCount())]
+    assert rows == [
+        ["#1", "7", "chunk read", "bonjour"],
+        ["", "12", "reply sent", "echo:bonjour"],
+        ["", "0", "connection closed", "by the peer"],
+    ]
+
+
+def test_closing_the_view_stops_recording_the_echo_client(qtbot, server_app):
+    view = server_app.window.wire_view
+    with echo_client_selected(qtbot, server_app):
+        server_app.services.panel.echo.clients.watch_selected()
+        qtbot.waitUntil(view.isVisible)
+        [stats] = server_app.services._echo.server.monitor._open.values()
+        assert stats.wire is not None
+        view.close()
+        assert stats.wire is None
+
+
+def test_server_watch_the_connection_watches_the_echo_client_selected_in_the_services_panel(qtbot, server_app):
+    window = server_app.window
+    window.docks["services"].raise_()
+    clients = server_app.services.panel.echo.clients
+    with echo_client_selected(qtbot, server_app):
+        clients.setFocus()
+        window.findChild(type(window.start_action), "watch_connection").trigger()
+        qtbot.waitUntil(window.wire_view.isVisible)
+        assert window.wire_view.windowTitle() == f"Conversation with {clients.selected_peer()}"
+
+
+def test_the_view_opens_tall_enough_to_follow_a_conversation(qtbot):
+    view = WireView()
+    qtbot.addWidget(view)
+    view.watch("127.0.0.1:5000")
+    view.show()
+    qtbot.waitExposed(view)
+    rows = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+    assert rows >= 10

@@ -9,7 +9,7 @@ import logging
 import re
 import sqlite3
 
-from models.mqtt_mapping import PRESETS
+from models.mqtt_mapping import PRESETS, TopicMapping
 from models.storage import open_storage
 from network.collector.mqtt_collector import MqttCollector
 from network.mqtt.broker import Broker, parse_broker
@@ -170,3 +170,15 @@ def test_a_flood_of_bad_messages_gets_a_few_lines_and_one_summary(mosquitto, tmp
     assert warnings[:5] == ["rejected: invalid JSON at byte 0 (topic thermolab/s1)"] * 5
     assert len(warnings) == 6 and re.fullmatch(r"35 more rejected messages in the last \d+ s", warnings[5])
     assert len(stored_rows(tmp_path / "m.db")) == 1
+
+
+def test_filters_that_overlap_store_each_reading_once_and_acknowledge_every_copy(mosquitto, tmp_path):
+    broker = parse_broker(mosquitto.url)
+    mappings = (PRESETS["esphome"], PRESETS["thermolab"], TopicMapping.parse("thermolab/+ topic:2 thermolab"))
+    with collecting(broker, tmp_path / "m.db", mappings=mappings) as collector, publisher(broker) as client:
+        wait_until(lambda: connected(collector), "the collector to subscribe")
+        publish_all(client, [("thermolab/s1", b'{"temperature": 20.5}')] * 5 + [("thermolab/sensor/temperature/state", b"8")])
+        wait_until(lambda: collector.acked == 12, "every copy acknowledged, two of each message")
+        totals = collector.monitor.totals()
+    assert sorted(row[:2] for row in stored_rows(tmp_path / "m.db")) == [("s1", 20.5)] * 5 + [("thermolab", 8.0)]
+    assert (totals.received, totals.rejected) == (6, 0)

@@ -11,19 +11,17 @@ import os
 import socket
 import ssl
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from models.broker_url import split_url
+from models.broker_url import BrokerUrlError, read_url
 
 PASSWORD_VARIABLE = "THERMOLAB_MQTT_PASSWORD"
 """Read when the URL names a user but no password: a password on a command line is visible to every
 user of the machine (`ps`), one in the environment only to the same user."""
 
-DEFAULT_PORTS = {"mqtt": 1883, "mqtts": 8883}
 KEEPALIVE = 30
 """Seconds between pings when nothing else is said, so a dead link is noticed within a minute."""
 RECONNECT_DELAYS = (1, 30)
@@ -57,21 +55,14 @@ class Broker:
 
 def parse_broker(url: str, ca_file: str | None = None, environ=os.environ) -> Broker:
     """`mqtt://[user[:password]@]host[:port]` or `mqtts://...`; raises BrokerError with one sentence."""
-    split = split_url(url)
-    parts = urlsplit(split.bare)
-    if parts.scheme not in DEFAULT_PORTS:
-        raise BrokerError(f"{split.masked} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS")
     try:
-        port = parts.port or DEFAULT_PORTS[parts.scheme]
-    except ValueError:
-        raise BrokerError(f"{split.masked} has a port that is not a number from 1 to 65535") from None
-    if not parts.hostname:
-        raise BrokerError(f"{split.masked} names no host: write mqtt://HOST:PORT")
-    username = unquote(parts.username) if parts.username else None
-    password = split.password
-    if username and password is None:
+        address = read_url(url)
+    except BrokerUrlError as error:
+        raise BrokerError(str(error)) from None
+    password = address.password
+    if address.username and password is None:
         password = environ.get(PASSWORD_VARIABLE)
-    return Broker(parts.hostname, port, parts.scheme == "mqtts", username, password, ca_file)
+    return Broker(address.host, address.port, address.tls, address.username, password, ca_file)
 
 
 def new_client(broker: Broker, client_id: str = "") -> mqtt.Client:

@@ -66,6 +66,8 @@ MAX_TOPIC_SHOWN = 120
 # Never send the messages a broker retained before we subscribed: a retained temperature is an old
 # one without its time, and it would be stored again, stamped now, at every reconnection.
 SUBSCRIBE_OPTIONS = SubscribeOptions(qos=1, retainHandling=SubscribeOptions.RETAIN_DO_NOT_SEND)
+ACKS_READ_TIMEOUT = 5.0
+"""Seconds `stop()` waits for the broker to show it has read our last acknowledgements."""
 
 
 class MqttCollector:
@@ -102,6 +104,8 @@ class MqttCollector:
         self._subscribing: dict[int, str] = {}
         """The filters whose subscription the broker has yet to confirm, by message id."""
         self._refused: list[str] = []
+        self._proof: int | None = None
+        """The message id of the SUBSCRIBE whose answer proves our last acks were read (`stop()`)."""
         if monitor is None:
             monitor = ServerMonitor(storage)
             storage.on_error = lambda reason: monitor.event(logging.ERROR, reason)
@@ -157,10 +161,23 @@ class MqttCollector:
             self._stopping = True
             self._condition.notify_all()
         self._committer.join()
+        self._wait_until_acks_read()
         close_client(self._client)
         self.monitor.broker_link = None
         self.monitor.connection_closed(self._stats)
         self.monitor.event(logging.INFO, f"left the broker {self.broker}")
+
+    def _wait_until_acks_read(self) -> None:
+        """Closing a link while the broker still sends makes the system reset it, and a broker may
+        then drop the acknowledgements it had not read yet and send those messages again to our next
+        run. A broker answers packets in order: subscribing again, as at each connection, and
+        waiting for its answer proves it has read every ack sent before."""
+        if not self._connected:
+            return
+        topic = self.topics[0]
+        with self._condition:
+            self._proof = self._client.subscribe(topic, options=SUBSCRIBE_OPTIONS, properties=self._identifier_of(topic))[1]
+            self._condition.wait_for(lambda: self._proof is None, ACKS_READ_TIMEOUT)
 
     def link(self) -> BrokerLink:
         """How the link stands; for one observer at a time, since each call samples the message rate."""
@@ -196,6 +213,11 @@ class MqttCollector:
     def _on_subscribe(self, _client, _userdata, mid, reasons, _properties) -> None:
         """Connected means subscribed to every filter: a message published before the broker has our
         subscription is not ours to receive."""
+        with self._condition:
+            if mid == self._proof:
+                self._proof = None
+                self._condition.notify_all()
+                return
         topic = self._subscribing.pop(mid, None)
         if topic is None:
             return

@@ -182,3 +182,17 @@ def test_filters_that_overlap_store_each_reading_once_and_acknowledge_every_copy
         totals = collector.monitor.totals()
     assert sorted(row[:2] for row in stored_rows(tmp_path / "m.db")) == [("s1", 20.5)] * 5 + [("thermolab", 8.0)]
     assert (totals.received, totals.rejected) == (6, 0)
+
+
+def test_a_collector_stopped_mid_stream_and_started_again_stores_each_message_once(mosquitto, tmp_path):
+    """Without timestamps, only the acks the broker read keep a message from being stored twice."""
+    broker = parse_broker(mosquitto.url)
+    unstamped = [("thermolab/s1", b'{"temperature": %d.%02d}' % divmod(i, 100)) for i in range(6000)]
+    for first in (0, 3000):
+        with collecting(broker, tmp_path / "m.db") as collector, publisher(broker, in_flight=500) as client:
+            wait_until(lambda: connected(collector), "the collector to subscribe")
+            publish_all(client, unstamped[first : first + 3000])
+    with collecting(broker, tmp_path / "m.db"):
+        wait_until(lambda: len(stored_rows(tmp_path / "m.db")) >= 6000, "the messages left on the broker", timeout=20)
+    temperatures = [row[1] for row in stored_rows(tmp_path / "m.db")]
+    assert len(temperatures) == len(set(temperatures)) == 6000

@@ -240,6 +240,9 @@ class MqttCollector:
     def _on_disconnect(self, _client, _userdata, _flags, reason, _properties) -> None:
         with self._condition:
             self._link += 1
+            # No answer comes on a lost link: `stop()` need not wait for it.
+            self._proof = None
+            self._condition.notify_all()
         # A broker that refused us also ends the link: its refusal is the sentence that stays.
         if self._connected and not self._stopping:
             self._trouble(f"lost the broker {self.broker} ({reason})")

@@ -196,3 +196,23 @@ def test_a_collector_stopped_mid_stream_and_started_again_stores_each_message_on
         wait_until(lambda: len(stored_rows(tmp_path / "m.db")) >= 6000, "the messages left on the broker", timeout=20)
     temperatures = [row[1] for row in stored_rows(tmp_path / "m.db")]
     assert len(temperatures) == len(set(temperatures)) == 6000
+
+
+def test_qos_0_retained_huge_and_long_named_messages_are_taken_or_refused_in_one_short_sentence(mosquitto, tmp_path):
+    broker = parse_broker(mosquitto.url)
+    long_topic = "thermolab/" + "x" * 65_000
+    with publisher(broker) as client:
+        client.publish("thermolab/old", b'{"temperature": 0}', qos=1, retain=True).wait_for_publish(10)
+    with collecting(broker, tmp_path / "m.db") as collector, publisher(broker) as client:
+        wait_until(lambda: connected(collector), "the collector to subscribe")
+        client.publish("thermolab/qos0", b'{"temperature": 1}', qos=0).wait_for_publish(10)
+        client.publish("thermolab/retained", b'{"temperature": 2}', qos=1, retain=True).wait_for_publish(10)
+        publish_all(client, [("thermolab/big", b"1" * 10_000_000), (long_topic, b'{"temperature": 3}'), ("thermolab/ok", b'{"temperature": 4}')])
+        wait_until(lambda: collector.acked == 4, "every QoS 1 message acknowledged")
+        _, events = collector.monitor.events()
+    assert sorted(row[:2] for row in stored_rows(tmp_path / "m.db")) == [("ok", 4.0), ("qos0", 1.0), ("retained", 2.0)]
+    warnings = [event.message for event in events if event.level == logging.WARNING]
+    assert warnings == [
+        "rejected: message too large (topic thermolab/big)",
+        f"rejected: capteur_id must be at most 64 characters (topic {long_topic[:120]}…)",
+    ]

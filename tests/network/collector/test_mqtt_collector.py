@@ -207,7 +207,8 @@ def test_qos_0_retained_huge_and_long_named_messages_are_taken_or_refused_in_one
         wait_until(lambda: connected(collector), "the collector to subscribe")
         client.publish("thermolab/qos0", b'{"temperature": 1}', qos=0).wait_for_publish(10)
         client.publish("thermolab/retained", b'{"temperature": 2}', qos=1, retain=True).wait_for_publish(10)
-        publish_all(client, [("thermolab/big", b"1" * 10_000_000), (long_topic, b'{"temperature": 3}'), ("thermolab/ok", b'{"temperature": 4}')])
+        huge = ("thermolab/big", b"1" * 10_000_000)
+        publish_all(client, [huge, (long_topic, b'{"temperature": 3}'), ("thermolab/ok", b'{"temperature": 4}')])
         wait_until(lambda: collector.acked == 4, "every QoS 1 message acknowledged")
         _, events = collector.monitor.events()
     assert sorted(row[:2] for row in stored_rows(tmp_path / "m.db")) == [("ok", 4.0), ("qos0", 1.0), ("retained", 2.0)]

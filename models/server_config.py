@@ -40,6 +40,13 @@ class ServerConfig:
     """The CA certificate that signed an mqtts:// broker's; "" trusts the system's."""
     mqtt_password: str = field(default="", repr=False)
     """The broker's password when the URL has none (the window keeps it in the secret store)."""
+    keep_days: int = 0
+    """Readings older than this many days are deleted from a database; 0 keeps everything."""
+
+    @property
+    def retention(self) -> float | None:
+        """`keep_days` as the storage takes it: None keeps everything (a text file refuses any other)."""
+        return float(self.keep_days) if self.keep_days else None
 
     def updated(self, args: argparse.Namespace) -> ServerConfig:
         """These settings with what the command line gave (arguments left out are None)."""
@@ -50,6 +57,8 @@ class ServerConfig:
             given.update(storage_path=args.db, text_file=False)
         if args.text_file is not None:
             given.update(storage_path=args.text_file, text_file=True)
+            # A retention saved for the database is no reason to refuse the text file asked for now.
+            given.setdefault("keep_days", 0)
         return replace(self, **given)
 
     def with_broker_password_apart(self) -> ServerConfig:

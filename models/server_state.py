@@ -362,7 +362,8 @@ class ServerMonitor:
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
         duplicates = self._storage.duplicates if self._storage else 0
-        in_storage = None if self._found is None else self._found + stored
+        purged = self._storage.purged if self._storage else 0
+        in_storage = None if self._found is None else self._found + stored - purged
         return Totals(clients, received, rejected, stored, failed, in_storage, per_second, duplicates)
 
 

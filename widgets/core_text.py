@@ -59,6 +59,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "storage failed: {0}"),
     QT_TRANSLATE_NOOP("CoreText", "storage failed: {0} ({1})"),
     QT_TRANSLATE_NOOP("CoreText", "storage works again: readings are stored in {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "readings older than {0} days deleted: {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "deleting readings older than {0} days failed: {1} ({2})"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was replaced while the server ran"),
     QT_TRANSLATE_NOOP("CoreText", "{0} was deleted while the server ran: a new, empty file takes its place"),
@@ -116,6 +118,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} holds no readings (no table mesures): choose a Thermolab database"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is not a SQLite database: choose another file"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is a SQLite database, not a text file: choose another file or store into SQLite"),
+    QT_TRANSLATE_NOOP("CoreText", "a text file keeps every reading: store into SQLite to keep only the last days"),
+    QT_TRANSLATE_NOOP("CoreText", "cannot read {0} any more ({1}): open it again"),
     # Alarms (models/alarms/): the event log, a failing alarm file, a rule refused.
     QT_TRANSLATE_NOOP("CoreText", "alarm raised: {0} above {1} °C ({2} °C)"),
     QT_TRANSLATE_NOOP("CoreText", "alarm raised: {0} below {1} °C ({2} °C)"),

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from app.commands.alarm_hook import AlarmHook, parse_command
-from app.commands.common import add_address, fail, positive_int, positive_number
+from app.commands.common import add_address, fail, positive_int, positive_number, whole_number
 from app.paths import storage_file
 from models.alarms import AlarmEvent, AlarmFeed
 from models.mqtt_mapping import PRESETS, MappingError
@@ -55,6 +55,12 @@ def register(commands) -> None:
         help="close a connection whose message is not complete S seconds after its first byte (default: 30)",
     )
     parser.add_argument(
+        "--keep-days",
+        type=whole_number,
+        metavar="N",
+        help="delete readings older than N days from the database, a little at a time (default: 0, keep everything)",
+    )
+    parser.add_argument(
         "--on-alarm",
         metavar="CMD",
         help="with --headless: run CMD (no shell) for each alarm raised or cleared, the event in "
@@ -62,7 +68,9 @@ def register(commands) -> None:
     )
     add_mqtt(parser)
     # None marks what the user did not give, so the window can fall back on its saved settings.
-    parser.set_defaults(run=run, host=None, port=None, max_connections=None, idle_timeout=None, message_timeout=None)
+    parser.set_defaults(
+        run=run, host=None, port=None, max_connections=None, idle_timeout=None, message_timeout=None, keep_days=None
+    )
 
 
 def add_mqtt(parser: argparse.ArgumentParser) -> None:
@@ -118,7 +126,7 @@ def run_headless(args: argparse.Namespace) -> int:
     except ValueError as error:
         return fail(str(error), 2)
     try:
-        storage = open_storage(path, text_file)
+        storage = open_storage(path, text_file, keep_days=config.retention)
     except StorageError as error:
         return fail(str(error), 2)
     assert storage.alarms is not None, "an open storage watches its alarms"
@@ -145,6 +153,8 @@ def run_headless(args: argparse.Namespace) -> int:
     if server is not None:
         server.start()
     print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    if config.retention:
+        print(f"keeping the last {config.keep_days} days: older readings are deleted a little at a time")
     rules, active = storage.alarms.rules(), storage.alarms.active()
     raised = f" (event {', '.join(str(event.id) for event in active)})" if active else ""
     print(f"alarms: {len(rules):,} rules, {len(active):,} raised{raised}")

@@ -60,7 +60,7 @@ class ServerWorker(QObject):
     def run(self) -> None:
         config = self.config
         try:
-            storage = open_storage(storage_file(config), config.text_file)
+            storage = open_storage(storage_file(config), config.text_file, keep_days=config.retention)
         except StorageError as error:
             self.failed.emit(str(error), False)
             return

@@ -314,6 +314,14 @@
         <translation>l&apos;enregistrement fonctionne de nouveau&#xa0;: les mesures vont dans {0}</translation>
     </message>
     <message>
+        <source>readings older than {0} days deleted: {1}</source>
+        <translation>mesures de plus de {0}&#xa0;jours supprimées&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>deleting readings older than {0} days failed: {1} ({2})</source>
+        <translation>la suppression des mesures de plus de {0}&#xa0;jours a échoué&#xa0;: {1} ({2})</translation>
+    </message>
+    <message>
         <source>{0} was deleted while the server ran</source>
         <translation>{0} a été supprimé pendant que le serveur tournait</translation>
     </message>
@@ -508,6 +516,14 @@
     <message>
         <source>{0} is a SQLite database, not a text file: choose another file or store into SQLite</source>
         <translation>{0} est une base SQLite, pas un fichier texte&#xa0;: choisissez un autre fichier ou enregistrez dans SQLite</translation>
+    </message>
+    <message>
+        <source>a text file keeps every reading: store into SQLite to keep only the last days</source>
+        <translation>un fichier texte garde toutes les mesures&#xa0;: enregistrez dans SQLite pour ne garder que les derniers jours</translation>
+    </message>
+    <message>
+        <source>cannot read {0} any more ({1}): open it again</source>
+        <translation>impossible de lire {0} désormais ({1})&#xa0;: ouvrez-le de nouveau</translation>
     </message>
     <message>
         <source>alarm raised: {0} above {1} °C ({2} °C)</source>
@@ -1115,8 +1131,12 @@
         <translation>{0} (lecture seule) — Thermolab</translation>
     </message>
     <message>
-        <source>Read-only view of {0}. Live readings still go to {1} (change it in the server&apos;s Settings).</source>
-        <translation>Consultation en lecture seule de {0}. Les relevés en direct vont toujours dans {1} (à changer dans les Paramètres du serveur).</translation>
+        <source>Read-only view of {0}: what collectors store into it appears as they commit.</source>
+        <translation>Vue en lecture seule de {0}&#xa0;: ce que les collecteurs y enregistrent apparaît dès qu&apos;ils le valident.</translation>
+    </message>
+    <message>
+        <source>This server&apos;s readings still go to {0} (change it in the server&apos;s Settings).</source>
+        <translation>Les mesures de ce serveur vont toujours dans {0} (à changer dans les Paramètres du serveur).</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
@@ -2718,6 +2738,18 @@ Depuis un terminal&#xa0;:
         <translation>Laissez vide pour le fichier par défaut de votre dossier de données</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation>&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Tout garder</translation>
+    </message>
+    <message>
+        <source>Readings older than this are deleted from the database, a little at a time; a text file keeps everything</source>
+        <translation>Les mesures plus anciennes sont supprimées de la base, un peu à la fois&#xa0;; un fichier texte garde tout</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -2760,6 +2792,10 @@ Depuis un terminal&#xa0;:
     <message>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Keep readings:</source>
+        <translation>Garder les mesures&#xa0;:</translation>
     </message>
     <message>
         <source>Token:</source>

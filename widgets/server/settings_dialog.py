@@ -1,4 +1,5 @@
-"""Server settings: address, storage, token and limits, and the MQTT broker; applied when the server restarts.
+"""Server settings: address, storage and its retention, token and limits, and the MQTT broker; applied when the
+server restarts.
 
 A storage file whose content is of the other kind (a database chosen as text file) is refused here,
 with the sentence under the fields, so the user corrects it without losing what they typed.
@@ -55,6 +56,12 @@ class SettingsDialog(QDialog):
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.hide()
+        self.keep_days = QSpinBox(minimum=0, maximum=36_500, value=config.keep_days)
+        self.keep_days.setSuffix(self.tr(" days"))
+        self.keep_days.setSpecialValueText(self.tr("Keep everything"))
+        self.keep_days.setToolTip(
+            self.tr("Readings older than this are deleted from the database, a little at a time; a text file keeps everything")
+        )
         self.kind.currentIndexChanged.connect(self._show_default_file)
         self._show_default_file()
         browse = QPushButton(self.tr("Browse…"))
@@ -85,6 +92,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Port:"), port_row)
         form.addRow(self.tr("Storage:"), self.kind)
         form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("Keep readings:"), self.keep_days)
         form.addRow(self.tr("Token:"), self.token)
         form.addRow(self.tr("Connections at once:"), self.max_connections)
         form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
@@ -112,6 +120,7 @@ class SettingsDialog(QDialog):
             port=self.port.value(),
             storage_path=Path(path) if path else None,
             text_file=self.kind.currentData(),
+            keep_days=0 if self.kind.currentData() else self.keep_days.value(),
             token=self.token.text(),
             max_connections=self.max_connections.value(),
             idle_timeout=self.idle_timeout.value(),
@@ -149,6 +158,7 @@ class SettingsDialog(QDialog):
 
     def _show_default_file(self) -> None:
         self.path.setPlaceholderText(str(self._defaults[self.kind.currentData()]))
+        self.keep_days.setEnabled(not self.kind.currentData())
         self.problem.hide()
 
     def _browse(self) -> None:

@@ -286,6 +286,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0}: a wildcard (+ or #) must fill a whole level"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: # may only be the last level"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: a group name cannot hold /, + or #"),
+    QT_TRANSLATE_NOOP("CoreText", "{0}: write the group in the Group field (--mqtt-group), not in the filter"),
     QT_TRANSLATE_NOOP("CoreText", "the MQTT broker's password"),
     # Value models (models/value_models.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} must be a finite number, got {1}"),

@@ -942,6 +942,10 @@
         <translation>{0}&#xa0;: un nom de groupe ne peut contenir ni /, ni +, ni #</translation>
     </message>
     <message>
+        <source>{0}: write the group in the Group field (--mqtt-group), not in the filter</source>
+        <translation>{0}&#xa0;: écrivez le groupe dans le champ Groupe (--mqtt-group), pas dans le filtre</translation>
+    </message>
+    <message>
         <source>the MQTT broker&apos;s password</source>
         <translation>le mot de passe du broker MQTT</translation>
     </message>

@@ -15,17 +15,19 @@ from widgets.chart.chart import TIME_WINDOWS, LiveChart
 from widgets.server.export_dialog import ExportDialog
 
 
-def read_history(path: Path, chart: LiveChart) -> tuple[dict, float, list]:
+def read_history(path: Path, chart: LiveChart, by_reception: bool = False) -> tuple[dict, float, list]:
     """The chart's curves, their resolution and the table's statistics for the chart's time window
-    ("All": from the first reading stored to the last). Raises StorageError."""
+    ("All": from the first reading stored to the last), each reading placed at its timestamp or, `by_reception`,
+    at its reception. Raises StorageError."""
     span = chart.time_window
     if span is None:
-        first_last = time_span(path)
+        first_last = time_span(path, by_reception)
         span = max(first_last[1] - first_last[0], TIME_WINDOWS[0]) if first_last else TIME_WINDOWS[0]
     now = time.time()
     since = None if chart.time_window is None else now - span
     resolution = chart.resolution_for(span)
-    return load_history(path, since, resolution), resolution, sensor_summaries(path, chart.time_window, now)
+    history = load_history(path, since, resolution, by_reception)
+    return history, resolution, sensor_summaries(path, chart.time_window, now, by_reception)
 
 
 def ask_csv_export(database: Path, chart: LiveChart, window: QMainWindow, store: QSettings) -> ExportJob | None:

@@ -19,14 +19,25 @@ from models.storage.sqlite import open_for_reading
 
 COUNT_CHUNK = 1 << 20
 """Bytes read at a time when counting the lines of a text file."""
+RECEIVED = "coalesce(received_at, timestamp)"
+"""A reading's reception time; rows written before the column was filled have only their timestamp.
+No index serves it: reading history by reception time scans the table."""
 
 
-def load_history(db_path, since: float | None, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def _clock(by_reception: bool) -> str:
+    """The column that places readings in time: their timestamp, or their reception."""
+    return RECEIVED if by_reception else "timestamp"
+
+
+def load_history(
+    db_path, since: float | None, resolution: float, by_reception: bool = False
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """{capteur_id: (times, values)}: per slot of `resolution` seconds, its minimum then its maximum."""
+    clock = _clock(by_reception)
     with contextlib.closing(open_for_reading(db_path)) as connection:
-        where, parameters = ("WHERE timestamp >= ?", [since]) if since is not None else ("", [])
+        where, parameters = (f"WHERE {clock} >= ?", [since]) if since is not None else ("", [])
         rows = connection.execute(
-            f"SELECT capteur_id, CAST(timestamp / ? AS INTEGER) AS slot, min(temperature), max(temperature)"
+            f"SELECT capteur_id, CAST({clock} / ? AS INTEGER) AS slot, min(temperature), max(temperature)"
             f" FROM mesures {where} GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
             [resolution, *parameters],
         ).fetchall()
@@ -42,10 +53,11 @@ def load_history(db_path, since: float | None, resolution: float) -> dict[str, t
     return history
 
 
-def time_span(db_path) -> tuple[float, float] | None:
-    """The first and the last timestamp stored, or None for an empty table."""
+def time_span(db_path, by_reception: bool = False) -> tuple[float, float] | None:
+    """The first and the last time stored, or None for an empty table."""
+    clock = _clock(by_reception)
     with contextlib.closing(open_for_reading(db_path)) as connection:
-        first, last = connection.execute("SELECT min(timestamp), max(timestamp) FROM mesures").fetchone()
+        first, last = connection.execute(f"SELECT min({clock}), max({clock}) FROM mesures").fetchone()
     return None if first is None else (first, last)
 
 
@@ -65,24 +77,25 @@ def count_stored(path: Path | str, text_file: bool = False) -> int:
         return connection.execute("SELECT count(*) FROM mesures").fetchone()[0]
 
 
-def sensor_summaries(db_path, window: float | None, now: float) -> list[SensorStats]:
+def sensor_summaries(db_path, window: float | None, now: float, by_reception: bool = False) -> list[SensorStats]:
     """Each sensor's figures over the `window` seconds up to `now` (None: everything), as the table shows
     them: its readings in the window's slots (models/sensor_stats.py), and its latest reading."""
+    clock = _clock(by_reception)
     with contextlib.closing(open_for_reading(db_path)) as connection:
         if window is None:
             rows = connection.execute(
-                "SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max(timestamp)"
+                f"SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max({clock})"
                 " FROM mesures GROUP BY capteur_id ORDER BY capteur_id"
             ).fetchall()
         else:
             width = slot_width(window)
             rows = connection.execute(
-                "SELECT capteur_id, CAST(timestamp / ? AS INTEGER) AS slot, count(*), min(temperature), max(temperature),"
-                " sum(temperature), max(timestamp) FROM mesures WHERE timestamp >= ?"
+                f"SELECT capteur_id, CAST({clock} / ? AS INTEGER) AS slot, count(*), min(temperature), max(temperature),"
+                f" sum(temperature), max({clock}) FROM mesures WHERE {clock} >= ?"
                 " GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
                 (width, math.floor((now - window) / width) * width),
             ).fetchall()
-        latest = "SELECT temperature FROM mesures WHERE capteur_id = ? AND timestamp = ? LIMIT 1"
+        latest = f"SELECT temperature FROM mesures WHERE capteur_id = ? AND {clock} = ? LIMIT 1"
         summaries: dict[str, SensorStats] = {}
         for capteur_id, slot, count, low, high, total, last in rows:
             stats = summaries.setdefault(capteur_id, SensorStats(capteur_id, window))

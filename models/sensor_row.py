@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from models.faults import FaultCounts
+
 
 class SensorRow(NamedTuple):
     capteur_id: str
@@ -28,6 +30,8 @@ class SensorRow(NamedTuple):
     last_value: float | None
     problem: str | None
     """The last error, in one sentence."""
+    faults: FaultCounts = FaultCounts()
+    """The faults it made on purpose since it was added (models/faults.py)."""
 
 
 @dataclass(frozen=True)

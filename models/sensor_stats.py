@@ -19,6 +19,9 @@ from models.sliding_rate import SlidingRate
 
 SLOTS = 120
 """Slots across a window: the figures' edge moves in steps of 1/120 of it."""
+DELAY_GAIN = 1 / 16
+"""How much each reading moves the delay and the jitter: RTP's (RFC 3550, 6.4.1), so they follow about
+the last 16 readings, and one late reading moves them a sixteenth of the way."""
 
 
 def slot_width(window: float) -> float:
@@ -51,6 +54,12 @@ class SensorStats:
     _open: tuple[float, float] = field(default=(math.inf, -math.inf), repr=False)
     """The times the newest slot spans: a frame's readings within it need no slot arithmetic."""
     _rate: SlidingRate = field(default_factory=SlidingRate, repr=False)
+    delay: float | None = None
+    """Seconds from measurement to reception, smoothed over the last readings the sensor stamped;
+    None while it stamped none. Negative when the sensor's clock is ahead of the server's."""
+    jitter: float | None = None
+    """The mean absolute difference between the delays of successive readings, smoothed alike."""
+    _last_delay: float = field(default=math.nan, repr=False)
 
     def __post_init__(self):
         if self.window is None:
@@ -63,6 +72,8 @@ class SensorStats:
     def add(self, batch: SensorBatch) -> None:
         """Readings received live: a frame's worth, most often all in the newest slot."""
         self.received += len(batch.values)
+        if batch.delays:
+            self._add_delays(batch)
         if self.stored_until is not None:
             stored_until, self.stored_until = self.stored_until, None
             if batch.newest <= stored_until:
@@ -153,6 +164,20 @@ class SensorStats:
             self.minimum = min(slot[2] for slot in slots)
             self.maximum = max(slot[3] for slot in slots)
 
+    def _add_delays(self, batch: SensorBatch) -> None:
+        mean = batch.delay_sum / batch.delays
+        self.delay = _smoothed(self.delay, mean, batch.delays)
+        steps, step_sum = batch.steps, batch.step_sum
+        if not math.isnan(self._last_delay) and not math.isnan(batch.first_delay):
+            steps, step_sum = steps + 1, step_sum + abs(batch.first_delay - self._last_delay)
+        if steps:
+            self.jitter = _smoothed(self.jitter, step_sum / steps, steps)
+        self._last_delay = batch.last_delay
+
+    def keep_delays(self, before: SensorStats) -> None:
+        """Take the delay figures of the row these figures replace: storage holds none."""
+        self.delay, self.jitter, self._last_delay = before.delay, before.jitter, before._last_delay
+
     def sample_rate(self, now: float) -> float:
         """Readings per second over the last few seconds; call it at a steady pace."""
         return self._rate.sample(now, self.received)
@@ -170,3 +195,10 @@ class SensorStats:
             self.minimum = low
         if high > self.maximum:
             self.maximum = high
+
+
+def _smoothed(current: float | None, mean: float, count: int) -> float:
+    """`current` moved towards `mean` as `count` readings of that mean, each by DELAY_GAIN, would move it."""
+    if current is None:
+        return mean
+    return current + (mean - current) * (1 - (1 - DELAY_GAIN) ** count)

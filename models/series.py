@@ -41,6 +41,15 @@ class SensorBatch(NamedTuple):
     newest: float
     """The latest time."""
     newest_value: float
+    delays: int = 0
+    """Readings the sensor stamped, each with a delay: reception minus measurement (seconds)."""
+    delay_sum: float = 0.0
+    first_delay: float = math.nan
+    """The delay of the batch's first reading, NaN when the sensor did not stamp it."""
+    last_delay: float = math.nan
+    steps: int = 0
+    """Pairs of successive stamped readings in the batch, and the sum of their delays' differences."""
+    step_sum: float = 0.0
 
     @classmethod
     def of(cls, times: Sequence[float] | np.ndarray, values: Sequence[float] | np.ndarray) -> SensorBatch:
@@ -48,8 +57,13 @@ class SensorBatch(NamedTuple):
         return _summarise(np.zeros(len(times), dtype=int), np.asarray(times, float), np.asarray(values, float))[0]
 
 
-def group_by_sensor(readings: Sequence[Reading]) -> dict[str, SensorBatch]:
+def group_by_sensor(
+    readings: Sequence[Reading], received: np.ndarray | None = None, by_reception: bool = False
+) -> dict[str, SensorBatch]:
     """A frame's readings as one batch per capteur_id.
+
+    `received`: each reading's reception time, which gives the delay of those the sensor stamped and,
+    `by_reception`, every reading's place on the time axis instead of its timestamp.
 
     A frame drains thousands of readings: a handful of numpy calls for the whole frame costs the GUI
     thread far less than a Python loop per reading, or numpy calls per sensor.
@@ -60,26 +74,54 @@ def group_by_sensor(readings: Sequence[Reading]) -> dict[str, SensorBatch]:
     codes = np.array([numbers.setdefault(r.capteur_id, len(numbers)) for r in readings])
     times = np.array([r.timestamp for r in readings], dtype=float)
     values = np.array([r.temperature for r in readings], dtype=float)
-    return dict(zip(numbers, _summarise(codes, times, values), strict=True))
+    delays = None
+    if received is not None:
+        stamped = np.array([r.sensor_timestamp for r in readings], dtype=bool)
+        delays = np.where(stamped, received - times, np.nan)
+        if by_reception:
+            times = received
+    return dict(zip(numbers, _summarise(codes, times, values, delays), strict=True))
 
 
-def _summarise(codes: np.ndarray, times: np.ndarray, values: np.ndarray) -> list[SensorBatch]:
+def group_received(chunks: Sequence[tuple[float, Sequence[Reading]]], by_reception: bool = False) -> dict[str, SensorBatch]:
+    """`group_by_sensor` for what a `ReadingTap` gives: (reception time, readings) by chunk read."""
+    readings = [reading for _, batch in chunks for reading in batch]
+    received = np.repeat([at for at, _ in chunks], [len(batch) for _, batch in chunks])
+    return group_by_sensor(readings, received, by_reception)
+
+
+def _summarise(codes: np.ndarray, times: np.ndarray, values: np.ndarray, delays: np.ndarray | None = None) -> list[SensorBatch]:
     order = np.lexsort((times, codes))
     codes, times, values = codes[order], times[order], values[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     ends = np.r_[starts[1:], len(codes)] - 1
+    columns = [
+        np.split(times, starts[1:]),
+        np.split(values, starts[1:]),
+        np.minimum.reduceat(values, starts).tolist(),
+        np.maximum.reduceat(values, starts).tolist(),
+        np.add.reduceat(values, starts).tolist(),
+        times[ends].tolist(),
+        values[ends].tolist(),
+    ]
+    if delays is not None:
+        columns += _delay_columns(codes, delays[order], starts, ends)
+    return [SensorBatch(*fields) for fields in zip(*columns, strict=True)]
+
+
+def _delay_columns(codes: np.ndarray, delays: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[list]:
+    """Per sensor: stamped readings, their delays' sum, the first and last delay, and the steps between
+    successive stamped readings (a step belongs to the sensor of its second reading)."""
+    stamped = ~np.isnan(delays)
+    step = stamped[1:] & stamped[:-1] & (codes[1:] == codes[:-1])
+    sizes = np.where(step, np.abs(np.diff(delays)), 0.0)
     return [
-        SensorBatch(*fields)
-        for fields in zip(
-            np.split(times, starts[1:]),
-            np.split(values, starts[1:]),
-            np.minimum.reduceat(values, starts).tolist(),
-            np.maximum.reduceat(values, starts).tolist(),
-            np.add.reduceat(values, starts).tolist(),
-            times[ends].tolist(),
-            values[ends].tolist(),
-            strict=True,
-        )
+        np.add.reduceat(stamped, starts).tolist(),
+        np.add.reduceat(np.where(stamped, delays, 0.0), starts).tolist(),
+        delays[starts].tolist(),
+        delays[ends].tolist(),
+        np.add.reduceat(np.r_[False, step], starts).tolist(),
+        np.add.reduceat(np.r_[0.0, sizes], starts).tolist(),
     ]
 
 

@@ -2,7 +2,7 @@
 
 Connection threads write into plain structures; an observer (the headless status line, the server
 window's timer) reads them at its own pace:
-- `ReadingTap`: a bounded buffer of readings that the observer drains in batches;
+- `ReadingTap`: a bounded buffer of readings, with their reception time, that the observer drains in batches;
 - `events()`: the recent server events (started, client connected, message rejected, ...), where
   repeated rejections from one host are summarised (`models.rejections`);
 - `totals()` and `connections()`: counters, the rate over the last few seconds, and one snapshot
@@ -14,6 +14,7 @@ Each counter is written by one thread only, so the hot path takes no lock.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import deque
@@ -25,6 +26,7 @@ from models.reading import Reading
 from models.rejections import RejectionLimiter, Summary
 from models.sliding_rate import SlidingRate
 from models.storage import StorageError, TextFileStorage
+from models.wire import WireTap
 
 log = logging.getLogger("thermolab.server")
 alarm_log = logging.getLogger("thermolab.alarms")
@@ -33,6 +35,11 @@ alarm_log = logging.getLogger("thermolab.alarms")
 MAX_EVENTS = 2_000
 UNLOGGED_REJECTIONS = "{count:,} more rejected messages in the last {seconds} s"
 UNLOGGED_REJECTIONS_FROM_HOSTS = "{count:,} more rejected messages from {hosts:,} hosts in the last {seconds} s"
+DUPLICATES_MERGED = "{count:,} readings received again were already stored: each is kept once"
+DUPLICATES_EVERY = 10.0
+"""Seconds at least between two event log lines about readings received again: a sensor resending
+after each lost connection would otherwise write one per batch."""
+_WHERE = re.compile(r" at byte \d+$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,11 @@ class ConnectionStats:
     readings: int = 0
     rejected: int = 0
     last_message_at: float | None = None
+    wire: WireTap | None = field(default=None, init=False, repr=False, compare=False)
+    """Set while a window watches this connection; its thread records into it (models/wire.py).
+    Not copied into the snapshots the panels read."""
+    capteur_id: str | None = None
+    """The sensor of its last reading: a message it sends that names none is counted as that sensor's."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ class Totals:
     None when they could not be counted."""
     per_second: float = 0.0
     """Readings received per second over the last few seconds."""
+    duplicates: int = 0
+    """Readings received again that storage held already, kept once (docs/protocol.md, "Resending is safe")."""
 
 
 @dataclass(frozen=True)
@@ -83,32 +97,39 @@ class ServerPanels:
     """Only the events recorded since the previous read."""
     rejected: dict[str, int]
     """Messages rejected per sensor since the server started."""
+    reasons: dict[str, dict[str, int]] = field(default_factory=dict)
+    """For each sensor with rejected messages: how many for each reason (the wire's words)."""
 
 
 @dataclass
 class ReadingTap:
-    """Readings for one observer; when it drains too slowly the oldest are dropped, and counted."""
+    """Readings for one observer, by the chunk that brought them, with its reception time; when it
+    drains too slowly the oldest chunks are dropped, and their readings counted."""
 
     maxlen: int
+    """Readings kept at most."""
     dropped: int = 0
-    _items: deque = field(init=False)
+    _chunks: deque = field(init=False, default_factory=deque)
+    _count: int = field(init=False, default=0)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
-    def __post_init__(self):
-        self._items = deque(maxlen=self.maxlen)
-
-    def extend(self, readings: Sequence[Reading]) -> None:
+    def extend(self, readings: Sequence[Reading], received_at: float) -> None:
+        """One chunk's readings, kept as they are: the caller never changes the list afterwards."""
         with self._lock:
-            overflow = len(self._items) + len(readings) - self.maxlen
-            if overflow > 0:
-                self.dropped += overflow
-            self._items.extend(readings)
+            self._chunks.append((received_at, readings))
+            self._count += len(readings)
+            while self._count > self.maxlen:
+                _, gone = self._chunks.popleft()
+                self._count -= len(gone)
+                self.dropped += len(gone)
 
-    def drain(self) -> list[Reading]:
+    def drain(self) -> list[tuple[float, Sequence[Reading]]]:
+        """(reception time, readings) for each chunk since the last drain, oldest first."""
         with self._lock:
-            items = list(self._items)
-            self._items.clear()
-        return items
+            chunks = list(self._chunks)
+            self._chunks.clear()
+            self._count = 0
+        return chunks
 
 
 class ServerMonitor:
@@ -126,11 +147,14 @@ class ServerMonitor:
         self._closed_rejected = 0
         self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
         self._event_total = 0
-        self._rejected_by_sensor: dict[str, int] = {}
+        self._rejected_by_sensor: dict[str, dict[str, int]] = {}
+        self._duplicates_said = 0
+        self._duplicates_said_at = -DUPLICATES_EVERY
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
         alarms = getattr(storage, "alarms", None)
         self._alarms = alarms.feed() if alarms is not None else None
+        self._watched: ConnectionStats | None = None
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
         tap = ReadingTap(maxlen)
@@ -141,6 +165,26 @@ class ServerMonitor:
     def untap(self, tap: ReadingTap) -> None:
         with self._lock:
             self._taps = [t for t in self._taps if t is not tap]
+
+    def watch(self, peer: str) -> WireTap | None:
+        """Record the conversation of the open connection from `peer`, and stop recording any other:
+        at most one connection's worth is kept. None when no open connection comes from `peer`."""
+        with self._lock:
+            self._stop_watching()
+            self._watched = next((stats for stats in self._open.values() if stats.peer == peer), None)
+            if self._watched is None:
+                return None
+            self._watched.wire = WireTap(peer, clock=self._clock)
+            return self._watched.wire
+
+    def unwatch(self) -> None:
+        with self._lock:
+            self._stop_watching()
+
+    def _stop_watching(self) -> None:
+        if self._watched is not None:
+            self._watched.wire = None
+            self._watched = None
 
     def event(self, level: int, message: str, peer: str = "", **values) -> None:
         """Record and log an event; with `values`, `message` is a template with a {field} for each."""
@@ -170,6 +214,7 @@ class ServerMonitor:
         """
         self._report_due_rejections()
         self._report_alarms()
+        self._report_duplicates()
         with self._lock:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
@@ -186,20 +231,28 @@ class ServerMonitor:
             self._open.pop(id(stats), None)
             self._closed_readings += stats.readings
             self._closed_rejected += stats.rejected
+            if self._watched is stats:
+                self._watched = None
+        if stats.wire is not None:
+            stats.wire.closed(why)
         self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
 
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
         stats.readings += len(readings)
         stats.last_message_at = at
+        if readings:
+            stats.capteur_id = readings[-1].capteur_id
         for tap in self._taps:
-            tap.extend(readings)
+            tap.extend(readings, at)
 
     def rejected(self, stats: ConnectionStats, reason: str, at: float, capteur_id: str | None = None) -> None:
         stats.rejected += 1
         stats.last_message_at = at
         if capteur_id is not None:
+            kind = _WHERE.sub("", reason)
             with self._lock:
-                self._rejected_by_sensor[capteur_id] = self._rejected_by_sensor.get(capteur_id, 0) + 1
+                reasons = self._rejected_by_sensor.setdefault(capteur_id, {})
+                reasons[kind] = reasons.get(kind, 0) + 1
         self._limited(stats.peer, f"rejected: {reason}")
 
     def refused(self, peer: str, reason: str) -> None:
@@ -234,7 +287,23 @@ class ServerMonitor:
 
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:
-            return dict(self._rejected_by_sensor)
+            return {sensor: sum(reasons.values()) for sensor, reasons in self._rejected_by_sensor.items()}
+
+    def rejection_reasons(self) -> dict[str, dict[str, int]]:
+        """For each sensor, its rejected messages counted by reason ("invalid JSON at byte 17" counts as
+        "invalid JSON")."""
+        with self._lock:
+            return {sensor: dict(reasons) for sensor, reasons in self._rejected_by_sensor.items()}
+
+    def _report_duplicates(self) -> None:
+        """One line for the readings received again since the last, once every DUPLICATES_EVERY s at most."""
+        duplicates = self._storage.duplicates if self._storage else 0
+        now = self._rate_clock()
+        with self._lock:
+            if duplicates <= self._duplicates_said or now - self._duplicates_said_at < DUPLICATES_EVERY:
+                return
+            count, self._duplicates_said, self._duplicates_said_at = duplicates - self._duplicates_said, duplicates, now
+        self.event(logging.INFO, DUPLICATES_MERGED, count=count)
 
     def connections(self) -> list[ConnectionStats]:
         with self._lock:
@@ -251,8 +320,9 @@ class ServerMonitor:
             per_second = self._rate.sample(self._rate_clock(), received)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
+        duplicates = self._storage.duplicates if self._storage else 0
         in_storage = None if self._found is None else self._found + stored
-        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second)
+        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second, duplicates)
 
 
 def _found_in(storage) -> int | None:

@@ -24,6 +24,9 @@ SHORTCUTS = {
     "open_database": QKeySequence.StandardKey.Open,
     "follow": "F",
     "grid": "G",
+    "reception_time": "R",
+    "watch_connection": "W",
+    "compare": "F7",
     # The simulator window.
     "add_sensors": "Ctrl+N",
     "change_sensor": "Ctrl+I",

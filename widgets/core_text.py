@@ -24,9 +24,15 @@ class CoreText(QObject):
     def more_rejected(self, count: str) -> str:
         return self.tr("%Ln more rejected messages in the last {0} s", "", int(count.replace(",", "")))
 
+    def duplicates_merged(self, count: str) -> str:
+        return self.tr("%Ln readings received again were already stored: each is kept once", "", int(count.replace(",", "")))
+
 
 _PLURAL = CoreText()
-PLURALS = {"{0} more rejected messages in the last {1} s": _PLURAL.more_rejected}
+PLURALS = {
+    "{0} more rejected messages in the last {1} s": _PLURAL.more_rejected,
+    "{0} readings received again were already stored: each is kept once": _PLURAL.duplicates_merged,
+}
 """Templates whose translation depends on how many: their first value, the count, sets the form;
 the others fill {0}, {1}... of that form."""
 
@@ -77,6 +83,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "server busy"),
     QT_TRANSLATE_NOOP("CoreText", "invalid UTF-8 at byte {0}"),
     QT_TRANSLATE_NOOP("CoreText", "invalid JSON at byte {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "invalid JSON"),
+    QT_TRANSLATE_NOOP("CoreText", "invalid UTF-8"),
     QT_TRANSLATE_NOOP("CoreText", "invalid JSON: nested too deeply"),
     QT_TRANSLATE_NOOP("CoreText", "message must be a JSON object"),
     QT_TRANSLATE_NOOP("CoreText", "{0} must be a string"),
@@ -202,7 +210,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} does not answer as a Thermolab server: check the port; retrying"),
     QT_TRANSLATE_NOOP("CoreText", "the server refused a reading of {0}: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is busy (too many connections); retrying"),
-    QT_TRANSLATE_NOOP("CoreText", "{0} answered: {1}"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "the connection to {0} was cut on purpose (an injected fault); resending what was not acknowledged"
+    ),
     QT_TRANSLATE_NOOP("CoreText", "no weather for {0}: {1}"),
     QT_TRANSLATE_NOOP(
         "CoreText", "a city's temperature is fetched at most once a minute and at least once a day, got every {0} s"
@@ -215,6 +225,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "buffer_size must be 1 or more, got {0}"),
     QT_TRANSLATE_NOOP("CoreText", "{0} sensors need {1} open files but this system allows {2}: run fewer sensors"),
     QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: its values cannot be modelled"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} reports the real temperature in {1}: it makes no faults"),
+    # Faults a sensor makes on purpose (models/faults.py).
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be a share from 0 to 1, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "{0} must be a whole number, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "clock_offset must be at most a year either way, got {0}"),
+    QT_TRANSLATE_NOOP("CoreText", "split must be from 0 (off) to {0} bytes per send, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "burst size must be from 0 (off) to {0} readings, got {1}"),
+    QT_TRANSLATE_NOOP("CoreText", "bursts come every {0} to {1} seconds, got {2}"),
+    QT_TRANSLATE_NOOP("CoreText", "disconnections come every {0} to {1} seconds on average (0: never), got {2}"),
     QT_TRANSLATE_NOOP("CoreText", "there is already a sensor named {0}: choose another name"),
     QT_TRANSLATE_NOOP("CoreText", "the sensors' process ended unexpectedly: close the simulator and open it again"),
     # MQTT brokers (network/mqtt/broker.py).

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from app.commands.common import add_address, fail, positive_int, positive_number
 from models.capteur import CapteurError
+from models.faults import FaultCounts, Faults
 from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, MODELS, ModelError, parse_model
 from network.sensors.fleet import Fleet, FleetStatus
@@ -46,12 +47,65 @@ def register(commands) -> None:
         default=os.environ.get("THERMOLAB_TOKEN"),
         help="token for a server that requires one (default: $THERMOLAB_TOKEN)",
     )
+    faults = parser.add_argument_group(
+        "faults", "make the sensors misbehave on purpose, to see what the server does (docs/guide-fr.md has exercises)"
+    )
+    faults.add_argument(
+        "--malformed",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of readings sent broken, 0 to 1: invalid JSON, no temperature, or below absolute zero",
+    )
+    faults.add_argument(
+        "--duplicates",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of readings sent twice, 0 to 1 (the server should store each once)",
+    )
+    faults.add_argument(
+        "--clock-offset",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="seconds added to every timestamp: a sensor whose clock is wrong",
+    )
+    faults.add_argument(
+        "--split",
+        type=int,
+        default=0,
+        metavar="BYTES",
+        help="write at most BYTES per send (1: a byte at a time; default 0: whole batches)",
+    )
+    faults.add_argument(
+        "--burst-size", type=int, default=0, metavar="N", help="also measure N readings at once every --burst-every seconds"
+    )
+    faults.add_argument("--burst-every", type=float, default=10.0, metavar="SECONDS", help="seconds between bursts (default: 10)")
+    faults.add_argument(
+        "--disconnect-every",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="cut the connection in the middle of a message about every SECONDS, at random",
+    )
+    faults.add_argument("--fault-seed", type=int, help="the same seed gives the same faults (default: --seed)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         model = parse_model(args.model)
+        faults = Faults(
+            malformed=args.malformed,
+            duplicates=args.duplicates,
+            clock_offset=args.clock_offset,
+            split=args.split,
+            burst_size=args.burst_size,
+            burst_every=args.burst_every,
+            disconnect_every=args.disconnect_every,
+            seed=args.seed if args.fault_seed is None else args.fault_seed,
+        )
         fleet = Fleet.create(
             args.sensors,
             args.host,
@@ -63,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
             token=args.token,
             count=args.count,
             duration=args.duration,
+            faults=faults,
         )
     except (ModelError, CapteurError) as error:
         return fail(str(error), 2)
@@ -127,10 +182,24 @@ def _states(status: FleetStatus) -> str:
 
 def _counters(status: FleetStatus) -> str:
     sensors = f"{status.sensors} sensor{'s' if status.sensors > 1 else ''}"
-    return (
+    counters = (
         f"{sensors}, {status.measured:,} measured, {status.sent:,} sent, {status.acked:,} acked, {status.resent:,} resent, "
         f"{status.dropped:,} dropped, {status.rejected:,} refused, {status.errors:,} errors"
     )
+    return f"{counters}; injected: {_faults(status.faults)}" if status.faults != FaultCounts() else counters
+
+
+def _faults(counts: FaultCounts) -> str:
+    made = {
+        "invalid JSON": counts.bad_json,
+        "no temperature": counts.missing_field,
+        "out of range": counts.out_of_range,
+        "sent twice": counts.duplicates,
+        "pieces sent": counts.split_sends,
+        "bursts": counts.bursts,
+        "connections cut": counts.disconnects,
+    }
+    return ", ".join(f"{count:,} {kind}" for kind, count in made.items() if count)
 
 
 def _verdict(status: FleetStatus) -> int:
@@ -141,6 +210,6 @@ def _verdict(status: FleetStatus) -> int:
         return 0
     if status.dropped:
         return fail(f"{status.dropped:,} readings were dropped from full buffers: lower the rate or keep the server up")
-    if status.rejected:
+    if status.rejected > status.faults.malformed:
         return fail(f"the server refused {status.rejected:,} readings; the last error: {status.last_error}")
     return fail(f"{status.buffered:,} readings were never acknowledged: is a server listening? ({status.last_error})")

@@ -76,18 +76,25 @@ class ServerApp(QObject):
         self.window.restore_layout(self.store.value("server_window/geometry"), self.store.value("server_window/state"))
         self.window.chart.set_time_window(_seconds(self.store.value("server_window/time_window", 60.0)))
         self.window.grid_action.setChecked(self.store.value("server_window/grid", False, bool))
+        self.window.reception_action.setChecked(self.store.value("server_window/by_reception", False, bool))
+        self.session.by_reception = self.window.reception_action.isChecked()
 
         self.session.listening.connect(self._listening)
         self.session.failed.connect(self._failed)
         self.session.stopped.connect(self._stopped)
         self.session.readings.connect(self.window.add_readings)
         self.session.panels.connect(self.window.update_panels)
+        self.session.wire.connect(self.window.wire_view.add_events)
+        self.window.watch_requested.connect(self._watch)
+        self.window.reception_action.toggled.connect(self._plot_by_reception)
+        self.window.wire_view.closed.connect(self.session.unwatch)
         self.window.start_requested.connect(lambda: self._try(_Attempt(self.config)))
         self.window.stop_requested.connect(self.session.stop)
         self.window.settings_requested.connect(self._edit_settings)
         self.window.export_requested.connect(self._export_csv)
         self.window.image_export_requested.connect(self._save_image)
         self.window.open_database_requested.connect(self._open_database)
+        self.window.compare_requested.connect(lambda: self.services.compare.open(self.window))
         self.window.chart.window_changed.connect(lambda _: self._load_history())
         self.window.closing.connect(self.shutdown)
         offer_languages(self.window.language_menu, self.store, self.window)
@@ -119,6 +126,18 @@ class ServerApp(QObject):
         self.store.setValue("server_window/time_window", self.window.chart.time_window or "all")
         self.store.setValue("server_window/grid", self.window.grid_action.isChecked())
         self.store.sync()
+
+    def _plot_by_reception(self, by_reception: bool) -> None:
+        """Live readings placed anew from the next frame on, and the history read again to match."""
+        self.session.by_reception = by_reception
+        self.store.setValue("server_window/by_reception", by_reception)
+        self._load_history()
+
+    def _watch(self, peer: str) -> None:
+        if self.session.watch(peer):
+            self.window.show_wire_view(peer)
+        else:
+            self.window.statusBar().showMessage(self.tr("{0} has closed its connection meanwhile.").format(peer), NOTE_MS)
 
     def _try(self, attempt: _Attempt) -> None:
         if self.session.running:
@@ -219,7 +238,7 @@ class ServerApp(QObject):
             self.window.replace_history({}, chart.resolution_for(chart.time_window or TIME_WINDOWS[0]), [])
             return
         try:
-            history, resolution, summaries = read_history(path, chart)
+            history, resolution, summaries = read_history(path, chart, self.session.by_reception)
         except StorageError as error:
             self.window.show_problem(str(error))
             return

@@ -9,7 +9,8 @@ signals, and the session reads the running server's `ServerMonitor`, made to be 
 Readings never cross as one signal each: the session drains the server's `ReadingTap` on a timer
 (25 times a second) and emits one batch per frame, grouped by sensor; twice a second it reads the
 monitor's totals, open connections, new events and rejections into one `ServerPanels`, and drains the
-storage's alarm feed (models/alarms/watch.py) into one `alarms` signal.
+storage's alarm feed (models/alarms/watch.py) into one `alarms` signal. While a wire view is open, the
+same frame timer drains the watched connection's `WireTap` (models/wire.py).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ import threading
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.paths import storage_file
-from models.series import group_by_sensor
+from models.series import group_received
 from models.server_config import ServerConfig
 from models.server_state import ServerPanels
 from models.storage import StorageError, open_storage
+from models.wire import WireTap
 from network.collector.serveur_tcp import ServeurTCP
 from network.serveur import PortInUse, ServerError
 
@@ -90,6 +92,9 @@ class ServerSession(QObject):
     alarms = Signal(list)
     """The `AlarmEvent`s raised or cleared since the last emission, in order; at most twice a second, and
     never empty. The rules and the alarms raised now: `server.storage.alarms` (docs/architecture.md, "Alarms")."""
+    wire = Signal(list, int)
+    """The watched connection's new `WireEvent`s, once per frame when there are any, and how many its
+    tap has dropped so far (it keeps the last WIRE_EVENTS between two frames)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -98,6 +103,9 @@ class ServerSession(QObject):
         self._worker: ServerWorker | None = None
         self._tap = None
         self._alarm_feed = None
+        self.by_reception = False
+        """Place live readings on the time axis by their reception, not by their timestamp."""
+        self._wire: WireTap | None = None
         self._events_seen = 0
         self._frame = QTimer(self, interval=FRAME_MS, timeout=self._drain)
         self._panels = QTimer(self, interval=PANELS_MS, timeout=self._refresh_panels)
@@ -138,6 +146,18 @@ class ServerSession(QObject):
         self._thread.wait(STOP_WAIT_MS)
         self._finish()
 
+    def watch(self, peer: str) -> bool:
+        """Record the conversation of the connection from `peer` (and no other); False when it has closed."""
+        server = self.server
+        self._wire = server.monitor.watch(peer) if server is not None else None
+        return self._wire is not None
+
+    def unwatch(self) -> None:
+        server = self.server
+        if server is not None:
+            server.monitor.unwatch()
+        self._wire = None
+
     def _listening(self, host: str, port: int) -> None:
         server = self._worker.server
         self._tap = server.monitor.tap()
@@ -172,14 +192,16 @@ class ServerSession(QObject):
             self._worker.deleteLater()
         if self._thread is not None:
             self._thread.deleteLater()
-        self._worker = self._thread = self._tap = self._alarm_feed = None
+        self._worker = self._thread = self._tap = self._alarm_feed = self._wire = None
 
     def _drain(self) -> None:
         if self._tap is None:
             return
         batch = self._tap.drain()
         if batch:
-            self.readings.emit(group_by_sensor(batch))
+            self.readings.emit(group_received(batch, self.by_reception))
+        if self._wire is not None and (said := self._wire.drain()):
+            self.wire.emit(said, self._wire.dropped)
 
     def _refresh_panels(self) -> None:
         server = self.server
@@ -187,6 +209,7 @@ class ServerSession(QObject):
             return
         monitor = server.monitor
         self._events_seen, events = monitor.events(self._events_seen)
-        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, monitor.rejected_by_sensor()))
+        rejected, reasons = monitor.rejected_by_sensor(), monitor.rejection_reasons()
+        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, rejected, reasons))
         if self._alarm_feed is not None and (changes := self._alarm_feed.drain()):
             self.alarms.emit(changes)

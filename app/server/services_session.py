@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Slot
 
+from app.server.compare_session import CompareSession
 from network.serveur import ServerError, Serveur
 from network.services.clock import CLOCK_PORT, ClockServer
 from network.services.echo import ECHO_PORT, EchoServer, echo_multi
@@ -50,6 +51,8 @@ class ServicesSession(QObject):
         self._clock = _Service(self.panel.clock)
         self._echo = _Service(self.panel.echo)
         self._activity = QTimer(self, interval=ACTIVITY_MS, timeout=self._read_monitors)
+        self.compare = CompareSession(self)
+        self.panel.compare_requested.connect(lambda: self.compare.open(self.panel.window()))
         self.restore_settings()
         self.panel.clock.start_requested.connect(self._start_clock)
         self.panel.echo.start_requested.connect(self._start_echo)
@@ -74,7 +77,9 @@ class ServicesSession(QObject):
         self.store.sync()
 
     def shutdown(self) -> None:
-        """Stop both servers and wait for every thread they started; remember the ports and the mode."""
+        """Stop both servers, and what the Compare dialog started, and wait for every thread they started;
+        remember the ports and the mode."""
+        self.compare.stop_all()
         services = (self._clock, self._echo)
         # Both wind down at once: closing the window waits for the slower one, not for the sum.
         for service in services:

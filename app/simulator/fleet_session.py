@@ -18,6 +18,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QSettings, QTimer
 
 from models.capteur import CapteurError, check_capteur_id
+from models.faults import NO_FAULTS, Faults
 from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
 from network.sensors.sensor_host import (
     Add,
@@ -90,7 +91,7 @@ class FleetSession(QObject):
             if capteur_id not in self._saved:
                 self.add_sensors([capteur_id], model, rate, False)
 
-    def add_sensors(self, ids: list[str], model: ValueModel, rate: float, start: bool) -> None:
+    def add_sensors(self, ids: list[str], model: ValueModel, rate: float, start: bool, faults: Faults = NO_FAULTS) -> None:
         """Each gets its own copy of the model; a name taken or refused is said and nothing is added."""
         try:
             for capteur_id in ids:
@@ -103,8 +104,9 @@ class FleetSession(QObject):
         for capteur_id in ids:
             self.window.model.describe(capteur_id, model)
             self._saved[capteur_id] = {"id": capteur_id, "model": model_spec(model), "rate": rate}
+            self._set_faults(capteur_id, faults)
         self.window.names_taken = set(self._saved)
-        self._command(Add(tuple(ids), model, rate, start))
+        self._command(Add(tuple(ids), model, rate, start, faults))
 
     def add_city(self, api_key: str, query: str, name: str, minutes: int) -> None:
         """A sensor reporting a city's temperature, named after the city (`_2`, `_3`... if the name is taken)."""
@@ -164,7 +166,8 @@ class FleetSession(QObject):
                     api_key = self.window.weather.settings()["api_key"]
                     self._add_city_sensor(capteur_id, record["city"], record["name"], record["minutes"], api_key, False)
                 else:
-                    self.add_sensors([capteur_id], parse_model(record["model"]), float(record["rate"]), False)
+                    faults = Faults.from_dict(record.get("faults", {}))
+                    self.add_sensors([capteur_id], parse_model(record["model"]), float(record["rate"]), False, faults)
             except (KeyError, TypeError, ValueError, ModelError, CapteurError) as error:
                 log.warning("a saved sensor was left out (%s): %r", error, record)
 
@@ -211,10 +214,19 @@ class FleetSession(QObject):
         self.window.update_rows(snapshot.rows, totals.connected, rate, totals.sent, totals.acked, totals.dropped)
         self.refreshes += 1
 
-    def _change(self, capteur_id: str, model: ValueModel, rate: float) -> None:
+    def _change(self, capteur_id: str, model: ValueModel, rate: float, faults: Faults) -> None:
         self.window.model.describe(capteur_id, model)
         self._saved[capteur_id].update(model=model_spec(model), rate=rate)
-        self._command(Change(capteur_id, model, rate))
+        self._set_faults(capteur_id, faults)
+        self._command(Change(capteur_id, model, rate, faults))
+
+    def _set_faults(self, capteur_id: str, faults: Faults) -> None:
+        """Shown by the window and saved with the sensor; the sensor process is told by the caller's command."""
+        self.window.model.set_faults(capteur_id, faults)
+        saved = self._saved[capteur_id]
+        saved.pop("faults", None)
+        if faults.to_dict():
+            saved["faults"] = faults.to_dict()
 
     def _rate_edited(self, capteur_id: str, rate: float) -> None:
         saved = self._saved[capteur_id]

@@ -112,6 +112,8 @@ class Storage(ABC):
         self.path = Path(path)
         self.stored = 0
         """Readings written and committed (a resent duplicate is not counted twice)."""
+        self.duplicates = 0
+        """Readings committed that the file held already (a sensor's resend): kept once."""
         self.commits = 0
         """Transactions committed: far fewer than readings, since each takes whatever is queued."""
         self.failed = 0
@@ -219,6 +221,7 @@ class Storage(ABC):
             self._recover(error)
         else:
             self.stored += stored
+            self.duplicates += sum(len(batch.readings) for batch in batches) - stored
             self.commits += 1
             if self._failing:
                 self._failing = False

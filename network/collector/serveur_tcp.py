@@ -21,6 +21,7 @@ from models.storage import Storage
 from network.collector.idle_ranking import IdleRanking
 from network.collector.message_deadline import MessageDeadline
 from network.collector.protocol import Authenticated, Closing, ReadingProtocol, Rejected, encode_reply
+from network.collector.wire_capture import receive_watched
 from network.serveur import Serveur, format_peer
 
 # 64 KiB: enough readings per batch for the writer, and a thread blocked by back-pressure holds
@@ -188,7 +189,8 @@ class ServeurTCP(Serveur):
 
     def _take(self, connection: socket.socket, protocol: ReadingProtocol, deadline: MessageDeadline, data: bytes, stats) -> None:
         """One chunk: its messages answered, the connection's rank and limits brought up to date."""
-        events = protocol.receive_data(data)
+        wire = stats.wire
+        events = protocol.receive_data(data) if wire is None else receive_watched(wire, protocol, data)
         deadline.note(data, protocol.pending, bool(events))
         if any(type(event) is Reading or type(event) is Authenticated for event in events):
             # Only what the server accepted counts as activity: garbage keeps no connection ranked.
@@ -200,6 +202,9 @@ class ServeurTCP(Serveur):
             return
         readings = [event for event in events if type(event) is Reading]
         failure = None
+        # A message that names no sensor (not even JSON) counts as the sensor of the reading before it on
+        # this connection: a connection speaks for one sensor.
+        sensor = stats.capteur_id
         if readings:
             commit = self.storage.submit(readings, received_at)
             self.monitor.readings_received(stats, readings, received_at)
@@ -209,15 +214,19 @@ class ServeurTCP(Serveur):
         replies = []
         for event in events:
             if type(event) is Reading:
+                sensor = event.capteur_id
                 if event.seq is not None:
                     replies.append(encode_reply(Rejected(failure, event.seq) if failure else event))
             else:
                 if isinstance(event, Rejected):
-                    self.monitor.rejected(stats, event.reason, received_at, event.capteur_id)
+                    self.monitor.rejected(stats, event.reason, received_at, event.capteur_id or sensor)
                 elif isinstance(event, Closing):
                     self.monitor.rejected(stats, event.reason, received_at)
                 replies.append(encode_reply(event))
         if replies:
+            if stats.wire is not None:
+                # Before sending: once the peer has its answer, the view has it too.
+                stats.wire.replies(replies, time.time())
             connection.sendall(b"".join(replies))
 
 

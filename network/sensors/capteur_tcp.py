@@ -19,6 +19,7 @@ import threading
 import time
 
 from models.capteur import CapteurError
+from models.faults import NO_FAULTS, Faults
 from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, ValueModel
 from network.sensors.schedule import Backoff
@@ -60,6 +61,7 @@ class CapteurTCP(SensorThread):
         duration: float | None = None,
         buffer_size: int = DEFAULT_CAPACITY,
         backoff: Backoff | None = None,
+        faults: Faults = NO_FAULTS,
     ):
         super().__init__(capteur_id, model, seed)
         if count is not None and count < 1:
@@ -76,6 +78,8 @@ class CapteurTCP(SensorThread):
         self.finish_by = math.inf
         self.requests = 0
         """Counts what other threads asked; the sensor's thread compares it before a long sleep."""
+        self.faults = faults
+        """What it does wrong on purpose (models/faults.py); `set_faults` changes it while it runs."""
         self._loop = SensorLoop(self, SendBuffer(buffer_size), backoff or Backoff())
         self._wake_lock = threading.Lock()
         self._wake_reader: socket.socket | None = None
@@ -88,6 +92,10 @@ class CapteurTCP(SensorThread):
     def set_rate(self, rate: float) -> None:
         """Readings per second from now on; CapteurError outside 0.01 to 10,000."""
         self._rate = check_rate(rate)
+        self._wake()
+
+    def set_faults(self, faults: Faults) -> None:
+        self.faults = faults
         self._wake()
 
     def finish(self, grace: float | None = None) -> None:
@@ -115,6 +123,7 @@ class CapteurTCP(SensorThread):
             len(loop.buffer),
             loop.last_error,
             loop.gave_up,
+            loop.injector.counts,
         )
 
     def _open(self) -> None:

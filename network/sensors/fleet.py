@@ -11,10 +11,11 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from models.capteur import CapteurError
+from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.value_models import ValueModel
 from network.sensors.capteur_tcp import STOP_TIMEOUT, CapteurTCP
 from network.sensors.send_buffer import DEFAULT_CAPACITY
@@ -46,11 +47,13 @@ class FleetStatus:
     buffered: int
     gave_up: int
     last_error: str | None
+    faults: FaultCounts = FaultCounts()
 
     @property
     def complete(self) -> bool:
-        """Every reading measured was acknowledged: none dropped, refused or still waiting."""
-        return self.acked == self.measured and self.gave_up == 0
+        """Every reading measured was answered as it should: acknowledged, or refused because it was sent
+        malformed on purpose; none dropped or still waiting."""
+        return self.acked + min(self.rejected, self.faults.malformed) == self.measured and self.gave_up == 0
 
 
 class Fleet(Generic[S]):
@@ -72,8 +75,11 @@ class Fleet(Generic[S]):
         count: int | None = None,
         duration: float | None = None,
         buffer_size: int = DEFAULT_CAPACITY,
+        faults: Faults = NO_FAULTS,
     ) -> Fleet[CapteurTCP]:
-        """Sensors `prefix1` to `prefixN`; CapteurError with one sentence if any setting is refused."""
+        """Sensors `prefix1` to `prefixN`; CapteurError with one sentence if any setting is refused.
+
+        With a fault seed, sensor N draws its faults from seed + N: each its own, every run the same."""
         if sensors < 1:
             raise CapteurError(f"a fleet needs 1 sensor or more, got {sensors}")
         ensure_file_limit(sensors)
@@ -89,6 +95,7 @@ class Fleet(Generic[S]):
                 count=count,
                 duration=duration,
                 buffer_size=buffer_size,
+                faults=faults if faults.seed is None else replace(faults, seed=faults.seed + number),
             )
             for number in range(1, sensors + 1)
         )
@@ -155,6 +162,7 @@ class Fleet(Generic[S]):
             buffered=sum(s.buffered for s in statuses),
             gave_up=sum(s.gave_up for s in statuses),
             last_error=errors[-1] if errors else None,
+            faults=sum((s.faults for s in statuses), FaultCounts()),
         )
 
 

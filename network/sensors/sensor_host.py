@@ -22,6 +22,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from models.capteur import CapteurError
+from models.faults import Faults
 from models.sensor_row import SensorRow, Totals
 from models.value_models import ValueModel
 from network.sensors.simulation import Simulation
@@ -45,10 +46,11 @@ class Add:
     model: ValueModel
     rate: float
     start: bool
+    faults: Faults = Faults()
 
     def apply(self, simulation: Simulation) -> None:
         for capteur_id in self.ids:
-            simulation.add(capteur_id, self.model.fresh(), self.rate)
+            simulation.add(capteur_id, self.model.fresh(), self.rate, self.faults)
         if self.start:
             simulation.start(list(self.ids))
 
@@ -101,15 +103,18 @@ class Remove:
 
 @dataclass(frozen=True)
 class Change:
-    """A new rate, and a new value model unless None."""
+    """A new rate, and a new value model and faults unless None."""
 
     capteur_id: str
     model: ValueModel | None
     rate: float
+    faults: Faults | None = None
 
     def apply(self, simulation: Simulation) -> None:
         if self.model is not None:
             simulation.set_model(self.capteur_id, self.model)
+        if self.faults is not None:
+            simulation.set_faults(self.capteur_id, self.faults)
         simulation.set_rate(self.capteur_id, self.rate)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import struct
 
 import orjson
 
@@ -63,16 +64,20 @@ class SensorLink:
     def queue(self, data: bytes) -> None:
         self._out = memoryview(bytes(self._out) + data) if self._out else memoryview(data)
 
-    def flush(self) -> None:
-        """Write what the socket takes now; the rest waits for the next `flush()`."""
+    def flush(self, piece: int = 0) -> int:
+        """Write what the socket takes now, at most `piece` bytes per send() when not 0; the rest waits for
+        the next `flush()`. Returns how many sends wrote something."""
+        sends = 0
         while self._out:
             try:
-                written = self.socket.send(self._out)
+                written = self.socket.send(self._out[:piece] if piece else self._out)
             except BlockingIOError:
-                return
+                return sends
             except OSError as error:
                 raise self._lost(error) from None
             self._out = self._out[written:]
+            sends += 1
+        return sends
 
     def read(self) -> tuple[list[int | dict], bool]:
         """The replies that arrived, in order, and whether the server closed the connection.
@@ -97,6 +102,11 @@ class SensorLink:
         return self._replies(self._partial + b"".join(chunks)), closed
 
     def close(self) -> None:
+        self.socket.close()
+
+    def abort(self) -> None:
+        """Close at once with a reset, as a sensor that loses power would: no goodbye, unsent bytes lost."""
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.socket.close()
 
     def _replies(self, data: bytes) -> list[int | dict]:

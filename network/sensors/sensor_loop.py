@@ -26,7 +26,9 @@ from typing import Protocol
 import orjson
 
 from models.capteur import Measurement
+from models.faults import BURST_SPACING, Faults
 from network.sensors.client import token_refused
+from network.sensors.fault_injection import FaultInjector
 from network.sensors.schedule import Backoff, Schedule
 from network.sensors.send_buffer import Batch, SendBuffer
 from network.sensors.sensor_link import LinkError, SensorLink
@@ -63,6 +65,8 @@ class SensorControls(Protocol):
     finish_by: float
     stop_requested: bool
     requests: int
+    faults: Faults
+    """Replaced whole by other threads; the loop takes the new one at its next turn."""
 
     @property
     def rate(self) -> float: ...
@@ -97,6 +101,7 @@ class SensorLoop:
         self.busy = False
         """True while the thread takes a turn every MIN_TURN at least: it needs no wake-up byte."""
         self._requests_seen = 0
+        self.injector = FaultInjector(sensor.capteur_id, sensor.faults)
 
     @property
     def finishing(self) -> bool:
@@ -119,6 +124,8 @@ class SensorLoop:
             try:
                 while not (sensor.stop_requested or self.gave_up):
                     now = time.monotonic()
+                    if sensor.faults is not self.injector.faults:
+                        self.injector.change(sensor.faults)
                     if self._link is not None and self._link.connected:
                         self._exchange(self._link)
                     self._measure_due(now)
@@ -164,7 +171,17 @@ class SensorLoop:
             _, temperature, timestamp = sensor.mesurer(deadline + self._wall_offset)
             self.buffer.add(timestamp, temperature)
         self.measured += len(deadlines)
+        self._measure_burst(now)
         self._count_done = (sensor.count is not None and self.measured >= sensor.count) or now >= self._measure_until
+
+    def _measure_burst(self, now: float) -> None:
+        """A burst's readings are measured at once, stamped a millisecond apart so that none is merged."""
+        size = self.injector.burst_due(now)
+        start = now + self._wall_offset
+        for number in range(size):
+            _, temperature, timestamp = self.sensor.mesurer(start + number * BURST_SPACING)
+            self.buffer.add(timestamp, temperature)
+        self.measured += size
 
     def _keep_connected(self, now: float) -> None:
         if self._link is None and now >= self._retry_at:
@@ -182,15 +199,44 @@ class SensorLoop:
         link = self._link
         if link is None or not link.connected:
             return
+        cut = None
         if not link.wants_write and self.buffer.waiting:
             batch = self.buffer.take(BATCH)
-            link.queue(self._encode(batch))
-            self.sent += len(batch.timestamps)
-            self.resent += batch.resent
+            if self.injector.active:
+                cut_now = self.injector.cut_due(time.monotonic())
+                data, written, cut = self.injector.encode(batch.first_seq, batch.timestamps, batch.temperatures, cut_now)
+            else:
+                data, written = self._encode(batch), len(batch.timestamps)
+            link.queue(data if cut is None else data[:cut])
+            self.sent += written
+            self.resent += min(written, batch.resent)
+        if self._flush(link) and cut is not None:
+            self._cut(link)
+
+    def _flush(self, link: SensorLink) -> bool:
+        """Write what waits, in pieces if the faults ask for it; False if the connection failed."""
+        piece = self.injector.faults.split
         try:
-            link.flush()
+            sends = link.flush(piece)
         except LinkError as error:
             self._fail_writing(link, error)
+            return False
+        if piece:
+            self.injector.sent_pieces(sends)
+        return True
+
+    def _cut(self, link: SensorLink) -> None:
+        """An injected fault: the connection reset in the middle of a message; what was not acknowledged is resent."""
+        self.injector.disconnected()
+        self._watch(link, 0)
+        link.abort()
+        self._link = None
+        self.buffer.requeue()
+        self._fail(
+            LinkError(
+                f"the connection to {link.where} was cut on purpose (an injected fault); resending what was not acknowledged"
+            )
+        )
 
     def _encode(self, batch: Batch) -> bytes:
         prefix, dumps, newline = self._prefix, orjson.dumps, orjson.OPT_APPEND_NEWLINE
@@ -235,6 +281,8 @@ class SensorLoop:
             moments = [sensor.finish_by]
         else:
             moments = [self._measure_until] if sensor.paused else [self._measure_until, self._schedule.next]
+            if not sensor.paused and self.injector.next_burst is not None:
+                moments.append(self.injector.next_burst)
         if link is None:
             moments.append(self._retry_at)
         elif not link.connected:
@@ -262,6 +310,7 @@ class SensorLoop:
             self._fail(error)
             return
         self.state = State.SENDING
+        self.injector.connected(time.monotonic())
         if self.sensor.token:
             # Readings follow at once: the server reads the token first and stores nothing if it is wrong.
             link.queue(orjson.dumps({"auth": self.sensor.token}, option=orjson.OPT_APPEND_NEWLINE))
@@ -273,10 +322,7 @@ class SensorLoop:
             self._fail(error)
             return
         if self._link is not None:
-            try:
-                link.flush()
-            except LinkError as error:
-                self._fail_writing(link, error)
+            self._flush(link)
 
     def _read_replies(self, link: SensorLink) -> None:
         replies, closed = link.read()
@@ -303,15 +349,15 @@ class SensorLoop:
         where = link.where
         if reason is None:
             return  # {"ok": "auth"}: the readings sent behind the token are being read
-        if "seq" in reply:
-            self.rejected += self.buffer.answer(1)
-            self._error(f"the server refused a reading of {self.sensor.capteur_id}: {reason}")
-        elif reason == "unauthorized":
+        if reason == "unauthorized":
             self._fail(LinkError(token_refused(where, self.sensor.token), fatal=True))
         elif reason == "server busy":
             self._fail(LinkError(f"{where} is busy (too many connections); retrying"))
         else:
-            self._error(f"{where} answered: {reason}")
+            # Every refused message gets its reply, in order, its seq or not (a message that is not JSON
+            # has none the server could read): it answers the oldest reading in flight.
+            self.rejected += self.buffer.answer(1)
+            self._error(f"the server refused a reading of {self.sensor.capteur_id}: {reason}")
 
     def _fail(self, error: LinkError) -> None:
         self._error(str(error))

@@ -9,6 +9,8 @@ import enum
 from dataclasses import dataclass
 from typing import Protocol
 
+from models.faults import FaultCounts
+
 
 class State(enum.Enum):
     CONNECTING = "connecting"
@@ -37,6 +39,8 @@ class SensorStatus:
     last_error: str | None
     gave_up: bool
     """Stopped on an error that trying again cannot fix (a wrong token, an unknown host)."""
+    faults: FaultCounts = FaultCounts()
+    """The faults it made on purpose (models/faults.py)."""
 
 
 class RunningSensor(Protocol):

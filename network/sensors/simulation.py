@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.capteur import CapteurError, Measurement, check_capteur_id
+from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.sensor_row import SensorRow, Totals
 from models.value_models import Manual, ValueModel
 from network.sensors.capteur_tcp import CapteurTCP
@@ -44,6 +45,7 @@ class _Carried:
     acked: int = 0
     dropped: int = 0
     rejected: int = 0
+    faults: FaultCounts = FaultCounts()
 
 
 @dataclass
@@ -62,10 +64,10 @@ class Simulation:
         self._removed = _Carried()
         """What removed sensors had sent, so the totals never go back."""
 
-    def add(self, capteur_id: str, model: ValueModel, rate: float) -> None:
+    def add(self, capteur_id: str, model: ValueModel, rate: float, faults: Faults = NO_FAULTS) -> None:
         """A stopped sensor; CapteurError when the id is taken or a setting refused."""
         self._check_free(capteur_id)
-        sensor = TrackedCapteur(capteur_id, self.host, self.port, rate, model, token=self.token or None)
+        sensor = TrackedCapteur(capteur_id, self.host, self.port, rate, model, token=self.token or None, faults=faults)
         self._entries[capteur_id] = _Entry(sensor, _Carried())
 
     def add_city(self, capteur_id: str, city: str, api_key: str, interval: float) -> None:
@@ -114,6 +116,12 @@ class Simulation:
         if isinstance(sensor, CityCapteur):
             raise CapteurError(f"{capteur_id} reports the real temperature in {sensor.city}: its values cannot be modelled")
         sensor.model = model
+
+    def set_faults(self, capteur_id: str, faults: Faults) -> None:
+        sensor = self._entries[capteur_id].sensor
+        if isinstance(sensor, CityCapteur):
+            raise CapteurError(f"{capteur_id} reports the real temperature in {sensor.city}: it makes no faults")
+        sensor.set_faults(faults)
 
     def set_manual_value(self, capteur_id: str, celsius: float) -> None:
         """The value a sensor of the manual model reports from now on; other sensors are left alone."""
@@ -171,7 +179,9 @@ class Simulation:
                 old.capteur_id, old.city, self.host, self.port, old.api_key, interval=1 / old.rate, token=self.token
             )
         else:
-            entry.sensor = TrackedCapteur(old.capteur_id, self.host, self.port, old.rate, old.model, token=self.token or None)
+            entry.sensor = TrackedCapteur(
+                old.capteur_id, self.host, self.port, old.rate, old.model, token=self.token or None, faults=old.faults
+            )
             entry.sensor.last = old.last
 
     def _row(self, entry: _Entry) -> SensorRow:
@@ -194,6 +204,7 @@ class Simulation:
             carried.rejected + status.rejected,
             last,
             status.last_error,
+            carried.faults + status.faults,
         )
 
 
@@ -203,3 +214,4 @@ def _carry(into: _Carried, earlier: _Carried, status) -> None:
     into.acked += earlier.acked + status.acked
     into.dropped += earlier.dropped + status.dropped
     into.rejected += earlier.rejected + status.rejected
+    into.faults = into.faults + earlier.faults + status.faults

@@ -20,6 +20,13 @@
             <numerusform>%Ln more rejected messages in the last {0} s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln readings received again were already stored: each is kept once</source>
+        <translation>
+            <numerusform>%Ln reading received again was already stored: it is kept once</numerusform>
+            <numerusform>%Ln readings received again were already stored: each is kept once</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EchoBox</name>
@@ -62,6 +69,44 @@
     </message>
 </context>
 <context>
+    <name>SensorFleetModel</name>
+    <message numerus="yes">
+        <source>%Ln malformed</source>
+        <translation>
+            <numerusform>%Ln malformed</numerusform>
+            <numerusform>%Ln malformed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent twice</source>
+        <translation>
+            <numerusform>%Ln sent twice</numerusform>
+            <numerusform>%Ln sent twice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln piece(s)</source>
+        <translation>
+            <numerusform>%Ln piece</numerusform>
+            <numerusform>%Ln pieces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln burst(s)</source>
+        <translation>
+            <numerusform>%Ln burst</numerusform>
+            <numerusform>%Ln bursts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cut(s)</source>
+        <translation>
+            <numerusform>%Ln cut</numerusform>
+            <numerusform>%Ln cuts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServerWindow</name>
     <message numerus="yes">
         <source>%Ln readings/s</source>
@@ -85,6 +130,26 @@
         <translation>
             <numerusform>Remove the sensor? Its settings are lost; the readings the server stored stay.</numerusform>
             <numerusform>Remove all %n sensors? Their settings are lost; the readings the server stored stay.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WireModel</name>
+    <message numerus="yes">
+        <source>{0} (across %n chunk(s))</source>
+        <translation>
+            <numerusform>{0} (across %n chunk)</numerusform>
+            <numerusform>{0} (across %n chunks)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WireView</name>
+    <message numerus="yes">
+        <source>{0} event(s) were not shown: the connection went faster than this window reads.</source>
+        <translation>
+            <numerusform>{0} event was not shown: the connection went faster than this window reads.</numerusform>
+            <numerusform>{0} events were not shown: the connection went faster than this window reads.</numerusform>
         </translation>
     </message>
 </context>

@@ -59,6 +59,113 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare servers</source>
+        <translation>Comparer des serveurs</translation>
+    </message>
+    <message>
+        <source>Echo clients started against each server, at most {0}</source>
+        <translation>Clients d&apos;écho lancés contre chaque serveur, {0} au plus</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Start both echo servers and the clients; each client sends five lines and leaves</source>
+        <translation>Démarrer les deux serveurs d&apos;écho et les clients&#xa0;; chaque client envoie cinq lignes puis s&apos;en va</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the clients and both echo servers</source>
+        <translation>Arrêter les clients et les deux serveurs d&apos;écho</translation>
+    </message>
+    <message>
+        <source>Mono-task (EchoServer)</source>
+        <translation>Mono-tâche (EchoServer)</translation>
+    </message>
+    <message>
+        <source>Multi-task (echo_multi)</source>
+        <translation>Multi-tâche (echo_multi)</translation>
+    </message>
+    <message>
+        <source>Echo: who waits?</source>
+        <translation>Écho&#xa0;: qui attend&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Clients:</source>
+        <translation>Clients&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Simulated sensors sending to each server, {0} readings/s each</source>
+        <translation>Capteurs simulés qui envoient à chaque serveur, {0} mesures/s chacun</translation>
+    </message>
+    <message>
+        <source>Start both readings servers, each storing into a temporary file, and the sensors</source>
+        <translation>Démarrer les deux serveurs de mesures, chacun dans un fichier temporaire, et les capteurs</translation>
+    </message>
+    <message>
+        <source>Stop the sensors and both servers; the temporary files are removed</source>
+        <translation>Arrêter les capteurs et les deux serveurs&#xa0;; les fichiers temporaires sont supprimés</translation>
+    </message>
+    <message>
+        <source>readings/s</source>
+        <translation>mesures/s</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Textbook: one commit per reading</source>
+        <translation>Première version&#xa0;: un commit par mesure</translation>
+    </message>
+    <message>
+        <source>Thermolab: one commit per batch</source>
+        <translation>Thermolab&#xa0;: un commit par lot</translation>
+    </message>
+    <message>
+        <source>Readings collector: how many readings/s are stored?</source>
+        <translation>Collecteur de mesures&#xa0;: combien de mesures/s enregistrées&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Sensors:</source>
+        <translation>Capteurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stop everything this dialog started</source>
+        <translation>Arrêter tout ce que cette fenêtre a démarré</translation>
+    </message>
+    <message>
+        <source>Each bar is a client&apos;s longest round trip, in its order of arrival; a bar that grows is a client still waiting.</source>
+        <translation>Chaque barre est l&apos;aller-retour le plus long d&apos;un client, dans l&apos;ordre d&apos;arrivée&#xa0;; une barre qui grandit est un client qui attend encore.</translation>
+    </message>
+    <message>
+        <source>Last client&apos;s longest round trip: mono-task {0} s, multi-task {1} s.</source>
+        <translation>Aller-retour le plus long du dernier client&#xa0;: mono-tâche {0} s, multi-tâche {1} s.</translation>
+    </message>
+    <message>
+        <source>Textbook {0} readings/s, Thermolab {1} readings/s</source>
+        <translation>Première version {0} mesures/s, Thermolab {1} mesures/s</translation>
+    </message>
+    <message>
+        <source>({0} times as many)</source>
+        <translation>({0} fois plus)</translation>
+    </message>
+    <message>
+        <source>round trip (s)</source>
+        <translation>aller-retour (s)</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+</context>
+<context>
     <name>Confirmation</name>
     <message>
         <source>Don&apos;t ask again</source>
@@ -90,6 +197,17 @@
     <message>
         <source>Readings received on this connection since it opened, whatever their sensor</source>
         <translation>Mesures reçues sur cette connexion depuis son ouverture, quel que soit leur capteur</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPanel</name>
+    <message>
+        <source>Double-click a connection to watch its conversation byte by byte</source>
+        <translation>Double-cliquez sur une connexion pour observer sa conversation octet par octet</translation>
+    </message>
+    <message>
+        <source>Watch the conversation</source>
+        <translation>Observer la conversation</translation>
     </message>
 </context>
 <context>
@@ -229,6 +347,14 @@
     <message>
         <source>invalid JSON at byte {0}</source>
         <translation>JSON invalide à l&apos;octet {0}</translation>
+    </message>
+    <message>
+        <source>invalid JSON</source>
+        <translation>JSON invalide</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>UTF-8 invalide</translation>
     </message>
     <message>
         <source>invalid JSON: nested too deeply</source>
@@ -563,6 +689,42 @@
         <translation>{0} ne répond pas comme un serveur Thermolab&#xa0;: vérifiez le port&#xa0;; nouvel essai</translation>
     </message>
     <message>
+        <source>the connection to {0} was cut on purpose (an injected fault); resending what was not acknowledged</source>
+        <translation>la connexion à {0} a été coupée exprès (un défaut injecté)&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
+    </message>
+    <message>
+        <source>{0} reports the real temperature in {1}: it makes no faults</source>
+        <translation>{0} envoie la vraie température de {1}&#xa0;: on ne peut pas lui faire injecter de défauts</translation>
+    </message>
+    <message>
+        <source>{0} must be a share from 0 to 1, got {1}</source>
+        <translation>{0} doit être une part de 0 à 1, pas {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number, got {1}</source>
+        <translation>{0} doit être un nombre entier, pas {1}</translation>
+    </message>
+    <message>
+        <source>clock_offset must be at most a year either way, got {0}</source>
+        <translation>clock_offset doit rester dans un an de part et d&apos;autre, pas {0}</translation>
+    </message>
+    <message>
+        <source>split must be from 0 (off) to {0} bytes per send, got {1}</source>
+        <translation>split doit aller de 0 (non) à {0} octets par envoi, pas {1}</translation>
+    </message>
+    <message>
+        <source>burst size must be from 0 (off) to {0} readings, got {1}</source>
+        <translation>la taille d&apos;une rafale doit aller de 0 (non) à {0} mesures, pas {1}</translation>
+    </message>
+    <message>
+        <source>bursts come every {0} to {1} seconds, got {2}</source>
+        <translation>les rafales viennent toutes les {0} à {1} secondes, pas {2}</translation>
+    </message>
+    <message>
+        <source>disconnections come every {0} to {1} seconds on average (0: never), got {2}</source>
+        <translation>les déconnexions viennent en moyenne toutes les {0} à {1} secondes (0&#xa0;: jamais), pas {2}</translation>
+    </message>
+    <message>
         <source>{0} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS</source>
         <translation>{0} n&apos;est pas l&apos;adresse d&apos;un broker&#xa0;: écrivez mqtt://HÔTE:PORT, ou mqtts://HÔTE:PORT pour TLS</translation>
     </message>
@@ -657,6 +819,13 @@
             <numerusform>%Ln autres messages refusés ces {0} dernières secondes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln readings received again were already stored: each is kept once</source>
+        <translation>
+            <numerusform>%Ln mesure reçue de nouveau était déjà enregistrée&#xa0;: elle est gardée une fois</numerusform>
+            <numerusform>%Ln mesures reçues de nouveau étaient déjà enregistrées&#xa0;: chacune est gardée une fois</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{0} more rejected messages from {1} hosts in the last {2} s</source>
         <translation>{0} autres messages refusés venant de {1} hôtes ces {2} dernières secondes</translation>
@@ -744,10 +913,6 @@
     <message>
         <source>{0} is busy (too many connections); retrying</source>
         <translation>{0} est occupé (trop de connexions)&#xa0;; nouvel essai</translation>
-    </message>
-    <message>
-        <source>{0} answered: {1}</source>
-        <translation>{0} a répondu&#xa0;: {1}</translation>
     </message>
     <message>
         <source>no weather for {0}: {1}</source>
@@ -1112,6 +1277,109 @@
     <message>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
+    </message>
+</context>
+<context>
+    <name>FaultsBox</name>
+    <message>
+        <source>Faults to inject</source>
+        <translation>Défauts à injecter</translation>
+    </message>
+    <message>
+        <source>Make this sensor misbehave on purpose, to see what the server does with it</source>
+        <translation>Faire dérailler ce capteur exprès, pour voir ce qu&apos;en fait le serveur</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Readings sent broken: invalid JSON, no temperature, or below absolute zero; the server refuses each</source>
+        <translation>Mesures envoyées cassées&#xa0;: JSON invalide, sans température ou sous le zéro absolu&#xa0;; le serveur refuse chacune</translation>
+    </message>
+    <message>
+        <source>Readings sent a second time at once: the server should store each once</source>
+        <translation>Mesures envoyées une seconde fois aussitôt&#xa0;: le serveur ne doit garder chacune qu&apos;une fois</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds added to every timestamp: a sensor whose clock is wrong</source>
+        <translation>Secondes ajoutées à chaque horodatage&#xa0;: un capteur dont l&apos;horloge se trompe</translation>
+    </message>
+    <message>
+        <source> B per send</source>
+        <translation> o par envoi</translation>
+    </message>
+    <message>
+        <source>Write at most this many bytes per send(): 1 sends a byte at a time</source>
+        <translation>Écrire au plus ce nombre d&apos;octets par send()&#xa0;: 1 envoie un octet à la fois</translation>
+    </message>
+    <message>
+        <source> readings</source>
+        <translation> mesures</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>toutes les </translation>
+    </message>
+    <message>
+        <source>Readings measured all at once, on top of the usual rate</source>
+        <translation>Mesures prises d&apos;un coup, en plus du rythme habituel</translation>
+    </message>
+    <message>
+        <source>about every </source>
+        <translation>environ toutes les </translation>
+    </message>
+    <message>
+        <source>Cut the connection in the middle of a message, at random around this interval (at least {0} s)</source>
+        <translation>Couper la connexion au milieu d&apos;un message, au hasard autour de cet intervalle (au moins {0} s)</translation>
+    </message>
+    <message>
+        <source>new each run</source>
+        <translation>nouvelle à chaque essai</translation>
+    </message>
+    <message>
+        <source>The same seed makes the same faults at the same readings, run after run</source>
+        <translation>La même graine donne les mêmes défauts aux mêmes mesures, d&apos;un essai à l&apos;autre</translation>
+    </message>
+    <message>
+        <source>Malformed:</source>
+        <translation>Mal formées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sent twice:</source>
+        <translation>En double&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clock offset:</source>
+        <translation>Décalage d&apos;horloge&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Split sends:</source>
+        <translation>Envois découpés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bursts:</source>
+        <translation>Rafales&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Disconnect:</source>
+        <translation>Déconnexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What it made is counted in the Faults column; the server window shows how it reacted.</source>
+        <translation>Ce qu&apos;il a fait est compté dans la colonne Défauts&#xa0;; la fenêtre du serveur montre comment il a réagi.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1854,10 @@
         <translation>Valeur °C</translation>
     </message>
     <message>
+        <source>Faults</source>
+        <translation>Défauts</translation>
+    </message>
+    <message>
         <source>capteur_id, as the server stores it</source>
         <translation>capteur_id, tel que le serveur l&apos;enregistre</translation>
     </message>
@@ -1622,6 +1894,10 @@
         <translation>La dernière valeur mesurée</translation>
     </message>
     <message>
+        <source>Faults made on purpose (double-click a sensor to choose them); hover a cell for each kind</source>
+        <translation>Défauts faits exprès (double-cliquez sur un capteur pour les choisir)&#xa0;; survolez une case pour le détail</translation>
+    </message>
+    <message>
         <source>connecting</source>
         <translation>connexion</translation>
     </message>
@@ -1644,6 +1920,77 @@
     <message>
         <source>OpenWeatherMap: {0}</source>
         <translation>OpenWeatherMap&#xa0;: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln malformed</source>
+        <translation>
+            <numerusform>%Ln mal formée</numerusform>
+            <numerusform>%Ln mal formées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent twice</source>
+        <translation>
+            <numerusform>%Ln en double</numerusform>
+            <numerusform>%Ln en double</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln piece(s)</source>
+        <translation>
+            <numerusform>%Ln morceau</numerusform>
+            <numerusform>%Ln morceaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln burst(s)</source>
+        <translation>
+            <numerusform>%Ln rafale</numerusform>
+            <numerusform>%Ln rafales</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cut(s)</source>
+        <translation>
+            <numerusform>%Ln coupure</numerusform>
+            <numerusform>%Ln coupures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clock {0} s</source>
+        <translation>horloge {0} s</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun encore</translation>
+    </message>
+    <message>
+        <source>Invalid JSON: {0}</source>
+        <translation>JSON invalide&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Temperature missing: {0}</source>
+        <translation>Sans température&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Below absolute zero: {0}</source>
+        <translation>Sous le zéro absolu&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Sent twice: {0}</source>
+        <translation>En double&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Pieces sent one by one: {0}</source>
+        <translation>Morceaux envoyés un à un&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Bursts: {0}</source>
+        <translation>Rafales&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Connections cut: {0}</source>
+        <translation>Connexions coupées&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +2024,14 @@
         <translation>Mesures/s</translation>
     </message>
     <message>
+        <source>Delay</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Gigue</translation>
+    </message>
+    <message>
         <source>Rejected</source>
         <translation>Refusées</translation>
     </message>
@@ -1689,8 +2044,20 @@
         <translation>Mesures reçues par seconde sur les dernières secondes</translation>
     </message>
     <message>
-        <source>Messages from this sensor that the server refused since it started</source>
-        <translation>Messages de ce capteur refusés par le serveur depuis son démarrage</translation>
+        <source>Reception time minus the reading&apos;s timestamp, over about the last 16 readings: network delay plus the gap between the sensor&apos;s clock and the server&apos;s. Blank when the sensor sends no timestamp</source>
+        <translation>Heure de réception moins l&apos;horodatage de la mesure, sur les 16 dernières mesures environ&#xa0;: le délai du réseau plus l&apos;écart entre l&apos;horloge du capteur et celle du serveur. Vide quand le capteur n&apos;envoie pas d&apos;horodatage</translation>
+    </message>
+    <message>
+        <source>How much the delay varies: the mean difference between the delays of successive readings</source>
+        <translation>Combien le délai varie&#xa0;: l&apos;écart moyen entre les délais de mesures successives</translation>
+    </message>
+    <message>
+        <source>Messages from this sensor that the server refused since it started (one naming no sensor counts as the sensor of the reading before it on its connection); hover a count for the reasons</source>
+        <translation>Messages de ce capteur refusés par le serveur depuis son démarrage (un message qui ne nomme aucun capteur compte pour celui de la mesure qui le précède sur sa connexion)&#xa0;; survolez un nombre pour les raisons</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Readings ({0})</source>
@@ -1732,12 +2099,24 @@
         <source>all stored</source>
         <translation>tout l&apos;historique</translation>
     </message>
+    <message>
+        <source>{0} ms</source>
+        <translation>{0}&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0}&#xa0;s</translation>
+    </message>
 </context>
 <context>
     <name>ServerApp</name>
     <message>
         <source>Services</source>
         <translation>Services</translation>
+    </message>
+    <message>
+        <source>{0} has closed its connection meanwhile.</source>
+        <translation>{0} a fermé sa connexion entre-temps.</translation>
     </message>
     <message>
         <source>Port {0} is in use by another program: this session listens on port {1} instead (Settings to choose the port).</source>
@@ -1886,6 +2265,14 @@
         <translation>Arrêter le serveur et fermer</translation>
     </message>
     <message>
+        <source>&amp;Compare servers…</source>
+        <translation>&amp;Comparer des serveurs…</translation>
+    </message>
+    <message>
+        <source>Mono-task against multi-task echo, one commit per reading against one per batch, side by side</source>
+        <translation>Écho mono-tâche contre multi-tâche, un commit par mesure contre un par lot, côte à côte</translation>
+    </message>
+    <message>
         <source>&amp;Follow new readings</source>
         <translation>&amp;Suivre les nouvelles mesures</translation>
     </message>
@@ -1902,12 +2289,28 @@
         <translation>Quadrillage sur le graphique (il ralentit un graphique chargé)</translation>
     </message>
     <message>
+        <source>Plot by &amp;reception time</source>
+        <translation>Tracer à l&apos;heure de &amp;réception</translation>
+    </message>
+    <message>
+        <source>Place each reading at the time the server received it rather than at its timestamp: a sensor&apos;s clock set wrong no longer shifts its curve</source>
+        <translation>Placer chaque mesure à l&apos;heure où le serveur l&apos;a reçue plutôt qu&apos;à son horodatage&#xa0;: un capteur à l&apos;horloge mal réglée ne décale plus sa courbe</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Server</source>
         <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Watch the connection</source>
+        <translation>&amp;Observer la connexion</translation>
+    </message>
+    <message>
+        <source>See the chunks read, the messages cut from them and the replies of the connection selected</source>
+        <translation>Voir les morceaux lus, les messages qui en sont découpés et les réponses de la connexion sélectionnée</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1953,6 +2356,18 @@
     <message>
         <source>Stored: 0</source>
         <translation>Enregistrées&#xa0;: 0</translation>
+    </message>
+    <message>
+        <source>Local time of reception</source>
+        <translation>Heure locale de réception</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Heure locale</translation>
+    </message>
+    <message>
+        <source>Select a connection in the Connections panel first.</source>
+        <translation>Sélectionnez d&apos;abord une connexion dans le panneau Connexions.</translation>
     </message>
     <message>
         <source>Stop the server? Sensors cannot send readings until it starts again; everything received is kept.</source>
@@ -2045,6 +2460,17 @@ Depuis un terminal&#xa0;:
     <message>
         <source>; {0} reports this value from now on</source>
         <translation>&#xa0;; {0} envoie désormais cette valeur</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPanel</name>
+    <message>
+        <source>Compare servers…</source>
+        <translation>Comparer des serveurs…</translation>
+    </message>
+    <message>
+        <source>Mono-task against multi-task echo, one commit per reading against one per batch, side by side</source>
+        <translation>Écho mono-tâche contre multi-tâche, un commit par mesure contre un par lot, côte à côte</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2994,130 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     <message>
         <source>Asking OpenWeatherMap…</source>
         <translation>Interrogation d&apos;OpenWeatherMap…</translation>
+    </message>
+</context>
+<context>
+    <name>WireModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation>Morceau</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>chunk read</source>
+        <translation>morceau lu</translation>
+    </message>
+    <message>
+        <source>message: reading</source>
+        <translation>message&#xa0;: mesure</translation>
+    </message>
+    <message>
+        <source>message: token accepted</source>
+        <translation>message&#xa0;: jeton accepté</translation>
+    </message>
+    <message>
+        <source>message: rejected</source>
+        <translation>message&#xa0;: refusé</translation>
+    </message>
+    <message>
+        <source>message: connection ended</source>
+        <translation>message&#xa0;: connexion terminée</translation>
+    </message>
+    <message>
+        <source>reply sent</source>
+        <translation>réponse envoyée</translation>
+    </message>
+    <message>
+        <source>error sent</source>
+        <translation>erreur envoyée</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>connexion fermée</translation>
+    </message>
+    <message>
+        <source>This message began in chunk {0} and ended in chunk {1}: TCP cut it, the server put it back together.</source>
+        <translation>Ce message a commencé dans le morceau {0} et fini dans le morceau {1}&#xa0;: TCP l&apos;a coupé, le serveur l&apos;a recollé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} (across %n chunk(s))</source>
+        <translation>
+            <numerusform>{0} (sur %n morceau)</numerusform>
+            <numerusform>{0} (sur %n morceaux)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>end of stream</source>
+        <translation>fin du flux</translation>
+    </message>
+    <message>
+        <source>by the peer</source>
+        <translation>par le client</translation>
+    </message>
+</context>
+<context>
+    <name>WireView</name>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Freeze the view to read it; what arrives meanwhile is shown on resuming</source>
+        <translation>Figer la vue pour la lire&#xa0;; ce qui arrive entre-temps s&apos;affiche à la reprise</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Forget the events shown; recording goes on</source>
+        <translation>Oublier les événements affichés&#xa0;; l&apos;enregistrement continue</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Copier en texte</translation>
+    </message>
+    <message>
+        <source>Copy every event shown to the clipboard, one line each</source>
+        <translation>Copier tous les événements affichés dans le presse-papiers, une ligne chacun</translation>
+    </message>
+    <message>
+        <source>Conversation with {0}</source>
+        <translation>Conversation avec {0}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Paused: {0} events held (at most {1})</source>
+        <translation>En pause&#xa0;: {0} événements en attente ({1} au plus)</translation>
+    </message>
+    <message>
+        <source>The last {0} events are kept. Nothing is recorded once this window is closed.</source>
+        <translation>Les {0} derniers événements sont gardés. Rien n&apos;est enregistré une fois cette fenêtre fermée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} event(s) were not shown: the connection went faster than this window reads.</source>
+        <translation>
+            <numerusform>{0} événement n&apos;a pas été affiché&#xa0;: la connexion allait plus vite que cette fenêtre ne lit.</numerusform>
+            <numerusform>{0} événements n&apos;ont pas été affichés&#xa0;: la connexion allait plus vite que cette fenêtre ne lit.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

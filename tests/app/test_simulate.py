@@ -113,3 +113,22 @@ def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_
         gaps = [later - earlier for earlier, later in pairwise(timestamps)]
         assert len(timestamps) == 1000
         assert max(gaps) == pytest.approx(1 / 400, abs=1e-6), "a reading is missing"
+
+
+def test_faults_from_the_command_line_reach_the_server_and_the_summary_counts_them(tmp_path, capsys):
+    with running_server(tmp_path / "mesures.db") as server:
+        port = str(server.address[1])
+        arguments = ["--sensors", "2", "--count", "100", "--rate", "1000", "--malformed", "0.2", "--duplicates", "0.2"]
+        assert main(["simulate", *arguments, "--fault-seed", "5", "--port", port]) == 0
+        refused = server.monitor.totals().rejected
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert f"{refused} refused" in summary
+    injected = dict(reversed(part.split(" ", 1)) for part in summary.split("injected: ")[1].split(", "))
+    malformed = sum(int(injected.get(kind, 0)) for kind in ("invalid JSON", "no temperature", "out of range"))
+    assert malformed == refused > 0
+    assert len(stored_rows(tmp_path / "mesures.db")) == 200 - refused
+
+
+def test_a_fault_setting_out_of_range_is_one_sentence(capsys):
+    assert main(["simulate", "--port", "1", "--malformed", "2"]) == 2
+    assert capsys.readouterr().err == "thermolab: malformed must be a share from 0 to 1, got 2.0\n"

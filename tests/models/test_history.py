@@ -46,3 +46,18 @@ def test_the_readings_a_storage_holds_are_counted(tmp_path):
         storage.submit([Reading("a", 20.0, 100.0 + i, None, True) for i in range(7)], 0.0).wait(10)
         storage.close()
         assert count_stored(path, text_file) == 7
+
+
+def test_by_reception_history_places_each_reading_at_its_arrival(tmp_path):
+    storage = open_storage(tmp_path / "m.db")
+    # Measured by a clock an hour behind, received at 3,700 s; the server stamped the other at 3,701 s.
+    storage.submit([Reading("late", 1.0, 100.0, None, True)], 3_700.0).wait(10)
+    storage.submit([Reading("own", 2.0, 3_701.0, None, False)], 3_701.0).wait(10)
+    storage.close()
+    by_measurement = load_history(tmp_path / "m.db", since=3_600.0, resolution=1.0)
+    assert sorted(by_measurement) == ["own"]
+    by_reception = load_history(tmp_path / "m.db", since=3_600.0, resolution=1.0, by_reception=True)
+    assert list(by_reception["late"][0]) == [3_700.0, 3_700.5]
+    assert time_span(tmp_path / "m.db", by_reception=True) == (3_700.0, 3_701.0)
+    summaries = sensor_summaries(tmp_path / "m.db", window=None, now=3_800.0, by_reception=True)
+    assert {(s.capteur_id, s.last_seen, s.last_value) for s in summaries} == {("late", 3_700.0, 1.0), ("own", 3_701.0, 2.0)}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from models.server_state import ConnectionStats
 from widgets.locale_format import Numbers
@@ -64,6 +65,9 @@ class ConnectionsModel(QAbstractTableModel):
             relative_time(now - row.last_message_at) if row.last_message_at else "–",
         ][index.column()]
 
+    def peer_at(self, row: int) -> str:
+        return self._rows[row].peer
+
     def set_connections(self, rows: list[ConnectionStats]) -> None:
         rows = sorted(rows, key=lambda r: r.since)
         self._numbers = Numbers.current()
@@ -79,10 +83,21 @@ class ConnectionsModel(QAbstractTableModel):
 
 
 class ConnectionsPanel(QTableView):
+    watch_requested = Signal(str)
+    """The peer of the connection whose conversation the user asked to see (double click, or the menu)."""
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.connections = ConnectionsModel(self)
         self.setModel(self.connections)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setToolTip(self.tr("Double-click a connection to watch its conversation byte by byte"))
+        self.doubleClicked.connect(lambda index: self.watch_requested.emit(self.connections.peer_at(index.row())))
+        watch = QAction(self.tr("Watch the conversation"), self)
+        watch.triggered.connect(self.watch_selected)
+        self.addAction(watch)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.verticalHeader().hide()
         self.setAlternatingRowColors(True)
         # Fixed widths the user can drag: sizing to contents would measure every cell on each refresh.
@@ -95,6 +110,17 @@ class ConnectionsPanel(QTableView):
             title = self.connections.headerData(column, Qt.Orientation.Horizontal)
             widest = max(metrics.horizontalAdvance(title), self.fontMetrics().horizontalAdvance(samples.get(column, "")))
             self.setColumnWidth(column, widest + CELL_PADDING)
+
+    def selected_peer(self) -> str | None:
+        rows = self.selectionModel().selectedRows()
+        return self.connections.peer_at(rows[0].row()) if rows else None
+
+    def watch_selected(self) -> bool:
+        """Ask to watch the selected connection; False when none is selected."""
+        peer = self.selected_peer()
+        if peer is not None:
+            self.watch_requested.emit(peer)
+        return peer is not None
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""

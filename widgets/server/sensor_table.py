@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from models.sensor_stats import SensorStats
 from models.series import SensorBatch
 from widgets.chart.chart import TIME_WINDOWS
+from widgets.core_text import translated
 from widgets.locale_format import Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
 
@@ -42,7 +43,7 @@ class SensorTableModel(SortedTableModel):
 
     visibility_changed = Signal(str, bool)
     """The user ticked or unticked a sensor: show or hide its curve."""
-    COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "rejected")
+    COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "delay", "jitter", "rejected")
 
     def __init__(self, parent=None, clock=time.time):
         super().__init__(
@@ -55,6 +56,8 @@ class SensorTableModel(SortedTableModel):
                 self.tr("Max °C"),
                 self.tr("Mean °C"),
                 self.tr("Readings/s"),
+                self.tr("Delay"),
+                self.tr("Jitter"),
                 self.tr("Rejected"),
             ],
             [
@@ -66,7 +69,15 @@ class SensorTableModel(SortedTableModel):
                 "",
                 "",
                 self.tr("Readings received per second over the last few seconds"),
-                self.tr("Messages from this sensor that the server refused since it started"),
+                self.tr(
+                    "Reception time minus the reading's timestamp, over about the last 16 readings: network delay"
+                    " plus the gap between the sensor's clock and the server's. Blank when the sensor sends no timestamp"
+                ),
+                self.tr("How much the delay varies: the mean difference between the delays of successive readings"),
+                self.tr(
+                    "Messages from this sensor that the server refused since it started (one naming no sensor counts as "
+                    "the sensor of the reading before it on its connection); hover a count for the reasons"
+                ),
             ],
             parent,
         )
@@ -78,6 +89,7 @@ class SensorTableModel(SortedTableModel):
         """Each sensor's colour as an icon, made once. Given a QColor, the view made a new icon on every
         repaint, and each one's pixmap stayed in Qt's pixmap cache: 10 KB more memory per refresh."""
         self._rates: dict[str, float] = {}
+        self._reasons: dict[str, dict[str, int]] = {}
         self._hidden: set[str] = set()
         self._sort_column = 0
         self._numbers = Numbers.current()
@@ -105,7 +117,17 @@ class SensorTableModel(SortedTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(column, self._value(stats, column))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "rejected":
+            return self._reasons_tip(stats.capteur_id)
         return None
+
+    def _reasons_tip(self, capteur_id: str) -> str | None:
+        """One line per reason, the most frequent first: `temperature is missing: 12`."""
+        reasons = self._reasons.get(capteur_id)
+        if not reasons:
+            return None
+        ranked = sorted(reasons.items(), key=lambda item: -item[1])
+        return "\n".join(self.tr("{0}: {1}").format(translated(reason), self._numbers.integer(count)) for reason, count in ranked)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or self.COLUMNS[index.column()] != "capteur_id":
@@ -168,7 +190,9 @@ class SensorTableModel(SortedTableModel):
         if len(self._rows) > known:
             self.resort()
 
-    def set_rejected(self, counts: dict[str, int]) -> None:
+    def set_rejected(self, counts: dict[str, int], reasons: dict[str, dict[str, int]] | None = None) -> None:
+        """Messages refused per sensor, and for each the reasons (the wire's words) with their counts."""
+        self._reasons = reasons or {}
         for capteur_id, count in counts.items():
             if capteur_id in self._index:
                 self.stats(capteur_id).rejected = count
@@ -187,6 +211,10 @@ class SensorTableModel(SortedTableModel):
 
     def replace(self, rows: list[SensorStats], colours: dict[str, QColor]) -> None:
         """Start again from these statistics (storage's, after a restart or a change of window)."""
+        before = {stats.capteur_id: stats for stats in self._rows}
+        for stats in rows:
+            if stats.capteur_id in before:
+                stats.keep_delays(before[stats.capteur_id])
         self.beginResetModel()
         self._rows = list(rows)
         self._reindex()
@@ -216,10 +244,14 @@ class SensorTableModel(SortedTableModel):
             "max": stats.maximum if stats.count else None,
             "mean": stats.mean,
             "rate": self._rates.get(stats.capteur_id, 0.0),
+            "delay": stats.delay,
+            "jitter": stats.jitter,
             "rejected": stats.rejected,
         }[column]
 
     def _text(self, column: str, value) -> str:
+        if column in ("delay", "jitter"):
+            return "" if value is None else self._duration(value)
         if value is None:
             return "–"
         if column == "seen":
@@ -229,6 +261,12 @@ class SensorTableModel(SortedTableModel):
         if column == "rate":
             return self._numbers.fixed(value, 1)
         return value if isinstance(value, str) else self._numbers.fixed(value, 2)
+
+    def _duration(self, seconds: float) -> str:
+        """Milliseconds below a second, the usual network delay; seconds above, a clock set wrong."""
+        if abs(seconds) < 1:
+            return self.tr("{0} ms").format(self._numbers.fixed(seconds * 1000, 1))
+        return self.tr("{0} s").format(self._numbers.fixed(seconds, 2))
 
 
 def _swatch(colour: QColor) -> QIcon:

@@ -34,6 +34,7 @@ from widgets.locale_format import Numbers
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog
 from widgets.server.sensor_table import SensorTable, SensorTableModel
+from widgets.server.wire_view import WireView
 from widgets.theme import add_theme_menu
 
 SIDE_DOCKS_WIDTH = 340
@@ -51,8 +52,12 @@ class ServerWindow(QMainWindow):
     stop_requested = Signal()
     settings_requested = Signal()
     export_requested = Signal()
+    compare_requested = Signal()
+    """Open the Compare dialog (mono- against multi-task echo, textbook against batched storage)."""
     open_database_requested = Signal(Path)
     image_export_requested = Signal(Path)
+    watch_requested = Signal(str)
+    """The peer of a connection whose conversation the user asked to see."""
     closing = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -69,6 +74,8 @@ class ServerWindow(QMainWindow):
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
         self.chart.image_export_requested.connect(self.ask_image_path)
         self.connections = ConnectionsPanel()
+        self.connections.watch_requested.connect(self.watch_requested)
+        self.wire_view = WireView(self)
         self.event_log = EventLog()
         self.docks = {
             "sensors": self._dock("sensors", self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -131,7 +138,7 @@ class ServerWindow(QMainWindow):
     def update_panels(self, panels: ServerPanels) -> None:
         self.connections.connections.set_connections(panels.connections)
         self.event_log.add_events(panels.events)
-        self.sensor_model.set_rejected(panels.rejected)
+        self.sensor_model.set_rejected(panels.rejected, panels.reasons)
         self.sensor_model.refresh()
         totals = panels.totals
         self.clients.setText(self.tr("Clients: {0}").format(totals.connections))
@@ -142,6 +149,10 @@ class ServerWindow(QMainWindow):
         else:
             in_storage, since_start = numbers.integer(totals.in_storage), numbers.integer(totals.stored)
             self.stored.setText(self.tr("Stored: {0} ({1} since the start)").format(in_storage, since_start))
+
+    def show_wire_view(self, peer: str) -> None:
+        self.wire_view.watch(peer)
+        self.wire_view.show()
 
     def ask_image_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -208,6 +219,12 @@ class ServerWindow(QMainWindow):
             self.tr("Se&ttings…"), "settings", self.tr("Address, storage, token and limits"), self.settings_requested.emit
         )
         quit_action = self._action(self.tr("&Quit"), "quit", self.tr("Stop the server and close"), self.close)
+        compare = self._action(
+            self.tr("&Compare servers…"),
+            "compare",
+            self.tr("Mono-task against multi-task echo, one commit per reading against one per batch, side by side"),
+            self.compare_requested.emit,
+        )
         follow = self._action(
             self.tr("&Follow new readings"), "follow", self.tr("Scroll with new readings"), lambda: self.chart.set_following(True)
         )
@@ -216,14 +233,34 @@ class ServerWindow(QMainWindow):
         )
         self.grid_action.setCheckable(True)
         self.grid_action.toggled.connect(self.chart.set_grid)
+        self.reception_action = self._action(
+            self.tr("Plot by &reception time"),
+            "reception_time",
+            self.tr(
+                "Place each reading at the time the server received it rather than at its timestamp: a sensor's clock"
+                " set wrong no longer shifts its curve"
+            ),
+        )
+        self.reception_action.setCheckable(True)
+        self.reception_action.toggled.connect(self._show_time_basis)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (export_csv, export_image, open_database, None, settings, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         server_menu = self.menuBar().addMenu(self.tr("&Server"))
         server_menu.addActions([self.start_action, self.stop_action])
+        server_menu.addSeparator()
+        server_menu.addAction(
+            self._action(
+                self.tr("&Watch the connection"),
+                "watch_connection",
+                self.tr("See the chunks read, the messages cut from them and the replies of the connection selected"),
+                self._watch_selected,
+            )
+        )
+        server_menu.addAction(compare)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addActions([follow, self.grid_action])
+        self.view_menu.addActions([follow, self.grid_action, self.reception_action])
         self.view_menu.addSeparator()
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -257,6 +294,16 @@ class ServerWindow(QMainWindow):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))
+
+    def _show_time_basis(self, by_reception: bool) -> None:
+        label = self.tr("Local time of reception") if by_reception else self.tr("Local time")
+        self.chart.plot.setLabel("bottom", label)
+
+    def _watch_selected(self) -> None:
+        if not self.connections.watch_selected():
+            self.docks["connections"].show()
+            self.docks["connections"].raise_()
+            self.statusBar().showMessage(self.tr("Select a connection in the Connections panel first."), 10_000)
 
     def _ask_stop(self) -> None:
         question = self.tr("Stop the server? Sensors cannot send readings until it starts again; everything received is kept.")

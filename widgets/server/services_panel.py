@@ -178,6 +178,8 @@ class EchoBox(ServiceBox):
 
 
 class ServicesPanel(QWidget):
+    compare_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.clock = ClockBox()
@@ -188,9 +190,15 @@ class ServicesPanel(QWidget):
         splitter.addWidget(self.clock)
         splitter.addWidget(self.echo)
         splitter.setStretchFactor(1, 2)
+        self.compare = QPushButton(self.tr("Compare servers…"))
+        self.compare.setToolTip(
+            self.tr("Mono-task against multi-task echo, one commit per reading against one per batch, side by side")
+        )
+        self.compare.clicked.connect(self.compare_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+        layout.addWidget(self.compare)
 
     def sizeHint(self) -> QSize:
         """As tall as the event log it shares a dock with, not the sum of its two logs."""

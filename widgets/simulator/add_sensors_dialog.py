@@ -1,4 +1,5 @@
-"""Add one sensor, add N at once (capteur_4 … capteur_53), or change one: its value model and rate.
+"""Add one sensor, add N at once (capteur_4 … capteur_53), or change one: its value model, its rate and
+the faults it makes on purpose (widgets/simulator/faults_box.py).
 
 Every choice is checked before the dialog closes: a name taken or refused, or parameters the model
 refuses, are said in one sentence under the form and the dialog stays open.
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -23,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.capteur import CapteurError, check_capteur_id
+from models.faults import NO_FAULTS, Faults
 from models.value_models import MODELS, ModelError, ValueModel, make_model, parameter_names
+from widgets.core_text import translated
 from widgets.locale_format import DecimalSpinBox
 from widgets.model_labels import parameter_labels
+from widgets.simulator.faults_box import FaultsBox
 from widgets.simulator.sensor_fleet_table import MAX_RATE, MIN_RATE
 
 MAX_AT_ONCE = 5000
@@ -41,8 +46,15 @@ def suggest_ids(prefix: str, count: int, taken: set[str]) -> list[str]:
 
 
 class SensorDialog(QDialog):
-    def __init__(self, taken: set[str], parent: QWidget | None = None, editing: tuple[str, ValueModel, float] | None = None):
-        """`editing`: the id, model and rate of the sensor to change; None to add sensors."""
+    def __init__(
+        self,
+        taken: set[str],
+        parent: QWidget | None = None,
+        editing: tuple[str, ValueModel, float] | None = None,
+        faults: Faults = NO_FAULTS,
+    ):
+        """`editing`: the id, model and rate of the sensor to change, whose `faults` the dialog shows too;
+        None to add sensors."""
         super().__init__(parent)
         self._taken = taken
         self._editing = editing
@@ -86,14 +98,23 @@ class SensorDialog(QDialog):
         if editing is None:
             form.addRow("", self.names)
         form.addRow(self.tr("Measures:"), self.model_box)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(self.parameters)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(self.parameters)
         bottom = QFormLayout()
         bottom.addRow(self.tr("Rate:"), self.rate)
         if editing is None:
             bottom.addRow("", self.start_now)
-        layout.addLayout(bottom)
+        left.addLayout(bottom)
+        left.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(left)
+        self.faults_box: FaultsBox | None = None
+        if editing is not None:
+            self.faults_box = FaultsBox(faults)
+            columns.addWidget(self.faults_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply") if editing else self.tr("Add"))
@@ -116,9 +137,14 @@ class SensorDialog(QDialog):
         """The model chosen; ModelError says which parameter is refused."""
         return make_model(self.model_box.currentData(), **{name: spin.value() for name, spin in self._spins.items()})
 
+    def faults(self) -> Faults:
+        """The faults chosen (none when adding); CapteurError says which setting is refused."""
+        return NO_FAULTS if self.faults_box is None else self.faults_box.faults()
+
     def accept(self) -> None:
         try:
             self.value_model()
+            self.faults()
             if self._editing is None:
                 for capteur_id in self.ids():
                     check_capteur_id(capteur_id)
@@ -127,7 +153,7 @@ class SensorDialog(QDialog):
                             self.tr("There is already a sensor named {0}: choose another name.").format(capteur_id)
                         )
         except (ModelError, CapteurError) as error:
-            self.problem.setText(str(error))
+            self.problem.setText(translated(str(error)))
             return
         super().accept()
 

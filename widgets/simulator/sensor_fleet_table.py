@@ -2,6 +2,7 @@
 
 The model never reads a sensor itself: the application hands it `SensorRow`s a few times a second
 and it repaints what changed. Editing a rate cell emits `rate_edited`; the application applies it.
+The Faults column counts what a sensor did wrong on purpose (models/faults.py), its tooltip says which.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.sensor_row import SensorRow
 from models.value_models import ValueModel, parameter_names
 from widgets.core_text import translated
@@ -65,7 +67,7 @@ class SensorFleetModel(SortedTableModel):
     which decided it: the text is made once, not on every repaint of 500 rows. Unsorted, the rows
     keep the snapshots' order, the order sensors were added."""
 
-    COLUMNS = ("capteur_id", "model", "rate", "state", "sent", "acked", "waiting", "dropped", "last")
+    COLUMNS = ("capteur_id", "model", "rate", "state", "sent", "acked", "waiting", "dropped", "last", "faults")
     CITY_ROLE = Qt.ItemDataRole.UserRole + 1
     _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     _NUMBERS = frozenset(("rate", "sent", "acked", "waiting", "dropped", "last"))
@@ -83,6 +85,7 @@ class SensorFleetModel(SortedTableModel):
                 self.tr("Waiting"),
                 self.tr("Dropped"),
                 self.tr("Last °C"),
+                self.tr("Faults"),
             ],
             [
                 self.tr("capteur_id, as the server stores it"),
@@ -94,12 +97,14 @@ class SensorFleetModel(SortedTableModel):
                 self.tr("Readings measured and not acknowledged yet"),
                 self.tr("Readings pushed out of a full buffer before the server acknowledged them"),
                 self.tr("The last value measured"),
+                self.tr("Faults made on purpose (double-click a sensor to choose them); hover a cell for each kind"),
             ],
             parent,
         )
         self._specs: dict[str, tuple[ValueModel, str | None, str]] = {}
         """capteur_id: the value model, the city of a weather sensor, the text of the Measures column."""
         self._snapshot_order: dict[str, int] = {}
+        self._faults: dict[str, Faults] = {}
         self._numbers = Numbers.current()
         self._states = {
             "connecting": self.tr("connecting"),
@@ -146,6 +151,8 @@ class SensorFleetModel(SortedTableModel):
             row = self._rows[index.row()]
             if column == "model":
                 return self._specs[row.capteur_id][2]
+            if column == "faults":
+                return self._faults_tip(row)
             return translated(row.problem) if column in ("capteur_id", "state") and row.problem else None
         if role == Qt.ItemDataRole.EditRole:
             return self._rows[index.row()].rate
@@ -167,6 +174,12 @@ class SensorFleetModel(SortedTableModel):
         """
         text = self.tr("OpenWeatherMap: {0}").format(city) if city else describe_model(model, Numbers.current())
         self._specs[capteur_id] = (model, city, text)
+
+    def set_faults(self, capteur_id: str, faults: Faults) -> None:
+        self._faults[capteur_id] = faults
+
+    def faults(self, capteur_id: str) -> Faults:
+        return self._faults.get(capteur_id, NO_FAULTS)
 
     def spec(self, capteur_id: str) -> tuple[ValueModel, str | None]:
         model, city, _ = self._specs[capteur_id]
@@ -211,7 +224,42 @@ class SensorFleetModel(SortedTableModel):
             return self._states.get(row.state, row.state)
         if column == "last":
             return "–" if row.last_value is None else self._numbers.fixed(row.last_value, 2)
+        if column == "faults":
+            return self._faults_text(row.faults, self.faults(row.capteur_id))
         return self._numbers.integer(getattr(row, column))
+
+    def _faults_text(self, made: FaultCounts, faults: Faults) -> str:
+        """`12 malformed · 3 twice · clock +2 s`: the kinds it made, in short; "" for a sensor without faults."""
+        if made == FaultCounts() and not faults.active:
+            return ""
+        kinds = (
+            (made.malformed, self.tr("%Ln malformed", "", made.malformed)),
+            (made.duplicates, self.tr("%Ln sent twice", "", made.duplicates)),
+            (made.split_sends, self.tr("%Ln piece(s)", "", made.split_sends)),
+            (made.bursts, self.tr("%Ln burst(s)", "", made.bursts)),
+            (made.disconnects, self.tr("%Ln cut(s)", "", made.disconnects)),
+        )
+        parts = [text for count, text in kinds if count]
+        if faults.clock_offset:
+            sign = "+" if faults.clock_offset > 0 else ""
+            parts.append(self.tr("clock {0} s").format(sign + self._numbers.significant(faults.clock_offset)))
+        return " · ".join(parts) or self.tr("none yet")
+
+    def _faults_tip(self, row: SensorRow) -> str | None:
+        made = row.faults
+        if made == FaultCounts() and not self.faults(row.capteur_id).active:
+            return None
+        integer = self._numbers.integer
+        lines = (
+            self.tr("Invalid JSON: {0}").format(integer(made.bad_json)),
+            self.tr("Temperature missing: {0}").format(integer(made.missing_field)),
+            self.tr("Below absolute zero: {0}").format(integer(made.out_of_range)),
+            self.tr("Sent twice: {0}").format(integer(made.duplicates)),
+            self.tr("Pieces sent one by one: {0}").format(integer(made.split_sends)),
+            self.tr("Bursts: {0}").format(integer(made.bursts)),
+            self.tr("Connections cut: {0}").format(integer(made.disconnects)),
+        )
+        return "\n".join(lines)
 
 
 class FleetDelegate(QStyledItemDelegate):
@@ -277,6 +325,7 @@ class SensorFleetTable(QTableView):
         "waiting": "100,000",
         "dropped": "100,000",
         "last": "-10.00",
+        "faults": "100 malformed",
     }
     """A typical long value of each column but Measures, for its width."""
     _EXTRA = {"state": 1.5, "rate": 1.5}

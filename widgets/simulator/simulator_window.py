@@ -36,7 +36,8 @@ COMPACT_DOCKS_SHARE = 0.4
 class SimulatorWindow(QMainWindow):
     sensors_added = Signal(list, object, float, bool)
     """The new ids, their value model, the rate, whether to start them at once."""
-    sensor_changed = Signal(str, object, float)
+    sensor_changed = Signal(str, object, float, object)
+    """The sensor's id, its value model, its rate, its faults (models/faults.py)."""
     demo_requested = Signal()
     start_requested = Signal(list)
     pause_requested = Signal(list)
@@ -144,9 +145,9 @@ class SimulatorWindow(QMainWindow):
                 10_000,
             )
             return
-        dialog = SensorDialog(self.names_taken, self, (capteur_id, model, row.rate))
+        dialog = SensorDialog(self.names_taken, self, (capteur_id, model, row.rate), self.model.faults(capteur_id))
         if dialog.exec():
-            self.sensor_changed.emit(capteur_id, dialog.value_model(), dialog.rate.value())
+            self.sensor_changed.emit(capteur_id, dialog.value_model(), dialog.rate.value(), dialog.faults())
 
     def ask_target(self) -> None:
         dialog = TargetDialog(*self._target, self)

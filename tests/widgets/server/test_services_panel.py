@@ -17,17 +17,6 @@ from network.services.service_client import ServiceError
 NO_ANSWER = 0.3
 
 
-@pytest.fixture
-def services(qtbot):
-    session = ServicesSession(settings())
-    qtbot.addWidget(session.panel)
-    # Shown, so clicks land on laid-out buttons as they would on a screen.
-    session.panel.show()
-    qtbot.waitExposed(session.panel)
-    yield session
-    session.shutdown()
-
-
 def start(qtbot, box, port: int = 0) -> tuple[str, int]:
     """Click Start on `port` and read where the server listens, as the user reads it."""
     box.port.setValue(port)

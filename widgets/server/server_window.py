@@ -31,6 +31,7 @@ from widgets.core_text import translated
 from widgets.dock_layout import tabs_below
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
+from widgets.server.alarm_view import AlarmView
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog
 from widgets.server.sensor_table import SensorTable, SensorTableModel
@@ -91,6 +92,7 @@ class ServerWindow(QMainWindow):
         self.confirmation = Confirmation(self)
         self._make_actions()
         self._make_status_bar()
+        self.alarms = AlarmView(self)
         self.show_stopped()
 
     def add_dock(self, key: str, title: str, widget: QWidget) -> None:

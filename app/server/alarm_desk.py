@@ -51,6 +51,9 @@ class AlarmDesk(QObject):
         self._running = running
         self._store = store
         self._rules: list[AlarmRule] | None = None
+        """The rules the chart shows."""
+        self._followed: list[AlarmRule] | None = None
+        """The running server's rules at the last look."""
         self.user = session_user()
         self.view.set_user(self.user)
         self.view.set_notifications(store.value(NOTIFY_KEY, True, bool))
@@ -65,13 +68,17 @@ class AlarmDesk(QObject):
         self.view.notifier.tell(changes)
 
     def follow_rules(self, *_) -> None:
-        """Twice a second, with the panels: rules another program saved show on the chart."""
+        """Twice a second, with the panels: rules another program saved (`alarms add`) show on the chart
+        once the server follows them. Only a change of the server's rules counts: rules this window just
+        saved show at once, before the server's next tick."""
         watch = self._running()
-        if watch is not None:
-            self._show_rules(watch.rules())
+        if watch is not None and (rules := watch.rules()) != self._followed:
+            self._followed = rules
+            self._show_rules(rules)
 
     def refresh(self) -> None:
-        """Everything again from the book: after a start or a stop, a change, an acknowledgement."""
+        """Everything again from the book: after a start or a stop, a change, an acknowledgement, a save.
+        The alarms raised now are the running server's, which may have raised one it has not stored."""
         try:
             with self._book(create=False) as book:
                 if book is None:
@@ -86,7 +93,7 @@ class AlarmDesk(QObject):
             return
         watch = self._running()
         if watch is not None:
-            active, rules = watch.active(), watch.rules()
+            active = watch.active()
         shown = {event.id for event in events}
         self.view.show_alarms(active, events + [event for event in active if event.id not in shown])
         self._show_rules(rules)

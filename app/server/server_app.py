@@ -85,7 +85,9 @@ class ServerApp(QObject):
         self.session.stopped.connect(self._stopped)
         self.session.readings.connect(self.window.add_readings)
         self.session.panels.connect(self.window.update_panels)
-        self.alarms = AlarmDesk(self.window, lambda: (storage_file(self.config), self.config.text_file), self._alarm_watch, self.store)
+        self.alarms = AlarmDesk(
+            self.window, lambda: (storage_file(self.config), self.config.text_file), self._alarm_watch, self.store
+        )
         self.session.alarms.connect(self.alarms.changed)
         self.session.panels.connect(self.alarms.follow_rules)
         self.session.listening.connect(lambda *_: self.alarms.refresh())

@@ -66,7 +66,7 @@ def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_
     port = server_app.session.server.address[1]
     assert window.windowTitle() == "Serveur Thermolab"
     assert window.start_action.text() == "&Démarrer le serveur"
-    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Serveur", "&Affichage", "A&ide"]
+    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Serveur", "&Affichage", "Ala&rmes", "A&ide"]
     assert window.address.text() == f"À l'écoute sur 127.0.0.1:{port}"
     assert window.docks["events"].windowTitle() == "Journal des événements"
     header = window.sensor_table.horizontalHeader()

@@ -61,7 +61,9 @@ class AlarmRulesDialog(QDialog):
             box.setChecked(rule is not None)
             self.threshold[kind] = _spin(rule.threshold if rule else DEFAULTS[kind], unit, -HIGHEST)
             self.duration[kind] = _spin(rule.min_duration if rule else 0.0, self.tr(" s"), 0.0)
-            self.duration[kind].setToolTip(self.tr("How long the condition must hold before the alarm is raised: one spike raises nothing"))
+            self.duration[kind].setToolTip(
+                self.tr("How long the condition must hold before the alarm is raised: one spike raises nothing")
+            )
             grid.addWidget(box, row, 0)
             grid.addWidget(self.threshold[kind], row, 1)
             if kind is not AlarmKind.SILENT:

@@ -98,6 +98,7 @@ def test_the_help_on_sending_a_reading_reads_french_with_its_example(qtbot, fren
 def test_a_layout_saved_in_english_finds_its_panels_in_french(french, no_warnings, server_app):
     """The saved layout names each panel: the names must not follow the language."""
     assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == [
+        "alarms",
         "connections",
         "event_log",
         "sensors",

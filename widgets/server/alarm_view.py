@@ -39,6 +39,7 @@ class AlarmView(QObject):
         window.sensor_table.rules_requested.connect(self.rules_requested.emit)
         self.notifier = AlarmNotifier(window)
         self.count = QLabel()
+        self.count.setStyleSheet("font-weight: bold;")
         self.count.setToolTip(self.tr("Alarms raised and not cleared yet: the Alarms panel lists them"))
         window.statusBar().addWidget(self.count)
         self._make_menu()
@@ -90,9 +91,10 @@ class AlarmView(QObject):
         """The alarms raised now, and the latest events (active and past) for the panel."""
         self.window.sensor_model.set_alarms(sensor_alarms(active))
         self.panel.show_events(events)
+        # Shown only while alarms are active: a narrow window keeps its room for the storage file's name.
         count = self.tr("%n active alarm(s)", "", len(active))
-        self.count.setText(f"{WARNING_SIGN} {count}" if active else count)
-        self.count.setStyleSheet("font-weight: bold;" if active else "")
+        self.count.setText(f"{WARNING_SIGN} {count}")
+        self.count.setVisible(bool(active))
 
     def show_rules(self, rules: list[AlarmRule]) -> None:
         self.window.chart.set_alarm_rules(rules)

@@ -4,7 +4,6 @@ the sensors table, the Alarms panel, the status bar and the event log, and edits
 import time
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialogButtonBox, QMenu
@@ -103,6 +102,7 @@ def test_the_window_shows_an_alarm_the_user_acknowledges_and_it_clears_past_the_
         sensor.send({"capteur_id": "fridge", "temperature": 9.5, "seq": 2})
         assert sensor.answer() == {"ack": 2}
         qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5_000)
+        assert window.alarms.count.isVisibleTo(window)
         assert window.alarms.count.text() == "⚠ 1 active alarm"
         assert _row_text(table, 0, "alarm") == "⚠ above 8 °C"
         assert table.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == QColor(colours().alarm)
@@ -129,7 +129,7 @@ def test_the_window_shows_an_alarm_the_user_acknowledges_and_it_clears_past_the_
         assert sensor.answer() == {"ack": 4}
         qtbot.waitUntil(lambda: _row_text(panel.model, 0, "state") == "Cleared", timeout=5_000)
     assert panel.model.event_at(0).cleared_at > before_the_way_back
-    assert window.alarms.count.text() == "0 active alarms"
+    assert not window.alarms.count.isVisibleTo(window)
     assert _row_text(table, 0, "alarm") == ""
     assert table.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
     assert _row_text(panel.model, 0, "acknowledged").startswith("alice, ")

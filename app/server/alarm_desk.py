@@ -65,6 +65,8 @@ class AlarmDesk(QObject):
     def changed(self, changes: list[AlarmEvent]) -> None:
         """Alarms raised or cleared (the session's `alarms` signal)."""
         self.refresh()
+        if any(event.active for event in changes):
+            self.view.bring_forward()
         self.view.notifier.tell(changes)
 
     def follow_rules(self, *_) -> None:

@@ -96,6 +96,12 @@ class AlarmView(QObject):
         self.count.setText(f"{WARNING_SIGN} {count}")
         self.count.setVisible(bool(active))
 
+    def bring_forward(self) -> None:
+        """An alarm was raised: the panel's tab comes in front of the panels it shares the place with.
+        A panel the user closed stays closed; the status bar and the sensors table still tell."""
+        if self.dock.toggleViewAction().isChecked():
+            self.dock.raise_()
+
     def show_rules(self, rules: list[AlarmRule]) -> None:
         self.window.chart.set_alarm_rules(rules)
 

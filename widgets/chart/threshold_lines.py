@@ -49,7 +49,8 @@ class ThresholdLines:
             pen=pen,
             movable=False,
             label=threshold.label,
-            labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)], "color": threshold.colour},
+            # At the right end, above the line: the legend sits at the top left, the newest readings at the right.
+            labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)], "color": threshold.colour},
         )
         line.setToolTip(threshold.label)
         self._plot.addItem(line, ignoreBounds=True)

@@ -5,7 +5,7 @@ given and emits what the user asks for; app/server/alarm_desk.py reads and write
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from models.alarms import AlarmEvent, AlarmRule
 from widgets.actions import bind, make_action
@@ -28,10 +28,13 @@ class AlarmView(QObject):
         self.panel = AlarmsPanel()
         self.panel.acknowledge_requested.connect(self.acknowledge_requested)
         self.panel.export_requested.connect(self.export_requested)
-        self.dock = window._dock("alarms", self.tr("Alarms"), self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dock = QDockWidget(self.tr("Alarms"), window)
+        self.dock.setObjectName("alarms")  # its key in the saved layout, the same in every language
+        self.dock.setWidget(self.panel)
+        # Below the tabs of the other side panels, not a fourth tab among them: in French their titles
+        # no longer fitted, and the alarms are in sight from the start.
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock, Qt.Orientation.Vertical)
         window.docks["alarms"] = self.dock
-        window.tabifyDockWidget(window.docks["events"], self.dock)
-        window.docks["connections"].raise_()
         panel_action = self.dock.toggleViewAction()
         bind(panel_action, "alarms_panel")
         panel_action.setToolTip(self.tr("Show or hide the Alarms panel"))

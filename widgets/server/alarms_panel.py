@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,12 +81,20 @@ class AlarmEventsModel(QAbstractTableModel):
         if column == "value":
             return measured(event)
         if column == "raised":
-            return date_time(event.raised_at)
+            return when(event.raised_at)
         if column == "cleared":
-            return "" if event.cleared_at is None else date_time(event.cleared_at)
+            return "" if event.cleared_at is None else when(event.cleared_at)
         if event.acknowledged_at is None:
             return ""
-        return self.tr("{0}, {1}").format(event.acknowledged_by, date_time(event.acknowledged_at))
+        return self.tr("{0}, {1}").format(event.acknowledged_by, when(event.acknowledged_at))
+
+
+def when(timestamp: float) -> str:
+    """The time alone for today, `14:31:05`, else the date too: the panel is narrow, and most alarms recent."""
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    if moment.date() == QDate.currentDate():
+        return moment.time().toString("HH:mm:ss")
+    return date_time(timestamp)
 
 
 class AlarmsPanel(QWidget):
@@ -124,7 +132,8 @@ class AlarmsPanel(QWidget):
         self.show_events([])
 
     def sizeHint(self) -> QSize:
-        return QSize(340, 200)
+        """Room a dock gives this panel on a first start: a few alarms and the buttons."""
+        return QSize(340, 260)
 
     def set_user(self, user: str) -> None:
         """Who an acknowledgement is in the name of: the session's user name."""

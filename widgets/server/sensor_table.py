@@ -44,6 +44,7 @@ class SensorTableModel(SortedTableModel):
 
     visibility_changed = Signal(str, bool)
     """The user ticked or unticked a sensor: show or hide its curve."""
+    alarms_changed = Signal()
     COLUMNS = ("capteur_id", "last", "alarm", "seen", "readings", "min", "max", "mean", "rate", "delay", "jitter", "rejected")
 
     def __init__(self, parent=None, clock=time.time):
@@ -118,7 +119,7 @@ class SensorTableModel(SortedTableModel):
             return self._swatches.get(stats.capteur_id)
         if role == Qt.ItemDataRole.CheckStateRole and column == "capteur_id":
             return Qt.CheckState.Unchecked if stats.capteur_id in self._hidden else Qt.CheckState.Checked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != "capteur_id":
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("capteur_id", "alarm"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(column, self._value(stats, column))
@@ -134,6 +135,7 @@ class SensorTableModel(SortedTableModel):
         self._alarms = dict(alarms)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+        self.alarms_changed.emit()
 
     def in_alarm(self, capteur_id: str) -> bool:
         return capteur_id in self._alarms
@@ -320,6 +322,7 @@ class SensorTable(QTableView):
         # The names, with their tick box and colour, measured as sensors come: the other columns do not squeeze them.
         model.rowsInserted.connect(self._fit_names)
         model.modelReset.connect(self._fit_names)
+        model.alarms_changed.connect(self._fit_alarms)
         self.selectionModel().selectionChanged.connect(self._selected)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
@@ -338,6 +341,11 @@ class SensorTable(QTableView):
 
     def _fit_names(self, *_) -> None:
         self.setColumnWidth(0, max(self.columnWidth(0), self.sizeHintForColumn(0)))
+
+    def _fit_alarms(self) -> None:
+        """The Alarm column as wide as what it says, measured when an alarm is raised or cleared."""
+        column = self.source.COLUMNS.index("alarm")
+        self.setColumnWidth(column, max(self.columnWidth(column), self.sizeHintForColumn(column)))
 
     def selected_sensors(self) -> set[str]:
         return {self.source.sensor_at(index.row()) for index in self.selectionModel().selectedRows()}

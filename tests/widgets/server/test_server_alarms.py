@@ -101,7 +101,10 @@ def test_the_window_shows_an_alarm_the_user_acknowledges_and_it_clears_past_the_
 
         sensor.send({"capteur_id": "fridge", "temperature": 9.5, "seq": 2})
         assert sensor.answer() == {"ack": 2}
-        assert panel.visibleRegion().isEmpty()  # behind the Connections tab
+        # The user has put the Alarms panel behind the Connections tab: an alarm raised brings it in front.
+        window.tabifyDockWidget(window.docks["connections"], window.alarms.dock)
+        window.docks["connections"].raise_()
+        qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty())
         qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5_000)
         qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
         assert window.alarms.count.isVisibleTo(window)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,53 +18,52 @@ from PySide6.QtWidgets import (
 from models.alarms import AlarmEvent
 from widgets.locale_format import date_time
 from widgets.server.alarm_words import WARNING_SIGN, condition, measured
+from widgets.sorted_table_model import SortedTableModel
 from widgets.theme import colours
 
 SHOWN_EVENTS = 500
 """The panel lists the alarms raised now and the latest past ones up to this many; the CSV export has all."""
 
 
-class AlarmEventsModel(QAbstractTableModel):
+class AlarmEventsModel(SortedTableModel):
+    """Active alarms first, then the others, each group newest first, until the user sorts by a column."""
+
     COLUMNS = ("state", "sensor", "alarm", "value", "raised", "cleared", "acknowledged")
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._events: list[AlarmEvent] = []
-        self._headers = [
-            self.tr("State"),
-            self.tr("Sensor"),
-            self.tr("Alarm"),
-            self.tr("Value"),
-            self.tr("Raised"),
-            self.tr("Cleared"),
-            self.tr("Acknowledged"),
-        ]
+        super().__init__(
+            [
+                self.tr("State"),
+                self.tr("Sensor"),
+                self.tr("Alarm"),
+                self.tr("Value"),
+                self.tr("Raised"),
+                self.tr("Cleared"),
+                self.tr("Acknowledged"),
+            ],
+            parent=parent,
+        )
+
+    def row_id(self, event: AlarmEvent) -> str:
+        return str(event.id)
+
+    def sort_value(self, event: AlarmEvent, column: str):
+        if column in ("raised", "cleared", "value"):
+            return {"raised": event.raised_at, "cleared": event.cleared_at, "value": event.value}[column]
+        return self._text(event, column)
 
     def set_events(self, events: list[AlarmEvent]) -> None:
-        """Active alarms first, then the others; each group newest first."""
         self.beginResetModel()
-        self._events = sorted(events, key=lambda event: (not event.active, -event.raised_at))
+        self._rows = sorted(events, key=lambda event: (not event.active, -event.raised_at))
+        self._reindex()
         self.endResetModel()
+        self.resort()
 
     def event_at(self, row: int) -> AlarmEvent:
-        return self._events[row]
-
-    def events(self) -> list[AlarmEvent]:
-        return list(self._events)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        return self._rows[row]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        event = self._events[index.row()]
+        event = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(event, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.BackgroundRole and event.active:
@@ -109,6 +108,9 @@ class AlarmsPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        # No column chosen until the user clicks one: the panel's own order, active alarms first.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

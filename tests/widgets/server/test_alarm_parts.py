@@ -17,6 +17,7 @@ from models.server_config import ServerConfig
 from models.storage import open_alarm_book
 from widgets.chart.chart import LiveChart
 from widgets.server.alarm_rules_dialog import AlarmRulesDialog
+from widgets.server.alarms_panel import AlarmsPanel
 
 
 def _window_app(qtbot, tmp_path) -> ServerApp:
@@ -115,7 +116,10 @@ def test_threshold_lines_follow_the_rules_and_the_selection_not_the_frames(qtbot
         AlarmRule(AlarmKind.SILENT, 60.0, id=3),
     ]
     chart.set_alarm_rules(rules)
-    assert [(line.value, line.label) for line in chart.thresholds.shown] == [(30.0, "high 30 °C · oven"), (8.0, "high 8 °C · fridge")]
+    assert [(line.value, line.label) for line in chart.thresholds.shown] == [
+        (30.0, "high 30 °C · oven"),
+        (8.0, "high 8 °C · fridge"),
+    ]
     drawn = list(chart.thresholds._lines)
     for second in range(2, 12):
         chart.add_points({"fridge": SensorBatch.of(np.array([float(second)]), np.array([6.0]))})
@@ -126,3 +130,21 @@ def test_threshold_lines_follow_the_rules_and_the_selection_not_the_frames(qtbot
     chart.highlight(set())
     chart.set_sensor_visible("fridge", False)
     assert [line.label for line in chart.thresholds.shown] == ["high 30 °C · oven"]
+
+
+def test_the_panel_lists_active_alarms_first_then_the_newest_and_acknowledges_only_pending_ones(qtbot):
+    panel = AlarmsPanel()
+    qtbot.addWidget(panel)
+    panel.show_events(
+        [
+            AlarmEvent("a", 1, AlarmKind.HIGH, 8.0, 9.0, 100.0, 200.0, id=9),
+            AlarmEvent("b", 1, AlarmKind.HIGH, 8.0, 9.0, 50.0, None, "bob", 60.0, id=10),
+            AlarmEvent("c", 1, AlarmKind.LOW, 2.0, 1.0, 150.0, 160.0, id=11),
+        ]
+    )
+    assert [panel.model.event_at(row).sensor for row in range(3)] == ["b", "c", "a"]
+    assert panel.summary.text() == "1 alarm active now."
+    panel.table.selectAll()
+    with qtbot.waitSignal(panel.acknowledge_requested) as asked:
+        qtbot.mouseClick(panel.acknowledge, Qt.MouseButton.LeftButton)
+    assert asked.args == [[11, 9]]

@@ -38,7 +38,7 @@ class AlarmView(QObject):
         panel_action = self.dock.toggleViewAction()
         bind(panel_action, "alarms_panel")
         panel_action.setToolTip(self.tr("Show or hide the Alarms panel"))
-        window.view_menu.insertAction(window._language_separator, panel_action)
+        window.add_view_entry(panel_action)
         window.sensor_table.rules_requested.connect(self.rules_requested.emit)
         self.notifier = AlarmNotifier(window)
         self.count = QLabel()

@@ -105,7 +105,11 @@ class ServerWindow(QMainWindow):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.docks[key] = self._dock(key, title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.view_menu.insertAction(self._language_separator, self.docks[key].toggleViewAction())
+        self.add_view_entry(self.docks[key].toggleViewAction())
+
+    def add_view_entry(self, action: QAction) -> None:
+        """A panel's entry in the View menu, among those of the other panels."""
+        self.view_menu.insertAction(self._language_separator, action)
 
     def show_listening(self, host: str, port: int, storage: Path) -> None:
         self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))

@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from models.alarms import AlarmBook, AlarmEvent, AlarmRule, UnknownAlarm, alarm_book_path
+from models.alarms import AlarmBook, AlarmEvent, AlarmRule, AlarmWatch, UnknownAlarm, alarm_book_path
 from models.storage import StorageError, open_alarm_book
 from widgets.server.alarm_rules_dialog import AlarmRulesDialog
 from widgets.server.alarms_panel import SHOWN_EVENTS
@@ -33,7 +33,7 @@ NOTE_MS = 10_000
 
 
 def session_user() -> str:
-    """Who acknowledges: the name the system gives the session's user."""
+    """Who acknowledges: the name the system gives the session's user; `?` where it gives none."""
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -41,7 +41,13 @@ def session_user() -> str:
 
 
 class AlarmDesk(QObject):
-    def __init__(self, window: ServerWindow, storage: Callable[[], tuple[Path, bool]], running, store: QSettings):
+    def __init__(
+        self,
+        window: ServerWindow,
+        storage: Callable[[], tuple[Path, bool]],
+        running: Callable[[], AlarmWatch | None],
+        store: QSettings,
+    ):
         """`storage`: the settings' storage file and whether it is a text file; `running`: the running
         server's `AlarmWatch`, or None."""
         super().__init__(window)
@@ -49,7 +55,6 @@ class AlarmDesk(QObject):
         self.view = window.alarms
         self._storage = storage
         self._running = running
-        self._store = store
         self._rules: list[AlarmRule] | None = None
         """The rules the chart shows."""
         self._followed: list[AlarmRule] | None = None

@@ -15,10 +15,13 @@ from widgets.chart.chart import TIME_WINDOWS, LiveChart
 from widgets.server.export_dialog import ExportDialog
 
 
-def read_history(path: Path, chart: LiveChart, by_reception: bool = False) -> tuple[dict, float, list]:
+def read_history(
+    path: Path, chart: LiveChart, by_reception: bool = False, through: int | None = None
+) -> tuple[dict, float, list]:
     """The chart's curves, their resolution and the table's statistics for the chart's time window
     ("All": from the first reading stored to the last), each reading placed at its timestamp or, `by_reception`,
-    at its reception. Raises StorageError."""
+    at its reception; `through`: the statistics count the rows up to this rowid only (models/history.py,
+    `sensor_summaries`). Raises StorageError."""
     span = chart.time_window
     if span is None:
         first_last = time_span(path, by_reception)
@@ -27,7 +30,7 @@ def read_history(path: Path, chart: LiveChart, by_reception: bool = False) -> tu
     since = None if chart.time_window is None else now - span
     resolution = chart.resolution_for(span)
     history = load_history(path, since, resolution, by_reception)
-    return history, resolution, sensor_summaries(path, chart.time_window, now, by_reception)
+    return history, resolution, sensor_summaries(path, chart.time_window, now, by_reception, through)
 
 
 def ask_csv_export(database: Path, chart: LiveChart, window: QMainWindow, store: QSettings) -> ExportJob | None:

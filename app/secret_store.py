@@ -24,8 +24,10 @@ from app.paths import APP_NAME, data_dir, made_data_dir
 SERVER_TOKEN = "server/token"
 TARGET_TOKEN = "simulator/target_token"
 WEATHER_KEY = "weather/api_key"
+MQTT_PASSWORD = "server/mqtt_password"
 SECRETS = {
     SERVER_TOKEN: "the server's token",
+    MQTT_PASSWORD: "the MQTT broker's password",
     TARGET_TOKEN: "the target server's token",
     WEATHER_KEY: "the OpenWeatherMap API key",
 }

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from app.secret_store import SECRETS, SERVER_TOKEN, SecretError, read_secret, save_secret
+from app.secret_store import MQTT_PASSWORD, SECRETS, SERVER_TOKEN, SecretError, read_secret, save_secret
 from models.server_config import ServerConfig
 
 log = logging.getLogger("thermolab.settings")
@@ -50,14 +50,19 @@ def load_server_config(store: QSettings) -> ServerConfig:
     try:
         values = {}
         for field in fields(ServerConfig):
-            if field.name == "token" or not store.contains(field.name):
+            if field.name in _SECRET_FIELDS or not store.contains(field.name):
                 continue
-            kind = type(getattr(default, field.name)) if field.name != "storage_path" else str
+            kind = type(getattr(default, field.name)) if field.name not in _TEXT_FIELDS else str
             value = store.value(field.name, type=kind)
-            values[field.name] = (Path(value) if value else None) if field.name == "storage_path" else value
+            if field.name == "storage_path":
+                value = Path(value) if value else None
+            elif field.name == "mqtt_mappings":
+                value = tuple(line for line in value.splitlines() if line.strip())
+            values[field.name] = value
     finally:
         store.endGroup()
-    return ServerConfig(**values, token=recall(store, SERVER_TOKEN, ""))
+    secrets = {field: recall(store, name, "") for field, name in _SECRET_FIELDS.items()}
+    return ServerConfig(**values, **secrets)
 
 
 def save_server_config(store: QSettings, config: ServerConfig) -> None:
@@ -65,10 +70,19 @@ def save_server_config(store: QSettings, config: ServerConfig) -> None:
     store.beginGroup("server")
     for field in fields(ServerConfig):
         value = getattr(config, field.name)
-        if field.name != "token":
+        if field.name == "mqtt_mappings":
+            value = "\n".join(value)
+        if field.name not in _SECRET_FIELDS:
             store.setValue(field.name, "" if value is None else str(value) if isinstance(value, Path) else value)
     store.endGroup()
-    remember(store, SERVER_TOKEN, config.token)
+    for field, name in _SECRET_FIELDS.items():
+        remember(store, name, getattr(config, field))
+
+
+_SECRET_FIELDS = {"token": SERVER_TOKEN, "mqtt_password": MQTT_PASSWORD}
+"""The server's settings kept in the secret store, never in settings.ini, and under which name."""
+_TEXT_FIELDS = {"storage_path", "mqtt_mappings"}
+"""Kept as text in settings.ini: a path, and the mapping lines one per line."""
 
 
 def _move_secrets_out(store: QSettings) -> None:

@@ -1,5 +1,6 @@
 """What the chart and the sensors table show after a restart: each sensor's stored readings over a
-time window, bucketed; and how many readings a storage file holds.
+time window, bucketed; how many readings a storage file holds; and, for a window that follows a
+database other processes write, the readings stored since it last looked.
 
 SQLite does the bucketing (`GROUP BY` slot), so a day of fast sensors comes back as a few thousand
 rows: for the chart, the lowest and the highest reading of each slot, the same shape `SeriesBuffer`
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import math
+import sqlite3
 from pathlib import Path
 
 import numpy as np
 
+from models.reading import Reading
 from models.sensor_stats import SensorStats, slot_width
+from models.storage import StorageError
 from models.storage.sqlite import open_for_reading
 
 COUNT_CHUNK = 1 << 20
@@ -77,23 +81,29 @@ def count_stored(path: Path | str, text_file: bool = False) -> int:
         return connection.execute("SELECT count(*) FROM mesures").fetchone()[0]
 
 
-def sensor_summaries(db_path, window: float | None, now: float, by_reception: bool = False) -> list[SensorStats]:
+def sensor_summaries(
+    db_path, window: float | None, now: float, by_reception: bool = False, through: int | None = None
+) -> list[SensorStats]:
     """Each sensor's figures over the `window` seconds up to `now` (None: everything), as the table shows
-    them: its readings in the window's slots (models/sensor_stats.py), and its latest reading."""
+    them: its readings in the window's slots (models/sensor_stats.py), and its latest reading.
+    `through`: only the rows up to this rowid, when a window that follows the database counts the later
+    ones as `NewReadings` brings them."""
     clock = _clock(by_reception)
+    up_to = [] if through is None else [through]
     with contextlib.closing(open_for_reading(db_path)) as connection:
         if window is None:
             rows = connection.execute(
                 f"SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max({clock})"
-                " FROM mesures GROUP BY capteur_id ORDER BY capteur_id"
+                f" FROM mesures{' WHERE rowid <= ?' if up_to else ''} GROUP BY capteur_id ORDER BY capteur_id",
+                up_to,
             ).fetchall()
         else:
             width = slot_width(window)
             rows = connection.execute(
                 f"SELECT capteur_id, CAST({clock} / ? AS INTEGER) AS slot, count(*), min(temperature), max(temperature),"
-                f" sum(temperature), max({clock}) FROM mesures WHERE {clock} >= ?"
+                f" sum(temperature), max({clock}) FROM mesures WHERE {clock} >= ?{' AND rowid <= ?' if up_to else ''}"
                 " GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
-                (width, math.floor((now - window) / width) * width),
+                [width, math.floor((now - window) / width) * width, *up_to],
             ).fetchall()
         latest = f"SELECT temperature FROM mesures WHERE capteur_id = ? AND {clock} = ? LIMIT 1"
         summaries: dict[str, SensorStats] = {}
@@ -106,3 +116,59 @@ def sensor_summaries(db_path, window: float | None, now: float, by_reception: bo
             stats.stored_until = stats.last_seen
             stats.expire(now)
         return list(summaries.values())
+
+
+FOLLOW_ROWS = 50_000
+"""Readings one look takes at most: a collector that stored a million while nobody looked is caught
+up with in a few looks, none of which holds the window for long."""
+
+
+class NewReadings:
+    """The readings other processes commit to a database, in the order they were stored, after those
+    this reader has already seen: what a window that follows a database it does not write adds.
+
+    SQLite gives each new row a rowid above every rowid in the table, and its writers commit one at a
+    time, so "rowid above the last one seen" neither misses nor repeats a reading, whichever collector
+    stored it. `PRAGMA data_version` changes only when another connection commits: a look that finds
+    it unchanged costs one query and reads no page of the table.
+    """
+
+    def __init__(self, db_path):
+        """Starts after the last reading stored now; raises StorageError."""
+        self.path = Path(db_path)
+        self._connection = open_for_reading(db_path)
+        self._version = self._data_version()
+        self._behind = False
+        """The last look took `FOLLOW_ROWS` and left more: the next one reads without asking."""
+        self.cursor = self._last_rowid()
+        """The rowid of the last reading seen."""
+
+    def take(self, limit: int = FOLLOW_ROWS) -> list[Reading]:
+        """Up to `limit` readings stored since the last look, oldest first. Raises StorageError."""
+        try:
+            version = self._data_version()
+            if version == self._version and not self._behind:
+                return []
+            self._version = version
+            if self._last_rowid() < self.cursor:
+                # Every row was deleted (a retention, by hand) and SQLite numbers them from 1 again.
+                self.cursor = 0
+            rows = self._connection.execute(
+                "SELECT rowid, capteur_id, temperature, timestamp FROM mesures WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                (self.cursor, limit),
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise StorageError(f"cannot read {self.path} any more ({error}): open it again") from None
+        self._behind = len(rows) == limit
+        if rows:
+            self.cursor = rows[-1][0]
+        return [Reading(capteur_id, temperature, timestamp) for _, capteur_id, temperature, timestamp in rows]
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _last_rowid(self) -> int:
+        return self._connection.execute("SELECT coalesce(max(rowid), 0) FROM mesures").fetchone()[0]
+
+    def _data_version(self) -> int:
+        return self._connection.execute("PRAGMA data_version").fetchone()[0]

@@ -88,6 +88,21 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class BrokerLink:
+    """The MQTT collector's link to its broker, as the status line and the window show it."""
+
+    broker: str
+    """The broker's URL, its password masked."""
+    connected: bool
+    problem: str = ""
+    """Why the collector is not connected (one sentence), while it tries again; "" otherwise."""
+    topics: tuple[str, ...] = ()
+    """The topic filters subscribed, `$share/GROUP/` included."""
+    per_second: float = 0.0
+    """Messages received per second over the last few seconds, stored or not."""
+
+
+@dataclass(frozen=True)
 class ServerPanels:
     """What the server window's panels show, read from the monitor in one go twice a second."""
 
@@ -99,6 +114,8 @@ class ServerPanels:
     """Messages rejected per sensor since the server started."""
     reasons: dict[str, dict[str, int]] = field(default_factory=dict)
     """For each sensor with rejected messages: how many for each reason (the wire's words)."""
+    broker: BrokerLink | None = None
+    """The MQTT collector's link, when the server subscribes to a broker."""
 
 
 @dataclass
@@ -143,6 +160,8 @@ class ServerMonitor:
         self._found = _found_in(storage)
         self._lock = threading.Lock()
         self._open: dict[int, ConnectionStats] = {}
+        self._brokers: set[int] = set()
+        """Which of `_open` are links to a broker, not clients."""
         self._closed_readings = 0
         self._closed_rejected = 0
         self._events: deque[ServerEvent] = deque(maxlen=MAX_EVENTS)
@@ -152,9 +171,11 @@ class ServerMonitor:
         self._duplicates_said_at = -DUPLICATES_EVERY
         self._rejections = RejectionLimiter()
         self._taps: list[ReadingTap] = []
+        self._watched: ConnectionStats | None = None
         alarms = getattr(storage, "alarms", None)
         self._alarms = alarms.feed() if alarms is not None else None
-        self._watched: ConnectionStats | None = None
+        self.broker_link: Callable[[], BrokerLink] | None = None
+        """Set by an MQTT collector feeding this monitor: its link, read at the observer's pace."""
 
     def tap(self, maxlen: int = 500_000) -> ReadingTap:
         tap = ReadingTap(maxlen)
@@ -171,7 +192,9 @@ class ServerMonitor:
         at most one connection's worth is kept. None when no open connection comes from `peer`."""
         with self._lock:
             self._stop_watching()
-            self._watched = next((stats for stats in self._open.values() if stats.peer == peer), None)
+            # A broker's link carries no bytes of this protocol: there is nothing of it to watch.
+            clients = (stats for stats in self._open.values() if stats.peer == peer and id(stats) not in self._brokers)
+            self._watched = next(clients, None)
             if self._watched is None:
                 return None
             self._watched.wire = WireTap(peer, clock=self._clock)
@@ -213,17 +236,22 @@ class ServerMonitor:
         Each observer keeps its own count, so two observers never take events from each other.
         """
         self._report_due_rejections()
-        self._report_alarms()
         self._report_duplicates()
+        self._report_alarms()
         with self._lock:
             fresh = min(self._event_total - since, len(self._events))
             return self._event_total, list(self._events)[len(self._events) - fresh :] if fresh > 0 else []
 
-    def connection_opened(self, peer: str, thread_name: str) -> ConnectionStats:
+    def connection_opened(self, peer: str, thread_name: str, broker: bool = False) -> ConnectionStats:
+        """`broker=True` for the MQTT collector's link to its broker: shown among the connections but
+        not counted as a client, and it says itself how it connects."""
         stats = ConnectionStats(peer, thread_name, self._clock())
         with self._lock:
             self._open[id(stats)] = stats
-        self.event(logging.INFO, "client connected", peer)
+            if broker:
+                self._brokers.add(id(stats))
+        if not broker:
+            self.event(logging.INFO, "client connected", peer)
         return stats
 
     def connection_closed(self, stats: ConnectionStats, why: str = "") -> None:
@@ -231,11 +259,14 @@ class ServerMonitor:
             self._open.pop(id(stats), None)
             self._closed_readings += stats.readings
             self._closed_rejected += stats.rejected
+            broker = id(stats) in self._brokers
+            self._brokers.discard(id(stats))
             if self._watched is stats:
                 self._watched = None
         if stats.wire is not None:
             stats.wire.closed(why)
-        self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
+        if not broker:
+            self.event(logging.INFO, f"client disconnected{f' ({why})' if why else ''}", stats.peer)
 
     def readings_received(self, stats: ConnectionStats, readings: Sequence[Reading], at: float) -> None:
         stats.readings += len(readings)
@@ -285,6 +316,15 @@ class ServerMonitor:
                 template = UNLOGGED_REJECTIONS_FROM_HOSTS
                 self.event(logging.WARNING, template, count=summary.count, hosts=summary.hosts, seconds=summary.seconds)
 
+    def broker(self) -> BrokerLink | None:
+        return None if self.broker_link is None else self.broker_link()
+
+    def panels(self, events_seen: int) -> tuple[int, ServerPanels]:
+        """Everything the window's panels show, and the count of events to pass next time."""
+        events_seen, events = self.events(events_seen)
+        rejected, reasons = self.rejected_by_sensor(), self.rejection_reasons()
+        return events_seen, ServerPanels(self.totals(), self.connections(), events, rejected, reasons, self.broker())
+
     def rejected_by_sensor(self) -> dict[str, int]:
         with self._lock:
             return {sensor: sum(reasons.values()) for sensor, reasons in self._rejected_by_sensor.items()}
@@ -318,11 +358,13 @@ class ServerMonitor:
             received = self._closed_readings + sum(s.readings for s in open_connections)
             rejected = self._closed_rejected + sum(s.rejected for s in open_connections)
             per_second = self._rate.sample(self._rate_clock(), received)
+            clients = len(open_connections) - len(self._brokers)
         stored = self._storage.stored if self._storage else 0
         failed = self._storage.failed if self._storage else 0
         duplicates = self._storage.duplicates if self._storage else 0
-        in_storage = None if self._found is None else self._found + stored
-        return Totals(len(open_connections), received, rejected, stored, failed, in_storage, per_second, duplicates)
+        purged = self._storage.purged if self._storage else 0
+        in_storage = None if self._found is None else self._found + stored - purged
+        return Totals(clients, received, rejected, stored, failed, in_storage, per_second, duplicates)
 
 
 def _found_in(storage) -> int | None:

@@ -1,7 +1,8 @@
-"""A database opened to be looked at: its history on a chart and in a sensors table, read-only.
+"""A database opened to be looked at: its history on a chart and in a sensors table, read-only, and
+what other programs store into it as they commit.
 
-Live readings never go here; the window's title and the line above the chart say so, so that a user
-who opened an older file cannot take it for the server's live storage.
+This window's server never stores here; the window's title and the line above the chart say so, so
+that a user who opened an older file cannot take it for the server's live storage.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class DatabaseViewer(QMainWindow):
     export_requested = Signal()
     closing = Signal()
 
-    def __init__(self, path: Path, live_storage: Path, parent: QWidget | None = None):
+    def __init__(self, path: Path, live_storage: Path | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("{0} (read-only) — Thermolab").format(path.name))
         self.setObjectName("databaseViewer")
@@ -32,11 +33,12 @@ class DatabaseViewer(QMainWindow):
         self.sensor_table.selection_changed.connect(self.chart.highlight)
         self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
-        self.notice = QLabel(
-            self.tr("Read-only view of {0}. Live readings still go to {1} (change it in the server's Settings).").format(
-                path, live_storage
+        notice = self.tr("Read-only view of {0}: what collectors store into it appears as they commit.").format(path)
+        if live_storage is not None:
+            notice += " " + self.tr("This server's readings still go to {0} (change it in the server's Settings).").format(
+                live_storage
             )
-        )
+        self.notice = QLabel(notice)
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -60,6 +62,11 @@ class DatabaseViewer(QMainWindow):
         close = make_action(self, self.tr("&Close"), tip=self.tr("Close this view; the file is left as it is"), slot=self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.export_action, close])
+
+    def add_readings(self, points: dict) -> None:
+        """{capteur_id: SensorBatch} stored since the last look, on the chart and in the table."""
+        self.chart.add_points(points)
+        self.sensor_model.add_points(points, {c: self.chart.colour(c) for c in points})
 
     def replace_history(self, history: dict, resolution: float, summaries: list) -> None:
         self.chart.replace_history(history, resolution)

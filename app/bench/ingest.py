@@ -45,6 +45,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rounds", type=int, default=3, help="one-shot: rounds against each server, alternated (default: 3)")
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
+    parser.add_argument(
+        "--keep-days",
+        type=int,
+        default=0,
+        help="also stream, in turns, into a server keeping N days and one keeping everything (default: 0, not measured)",
+    )
+    parser.add_argument(
+        "--old-rows", type=int, default=1_000_000, help="retention: readings a year old in both databases (default: 1,000,000)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,7 +82,44 @@ def run(args: argparse.Namespace) -> int:
             )
             peak, qt = server.peak_memory_mb(), server.loaded_qt()
         print(f"server peak memory (VmHWM): {peak:.0f} MB; Qt loaded in the server: {'yes' if qt else 'no'}")
+        if args.keep_days:
+            retention_cost(Path(folder), args)
     return 0
+
+
+def retention_cost(folder: Path, args: argparse.Namespace) -> None:
+    """The stream into two servers whose databases hold the same old readings, one keeping `keep_days`
+    and deleting them meanwhile, the other keeping everything: in turns, and the ratio of each round."""
+    paths = folder / "keep-everything.db", folder / "keep-days.db"
+    for path in paths:
+        write_old_rows(path, args.old_rows)
+    retention = [*THERMOLAB, "--keep-days", str(args.keep_days)]
+    with _Server(THERMOLAB, paths[0]) as everything, _Server(retention, paths[1]) as retaining:
+        rates: dict[_Server, list[float]] = {everything: [], retaining: []}
+        for round_ in range(args.rounds):
+            for server in (everything, retaining) if round_ % 2 else (retaining, everything):
+                rates[server].append(stream_rate(server, args.connections, args.readings))
+        left = retaining.old_rows()
+    ratios = [mine / plain for mine, plain in zip(rates[retaining], rates[everything], strict=True)]
+    print(f"stream into a database holding {args.old_rows:,} readings a year old:")
+    for server, name in ((everything, "keeping everything"), (retaining, f"keeping {args.keep_days} days")):
+        print(f"  {name:24} {median(rates[server]):12,.0f} readings/s")
+    rounds = " ".join(f"{ratio:.2f}" for ratio in ratios)
+    print(f"  keeping {args.keep_days} days / keeping everything: {median(ratios):.2f} (rounds: {rounds})")
+    print(f"  old readings deleted meanwhile: {args.old_rows - left:,} of {args.old_rows:,}")
+
+
+def write_old_rows(path: Path, count: int) -> None:
+    """`count` readings stamped a year ago, for a retention to delete while the server ingests."""
+    if not count:
+        return
+    year_ago = time.time() - 365 * 86_400
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        prepare_database(db, path)
+        db.execute("BEGIN")
+        rows = ((f"old_{i % 100}", 20.0, year_ago + i / 100, year_ago, 1) for i in range(count))
+        db.executemany("INSERT INTO mesures VALUES (?, ?, ?, ?, ?)", rows)
+        db.execute("COMMIT")
 
 
 def bulk_insert_rate(path: Path) -> float:
@@ -247,8 +293,12 @@ class _Server:
         self.process.communicate(timeout=60)
 
     def rows(self) -> int:
-        # max(rowid) instead of count(*): constant time, and rows are never deleted here.
+        # max(rowid) instead of count(*): constant time, and a retention deletes only the old rows,
+        # never the last one.
         return self._reader.execute("SELECT coalesce(max(rowid), 0) FROM mesures").fetchone()[0]
+
+    def old_rows(self) -> int:
+        return self._reader.execute("SELECT count(*) FROM mesures WHERE capteur_id GLOB 'old_*'").fetchone()[0]
 
     def wait_for_rows(self, target: int, interval: float = 0.01) -> None:
         deadline = time.monotonic() + WAIT_LIMIT

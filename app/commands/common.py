@@ -41,12 +41,21 @@ def positive_number(text: str) -> float:
 
 
 def positive_int(text: str) -> int:
+    return _int_from(text, 1)
+
+
+def whole_number(text: str) -> int:
+    """0 or more."""
+    return _int_from(text, 0)
+
+
+def _int_from(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"{value} must be {least} or more")
     return value
 
 

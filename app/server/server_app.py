@@ -150,8 +150,8 @@ class ServerApp(QObject):
 
     def _alarm_watch(self):
         """The running server's alarms, or None."""
-        server = self.session.server
-        return server.storage.alarms if server is not None else None
+        storage = self.session.storage
+        return storage.alarms if storage is not None else None
 
     def _try(self, attempt: _Attempt) -> None:
         if self.session.running:
@@ -163,7 +163,8 @@ class ServerApp(QObject):
         attempt, self._attempt = self._attempt, None
         if attempt.save:
             self._adopt(attempt.config)
-        print(f"listening on {host}:{port}", flush=True)
+        if host:
+            print(f"listening on {host}:{port}", flush=True)
         self.window.show_listening(host, port, storage_file(self.config))
         if attempt.instead_of is not None:
             note = self.tr(
@@ -199,7 +200,7 @@ class ServerApp(QObject):
             self._try(_Attempt(config, save=True))
             return
         server = self.session.server
-        previous = replace(self.session.config, port=server.address[1]) if server is not None else None
+        previous = replace(self.session.config, port=server.address[1]) if server is not None else self.session.config
         self._after_stop = _Attempt(config, save=True, previous=previous)
         self.session.stop()
 

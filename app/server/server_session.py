@@ -1,4 +1,5 @@
-"""The server of the window: `ServeurTCP` hosted in a QThread, and timers that read what it saw.
+"""The server of the window: `ServeurTCP` and the MQTT collector hosted in a QThread, and timers that
+read what they saw.
 
 `ServerWorker.run()` is the QThread's work: open the storage, listen, run the accept loop; it says
 `listening`, or `failed` when the storage or the port cannot be had. `ServerSession.stop()` asks it to
@@ -20,12 +21,15 @@ import threading
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.paths import storage_file
+from models.mqtt_mapping import MappingError
 from models.series import group_received
 from models.server_config import ServerConfig
-from models.server_state import ServerPanels
-from models.storage import StorageError, open_storage
+from models.server_state import ServerMonitor
+from models.storage import Storage, StorageError, open_storage
 from models.wire import WireTap
+from network.collector.mqtt_collector import MqttCollector
 from network.collector.serveur_tcp import ServeurTCP
+from network.mqtt.broker import BrokerError
 from network.serveur import PortInUse, ServerError
 
 FRAME_MS = 40
@@ -35,6 +39,7 @@ STOP_WAIT_MS = 15_000
 
 class ServerWorker(QObject):
     listening = Signal(str, int)
+    """The readings port's address, or ("", 0) when the settings turn it off (MQTT only)."""
     failed = Signal(str, bool)
     """The sentence, and whether the port is in use by another program."""
     stopped = Signal()
@@ -43,38 +48,55 @@ class ServerWorker(QObject):
         super().__init__()
         self.config = config
         self.server: ServeurTCP | None = None
+        self.collector: MqttCollector | None = None
+        self.monitor: ServerMonitor | None = None
+        """The server's, or the MQTT collector's when there is no readings port."""
+        self.storage: Storage | None = None
+        """Open while the server runs: its alarms are read from the window."""
         self._lock = threading.Lock()
-        self._cancelled = False
+        self._cancelled = threading.Event()
 
     @Slot()
     def run(self) -> None:
+        config = self.config
         try:
-            storage = open_storage(storage_file(self.config), self.config.text_file)
+            storage = open_storage(storage_file(config), config.text_file, keep_days=config.retention)
         except StorageError as error:
             self.failed.emit(str(error), False)
             return
-        config = self.config
-        server = ServeurTCP.from_config(storage, config)
+        server = ServeurTCP.from_config(storage, config) if config.tcp else None
         try:
-            server.listen()
-        except ServerError as error:
+            collector = (
+                MqttCollector.from_config(storage, config, server.monitor if server else None) if config.mqtt_url else None
+            )
+            if server is not None:
+                server.listen()
+        except (ServerError, BrokerError, MappingError) as error:
             storage.close()
             self.failed.emit(str(error), isinstance(error, PortInUse))
             return
         with self._lock:
-            self.server = server
-            cancelled = self._cancelled
-        if not cancelled:
-            self.listening.emit(*server.address)
-            server.serve_forever()
-        server.stop()
+            self.server, self.collector, self.storage = server, collector, storage
+            self.monitor = server.monitor if server else collector.monitor if collector else None
+        if not self._cancelled.is_set():
+            if collector is not None:
+                collector.start()
+            self.listening.emit(*(server.address if server else ("", 0)))
+            if server is not None:
+                server.serve_forever()
+            else:
+                self._cancelled.wait()
+        if server is not None:
+            server.stop()
+        if collector is not None:
+            collector.stop()
         storage.close()
         self.stopped.emit()
 
     def request_stop(self) -> None:
         """From any thread; returns at once."""
         with self._lock:
-            self._cancelled = True
+            self._cancelled.set()
             server = self.server
         if server is not None:
             server.request_stop()
@@ -89,12 +111,12 @@ class ServerSession(QObject):
     """{capteur_id: SensorBatch}, once per frame when anything arrived."""
     panels = Signal(object)
     """A `ServerPanels`, twice a second."""
-    alarms = Signal(list)
-    """The `AlarmEvent`s raised or cleared since the last emission, in order; at most twice a second, and
-    never empty. The rules and the alarms raised now: `server.storage.alarms` (docs/architecture.md, "Alarms")."""
     wire = Signal(list, int)
     """The watched connection's new `WireEvent`s, once per frame when there are any, and how many its
     tap has dropped so far (it keeps the last WIRE_EVENTS between two frames)."""
+    alarms = Signal(list)
+    """The `AlarmEvent`s raised or cleared since the last emission, in order; at most twice a second, and
+    never empty. The rules and the alarms raised now: `session.storage.alarms` (docs/architecture.md, "Alarms")."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -102,10 +124,10 @@ class ServerSession(QObject):
         self._thread: QThread | None = None
         self._worker: ServerWorker | None = None
         self._tap = None
-        self._alarm_feed = None
         self.by_reception = False
         """Place live readings on the time axis by their reception, not by their timestamp."""
         self._wire: WireTap | None = None
+        self._alarm_feed = None
         self._events_seen = 0
         self._frame = QTimer(self, interval=FRAME_MS, timeout=self._drain)
         self._panels = QTimer(self, interval=PANELS_MS, timeout=self._refresh_panels)
@@ -117,6 +139,14 @@ class ServerSession(QObject):
     @property
     def server(self) -> ServeurTCP | None:
         return self._worker.server if self._worker else None
+
+    @property
+    def monitor(self) -> ServerMonitor | None:
+        return self._worker.monitor if self._worker else None
+
+    @property
+    def storage(self) -> Storage | None:
+        return self._worker.storage if self._worker else None
 
     def start(self, config: ServerConfig) -> None:
         if self.running:
@@ -159,9 +189,9 @@ class ServerSession(QObject):
         self._wire = None
 
     def _listening(self, host: str, port: int) -> None:
-        server = self._worker.server
-        self._tap = server.monitor.tap()
-        self._alarm_feed = server.storage.alarms.feed()
+        monitor = self._worker.monitor
+        self._tap = monitor.tap()
+        self._alarm_feed = self._worker.storage.alarms.feed()
         self._events_seen = 0
         self._frame.start()
         self._panels.start()
@@ -192,7 +222,7 @@ class ServerSession(QObject):
             self._worker.deleteLater()
         if self._thread is not None:
             self._thread.deleteLater()
-        self._worker = self._thread = self._tap = self._alarm_feed = self._wire = None
+        self._worker = self._thread = self._tap = self._wire = self._alarm_feed = None
 
     def _drain(self) -> None:
         if self._tap is None:
@@ -204,12 +234,10 @@ class ServerSession(QObject):
             self.wire.emit(said, self._wire.dropped)
 
     def _refresh_panels(self) -> None:
-        server = self.server
-        if server is None:
+        monitor = self.monitor
+        if monitor is None:
             return
-        monitor = server.monitor
-        self._events_seen, events = monitor.events(self._events_seen)
-        rejected, reasons = monitor.rejected_by_sensor(), monitor.rejection_reasons()
-        self.panels.emit(ServerPanels(monitor.totals(), monitor.connections(), events, rejected, reasons))
+        self._events_seen, panels = monitor.panels(self._events_seen)
+        self.panels.emit(panels)
         if self._alarm_feed is not None and (changes := self._alarm_feed.drain()):
             self.alarms.emit(changes)

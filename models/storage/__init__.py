@@ -22,9 +22,13 @@ __all__ = [
 ]
 
 
-def open_storage(path: Path | str, text_file: bool = False, clock: Callable[[], float] = time.time) -> Storage:
+def open_storage(
+    path: Path | str, text_file: bool = False, clock: Callable[[], float] = time.time, keep_days: float | None = None
+) -> Storage:
     """Open a storage and start its writer; raises StorageError with a sentence for the user. `clock`: the
-    time its alarms are evaluated at."""
-    storage = TextFileStorage(path, clock=clock) if text_file else SQLiteStorage(path, clock=clock)
+    time its alarms are evaluated at and a retention measures age from; `keep_days`: delete readings
+    older than that (a database only; None keeps everything)."""
+    kind = TextFileStorage if text_file else SQLiteStorage
+    storage = kind(path, clock=clock, keep_days=keep_days)
     storage.open()
     return storage

@@ -13,6 +13,10 @@ batch, never on a connection thread.
 A failed transaction (a full disk, a lock held by another program, the file deleted) fails every
 batch in it, so their senders get errors; the writer then puts the file back as it was before the
 transaction, reopening it where needed, and the next batches are tried afresh.
+
+With a retention (`keep_days`), the same writer deletes readings older than that between batches, at
+most `purge_rows` in a transaction of its own after each batch (or while none comes): a large purge is
+many short steps taken in turn with the readings, never one long transaction they wait behind.
 """
 
 from __future__ import annotations
@@ -33,6 +37,16 @@ from models.reading import Reading
 log = logging.getLogger(__name__)
 
 MAX_PENDING_READINGS = 100_000
+PURGE_ROWS = 2_000
+"""Readings one retention step deletes at most: a few milliseconds of work, so a batch that arrives
+meanwhile waits no longer than that."""
+PURGE_EVERY = 60.0
+"""Seconds between two looks for readings past the retention, once a look found none left: the
+cutoff moves by a day a day, so a minute late costs nothing."""
+FIRST_LOOK = 2.0
+"""Seconds after the start before the first look: sensors that reconnect send what they kept first,
+and the server that opened the storage is listening to what it says by then."""
+DAY = 86_400.0
 
 
 class StorageError(Exception):
@@ -107,8 +121,16 @@ class Storage(ABC):
     """A sender's reason when the file cannot be opened again: the sentence that says where and why
     is for the server's user (docs/protocol.md, section 2)."""
 
-    def __init__(self, path: Path | str, max_pending: int = MAX_PENDING_READINGS, clock: Callable[[], float] = time.time):
-        """`clock`: the time alarms are evaluated at (silences, minimum durations); tests move it by hand."""
+    def __init__(
+        self,
+        path: Path | str,
+        max_pending: int = MAX_PENDING_READINGS,
+        clock: Callable[[], float] = time.time,
+        keep_days: float | None = None,
+    ):
+        """`clock`: the time alarms are evaluated at (silences, minimum durations) and a retention's
+        age is measured from; tests move it by hand. `keep_days`: delete readings whose timestamp is
+        older than that many days (None: keep everything)."""
         self.path = Path(path)
         self.stored = 0
         """Readings written and committed (a resent duplicate is not counted twice)."""
@@ -118,6 +140,17 @@ class Storage(ABC):
         """Transactions committed: far fewer than readings, since each takes whatever is queued."""
         self.failed = 0
         """Readings lost to a storage error (their senders got an error instead of an ack)."""
+        self.purged = 0
+        """Readings deleted because they were older than the retention."""
+        self.on_purged: Callable[[str], None] | None = None
+        """Called from the writer thread with one sentence when a retention look has deleted readings,
+        once it finds no more; without it, the sentence is logged."""
+        self.keep_days = keep_days
+        self.purge_rows = PURGE_ROWS
+        self._purge_due = time.monotonic() + FIRST_LOOK
+        """`time.monotonic()` at which the writer next looks for readings past the retention."""
+        self._purge_failing = False
+        self._purged_this_look = 0
         self.on_error: Callable[[str], None] | None = None
         """Called from the writer thread with one sentence when writing starts to fail, when it works
         again, and when the file is found deleted or replaced; without it, the sentence is logged."""
@@ -189,21 +222,61 @@ class Storage(ABC):
                 if batches:
                     self._write_all(batches)
                 self._watch(AlarmWatch.tick)
+                if self._purge_is_due():
+                    self._purge_step()
         finally:
             self._close()
             if self.alarms is not None:
                 self.alarms.close()
 
     def _next_batches(self) -> list[Commit] | None:
-        """What is queued; [] when the alarms' tick comes first; None once closing with nothing left."""
+        """What is queued; [] when the alarms' tick or a retention step comes first; None once closing
+        with nothing left."""
         with self._condition:
             if not self._queue and not self._closing:
-                self._condition.wait(TICK)
+                wait = self._purge_wait()
+                self._condition.wait(TICK if wait is None else max(0.0, min(TICK, wait)))
             if not self._queue and self._closing:
                 return None
             batches, self._queue, self._pending = self._queue, [], 0
             self._condition.notify_all()
             return batches
+
+    def _purge_wait(self) -> float | None:
+        """Seconds until the next retention step; None without a retention or while writing fails."""
+        if self.keep_days is None or self._failing or self._reopen_needed:
+            return None
+        return self._purge_due - time.monotonic()
+
+    def _purge_is_due(self) -> bool:
+        wait = self._purge_wait()
+        return wait is not None and wait <= 0
+
+    def _purge_step(self) -> None:
+        """Delete one bounded step of readings older than the retention; the next step is due at once
+        until the look is over, then the next look in `PURGE_EVERY` seconds. A failure refuses no
+        reading: it is said once, and tried again at the next look."""
+        assert self.keep_days is not None, "a step is due only with a retention"
+        cutoff = self._clock() - self.keep_days * DAY
+        try:
+            deleted, finished = self._purge(cutoff, self.purge_rows)
+        except Exception as error:
+            with contextlib.suppress(Exception):
+                self._rollback()
+            self._purge_due = time.monotonic() + PURGE_EVERY
+            if not self._purge_failing:
+                self._purge_failing = True
+                self._report(f"deleting readings older than {self.keep_days:g} days failed: {_described(error)} ({self.path})")
+            return
+        self._purge_failing = False
+        self.purged += deleted
+        self._purged_this_look += deleted
+        if finished:
+            self._purge_due = time.monotonic() + PURGE_EVERY
+            if self._purged_this_look:
+                sentence = f"readings older than {self.keep_days:g} days deleted: {self._purged_this_look:,}"
+                self._tell(self.on_purged, sentence, logging.INFO)
+                self._purged_this_look = 0
 
     def _write_all(self, batches: list[Commit]) -> None:
         try:
@@ -298,17 +371,26 @@ class Storage(ABC):
             self.alarms.reopen()
 
     def _report(self, sentence: str) -> None:
-        if self.on_error is None:
-            log.error("%s", sentence)
+        self._tell(self.on_error, sentence, logging.ERROR)
+
+    @staticmethod
+    def _tell(listener: Callable[[str], None] | None, sentence: str, level: int) -> None:
+        if listener is None:
+            log.log(level, "%s", sentence)
             return
         try:
-            self.on_error(sentence)
+            listener(sentence)
         except Exception:
             # The writer serves every connection: a listener's bug must not stop it.
             log.exception("%s (and telling it failed)", sentence)
 
     @abstractmethod
     def _open(self) -> None: ...
+
+    def _purge(self, cutoff: float, limit: int) -> tuple[int, bool]:
+        """One step of a look: delete and commit at most `limit` readings stamped before `cutoff`, and
+        return how many, and whether the look is over (none left)."""
+        raise NotImplementedError(f"{type(self).__name__} keeps every reading")
 
     def _alarm_book(self) -> AlarmBook | None:
         """A connection of its own to the alarms of this storage; None while it has none (a text file

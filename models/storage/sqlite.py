@@ -31,6 +31,12 @@ CREATE TABLE IF NOT EXISTS mesures (
 CREATE UNIQUE INDEX IF NOT EXISTS mesures_capteur_timestamp
     ON mesures (capteur_id, timestamp, sensor_clock);
 """
+# A retention walks the sensors in the order of the unique index, and deletes each one's old readings
+# through it: two index searches per sensor, and no index on time alone that every insert would pay for.
+_NEXT_SENSOR = "SELECT min(capteur_id) FROM mesures WHERE capteur_id > ?"
+_PURGE = "DELETE FROM mesures WHERE rowid IN (SELECT rowid FROM mesures WHERE capteur_id = ? AND timestamp < ? LIMIT ?)"
+SENSORS_PER_STEP = 64
+"""Sensors one retention step looks at, at most, besides deleting at most `purge_rows` readings."""
 ROWS_PER_INSERT = 256
 """Rows one INSERT statement may carry. Python's sqlite3 lets other threads run during each step of
 a statement, and with one step per row the writer and the window's thread traded the GIL 50,000
@@ -65,6 +71,9 @@ class SQLiteStorage(Storage):
 
     _journal_identity: tuple[int, int] | None = None
     """`file_identity` of the -wal file once opened: SQLite never removes it while a connection is open."""
+    _purged_through = ""
+    """The retention's walk: every sensor up to this one has no old reading left in this look. Every
+    capteur_id is longer than "", so "" starts a look."""
 
     def _open(self) -> None:
         check_writable(self.path)
@@ -122,6 +131,23 @@ class SQLiteStorage(Storage):
         # A full disk may have rolled the transaction back already: a second ROLLBACK would fail.
         if self._connection.in_transaction:
             self._connection.execute("ROLLBACK")
+
+    def _purge(self, cutoff: float, limit: int) -> tuple[int, bool]:
+        # The walk moves on only once the step is committed: a step rolled back is walked again.
+        through, deleted, finished = self._purged_through, 0, False
+        self._begin()
+        for _ in range(SENSORS_PER_STEP):
+            (sensor,) = self._connection.execute(_NEXT_SENSOR, (through,)).fetchone()
+            if sensor is None:
+                through, finished = "", True
+                break
+            deleted += self._connection.execute(_PURGE, (sensor, cutoff, limit - deleted)).rowcount
+            if deleted == limit:
+                break
+            through = sensor
+        self._commit()
+        self._purged_through = through
+        return deleted, finished
 
     def _close(self) -> None:
         self._connection.close()

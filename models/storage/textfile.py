@@ -18,6 +18,9 @@ from models.storage.sqlite import check_writable, open_alarm_book
 # A text file has no index to find a resent reading in, so the keys of recent sensor-stamped readings
 # are remembered in memory, within this bound; SQLite storage has no such limit.
 RECENT_KEYS = 200_000
+NO_RETENTION = "a text file keeps every reading: store into SQLite to keep only the last days"
+"""Deleting a text file's first lines means writing the whole file again, and a program reading it
+as it grows would lose its place: so a text file has no retention (docs/protocol.md, section 2)."""
 
 
 class TextFileStorage(Storage):
@@ -32,6 +35,8 @@ class TextFileStorage(Storage):
     """The file's descriptor; None once closed, so that closing again does nothing."""
 
     def _open(self) -> None:
+        if self.keep_days is not None:
+            raise StorageError(NO_RETENTION)
         check_writable(self.path)
         check_kind(self.path, text_file=True)
         try:

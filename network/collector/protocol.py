@@ -242,6 +242,21 @@ class ReadingProtocol:
 _DECLINED = object()
 
 
+def decode_message(raw: bytes, max_message: int = MAX_MESSAGE) -> object:
+    """One whole message (an MQTT payload, say) decoded as a message on the readings port is:
+    the same size limit, nesting limit and sentences; raises InvalidReading."""
+    if len(raw) > max_message:
+        raise InvalidReading("message too large")
+    value = _fast_parse(raw, max_message)
+    if value is not _DECLINED:
+        return value
+    raw = raw.strip(_WHITESPACE)
+    scanner = _ValueScanner(raw, 0)
+    if raw[:1] in (b"{", b"["):
+        scanner.scan(raw)
+    return _parse_strictly(raw, scanner.too_deep)
+
+
 def _fast_parse(line: bytes, max_message: int) -> object:
     """orjson's reading of a plain line, or _DECLINED when the line needs the careful path."""
     if len(line) > max_message or line.count(b"[") + line.count(b"{") > MAX_FAST_BRACKETS:

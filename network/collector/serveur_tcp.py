@@ -56,6 +56,7 @@ class ServeurTCP(Serveur):
         self._idle = IdleRanking()
         self.monitor = ServerMonitor(storage)
         storage.on_error = lambda reason: self.monitor.event(logging.ERROR, reason)
+        storage.on_purged = lambda sentence: self.monitor.event(logging.INFO, sentence)
 
     @classmethod
     def from_config(cls, storage: Storage, config: ServerConfig) -> ServeurTCP:

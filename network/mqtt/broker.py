@@ -89,9 +89,23 @@ def new_client(broker: Broker, client_id: str = "") -> mqtt.Client:
     if broker.username:
         client.username_pw_set(broker.username, broker.password)
     if broker.tls:
-        client.tls_set(ca_certs=broker.ca_file, cert_reqs=ssl.CERT_REQUIRED)
+        context = ssl.create_default_context(cafile=broker.ca_file)
+        context.sslsocket_class = _ClosingSSLSocket
+        client.tls_set_context(context)
     client.reconnect_delay_set(*RECONNECT_DELAYS)
     return client
+
+
+class _ClosingSSLSocket(ssl.SSLSocket):
+    """Closes itself when its handshake fails: paho drops such a socket without closing it, leaving it
+    to the garbage collector, at every try of a client that reconnects."""
+
+    def do_handshake(self, *args, **kwargs) -> None:
+        try:
+            super().do_handshake(*args, **kwargs)
+        except BaseException:
+            self.close()
+            raise
 
 
 def connect(client: mqtt.Client, broker: Broker, persistent: bool = False) -> None:
@@ -101,15 +115,34 @@ def connect(client: mqtt.Client, broker: Broker, persistent: bool = False) -> No
     so QoS 1 messages published while the client was away wait for it. A refusal by the broker
     (wrong password, say) arrives later, in `on_connect`'s reason code: `connection_failure` words it.
     """
-    properties = None
-    if persistent:
-        # MQTT 5 ends a session with its connection unless told to keep it: keep it as long as allowed.
-        properties = Properties(PacketTypes.CONNECT)
-        properties.SessionExpiryInterval = 0xFFFFFFFF
     try:
-        client.connect(broker.host, broker.port, KEEPALIVE, clean_start=not persistent, properties=properties)
+        client.connect(broker.host, broker.port, KEEPALIVE, clean_start=not persistent, properties=_properties(persistent))
     except (OSError, ValueError) as error:
         raise BrokerError(connection_failure(broker, error)) from None
+
+
+def connect_in_background(client: mqtt.Client, broker: Broker, persistent: bool = False, receive_maximum: int = 0) -> None:
+    """Let the network thread (`loop_start`) open the link, and open it again each time it fails or is
+    lost, waiting RECONNECT_DELAYS between tries: for a broker that may be down when we start.
+
+    Each failed try calls `on_connect_fail` from within the `except` that caught it, so
+    `sys.exc_info()` there is what `connection_failure` words. `receive_maximum` (MQTT 5) caps the
+    QoS 1 messages the broker sends before we acknowledge any; 0 leaves the broker's default.
+    """
+    properties = _properties(persistent, receive_maximum)
+    client.connect_async(broker.host, broker.port, KEEPALIVE, clean_start=not persistent, properties=properties)
+
+
+def _properties(persistent: bool, receive_maximum: int = 0) -> Properties | None:
+    if not persistent and not receive_maximum:
+        return None
+    properties = Properties(PacketTypes.CONNECT)
+    if persistent:
+        # MQTT 5 ends a session with its connection unless told to keep it: keep it as long as allowed.
+        properties.SessionExpiryInterval = 0xFFFFFFFF
+    if receive_maximum:
+        properties.ReceiveMaximum = receive_maximum
+    return properties
 
 
 def close_client(client: mqtt.Client) -> None:

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BrokerLinkText</name>
+    <message numerus="yes">
+        <source>MQTT: connected, %Ln message(s)/s</source>
+        <translation>
+            <numerusform>MQTT: connected, %Ln message/s</numerusform>
+            <numerusform>MQTT: connected, %Ln messages/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) per second</source>
+        <translation>
+            <numerusform>%Ln message per second</numerusform>
+            <numerusform>%Ln messages per second</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClockBox</name>
     <message numerus="yes">
         <source>%Ln served</source>

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BrokerLinkText</name>
+    <message numerus="yes">
+        <source>MQTT: connected, %Ln message(s)/s</source>
+        <translation>
+            <numerusform>MQTT&#xa0;: connecté, %Ln message/s</numerusform>
+            <numerusform>MQTT&#xa0;: connecté, %Ln messages/s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MQTT: reconnecting</source>
+        <translation>MQTT&#xa0;: reconnexion en cours</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>reconnecting: {0}</source>
+        <translation>reconnexion en cours&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Broker {0}: {1}</source>
+        <translation>Broker {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Topics: {0}</source>
+        <translation>Topics&#xa0;: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) per second</source>
+        <translation>
+            <numerusform>%Ln message par seconde</numerusform>
+            <numerusform>%Ln messages par seconde</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClockBox</name>
     <message>
         <source>Clock server</source>
@@ -277,6 +314,14 @@
         <translation>l&apos;enregistrement fonctionne de nouveau&#xa0;: les mesures vont dans {0}</translation>
     </message>
     <message>
+        <source>readings older than {0} days deleted: {1}</source>
+        <translation>mesures de plus de {0}&#xa0;jours supprimées&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>deleting readings older than {0} days failed: {1} ({2})</source>
+        <translation>la suppression des mesures de plus de {0}&#xa0;jours a échoué&#xa0;: {1} ({2})</translation>
+    </message>
+    <message>
         <source>{0} was deleted while the server ran</source>
         <translation>{0} a été supprimé pendant que le serveur tournait</translation>
     </message>
@@ -471,6 +516,14 @@
     <message>
         <source>{0} is a SQLite database, not a text file: choose another file or store into SQLite</source>
         <translation>{0} est une base SQLite, pas un fichier texte&#xa0;: choisissez un autre fichier ou enregistrez dans SQLite</translation>
+    </message>
+    <message>
+        <source>a text file keeps every reading: store into SQLite to keep only the last days</source>
+        <translation>un fichier texte garde toutes les mesures&#xa0;: enregistrez dans SQLite pour ne garder que les derniers jours</translation>
+    </message>
+    <message>
+        <source>cannot read {0} any more ({1}): open it again</source>
+        <translation>impossible de lire {0} désormais ({1})&#xa0;: ouvrez-le de nouveau</translation>
     </message>
     <message>
         <source>alarm raised: {0} above {1} °C ({2} °C)</source>
@@ -785,6 +838,98 @@
         <translation>la clé API OpenWeatherMap</translation>
     </message>
     <message>
+        <source>connected to the broker {0}; subscribed to {1}</source>
+        <translation>connecté au broker {0}&#xa0;; abonné à {1}</translation>
+    </message>
+    <message>
+        <source>connected to the broker {0} (session resumed); subscribed to {1}</source>
+        <translation>connecté au broker {0} (session reprise)&#xa0;; abonné à {1}</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connexion en cours…</translation>
+    </message>
+    <message>
+        <source>the broker at {0} refused the subscription to {1}</source>
+        <translation>le broker {0} a refusé l&apos;abonnement à {1}</translation>
+    </message>
+    <message>
+        <source>{0}: trying again</source>
+        <translation>{0}&#xa0;: nouvel essai</translation>
+    </message>
+    <message>
+        <source>lost the broker {0} ({1})</source>
+        <translation>liaison perdue avec le broker {0} ({1})</translation>
+    </message>
+    <message>
+        <source>left the broker {0}</source>
+        <translation>déconnecté du broker {0}</translation>
+    </message>
+    <message>
+        <source>{0} (topic {1})</source>
+        <translation>{0} (topic {1})</translation>
+    </message>
+    <message>
+        <source>no mapping matches this topic</source>
+        <translation>aucune correspondance ne reconnaît ce topic</translation>
+    </message>
+    <message>
+        <source>the payload must be a bare number, not {0}</source>
+        <translation>le contenu doit être un nombre seul, pas {0}</translation>
+    </message>
+    <message>
+        <source>{0} is missing</source>
+        <translation>il manque {0}</translation>
+    </message>
+    <message>
+        <source>capteur_id {0} does not match the topic&apos;s {1}</source>
+        <translation>le capteur_id {0} ne correspond pas à celui du topic, {1}</translation>
+    </message>
+    <message>
+        <source>mapping {0}: {1}</source>
+        <translation>correspondance {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: write FILTER SENSOR VALUE [UNIT], or the name of a ready-made mapping</source>
+        <translation>{0}&#xa0;: écrivez FILTRE CAPTEUR VALEUR [UNITÉ], ou le nom d&apos;une correspondance prête à l&apos;emploi</translation>
+    </message>
+    <message>
+        <source>{0}: the filter {1} has levels 1 to {2}</source>
+        <translation>{0}&#xa0;: le filtre {1} a les niveaux 1 à {2}</translation>
+    </message>
+    <message>
+        <source>{0}: say where the sensor id is, topic:LEVEL or json:FIELD</source>
+        <translation>{0}&#xa0;: dites où est l&apos;identifiant du capteur, topic:NIVEAU ou json:CHAMP</translation>
+    </message>
+    <message>
+        <source>{0}: say where the temperature is, thermolab, number or json:PATH</source>
+        <translation>{0}&#xa0;: dites où est la température, thermolab, number ou json:CHEMIN</translation>
+    </message>
+    <message>
+        <source>{0}: the unit is C, F, K or json:FIELD</source>
+        <translation>{0}&#xa0;: l&apos;unité est C, F, K ou json:CHAMP</translation>
+    </message>
+    <message>
+        <source>a topic filter must not be empty</source>
+        <translation>un filtre de topic ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>{0}: a wildcard (+ or #) must fill a whole level</source>
+        <translation>{0}&#xa0;: un joker (+ ou #) doit occuper tout un niveau</translation>
+    </message>
+    <message>
+        <source>{0}: # may only be the last level</source>
+        <translation>{0}&#xa0;: # ne peut être que le dernier niveau</translation>
+    </message>
+    <message>
+        <source>{0}: a group name cannot hold /, + or #</source>
+        <translation>{0}&#xa0;: un nom de groupe ne peut contenir ni /, ni +, ni #</translation>
+    </message>
+    <message>
+        <source>the MQTT broker&apos;s password</source>
+        <translation>le mot de passe du broker MQTT</translation>
+    </message>
+    <message>
         <source>{0} is not key=value: write parameters as in sine:period=60,amplitude=3</source>
         <translation>{0} n&apos;est pas de la forme clé=valeur&#xa0;: écrivez les paramètres comme dans sine:period=60,amplitude=3</translation>
     </message>
@@ -982,8 +1127,12 @@
         <translation>{0} (lecture seule) — Thermolab</translation>
     </message>
     <message>
-        <source>Read-only view of {0}. Live readings still go to {1} (change it in the server&apos;s Settings).</source>
-        <translation>Consultation en lecture seule de {0}. Les relevés en direct vont toujours dans {1} (à changer dans les Paramètres du serveur).</translation>
+        <source>Read-only view of {0}: what collectors store into it appears as they commit.</source>
+        <translation>Vue en lecture seule de {0}&#xa0;: ce que les collecteurs y enregistrent apparaît dès qu&apos;ils le valident.</translation>
+    </message>
+    <message>
+        <source>This server&apos;s readings still go to {0} (change it in the server&apos;s Settings).</source>
+        <translation>Les mesures de ce serveur vont toujours dans {0} (à changer dans les Paramètres du serveur).</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
@@ -1662,6 +1811,87 @@
     </message>
 </context>
 <context>
+    <name>MqttSettings</name>
+    <message>
+        <source>none: no broker (mqtt://127.0.0.1:1883)</source>
+        <translation>aucun&#xa0;: pas de broker (mqtt://127.0.0.1:1883)</translation>
+    </message>
+    <message>
+        <source>mqtt://[USER@]HOST[:PORT], or mqtts:// for TLS; empty to subscribe to no broker</source>
+        <translation>mqtt://[UTILISATEUR@]HÔTE[:PORT], ou mqtts:// pour TLS&#xa0;; vide pour ne s&apos;abonner à aucun broker</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Kept in the system&apos;s keyring (or a file only you can read), never in the settings file</source>
+        <translation>Conservé dans le trousseau du système (ou un fichier que vous seul pouvez lire), jamais dans le fichier des paramètres</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>les certificats du système</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate that signed the broker&apos;s</source>
+        <translation>Pour mqtts://&#xa0;: le certificat de l&apos;autorité qui a signé celui du broker</translation>
+    </message>
+    <message>
+        <source>automatic, the same at every start</source>
+        <translation>automatique, le même à chaque démarrage</translation>
+    </message>
+    <message>
+        <source>The name of this collector&apos;s session on the broker: each collector needs its own</source>
+        <translation>Le nom de la session de ce collecteur sur le broker&#xa0;: chaque collecteur a besoin du sien</translation>
+    </message>
+    <message>
+        <source>none: this collector takes every message</source>
+        <translation>aucun&#xa0;: ce collecteur prend tous les messages</translation>
+    </message>
+    <message>
+        <source>Collectors of one group share the messages: the broker gives each to one of them</source>
+        <translation>Les collecteurs d&apos;un même groupe se partagent les messages&#xa0;: le broker donne chacun à l&apos;un d&apos;eux</translation>
+    </message>
+    <message>
+        <source>One per line: FILTER SENSOR VALUE [UNIT]
+SENSOR: topic:N (the topic&apos;s level N) or json:FIELD
+VALUE: thermolab, number (the whole payload) or json:PATH
+UNIT: C, F, K or json:FIELD</source>
+        <translation>Une par ligne&#xa0;: FILTRE CAPTEUR VALEUR [UNITÉ]
+CAPTEUR&#xa0;: topic:N (le niveau N du topic) ou json:CHAMP
+VALEUR&#xa0;: thermolab, number (tout le contenu) ou json:CHEMIN
+UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
+    </message>
+    <message>
+        <source>Add a ready-made mapping…</source>
+        <translation>Ajouter une correspondance prête à l&apos;emploi…</translation>
+    </message>
+    <message>
+        <source>Broker URL:</source>
+        <translation>URL du broker&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Fichier de CA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>Identifiant client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Topics&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>PortTakenBox</name>
     <message>
         <source>Thermolab server</source>
@@ -2189,6 +2419,10 @@
         </translation>
     </message>
     <message>
+        <source>Readings port off</source>
+        <translation>Port des mesures fermé</translation>
+    </message>
+    <message>
         <source>Stored: {0} ({1} since the start)</source>
         <translation>Enregistrées&#xa0;: {0} ({1} depuis le démarrage)</translation>
     </message>
@@ -2500,6 +2734,18 @@ Depuis un terminal&#xa0;:
         <translation>Laissez vide pour le fichier par défaut de votre dossier de données</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation>&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Tout garder</translation>
+    </message>
+    <message>
+        <source>Readings older than this are deleted from the database, a little at a time; a text file keeps everything</source>
+        <translation>Les mesures plus anciennes sont supprimées de la base, un peu à la fois&#xa0;; un fichier texte garde tout</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -2520,6 +2766,14 @@ Depuis un terminal&#xa0;:
         <translation>Délai pour recevoir un message entier, compté depuis son premier octet&#xa0;; au-delà, la connexion est fermée</translation>
     </message>
     <message>
+        <source>Receive readings on this port</source>
+        <translation>Recevoir les mesures sur ce port</translation>
+    </message>
+    <message>
+        <source>Off: readings come from the MQTT broker only</source>
+        <translation>Décoché&#xa0;: les mesures ne viennent que du broker MQTT</translation>
+    </message>
+    <message>
         <source>Listen on address:</source>
         <translation>Adresse d&apos;écoute&#xa0;:</translation>
     </message>
@@ -2534,6 +2788,10 @@ Depuis un terminal&#xa0;:
     <message>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Keep readings:</source>
+        <translation>Garder les mesures&#xa0;:</translation>
     </message>
     <message>
         <source>Token:</source>
@@ -2552,8 +2810,20 @@ Depuis un terminal&#xa0;:
         <translation>Délai par message&#xa0;:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
         <source>Save and restart the server</source>
         <translation>Enregistrer et redémarrer le serveur</translation>
+    </message>
+    <message>
+        <source>With the readings port off, give a broker URL: readings would come from nowhere.</source>
+        <translation>Avec le port des mesures fermé, donnez l&apos;URL d&apos;un broker&#xa0;: les mesures ne viendraient de nulle part.</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>

@@ -3,6 +3,7 @@
 import os
 import signal
 import socket
+import time
 
 from models.reading import Reading
 from models.storage import open_storage
@@ -61,10 +62,23 @@ def test_start_up_errors_are_one_sentence(tmp_path):
         (["--db", str(tmp_path / "missing" / "m.db")], "does not exist: create it or choose another file"),
         (["--db", str(tmp_path / "notes.txt")], "is not a SQLite database: choose another file"),
         (["--text-file", str(tmp_path / "missing" / "d.txt")], "does not exist: create it or choose another file"),
+        (["--text-file", str(tmp_path / "d.txt"), "--keep-days", "3"], "a text file keeps every reading"),
     ]:
         result = run_main("server", "--headless", "--port", "0", *arguments)
         assert result.returncode == 2
         assert result.stderr.count("\n") == 1 and sentence in result.stderr
+
+
+def test_keep_days_deletes_what_is_older_and_the_status_counts_what_is_left(tmp_path):
+    now = time.time()
+    storage = open_storage(tmp_path / "m.db")
+    old = [Reading("old", 20.0, now - 40 * 86_400 + i, i, True) for i in range(30)]
+    assert storage.submit(old + [Reading("new", 21.0, now - 60 + i, i, True) for i in range(4)], now).wait(10)
+    storage.close()
+    server = ServerProcess("--db", str(tmp_path / "m.db"), "--keep-days", "30")
+    server.wait_for_line("0 connections · 0 readings/s · 4 stored (0 since the start)")
+    assert server.stop()[0] == 0
+    assert [row[0] for row in stored_rows(tmp_path / "m.db")] == ["new"] * 4
 
 
 def test_send_prints_the_ack_and_the_reading_is_stored(tmp_path):

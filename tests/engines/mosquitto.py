@@ -26,13 +26,16 @@ def mosquitto_binary() -> str | None:
 class Mosquitto:
     """`with Mosquitto(folder) as broker:` starts a broker on a free port; `broker.url` reaches it.
 
-    With `users={"name": "password"}` the broker refuses anonymous clients. Persistence is on, so a
-    restart (`restart()`) keeps the sessions and queued QoS 1 messages, as a real broker's would.
+    With `users={"name": "password"}` the broker refuses anonymous clients; with `tls=True` it speaks
+    TLS only, with a certificate for 127.0.0.1 signed by a CA of its own (`ca_file`). Persistence is
+    on, so a restart (`restart()`) keeps the sessions and queued QoS 1 messages, as a real broker's would.
     """
 
-    def __init__(self, folder: Path, users: dict[str, str] | None = None):
+    def __init__(self, folder: Path, users: dict[str, str] | None = None, tls: bool = False):
         self.folder = Path(folder)
         self.users = users or {}
+        self.tls = tls
+        self.ca_file = self.folder / "ca.crt"
         self.port = 0
         self.process: subprocess.Popen | None = None
         self.log: collections.deque[str] = collections.deque(maxlen=200)
@@ -41,7 +44,7 @@ class Mosquitto:
 
     @property
     def url(self) -> str:
-        return f"mqtt://127.0.0.1:{self.port}"
+        return f"{'mqtts' if self.tls else 'mqtt'}://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Mosquitto:
         binary = mosquitto_binary()
@@ -82,6 +85,7 @@ class Mosquitto:
     def _write_config(self) -> Path:
         lines = [
             f"listener {self.port} 127.0.0.1",
+            *(self._certificates() if self.tls else []),
             "persistence true",
             f"persistence_location {self.folder}/",
             "log_dest stderr",
@@ -103,6 +107,21 @@ class Mosquitto:
         config = self.folder / "mosquitto.conf"
         config.write_text("\n".join(lines) + "\n")
         return config
+
+    def _certificates(self) -> list[str]:
+        """A CA, and the broker's key and certificate (for the IP address 127.0.0.1) signed by it."""
+        files = {name: self.folder / name for name in ("ca.key", "server.key", "server.csr", "server.crt", "san.ext")}
+        files["san.ext"].write_text("subjectAltName = IP:127.0.0.1\n")
+        ca_key, key, request, certificate = (files[name] for name in ("ca.key", "server.key", "server.csr", "server.crt"))
+        for command in (
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Thermolab-test-CA"]
+            + ["-keyout", ca_key, "-out", self.ca_file],
+            ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", request],
+            ["x509", "-req", "-days", "2", "-in", request, "-CA", self.ca_file, "-CAkey", ca_key, "-CAcreateserial"]
+            + ["-extfile", files["san.ext"], "-out", certificate],
+        ):
+            subprocess.run(["openssl", *map(str, command)], check=True, capture_output=True)
+        return [f"cafile {self.ca_file}", f"certfile {files['server.crt']}", f"keyfile {files['server.key']}"]
 
     def _passwd_binary(self) -> str:
         """mosquitto_passwd (Debian's mosquitto package) hashes the password file in place."""

@@ -1,8 +1,11 @@
 """History for the chart comes back from storage bucketed, whatever was stored."""
 
+import contextlib
+import sqlite3
+
 import pytest
 
-from models.history import count_stored, load_history, sensor_summaries, time_span
+from models.history import NewReadings, count_stored, load_history, sensor_summaries, time_span
 from models.reading import Reading
 from models.storage import open_storage
 
@@ -40,12 +43,42 @@ def test_the_tables_summary_covers_the_window_and_slides_on_from_there(tmp_path)
     assert (summary.count, summary.minimum, summary.maximum) == (1, 4.0, 4.0)
 
 
+@pytest.mark.parametrize("window", [None, 600.0])
+def test_a_summary_through_a_rowid_leaves_the_later_rows_to_the_follower(tmp_path, window):
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("a", float(v), 100.0 + i, None, True) for i, v in enumerate([5, 1, 9, 4])], 0.0).wait(10)
+    storage.close()
+    follower = NewReadings(tmp_path / "m.db")
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("a", 30.0, 50.0, None, True), Reading("b", 7.0, 60.0, None, True)], 0.0).wait(10)
+    storage.close()
+    (summary,) = sensor_summaries(tmp_path / "m.db", window=window, now=200.0, through=follower.cursor)
+    assert (summary.capteur_id, summary.count, summary.maximum) == ("a", 4, 9.0)
+    assert follower.take() == [Reading("a", 30.0, 50.0), Reading("b", 7.0, 60.0)]
+    assert follower.take() == []
+    follower.close()
+
+
 def test_the_readings_a_storage_holds_are_counted(tmp_path):
     for path, text_file in ((tmp_path / "m.db", False), (tmp_path / "donnees.txt", True)):
         storage = open_storage(path, text_file)
         storage.submit([Reading("a", 20.0, 100.0 + i, None, True) for i in range(7)], 0.0).wait(10)
         storage.close()
         assert count_stored(path, text_file) == 7
+
+
+def test_the_follower_catches_up_in_bounded_looks_and_after_every_row_was_deleted(tmp_path):
+    open_storage(tmp_path / "m.db").close()
+    follower = NewReadings(tmp_path / "m.db")
+    storage = open_storage(tmp_path / "m.db")
+    storage.submit([Reading("a", float(i), 100.0 + i, None, True) for i in range(10)], 0.0).wait(10)
+    assert [len(follower.take(limit=4)) for _ in range(4)] == [4, 4, 2, 0]
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as db, db:
+        db.execute("DELETE FROM mesures")
+    storage.submit([Reading("b", 1.0, 5.0, None, True)], 0.0).wait(10)
+    storage.close()
+    assert follower.take() == [Reading("b", 1.0, 5.0)]
+    follower.close()
 
 
 def test_by_reception_history_places_each_reading_at_its_arrival(tmp_path):

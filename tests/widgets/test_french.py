@@ -288,6 +288,18 @@ def test_a_flood_from_many_hosts_and_a_refusal_read_french(french):
     assert translated("refused: connection limit (1) reached") == f"refusé{NBSP}: limite de connexions (1) atteinte"
 
 
+def test_the_mqtt_collectors_sentences_are_translated_with_what_they_carry(french):
+    assert translated("rejected: temperature is missing (topic zigbee2mqtt/hall_switch)") == (
+        "refusé\u00a0: il manque temperature (topic zigbee2mqtt/hall_switch)"
+    )
+    assert translated("no broker answers at mqtt://127.0.0.1:1883: is it running, and is the port right?: trying again") == (
+        "aucun broker ne répond à mqtt://127.0.0.1:1883\u00a0: est-il lancé, et le port est-il le bon\u00a0?\u00a0: nouvel essai"
+    )
+    assert translated("mapping 2: topic:9: the filter zigbee2mqtt/+ has levels 1 to 2") == (
+        "correspondance 2\u00a0: topic:9\u00a0: le filtre zigbee2mqtt/+ a les niveaux 1 à 2"
+    )
+
+
 def test_alarm_sentences_of_the_core_read_french_with_their_numbers(french):
     raised = AlarmEvent("fridge", 1, AlarmKind.HIGH, 8.0, 9.5, 1_790_000_000.0)
     assert translated(raised.sentence()) == f"alarme déclenchée{NBSP}: fridge au-dessus de 8 °C (9,5 °C)"

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
 from models.server_config import DEFAULT_PORT
-from models.server_state import ServerPanels
+from models.server_state import BrokerLink, ServerPanels
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
@@ -32,6 +33,7 @@ from widgets.dock_layout import tabs_below
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
 from widgets.server.alarm_view import AlarmView
+from widgets.server.broker_link import BrokerLinkLabel, BrokerLinkText
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog
 from widgets.server.sensor_table import SensorTable, SensorTableModel
@@ -75,14 +77,19 @@ class ServerWindow(QMainWindow):
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
         self.chart.image_export_requested.connect(self.ask_image_path)
         self.connections = ConnectionsPanel()
+        self.broker_link = BrokerLinkLabel()
         self.connections.watch_requested.connect(self.watch_requested)
         self.wire_view = WireView(self)
         self.event_log = EventLog()
+        connections = QWidget()
+        connections_layout = QVBoxLayout(connections)
+        connections_layout.setContentsMargins(0, 0, 0, 0)
+        connections_layout.setSpacing(0)
+        connections_layout.addWidget(self.broker_link)
+        connections_layout.addWidget(self.connections)
         self.docks = {
             "sensors": self._dock("sensors", self.tr("Sensors"), self.sensor_table, Qt.DockWidgetArea.BottomDockWidgetArea),
-            "connections": self._dock(
-                "connections", self.tr("Connections"), self.connections, Qt.DockWidgetArea.RightDockWidgetArea
-            ),
+            "connections": self._dock("connections", self.tr("Connections"), connections, Qt.DockWidgetArea.RightDockWidgetArea),
             "events": self._dock("event_log", self.tr("Event log"), self.event_log, Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self.tabifyDockWidget(self.docks["connections"], self.docks["events"])
@@ -112,10 +119,14 @@ class ServerWindow(QMainWindow):
         self.view_menu.insertAction(self._language_separator, action)
 
     def show_listening(self, host: str, port: int, storage: Path) -> None:
-        self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
+        """`host` "": the readings port is off, readings come from the MQTT broker only."""
+        if host:
+            self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
+            self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
+        else:
+            self.address.setText(self.tr("Readings port off"))
         self.storage.set_path(str(storage))
         self.storage.setToolTip(self.tr("Readings are stored in {0}").format(storage))
-        self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
         self.start_action.setEnabled(False)
         self.stop_action.setEnabled(True)
 
@@ -123,6 +134,7 @@ class ServerWindow(QMainWindow):
         self.address.setText(self.tr("Stopped"))
         self.clients.setText(self.tr("Clients: 0"))
         self.rate.setText(self.tr("%Ln readings/s", "", 0))
+        self.show_broker_link(None)
         self.start_action.setEnabled(True)
         self.stop_action.setEnabled(False)
 
@@ -141,8 +153,16 @@ class ServerWindow(QMainWindow):
         self.chart.replace_history(history, resolution)
         self.sensor_model.replace(summaries, {c: self.chart.colour(c) for c in history})
 
+    def show_broker_link(self, link: BrokerLink | None) -> None:
+        self.broker_link.show_link(link)
+        self.broker.setVisible(link is not None)
+        if link is not None:
+            self.broker.setText(self._broker_text.short(link))
+            self.broker.setToolTip(self._broker_text.full(link))
+
     def update_panels(self, panels: ServerPanels) -> None:
         self.connections.connections.set_connections(panels.connections)
+        self.show_broker_link(panels.broker)
         self.event_log.add_events(panels.events)
         self.sensor_model.set_rejected(panels.rejected, panels.reasons)
         self.sensor_model.refresh()
@@ -294,9 +314,10 @@ class ServerWindow(QMainWindow):
             action.setIconText(name)
 
     def _make_status_bar(self) -> None:
-        self.address, self.clients, self.rate, self.stored = (QLabel() for _ in range(4))
+        self.address, self.clients, self.rate, self.stored, self.broker = (QLabel() for _ in range(5))
+        self._broker_text = BrokerLinkText(self)
         self.storage = PathLabel()
-        for label in (self.address, self.clients, self.rate, self.stored):
+        for label in (self.address, self.clients, self.rate, self.stored, self.broker):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))

@@ -1,4 +1,5 @@
-"""Server settings: address, storage, token and limits; applied when the server restarts.
+"""Server settings: address, storage and its retention, token and limits, and the MQTT broker; applied when the
+server restarts.
 
 A storage file whose content is of the other kind (a database chosen as text file) is refused here,
 with the sentence under the fields, so the user corrects it without losing what they typed.
@@ -10,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,12 +23,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from models.mqtt_mapping import MappingError
 from models.server_config import ServerConfig
 from models.storage import StorageError, check_kind
 from widgets.core_text import translated
+from widgets.server.mqtt_settings import MqttSettings
 
 
 class SettingsDialog(QDialog):
@@ -49,6 +55,12 @@ class SettingsDialog(QDialog):
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.hide()
+        self.keep_days = QSpinBox(minimum=0, maximum=36_500, value=config.keep_days)
+        self.keep_days.setSuffix(self.tr(" days"))
+        self.keep_days.setSpecialValueText(self.tr("Keep everything"))
+        self.keep_days.setToolTip(
+            self.tr("Readings older than this are deleted from the database, a little at a time; a text file keeps everything")
+        )
         self.kind.currentIndexChanged.connect(self._show_default_file)
         self._show_default_file()
         browse = QPushButton(self.tr("Browse…"))
@@ -68,22 +80,36 @@ class SettingsDialog(QDialog):
             self.tr("A connection whose message is not complete this long after its first byte is closed")
         )
 
+        self.tcp = QCheckBox(self.tr("Receive readings on this port"), checked=config.tcp)
+        self.tcp.setToolTip(self.tr("Off: readings come from the MQTT broker only"))
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.port)
+        port_row.addWidget(self.tcp, 1)
+
         form = QFormLayout()
         form.addRow(self.tr("Listen on address:"), self.host)
-        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Port:"), port_row)
         form.addRow(self.tr("Storage:"), self.kind)
         form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("Keep readings:"), self.keep_days)
         form.addRow(self.tr("Token:"), self.token)
         form.addRow(self.tr("Connections at once:"), self.max_connections)
         form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
         form.addRow(self.tr("Message timeout:"), self.message_timeout)
-        form.addRow(self.problem)
+        general = QWidget()
+        general.setLayout(form)
+        self.mqtt = MqttSettings(config)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.mqtt, self.tr("MQTT"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save and restart the server"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setLayout(form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
 
     def config(self) -> ServerConfig:
         path = self.path.text().strip()
@@ -93,11 +119,14 @@ class SettingsDialog(QDialog):
             port=self.port.value(),
             storage_path=Path(path) if path else None,
             text_file=self.kind.currentData(),
+            keep_days=0 if self.kind.currentData() else self.keep_days.value(),
             token=self.token.text(),
             max_connections=self.max_connections.value(),
             idle_timeout=self.idle_timeout.value(),
             message_timeout=self.message_timeout.value(),
-        )
+            tcp=self.tcp.isChecked(),
+            **self.mqtt.values(),
+        ).with_broker_password_apart()
 
     def storage_file(self) -> Path:
         """The file readings will go to: the one typed, or the default of the kind chosen."""
@@ -108,13 +137,27 @@ class SettingsDialog(QDialog):
         try:
             check_kind(self.storage_file(), self.kind.currentData())
         except StorageError as error:
-            self.problem.setText(translated(str(error)))
-            self.problem.show()
+            self._refuse(translated(str(error)), page=0)
+            return
+        try:
+            self.mqtt.check()
+        except MappingError as error:
+            self._refuse(translated(str(error)), page=1)
+            return
+        if not self.tcp.isChecked() and not self.mqtt.url.text().strip():
+            self._refuse(self.tr("With the readings port off, give a broker URL: readings would come from nowhere."), page=1)
             return
         super().accept()
 
+    def _refuse(self, sentence: str, page: int) -> None:
+        """The sentence under the pages, and the page to correct in front."""
+        self.tabs.setCurrentIndex(page)
+        self.problem.setText(sentence)
+        self.problem.show()
+
     def _show_default_file(self) -> None:
         self.path.setPlaceholderText(str(self._defaults[self.kind.currentData()]))
+        self.keep_days.setEnabled(not self.kind.currentData())
         self.problem.hide()
 
     def _browse(self) -> None:

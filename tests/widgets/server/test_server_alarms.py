@@ -96,7 +96,7 @@ def test_the_window_shows_an_alarm_the_user_acknowledges_and_it_clears_past_the_
         _click_ok(qtbot, dialog)
         qtbot.waitUntil(lambda: _dialog(window) is None)
         assert [line.value for line in window.chart.thresholds.shown] == [8.0, 2.0]
-        watch = app.session.server.storage.alarms
+        watch = app.session.storage.alarms
         qtbot.waitUntil(lambda: len(watch.rules()) == 2, timeout=5_000)
 
         sensor.send({"capteur_id": "fridge", "temperature": 9.5, "seq": 2})

@@ -1,4 +1,4 @@
-"""The server settings dialog: the message timeout shown, edited and saved like the other limits."""
+"""The server settings dialog: the message timeout and the retention shown, edited and saved."""
 
 from PySide6.QtCore import QSettings
 
@@ -7,12 +7,28 @@ from models.server_config import ServerConfig
 from widgets.server.settings_dialog import SettingsDialog
 
 
-def test_the_message_timeout_is_shown_edited_and_saved(qtbot, tmp_path):
-    dialog = SettingsDialog(ServerConfig(message_timeout=12.0), tmp_path / "mesures.db", tmp_path / "donnees.txt")
+def typed_and_saved(qtbot, tmp_path, config: ServerConfig, field: str, typed: str) -> tuple[SettingsDialog, ServerConfig]:
+    """The dialog opened on `config` with `typed` typed into `field` instead, and the settings it saved."""
+    dialog = SettingsDialog(config, tmp_path / "mesures.db", tmp_path / "donnees.txt")
     qtbot.addWidget(dialog)
-    assert dialog.message_timeout.value() == 12.0
-    dialog.message_timeout.clear()
-    qtbot.keyClicks(dialog.message_timeout, "5")
+    assert getattr(dialog, field).value() == getattr(config, field)
+    getattr(dialog, field).clear()
+    qtbot.keyClicks(getattr(dialog, field), typed)
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     save_server_config(store, dialog.config())
-    assert load_server_config(store).message_timeout == 5.0
+    return dialog, load_server_config(store)
+
+
+def test_the_message_timeout_is_shown_edited_and_saved(qtbot, tmp_path):
+    _, saved = typed_and_saved(qtbot, tmp_path, ServerConfig(message_timeout=12.0), "message_timeout", "5")
+    assert saved.message_timeout == 5.0
+
+
+def test_keep_days_is_shown_saved_and_off_for_a_text_file(qtbot, tmp_path):
+    dialog, saved = typed_and_saved(qtbot, tmp_path, ServerConfig(keep_days=30), "keep_days", "7")
+    assert saved.keep_days == 7
+    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    assert not dialog.keep_days.isEnabled()
+    assert dialog.config().keep_days == 0
+    dialog.keep_days.setValue(0)
+    assert dialog.keep_days.text() == "Keep everything"

@@ -2,11 +2,13 @@
 
 import contextlib
 import sqlite3
+import time
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.server.server_app import ServerApp
+from app.settings import load_server_config, settings
 from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.server_steps import click_save, open_settings
@@ -87,3 +89,22 @@ def test_the_file_field_shows_the_default_file_of_the_kind_chosen(qtbot, default
     dialog.kind.setCurrentIndex(dialog.kind.findData(True))
     assert dialog.path.placeholderText() == str(private_data_dir / "donnees.txt")
     dialog.reject()
+
+
+def test_keep_days_chosen_in_settings_deletes_old_readings_and_is_remembered(qtbot, default_server, private_data_dir):
+    database = private_data_dir / "mesures.db"
+    now = time.time()
+    with LineClient(default_server.session.server.address) as sensor:
+        for seq in range(20):
+            capteur_id, stamp = ("old", now - 3 * 86_400 + seq) if seq < 15 else ("new", now - 3_600 + seq)
+            sensor.send({"capteur_id": capteur_id, "temperature": 20.0, "timestamp": stamp, "seq": seq})
+            assert sensor.answer() == {"ack": seq}
+    dialog = open_settings(qtbot, default_server.window)
+    dialog.keep_days.setValue(1)
+    with qtbot.waitSignal(default_server.session.listening, timeout=10_000):
+        click_save(qtbot, dialog)
+
+    qtbot.waitUntil(lambda: [row[0] for row in stored_rows(database)] == ["new"] * 5, timeout=10_000)
+    log = default_server.window.event_log.text
+    qtbot.waitUntil(lambda: "readings older than 1 days deleted: 15" in log.toPlainText(), timeout=5_000)
+    assert load_server_config(settings()).keep_days == 1

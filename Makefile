@@ -19,7 +19,7 @@ lint: $(INSTALLED)
 	$(BIN)/mypy
 
 bench: $(INSTALLED)
-	for target in ingest alarms sensors window frame simulator follow; do $(BIN)/python main.py bench $$target || exit 1; done
+	for target in ingest alarms sensors window frame simulator follow mqtt; do $(BIN)/python main.py bench $$target || exit 1; done
 
 # The windows' French (and English plural forms), from every tr() of app/ and widgets/; app/language.py
 # loads them. After a change to the windows' text: run `make translations`, translate each entry that

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRect
 
@@ -77,7 +78,8 @@ class LabApp(QObject):
 
     def _listening(self, host: str, port: int) -> None:
         # Port 0 in the settings, or a restart on new settings: the sensors go where the server is now.
-        self.simulator.fleet.retarget(reachable(host), port, self.server.session.config.token)
+        fleet = self.simulator.fleet
+        fleet.retarget(replace(fleet.target, host=reachable(host), port=port, token=self.server.session.config.token))
 
     def _unavailable(self, message: str) -> None:
         sentence = self.tr("The server window is not listening ({0}): start the sensors once it is.")

@@ -23,12 +23,14 @@ from app.paths import APP_NAME, data_dir, made_data_dir
 
 SERVER_TOKEN = "server/token"
 TARGET_TOKEN = "simulator/target_token"
+TARGET_BROKER_PASSWORD = "simulator/target_broker_password"
 WEATHER_KEY = "weather/api_key"
 MQTT_PASSWORD = "server/mqtt_password"
 SECRETS = {
     SERVER_TOKEN: "the server's token",
     MQTT_PASSWORD: "the MQTT broker's password",
     TARGET_TOKEN: "the target server's token",
+    TARGET_BROKER_PASSWORD: "the target broker's password",
     WEATHER_KEY: "the OpenWeatherMap API key",
 }
 """Each secret's name, in the keyring under the service "thermolab" and in the file (also the key under

@@ -202,8 +202,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "gives the {0} in an unknown unit {1}"),
     QT_TRANSLATE_NOOP("CoreText", "has a {0} that is not a number ({1})"),
     QT_TRANSLATE_NOOP("CoreText", "has no {0} {1}"),
-    # The simulator's sensors (network/sensors/sensor_link.py, sensor_loop.py, city_sensor.py, capteur_tcp.py, fleet.py,
-    # simulation.py, sensor_host.py).
+    # The simulator's sensors (network/sensors/sensor_link.py, mqtt_link.py, sensor_loop.py, city_sensor.py,
+    # capteur_tcp.py, fleet.py, simulation.py, sensor_host.py).
     QT_TRANSLATE_NOOP("CoreText", "no server listens on {0}: start one or check the address; retrying"),
     QT_TRANSLATE_NOOP("CoreText", "cannot connect to {0} ({1}); retrying"),
     QT_TRANSLATE_NOOP("CoreText", "{0} closed the connection; resending what was not acknowledged"),
@@ -214,6 +214,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} does not answer as a Thermolab server: check the port; retrying"),
     QT_TRANSLATE_NOOP("CoreText", "the server refused a reading of {0}: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is busy (too many connections); retrying"),
+    QT_TRANSLATE_NOOP("CoreText", "the link to the broker at {0} was lost; resending what was not acknowledged"),
+    QT_TRANSLATE_NOOP("CoreText", "the broker refused a reading of {0}: {1}"),
     QT_TRANSLATE_NOOP(
         "CoreText", "the connection to {0} was cut on purpose (an injected fault); resending what was not acknowledged"
     ),
@@ -259,6 +261,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("CoreText", "the server's token"),
     QT_TRANSLATE_NOOP("CoreText", "the target server's token"),
+    QT_TRANSLATE_NOOP("CoreText", "the target broker's password"),
     QT_TRANSLATE_NOOP("CoreText", "the OpenWeatherMap API key"),
     # The MQTT collector (network/collector/mqtt_collector.py, mqtt_payload.py; models/mqtt_mapping.py).
     QT_TRANSLATE_NOOP("CoreText", "connected to the broker {0}; subscribed to {1}"),

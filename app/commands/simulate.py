@@ -1,4 +1,5 @@
-"""`simulate`: N sensor threads sending readings to a server, a status line every few seconds, the totals."""
+"""`simulate`: N sensor threads sending readings to a server (or publishing them to an MQTT broker), a status
+line every few seconds, the totals."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from models.capteur import CapteurError
 from models.faults import FaultCounts, Faults
 from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, MODELS, ModelError, parse_model
+from network.mqtt.broker import PASSWORD_VARIABLE, BrokerError, parse_broker
 from network.sensors.fleet import Fleet, FleetStatus
 
 STATUS_EVERY = 2.0
@@ -26,7 +28,7 @@ def register(commands) -> None:
         "simulate",
         help="run simulated sensors that send readings",
         description="Run N simulated sensors, one thread each, sending readings to a server (docs/protocol.md). "
-        "Exit code 0 when every reading was acknowledged and none dropped.",
+        "With --mqtt they publish to a broker instead. Exit code 0 when every reading was acknowledged and none dropped.",
     )
     parser.add_argument("--sensors", type=positive_int, default=1, help="how many sensors (default: 1)")
     parser.add_argument("--rate", type=float, default=1.0, help="readings per second per sensor, 0.01 to 10000 (default: 1)")
@@ -46,6 +48,12 @@ def register(commands) -> None:
         "--token",
         default=os.environ.get("THERMOLAB_TOKEN"),
         help="token for a server that requires one (default: $THERMOLAB_TOKEN)",
+    )
+    parser.add_argument(
+        "--mqtt",
+        metavar="URL",
+        help="publish to this MQTT broker instead, each reading to thermolab/<capteur_id> with QoS 1: "
+        f"mqtt://[USER@]HOST[:PORT] or mqtts://... for TLS; the password from ${PASSWORD_VARIABLE}",
     )
     faults = parser.add_argument_group(
         "faults", "make the sensors misbehave on purpose, to see what the server does (docs/guide-fr.md has exercises)"
@@ -96,6 +104,7 @@ def register(commands) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         model = parse_model(args.model)
+        broker = parse_broker(args.mqtt) if args.mqtt else None
         faults = Faults(
             malformed=args.malformed,
             duplicates=args.duplicates,
@@ -117,9 +126,10 @@ def run(args: argparse.Namespace) -> int:
             token=args.token,
             count=args.count,
             duration=args.duration,
+            broker=broker,
             faults=faults,
         )
-    except (ModelError, CapteurError) as error:
+    except (ModelError, CapteurError, BrokerError) as error:
         return fail(str(error), 2)
     started = time.monotonic()
     with _stopped_by_signals(fleet):

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 
 from models.capteur import CapteurError, check_capteur_id
 from models.faults import NO_FAULTS, Faults
+from models.sensor_target import SensorTarget
 from models.value_models import Manual, ModelError, ValueModel, make_model, model_spec, parse_model
 from network.sensors.sensor_host import (
     Add,
@@ -59,7 +60,7 @@ def _starts(command) -> bool:
 
 
 class FleetSession(QObject):
-    def __init__(self, target: tuple[str, int, str], window: SimulatorWindow, store: QSettings):
+    def __init__(self, target: SensorTarget, window: SimulatorWindow, store: QSettings):
         super().__init__()
         self.window = window
         self.store = store
@@ -124,15 +125,15 @@ class FleetSession(QObject):
         self._command(SetManualValue(capteur_id, celsius))
         return True
 
-    def retarget(self, host: str, port: int, token: str) -> None:
+    def retarget(self, target: SensorTarget) -> None:
         """Running sensors reconnect to the new target; the same target again changes nothing."""
         held, self._held = self._held, None
-        if (host, port, token) == self.target and held is None:
+        if target == self.target and held is None:
             return
-        self.target = (host, port, token)
+        self.target = target
         if self.host is not None:
-            self.host.send(Retarget(host, port, token))
-        self.window.show_target(host, port, token)
+            self.host.send(Retarget(target))
+        self.window.show_target(target)
 
     def hold(self, reason: str) -> None:
         """Until the next `retarget`, the sensors send nowhere: the running ones stop, and starting one
@@ -190,7 +191,7 @@ class FleetSession(QObject):
                 return
             command = replace(command, start=False)  # added all the same, stopped
         if self.host is None:
-            self.host = SensorHost(*self.target)
+            self.host = SensorHost(self.target)
         self.host.send(command)
 
     def _poll(self) -> None:

@@ -6,6 +6,7 @@ conversation in an `EchoSession`; the answers come back to the panel that asked.
 
 from __future__ import annotations
 
+import time
 from functools import partial
 
 from PySide6.QtCore import QLocale, QObject
@@ -14,7 +15,11 @@ from app.simulator.echo_session import EchoSession
 from app.simulator.fleet_session import FleetSession
 from app.simulator.request_worker import RequestRunner
 from models.reading import to_celsius
+from network.mqtt.broker import Broker
 from network.sensors.client import SendError, send_message
+from network.sensors.mqtt_link import publish_once
+from network.sensors.sensor_link import LinkError
+from network.sensors.simulation import target_broker
 from network.services.clock import ask_time
 from network.services.service_client import ServiceError
 from network.services.weather import WeatherError, current_weather
@@ -33,7 +38,7 @@ class ServiceRequests(QObject):
         self.fleet = fleet
         self.weather_requests = RequestRunner((WeatherError,), "weather request")
         self.clock_requests = RequestRunner((ServiceError,), "clock request")
-        self.manual_requests = RequestRunner((SendError,), "manual reading")
+        self.manual_requests = RequestRunner((SendError, LinkError), "manual reading")
         self.echo = EchoSession()
         self._connect_window()
 
@@ -70,8 +75,11 @@ class ServiceRequests(QObject):
         if unit != "C":
             message["unit"] = unit
         tag = (number, capteur_id, value, unit)
-        host, port, token = self.fleet.target
-        self.manual_requests.call(tag, send_message, host, port, message, MANUAL_TIMEOUT, token or None)
+        target = self.fleet.target
+        if target.mqtt:
+            self.manual_requests.call(tag, _publish, target_broker(target), capteur_id, number, to_celsius(value, unit))
+        else:
+            self.manual_requests.call(tag, send_message, target.host, target.port, message, MANUAL_TIMEOUT, target.token or None)
 
     def _manual_answered(self, tag: tuple, answer: dict) -> None:
         number, capteur_id, value, unit = tag
@@ -80,7 +88,10 @@ class ServiceRequests(QObject):
                 number, False, self.tr("refused by the server: {0}").format(translated(str(answer.get("error"))))
             )
             return
-        sentence = self.tr("acknowledged: the server stored it")
+        if self.fleet.target.mqtt:
+            sentence = self.tr("acknowledged: the broker accepted it")
+        else:
+            sentence = self.tr("acknowledged: the server stored it")
         if self.fleet.set_manual_value(capteur_id, to_celsius(value, unit)):
             sentence += self.tr("; {0} reports this value from now on").format(capteur_id)
         self.window.manual.show_answer(number, True, sentence)
@@ -99,3 +110,10 @@ class ServiceRequests(QObject):
     def _open_echo(self, host: str, port: int) -> None:
         self.window.echo.show_connecting(f"{host}:{port}")
         self.echo.open(host, port)
+
+
+def _publish(broker: Broker, capteur_id: str, seq: int, celsius: float) -> dict:
+    """A manual reading published to the broker, stamped now: the answer a server would give once the
+    broker's PUBACK is in."""
+    publish_once(broker, capteur_id, seq, time.time(), celsius, MANUAL_TIMEOUT)
+    return {"ack": seq}

@@ -10,17 +10,21 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import replace
+from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QObject
 
 from app.language import offer_languages
 from app.qt_app import closing_on_signals, make_application, run_event_loop
-from app.secret_store import TARGET_TOKEN, SecretError
+from app.secret_store import TARGET_BROKER_PASSWORD, TARGET_TOKEN, SecretError
 from app.settings import recall, remember, settings
 from app.simulator.fleet_session import FleetSession
 from app.simulator.service_requests import ServiceRequests
 from app.theme import offer_themes
+from models.sensor_target import DEFAULT_BROKER_URL, SensorTarget
 from models.server_config import DEFAULT_PORT
+from network.mqtt.broker import BrokerError, parse_broker
 from widgets.simulator.simulator_window import SimulatorWindow
 
 DEFAULT_HOST = "127.0.0.1"
@@ -29,13 +33,19 @@ log = logging.getLogger("thermolab.simulator")
 
 
 class SimulatorApp(QObject):
-    def __init__(self, host: str, port: int, token: str = "", window: SimulatorWindow | None = None):
+    """The sensors go to host:port, or to the broker saved when the MQTT target was chosen last, unless
+    `server_only` (an address given on the command line)."""
+
+    def __init__(self, host: str, port: int, token: str = "", window: SimulatorWindow | None = None, server_only: bool = False):
         super().__init__()
         self.store = settings()
         self.window = window or SimulatorWindow()
         self._restore()
-        self.window.show_target(host, port, token)
-        self.fleet = FleetSession((host, port, token), self.window, self.store)
+        target = self._saved_broker(SensorTarget(host, port, token))
+        if server_only:
+            target = replace(target, mqtt=False)
+        self.window.show_target(target)
+        self.fleet = FleetSession(target, self.window, self.store)
         self.requests = ServiceRequests(self.window, self.fleet)
         self._connect_window()
         self.fleet.restore()
@@ -81,13 +91,54 @@ class SimulatorApp(QObject):
         window.confirmation.store = self.store
         offer_themes(window.theme_menu, self.store)
 
-    def _target_chosen(self, host: str, port: int, token: str) -> None:
+    def _saved_broker(self, target: SensorTarget) -> SensorTarget:
+        """`target` with the broker saved, and chosen if it was the last target; a saved URL that no longer
+        parses is left out with a warning, the readings server chosen instead."""
+        url = self.store.value("simulator/target_broker", DEFAULT_BROKER_URL, type=str)
         try:
-            for key, value in (("host", host), ("port", port), ("token", token)):
-                remember(self.store, f"simulator/target_{key}", value)
-        except SecretError as error:
-            self.window.show_problem(str(error))
-        self.fleet.retarget(host, port, token)
+            parse_broker(url)
+        except BrokerError as error:
+            log.warning("the saved broker is left out: %s", error)
+            return target
+        mqtt = self.store.value("simulator/target_mqtt", False, type=bool)
+        return replace(target, mqtt=mqtt, broker_url=url, broker_password=recall(self.store, TARGET_BROKER_PASSWORD, ""))
+
+    def _target_chosen(self, target: SensorTarget) -> None:
+        """A broker URL that cannot be used is said and changes nothing; a password typed in it is kept
+        apart, with the other secrets, so that neither the settings nor the window show it."""
+        try:
+            broker = parse_broker(target.broker_url)
+        except BrokerError as error:
+            if target.mqtt:
+                self.window.show_problem(str(error))
+                return
+        else:
+            if urlsplit(target.broker_url).password is not None:
+                target = replace(target, broker_url=_without_password(target.broker_url), broker_password=broker.password)
+        values = {
+            "simulator/target_host": target.host,
+            "simulator/target_port": target.port,
+            TARGET_TOKEN: target.token,
+            "simulator/target_mqtt": target.mqtt,
+            "simulator/target_broker": target.broker_url,
+            TARGET_BROKER_PASSWORD: target.broker_password,
+        }
+        problems = []
+        for key, value in values.items():
+            try:
+                remember(self.store, key, value)
+            except SecretError as error:
+                problems.append(str(error))
+        if problems:
+            self.window.show_problem(problems[0])  # the same folder refuses both secrets: one sentence is enough
+        self.fleet.retarget(target)
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url.strip())
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit(parts._replace(netloc=f"{user}{parts.hostname}{port}"))
 
 
 def run_client(args: argparse.Namespace) -> int:
@@ -97,8 +148,8 @@ def run_client(args: argparse.Namespace) -> int:
     host = args.host or store.value("simulator/target_host", DEFAULT_HOST, type=str)
     port = args.port if args.port is not None else store.value("simulator/target_port", DEFAULT_PORT, type=int)
     token = args.token or recall(store, TARGET_TOKEN, "")
-    simulator = SimulatorApp(host, port, token)
+    simulator = SimulatorApp(host, port, token, server_only=bool(args.host) or args.port is not None)
     with closing_on_signals(simulator.window.close):
         simulator.start()
-        print(f"simulator sending to {host}:{port}", flush=True)
+        print(f"simulator sending to {simulator.fleet.target}", flush=True)
         return run_event_loop(app)

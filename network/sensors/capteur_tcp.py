@@ -22,6 +22,7 @@ from models.capteur import CapteurError
 from models.faults import NO_FAULTS, Faults
 from models.server_config import DEFAULT_PORT
 from models.value_models import DEFAULT_MODEL, ValueModel
+from network.mqtt.broker import Broker
 from network.sensors.schedule import Backoff
 from network.sensors.send_buffer import DEFAULT_CAPACITY, SendBuffer
 from network.sensors.sensor_loop import SensorLoop
@@ -36,6 +37,9 @@ most, in network/sensors/sensor_loop.py), far sooner when the server answers."""
 
 class CapteurTCP(SensorThread):
     """A sensor sending `rate` readings per second to host:port until `stop()`.
+
+    With `broker` it publishes to that MQTT broker instead (network/sensors/mqtt_link.py), with the same
+    buffer, acknowledgements and resending.
 
     With `count` or `duration` (seconds) it measures that many readings or for that long, then ends
     once all are answered.
@@ -61,6 +65,7 @@ class CapteurTCP(SensorThread):
         duration: float | None = None,
         buffer_size: int = DEFAULT_CAPACITY,
         backoff: Backoff | None = None,
+        broker: Broker | None = None,
         faults: Faults = NO_FAULTS,
     ):
         super().__init__(capteur_id, model, seed)
@@ -71,6 +76,7 @@ class CapteurTCP(SensorThread):
         if buffer_size < 1:
             raise CapteurError(f"buffer_size must be 1 or more, got {buffer_size}")
         self.host, self.port, self.token = host, port, token or None
+        self.broker = broker
         self.count, self.duration = count, duration
         self._rate = check_rate(rate)
         self.finishing = False

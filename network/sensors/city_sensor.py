@@ -4,8 +4,9 @@ It shares `CapteurTCP`'s thread controls (`SensorThread`) and offers the same `s
 shows and drives both alike. Its pace is the weather service's, not a sensor's: one fetch every
 `interval` seconds (10 minutes by default, about how often OpenWeatherMap refreshes a city), never
 more than one a minute. Each new observation is sent once, one message per connection like the
-exercise's client, timestamped when the service measured it: a reading sent twice is stored once
-(docs/protocol.md), so one that got no answer is simply sent again at the next turn.
+exercise's client (or one QoS 1 PUBLISH to a broker), timestamped when the service measured it: a
+reading sent twice is stored once (docs/protocol.md), so one that got no answer is simply sent again
+at the next turn.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ import time
 
 from models.capteur import CapteurError
 from models.value_models import Manual
+from network.mqtt.broker import Broker
 from network.sensors.client import SendError, send_message, token_refused
+from network.sensors.mqtt_link import publish_once
+from network.sensors.sensor_link import LinkError
 from network.sensors.sensor_status import SensorStatus, State
 from network.sensors.sensor_thread import SensorThread
 from network.services.weather import WeatherError, current_weather
@@ -48,11 +52,14 @@ class CityCapteur(SensorThread):
         interval: float = DEFAULT_INTERVAL,
         base_url: str | None = None,
         token: str | None = None,
+        broker: Broker | None = None,
     ):
         # The model holds the last temperature observed; `mesurer()` reads it like any sensor's.
         super().__init__(capteur_id, Manual())
         self.city, self.host, self.port = city, host, port
         self.api_key, self.base_url, self.token = api_key, base_url, token or None
+        self.broker = broker
+        """Set: each reading is published to this broker, and host, port and token are not used."""
         self._interval = check_interval(interval)
         self._woken = threading.Event()
         self.state = State.STOPPED
@@ -129,21 +136,32 @@ class CityCapteur(SensorThread):
         }
         self._in_flight, self.sent = 1, self.sent + 1
         try:
-            answer = send_message(self.host, self.port, message, SEND_TIMEOUT, self.token)
-        except SendError as error:
+            if self.broker is None:
+                refusal = self._send(message)
+            else:
+                publish_once(self.broker, self.capteur_id, self._seq, reading.timestamp, reading.temperature, SEND_TIMEOUT)
+                refusal = None
+        except (SendError, LinkError) as error:
             return self._fail(str(error))
         finally:
             self._in_flight = 0
-        assert answer is not None, "a message with a seq is always answered"
-        if answer.get("error") == "unauthorized":
-            return self._fail(token_refused(f"{self.host}:{self.port}", self.token))
-        if "ack" not in answer:
-            self.rejected += 1
-            return self._fail(f"the server refused a reading of {self.capteur_id}: {answer.get('error')}")
+        if refusal is not None:
+            return self._fail(refusal)
         self.acked += 1
         self._reported_at = reading.timestamp
         self.state = State.SENDING
         return True
+
+    def _send(self, message: dict) -> str | None:
+        """Send `message` to the readings server; None once acknowledged, else why not."""
+        answer = send_message(self.host, self.port, message, SEND_TIMEOUT, self.token)
+        assert answer is not None, "a message with a seq is always answered"
+        if answer.get("error") == "unauthorized":
+            return token_refused(f"{self.host}:{self.port}", self.token)
+        if "ack" not in answer:
+            self.rejected += 1
+            return f"the server refused a reading of {self.capteur_id}: {answer.get('error')}"
+        return None
 
     def _wake(self) -> None:
         self._woken.set()

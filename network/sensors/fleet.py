@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 from models.capteur import CapteurError
 from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.value_models import ValueModel
+from network.mqtt.broker import Broker
 from network.sensors.capteur_tcp import STOP_TIMEOUT, CapteurTCP
 from network.sensors.send_buffer import DEFAULT_CAPACITY
 from network.sensors.sensor_status import RunningSensor
@@ -75,6 +76,7 @@ class Fleet(Generic[S]):
         count: int | None = None,
         duration: float | None = None,
         buffer_size: int = DEFAULT_CAPACITY,
+        broker: Broker | None = None,
         faults: Faults = NO_FAULTS,
     ) -> Fleet[CapteurTCP]:
         """Sensors `prefix1` to `prefixN`; CapteurError with one sentence if any setting is refused.
@@ -95,6 +97,7 @@ class Fleet(Generic[S]):
                 count=count,
                 duration=duration,
                 buffer_size=buffer_size,
+                broker=broker,
                 faults=faults if faults.seed is None else replace(faults, seed=faults.seed + number),
             )
             for number in range(1, sensors + 1)

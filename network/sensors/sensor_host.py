@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from models.capteur import CapteurError
 from models.faults import Faults
 from models.sensor_row import SensorRow, Totals
+from models.sensor_target import SensorTarget
 from models.value_models import ValueModel
 from network.sensors.simulation import Simulation
 
@@ -129,12 +130,10 @@ class SetManualValue:
 
 @dataclass(frozen=True)
 class Retarget:
-    host: str
-    port: int
-    token: str = field(repr=False)
+    target: SensorTarget
 
     def apply(self, simulation: Simulation) -> None:
-        simulation.retarget(self.host, self.port, self.token)
+        simulation.retarget(self.target)
 
 
 @dataclass(frozen=True)
@@ -155,12 +154,12 @@ class Problem:
     sentence: str
 
 
-def serve(connection, host: str, port: int, token: str) -> None:
+def serve(connection, target: SensorTarget) -> None:
     """The sensor process: apply commands, send snapshots, until `Shutdown` or the window's process is gone."""
     # Ctrl+C in a terminal reaches the whole process group: the window decides when the sensors stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.setswitchinterval(SWITCH_INTERVAL)
-    simulation = Simulation(host, port, token)
+    simulation = Simulation(target)
     next_snapshot = time.monotonic()
     try:
         while True:
@@ -190,11 +189,11 @@ class SensorHost:
     busy sensor process writes it) and leaves it in a queue that `messages()` empties.
     """
 
-    def __init__(self, host: str, port: int, token: str):
+    def __init__(self, target: SensorTarget):
         # spawn, not fork: the window's process has Qt and threads, which a forked child must not inherit.
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
-        self._process = context.Process(target=serve, args=(child, host, port, token), name="sensor host", daemon=True)
+        self._process = context.Process(target=serve, args=(child, target), name="sensor host", daemon=True)
         self._process.start()
         child.close()
         self._said: deque[Snapshot | Problem] = deque()

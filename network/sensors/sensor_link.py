@@ -8,7 +8,9 @@ and can be stopped at any moment, even when the server reads nothing.
 from __future__ import annotations
 
 import errno
+import math
 import os
+import selectors
 import socket
 import struct
 
@@ -32,7 +34,18 @@ class LinkError(Exception):
 
 
 class SensorLink:
-    """Started by the constructor (name lookup, then a connection in progress); `connected` once done."""
+    """Started by the constructor (name lookup, then a connection in progress); `connected` once done.
+
+    The sensor loop speaks to it and to `MqttLink` (network/sensors/mqtt_link.py) alike, but for the
+    bytes: faults are made of bytes on a TCP connection, a broker's sensor publishes readings whole.
+    """
+
+    connecting_events = selectors.EVENT_WRITE
+    """What the socket does once the connection is made (or has failed)."""
+    max_in_flight = math.inf
+    """A server answers every line in order, however many are on their way."""
+    due = math.inf
+    """When the link needs a turn of its own, readings apart: never, TCP keeps no heartbeat."""
 
     def __init__(self, host: str, port: int):
         self.where = format_peer((host, port))

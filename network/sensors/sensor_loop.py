@@ -9,7 +9,9 @@ be, and writes everything waiting in one go. Then the thread waits in a selector
   a 10,000 readings/s sensor makes 50 writes and 50 reads a second, not 10,000 of each.
 Either way a word from another thread (stop, pause, new rate) comes through the wake-up socket and
 is seen at once. The selector never waits on a blocking call: connecting, writing and reading are
-non-blocking (`SensorLink`).
+non-blocking (`SensorLink`; `MqttLink` only waits for the TCP handshake, see network/sensors/mqtt_link.py).
+The loop knows a link, not what it speaks: a sensor aimed at a broker publishes through `MqttLink`,
+any other sends to a readings server through `SensorLink`, and both answer its readings in order.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ import orjson
 
 from models.capteur import Measurement
 from models.faults import BURST_SPACING, Faults
+from network.mqtt.broker import Broker
 from network.sensors.client import token_refused
 from network.sensors.fault_injection import FaultInjector
+from network.sensors.mqtt_link import MqttLink
 from network.sensors.schedule import Backoff, Schedule
 from network.sensors.send_buffer import Batch, SendBuffer
 from network.sensors.sensor_link import LinkError, SensorLink
@@ -47,6 +51,8 @@ MEASURE_CHUNK = 10_000
 LAST_REPLIES_WAIT = 0.5
 """How long a stopping sensor waits for the replies to what it has sent, so that its counters are final:
 below `STOP_TIMEOUT` (network/sensors/capteur_tcp.py), so a stop is still over within it."""
+Link = SensorLink | MqttLink
+"""What carries a sensor's readings: both offer what the loop uses, but for the bytes of TCP faults."""
 # poll() needs no file descriptor of its own, unlike epoll: a thousand sensors save a thousand of them.
 _Selector = getattr(selectors, "PollSelector", selectors.SelectSelector)
 
@@ -59,6 +65,8 @@ class SensorControls(Protocol):
     host: str
     port: int
     token: str | None
+    broker: Broker | None
+    """Set: the readings are published to this broker, and host, port and token are not used."""
     count: int | None
     duration: float | None
     finishing: bool
@@ -89,7 +97,7 @@ class SensorLoop:
         self.last_error: str | None = None
         self.gave_up = False
         self._prefix = {"capteur_id": sensor.capteur_id}
-        self._link: SensorLink | None = None
+        self._link: Link | None = None
         self._watching = 0
         self._retry_at = self._connect_by = 0.0
         self._schedule = Schedule(sensor.rate, 0.0)
@@ -187,7 +195,7 @@ class SensorLoop:
         if self._link is None and now >= self._retry_at:
             self.state = State.CONNECTING
             try:
-                self._link = SensorLink(self.sensor.host, self.sensor.port)
+                self._link = self._open_link()
             except LinkError as error:
                 self._fail(error)
                 return
@@ -195,27 +203,46 @@ class SensorLoop:
         elif self._link is not None and not self._link.connected and now >= self._connect_by:
             self._fail(LinkError(f"no answer from {self._link.where} within {CONNECT_TIMEOUT:g} s; retrying"))
 
+    def _open_link(self) -> Link:
+        sensor = self.sensor
+        if sensor.broker is not None:
+            return MqttLink(sensor.broker, sensor.capteur_id)
+        return SensorLink(sensor.host, sensor.port)
+
     def _send(self) -> None:
         link = self._link
         if link is None or not link.connected:
             return
         cut = None
-        if not link.wants_write and self.buffer.waiting:
-            batch = self.buffer.take(BATCH)
-            if self.injector.active:
-                cut_now = self.injector.cut_due(time.monotonic())
-                data, written, cut = self.injector.encode(batch.first_seq, batch.timestamps, batch.temperatures, cut_now)
+        room = min(BATCH, link.max_in_flight - self.buffer.in_flight)
+        if not link.wants_write and self.buffer.waiting and room > 0:
+            batch = self.buffer.take(int(room))
+            if isinstance(link, MqttLink):
+                link.queue_batch(batch)
+                written = len(batch.timestamps)
             else:
-                data, written = self._encode(batch), len(batch.timestamps)
-            link.queue(data if cut is None else data[:cut])
+                written, cut = self._queue(link, batch)
             self.sent += written
             self.resent += min(written, batch.resent)
         if self._flush(link) and cut is not None:
+            assert isinstance(link, SensorLink), "only a TCP connection is cut on purpose"
             self._cut(link)
 
-    def _flush(self, link: SensorLink) -> bool:
+    def _queue(self, link: SensorLink, batch: Batch) -> tuple[int, int | None]:
+        """`batch` as lines, with the faults asked for: how many readings were written, and where the
+        connection is to be cut (None: it is not)."""
+        cut = None
+        if self.injector.active:
+            cut_now = self.injector.cut_due(time.monotonic())
+            data, written, cut = self.injector.encode(batch.first_seq, batch.timestamps, batch.temperatures, cut_now)
+        else:
+            data, written = self._encode(batch), len(batch.timestamps)
+        link.queue(data if cut is None else data[:cut])
+        return written, cut
+
+    def _flush(self, link: Link) -> bool:
         """Write what waits, in pieces if the faults ask for it; False if the connection failed."""
-        piece = self.injector.faults.split
+        piece = self.injector.faults.split if isinstance(link, SensorLink) else 0
         try:
             sends = link.flush(piece)
         except LinkError as error:
@@ -260,7 +287,10 @@ class SensorLoop:
         link = self._link
         events = 0
         if link is not None and not link.connected:
-            events = selectors.EVENT_WRITE
+            events = link.connecting_events
+        elif link is not None and self.buffer.waiting and self.buffer.in_flight >= link.max_in_flight:
+            # The broker takes no more before it answers: its answers are what the next turn waits for.
+            events = selectors.EVENT_READ | (selectors.EVENT_WRITE if link.wants_write else 0)
         elif link is not None and next_turn > now + MIN_TURN:
             # Replies wait for the next turn when it is near: one wake-up per reading, not two.
             events = selectors.EVENT_READ if next_turn > now + REPLY_DELAY else 0
@@ -287,11 +317,13 @@ class SensorLoop:
             moments.append(self._retry_at)
         elif not link.connected:
             moments.append(self._connect_by)
-        elif self.buffer.waiting or link.wants_write:
+        elif self.buffer.waiting and self.buffer.in_flight < link.max_in_flight or link.wants_write:
             moments.append(0.0)
+        else:
+            moments.append(link.due)
         return min(moments, default=math.inf)
 
-    def _watch(self, link: SensorLink, events: int) -> None:
+    def _watch(self, link: Link, events: int) -> None:
         """Watch the link's socket for `events` (0: not at all, before the link is dropped)."""
         if events == self._watching:
             return
@@ -303,19 +335,21 @@ class SensorLoop:
             self._selector.modify(link.socket, events)
         self._watching = events
 
-    def _connected(self, link: SensorLink) -> None:
+    def _connected(self, link: Link) -> None:
         try:
             link.finish_connecting()
         except LinkError as error:
             self._fail(error)
             return
+        if not link.connected:
+            return  # the broker's CONNACK is on its way
         self.state = State.SENDING
         self.injector.connected(time.monotonic())
-        if self.sensor.token:
+        if self.sensor.token and isinstance(link, SensorLink):
             # Readings follow at once: the server reads the token first and stores nothing if it is wrong.
             link.queue(orjson.dumps({"auth": self.sensor.token}, option=orjson.OPT_APPEND_NEWLINE))
 
-    def _exchange(self, link: SensorLink) -> None:
+    def _exchange(self, link: Link) -> None:
         try:
             self._read_replies(link)
         except LinkError as error:
@@ -324,7 +358,7 @@ class SensorLoop:
         if self._link is not None:
             self._flush(link)
 
-    def _read_replies(self, link: SensorLink) -> None:
+    def _read_replies(self, link: Link) -> None:
         replies, closed = link.read()
         for reply in replies:
             self._answer(link, reply)
@@ -333,14 +367,14 @@ class SensorLoop:
         if closed:
             raise link.closed_by_server()
 
-    def _fail_writing(self, link: SensorLink, error: LinkError) -> None:
+    def _fail_writing(self, link: Link, error: LinkError) -> None:
         """A server that refuses a token answers, then closes: its answer says more than the failed write."""
         with contextlib.suppress(LinkError):
             self._read_replies(link)
         if self._link is not None:
             self._fail(error)
 
-    def _answer(self, link: SensorLink, reply: int | dict) -> None:
+    def _answer(self, link: Link, reply: int | dict) -> None:
         if isinstance(reply, int) or "ack" in reply:
             self.acked += self.buffer.answer(reply if isinstance(reply, int) else 1)
             self.backoff.reset()

@@ -12,12 +12,14 @@ are carried over: the table's totals never go back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.capteur import CapteurError, Measurement, check_capteur_id
 from models.faults import NO_FAULTS, FaultCounts, Faults
 from models.sensor_row import SensorRow, Totals
+from models.sensor_target import SensorTarget
 from models.value_models import Manual, ValueModel
+from network.mqtt.broker import Broker, BrokerError, parse_broker
 from network.sensors.capteur_tcp import CapteurTCP
 from network.sensors.city_sensor import CityCapteur
 from network.sensors.fleet import Fleet, ensure_file_limit
@@ -56,8 +58,11 @@ class _Entry:
 
 
 class Simulation:
-    def __init__(self, host: str, port: int, token: str = ""):
-        self.host, self.port, self.token = host, port, token
+    """CapteurError for a target whose broker URL cannot be used (the window checks it before)."""
+
+    def __init__(self, target: SensorTarget):
+        self.target = target
+        self.broker = target_broker(target)
         self._entries: dict[str, _Entry] = {}
         self._ending: list[RunningSensor] = []
         """Removed sensors whose thread may not have ended yet: joined at shutdown."""
@@ -67,13 +72,13 @@ class Simulation:
     def add(self, capteur_id: str, model: ValueModel, rate: float, faults: Faults = NO_FAULTS) -> None:
         """A stopped sensor; CapteurError when the id is taken or a setting refused."""
         self._check_free(capteur_id)
-        sensor = TrackedCapteur(capteur_id, self.host, self.port, rate, model, token=self.token or None, faults=faults)
+        sensor = self._capteur(capteur_id, rate, model, faults)
         self._entries[capteur_id] = _Entry(sensor, _Carried())
 
     def add_city(self, capteur_id: str, city: str, api_key: str, interval: float) -> None:
         """A sensor reporting the temperature in `city`; the weather service is OWM_BASE_URL's, else OpenWeatherMap."""
         self._check_free(capteur_id)
-        sensor = CityCapteur(capteur_id, city, self.host, self.port, api_key, interval=interval, token=self.token)
+        sensor = self._city(capteur_id, city, api_key, interval)
         self._entries[capteur_id] = _Entry(sensor, _Carried())
 
     def start(self, ids: list[str]) -> None:
@@ -129,9 +134,11 @@ class Simulation:
         if entry is not None and not isinstance(entry.sensor, CityCapteur) and isinstance(entry.sensor.model, Manual):
             entry.sensor.model.value = celsius
 
-    def retarget(self, host: str, port: int, token: str) -> None:
-        """Send to another server: running sensors restart on it at once, the others when started."""
-        self.host, self.port, self.token = host, port, token
+    def retarget(self, target: SensorTarget) -> None:
+        """Send to another server or broker: running sensors restart on it at once, the others when started.
+        CapteurError, and nothing changed, for a broker URL that cannot be used."""
+        self.broker = target_broker(target)
+        self.target = target
         for entry in self._entries.values():
             sensor = entry.sensor
             running, paused = sensor.running, sensor.paused
@@ -175,14 +182,22 @@ class Simulation:
         old = entry.sensor
         _carry(entry.carried, _Carried(), old.status())
         if isinstance(old, CityCapteur):
-            entry.sensor = CityCapteur(
-                old.capteur_id, old.city, self.host, self.port, old.api_key, interval=1 / old.rate, token=self.token
-            )
+            entry.sensor = self._city(old.capteur_id, old.city, old.api_key, 1 / old.rate)
         else:
-            entry.sensor = TrackedCapteur(
-                old.capteur_id, self.host, self.port, old.rate, old.model, token=self.token or None, faults=old.faults
-            )
+            entry.sensor = self._capteur(old.capteur_id, old.rate, old.model, old.faults)
             entry.sensor.last = old.last
+
+    def _capteur(self, capteur_id: str, rate: float, model: ValueModel, faults: Faults) -> TrackedCapteur:
+        target = self.target
+        return TrackedCapteur(
+            capteur_id, target.host, target.port, rate, model, token=target.token or None, faults=faults, broker=self.broker
+        )
+
+    def _city(self, capteur_id: str, city: str, api_key: str, interval: float) -> CityCapteur:
+        target = self.target
+        return CityCapteur(
+            capteur_id, city, target.host, target.port, api_key, interval=interval, token=target.token, broker=self.broker
+        )
 
     def _row(self, entry: _Entry) -> SensorRow:
         sensor, carried = entry.sensor, entry.carried
@@ -215,3 +230,15 @@ def _carry(into: _Carried, earlier: _Carried, status) -> None:
     into.dropped += earlier.dropped + status.dropped
     into.rejected += earlier.rejected + status.rejected
     into.faults = into.faults + earlier.faults + status.faults
+
+
+def target_broker(target: SensorTarget) -> Broker | None:
+    """The broker the sensors publish to, None when they send to a readings server; CapteurError with
+    the broker's sentence for a URL that cannot be used."""
+    if not target.mqtt:
+        return None
+    try:
+        broker = parse_broker(target.broker_url)
+    except BrokerError as error:
+        raise CapteurError(str(error)) from None
+    return replace(broker, password=target.broker_password) if target.broker_password else broker

@@ -742,6 +742,14 @@
         <translation>{0} ne répond pas comme un serveur Thermolab&#xa0;: vérifiez le port&#xa0;; nouvel essai</translation>
     </message>
     <message>
+        <source>the link to the broker at {0} was lost; resending what was not acknowledged</source>
+        <translation>le lien avec le broker {0} a été perdu&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
+    </message>
+    <message>
+        <source>the broker refused a reading of {0}: {1}</source>
+        <translation>le broker a refusé une mesure de {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
         <source>the connection to {0} was cut on purpose (an injected fault); resending what was not acknowledged</source>
         <translation>la connexion à {0} a été coupée exprès (un défaut injecté)&#xa0;; renvoi de ce qui n&apos;a pas été confirmé</translation>
     </message>
@@ -832,6 +840,10 @@
     <message>
         <source>the target server&apos;s token</source>
         <translation>le jeton du serveur cible</translation>
+    </message>
+    <message>
+        <source>the target broker&apos;s password</source>
+        <translation>le mot de passe du broker cible</translation>
     </message>
     <message>
         <source>the OpenWeatherMap API key</source>
@@ -2688,6 +2700,10 @@ Depuis un terminal&#xa0;:
         <translation>refusé par le serveur&#xa0;: {0}</translation>
     </message>
     <message>
+        <source>acknowledged: the broker accepted it</source>
+        <translation>confirmé&#xa0;: le broker l&apos;a accepté</translation>
+    </message>
+    <message>
         <source>acknowledged: the server stored it</source>
         <translation>confirmé&#xa0;: le serveur l&apos;a enregistré</translation>
     </message>
@@ -2883,6 +2899,10 @@ Depuis un terminal&#xa0;:
     <message>
         <source>capteur_1 to capteur_3: a random walk, a one-minute cycle, a ramp</source>
         <translation>capteur_1 à capteur_3&#xa0;: une marche aléatoire, un cycle d&apos;une minute, une rampe</translation>
+    </message>
+    <message>
+        <source>Target: MQTT broker {0}</source>
+        <translation>Cible&#xa0;: broker MQTT {0}</translation>
     </message>
     <message>
         <source>Target: {0}:{1}</source>
@@ -3090,8 +3110,8 @@ Depuis un terminal&#xa0;:
         <translation>Cible</translation>
     </message>
     <message>
-        <source>The readings server the sensors send to (File › Target server…)</source>
-        <translation>Le serveur auquel les capteurs envoient leurs mesures (Fichier › Serveur cible…)</translation>
+        <source>The readings server or the MQTT broker the sensors send to (File › Target server…)</source>
+        <translation>Le serveur de mesures ou le broker MQTT auquel les capteurs envoient (Fichier › Serveur cible…)</translation>
     </message>
     <message>
         <source>Sensors with an open connection that are sending</source>
@@ -3128,6 +3148,22 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Serveur cible</translation>
     </message>
     <message>
+        <source>A Thermolab readings server (TCP)</source>
+        <translation>Un serveur de mesures Thermolab (TCP)</translation>
+    </message>
+    <message>
+        <source>Each sensor keeps one connection to the server and sends JSON lines</source>
+        <translation>Chaque capteur garde une connexion au serveur et y envoie des lignes JSON</translation>
+    </message>
+    <message>
+        <source>An MQTT broker</source>
+        <translation>Un broker MQTT</translation>
+    </message>
+    <message>
+        <source>Each reading is published to thermolab/&lt;capteur_id&gt; with QoS 1; the server subscribes to the broker</source>
+        <translation>Chaque mesure est publiée sur thermolab/&lt;capteur_id&gt; en QoS 1&#xa0;; le serveur s&apos;abonne au broker</translation>
+    </message>
+    <message>
         <source>The readings server&apos;s address: 127.0.0.1 for this computer</source>
         <translation>L&apos;adresse du serveur de mesures&#xa0;: 127.0.0.1 pour cet ordinateur</translation>
     </message>
@@ -3156,8 +3192,28 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
         <translation>Jeton&#xa0;:</translation>
     </message>
     <message>
+        <source>mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS; write USER@ before the host if the broker asks for a user</source>
+        <translation>mqtt://HÔTE:PORT, ou mqtts://HÔTE:PORT pour TLS&#xa0;; écrivez UTILISATEUR@ devant l&apos;hôte si le broker demande un utilisateur</translation>
+    </message>
+    <message>
+        <source>none, or from THERMOLAB_MQTT_PASSWORD</source>
+        <translation>aucun, ou celui de THERMOLAB_MQTT_PASSWORD</translation>
+    </message>
+    <message>
+        <source>The password of the user named in the URL; kept with the other secrets</source>
+        <translation>Le mot de passe de l&apos;utilisateur nommé dans l&apos;adresse&#xa0;; gardé avec les autres secrets</translation>
+    </message>
+    <message>
+        <source>Broker URL:</source>
+        <translation>Adresse du broker&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
         <source>Send there</source>
-        <translation>Envoyer à ce serveur</translation>
+        <translation>Y envoyer</translation>
     </message>
     <message>
         <source>Running sensors reconnect to it at once</source>

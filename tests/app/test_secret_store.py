@@ -18,6 +18,7 @@ from app.secret_store import (
     MQTT_PASSWORD,
     SECRETS,
     SERVER_TOKEN,
+    TARGET_BROKER_PASSWORD,
     TARGET_TOKEN,
     WEATHER_KEY,
     SecretError,
@@ -25,6 +26,7 @@ from app.secret_store import (
     secret_file,
 )
 from app.settings import load_server_config, recall, remember, save_server_config, settings
+from models.sensor_target import SensorTarget
 from models.server_config import ServerConfig
 from network.sensors.sensor_host import AddCity, Retarget
 
@@ -167,8 +169,8 @@ def test_secrets_saved_in_clear_by_an_older_version_are_moved_out_on_first_start
     text = settings_text(private_data_dir)
     assert not any(secret in text for secret in OLD_SECRETS.values())
     assert "port=50123" in text and "city=Orsay" in text
-    # No older version had the broker's password: it has nothing to move.
-    assert {name: read_secret(name) for name in SECRETS} == {**OLD_SECRETS, MQTT_PASSWORD: ""}
+    # No older version had the brokers' passwords: they have nothing to move.
+    assert {name: read_secret(name) for name in SECRETS} == {**OLD_SECRETS, MQTT_PASSWORD: "", TARGET_BROKER_PASSWORD: ""}
     assert load_server_config(store) == ServerConfig(port=50123, token="old-server-token")
     if with_keyring:
         assert len(backend.passwords) == 3 and not secret_file().exists()
@@ -229,7 +231,11 @@ def test_a_secrets_file_others_could_read_is_made_private_when_read(private_data
 
 def test_what_carries_a_secret_leaves_it_out_of_its_repr():
     """A repr is what a log line with %r, a traceback or a failed assertion shows."""
-    carriers = [ServerConfig(token="s3cret"), Retarget("127.0.0.1", 50007, "s3cret"), AddCity("Orsay", "Orsay", "s3cret", 600.0)]
+    carriers = [
+        ServerConfig(token="s3cret"),
+        Retarget(SensorTarget("127.0.0.1", 50007, "s3cret", broker_password="s3cret")),
+        AddCity("Orsay", "Orsay", "s3cret", 600.0),
+    ]
     assert not [carrier for carrier in carriers if "s3cret" in repr(carrier)]
     assert "port=50007" in repr(carriers[1])
 

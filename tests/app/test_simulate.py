@@ -11,6 +11,7 @@ from itertools import pairwise
 import pytest
 
 from app.cli import main
+from tests.mqtt_subscriber import Subscriber
 from tests.sensor_support import free_port, wait_until
 from tests.support import ROOT, ServerProcess, running_server, stored_rows
 
@@ -113,6 +114,22 @@ def test_no_reading_is_lost_or_stored_twice_when_the_server_is_killed_twice(tmp_
         gaps = [later - earlier for earlier, later in pairwise(timestamps)]
         assert len(timestamps) == 1000
         assert max(gaps) == pytest.approx(1 / 400, abs=1e-6), "a reading is missing"
+
+
+def test_with_mqtt_the_sensors_publish_every_reading_to_the_broker(mosquitto, capsys):
+    with Subscriber(mosquitto.url) as subscriber:
+        assert main(["simulate", "--sensors", "2", "--rate", "500", "--count", "50", "--mqtt", mosquitto.url]) == 0
+        assert subscriber.wait_for(100)
+    assert "2 sensors, 100 measured, 100 sent, 100 acked" in capsys.readouterr().out.splitlines()[-1]
+    assert {(topic, seq) for topic, _, seq, _ in subscriber.distinct()} == {
+        (f"thermolab/capteur_{n}", seq) for n in (1, 2) for seq in range(1, 51)
+    }
+
+
+def test_a_wrong_broker_url_is_one_sentence(capsys):
+    assert main(["simulate", "--mqtt", "http://ann:hunter2@host"]) == 2
+    error = capsys.readouterr().err
+    assert "http://ann:***@host is not a broker URL: write mqtt://HOST:PORT" in error and "hunter2" not in error
 
 
 def test_faults_from_the_command_line_reach_the_server_and_the_summary_counts_them(tmp_path, capsys):

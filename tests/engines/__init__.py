@@ -9,11 +9,12 @@ engine must never pass for a green run.
 from __future__ import annotations
 
 import os
-import socket
 
 import pytest
 
-START_TIMEOUT = 30.0
+from app.bench.mosquitto import START_TIMEOUT, free_port
+
+__all__ = ["START_TIMEOUT", "free_port", "missing"]
 
 
 def missing(engine: str, package: str) -> None:
@@ -22,10 +23,3 @@ def missing(engine: str, package: str) -> None:
     if os.environ.get("THERMOLAB_REQUIRE_ENGINES") == "1":
         pytest.fail(sentence, pytrace=False)
     pytest.skip(sentence)
-
-
-def free_port() -> int:
-    """A port of 127.0.0.1 nobody listens on now; the engine binds it a moment later."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

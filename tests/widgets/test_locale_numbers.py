@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QApplication
 
 from models.sensor_row import SensorRow
+from models.sensor_target import SensorTarget
 from models.value_models import make_model
 from tests.support import TIMEOUT, LineClient, stored_rows
 from tests.weather_stub import KEY, openweathermap_stub
@@ -128,7 +129,7 @@ def test_a_manual_reading_takes_either_separator_in_either_language(qtbot, langu
 def test_a_manual_reading_typed_in_french_goes_over_the_wire_as_json_numbers_do(qtbot, french, simulator):
     with socket.create_server(("127.0.0.1", 0)) as listener:
         listener.settimeout(TIMEOUT)
-        simulator.fleet.retarget("127.0.0.1", listener.getsockname()[1], "")
+        simulator.fleet.retarget(SensorTarget("127.0.0.1", listener.getsockname()[1]))
         panel = simulator.window.manual
         panel.sensor.setEditText("capteur_1")
         panel.temperature.setText("-22,5")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.secret_store import TARGET_TOKEN, read_secret, secret_file
 from app.server.server_app import ServerApp
 from app.settings import load_server_config, settings
+from models.sensor_target import SensorTarget
 from models.server_config import ServerConfig
 from tests.support import LineClient
 from widgets.server.settings_dialog import SettingsDialog
@@ -55,7 +56,7 @@ def test_a_server_token_that_cannot_be_kept_is_said_and_required_all_the_same(qt
 
 
 def test_the_target_token_is_kept_apart_from_the_settings(simulator, private_data_dir):
-    simulator.window.target_changed.emit("127.0.0.1", 50999, "s3cret")
+    simulator.window.target_changed.emit(SensorTarget("127.0.0.1", 50999, "s3cret"))
     simulator.window.close()
     assert "s3cret" not in (private_data_dir / "settings.ini").read_text()
     assert read_secret(TARGET_TOKEN) == "s3cret"
@@ -63,9 +64,9 @@ def test_the_target_token_is_kept_apart_from_the_settings(simulator, private_dat
 
 def test_a_target_token_that_cannot_be_kept_is_said_and_used_all_the_same(simulator, monkeypatch, warnings):
     secret_file().mkdir(parents=True)
-    simulator.window.target_changed.emit("127.0.0.1", 50999, "s3cret")
+    simulator.window.target_changed.emit(SensorTarget("127.0.0.1", 50999, "s3cret"))
     assert warnings == [f"the target server's token could not be saved in {secret_file()} (Is a directory): check that folder"]
-    assert simulator.fleet.target == ("127.0.0.1", 50999, "s3cret")
+    assert simulator.fleet.target == SensorTarget("127.0.0.1", 50999, "s3cret")
 
 
 def test_a_weather_key_that_cannot_be_kept_is_logged_and_the_rest_saved(simulator, private_data_dir, caplog):

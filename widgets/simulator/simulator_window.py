@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from models.sensor_row import SensorRow
-from models.server_config import DEFAULT_PORT
+from models.sensor_target import SensorTarget
 from widgets.actions import bind, make_action
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
@@ -43,7 +43,7 @@ class SimulatorWindow(QMainWindow):
     pause_requested = Signal(list)
     stop_requested = Signal(list)
     remove_requested = Signal(list)
-    target_changed = Signal(str, int, str)
+    target_changed = Signal(SensorTarget)
     closing = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -51,7 +51,7 @@ class SimulatorWindow(QMainWindow):
         self.setWindowTitle(self.tr("Thermolab sensor simulator"))
         self.setObjectName("simulatorWindow")
         self.resize(1400, 880)
-        self._target = ("127.0.0.1", DEFAULT_PORT, "")
+        self._target = SensorTarget()
         self._ids: list[str] = []
         self.names_taken: set[str] = set()
         """Every sensor's id, those asked for included before the table shows them: the dialog never offers one."""
@@ -101,9 +101,12 @@ class SimulatorWindow(QMainWindow):
         self.banner.start_clicked.connect(lambda: self.start_requested.emit(self.model.ids()))
         self._enable_actions()
 
-    def show_target(self, host: str, port: int, token: str) -> None:
-        self._target = (host, port, token)
-        self.target_label.setText(self.tr("Target: {0}:{1}").format(host, port))
+    def show_target(self, target: SensorTarget) -> None:
+        self._target = target
+        if target.mqtt:
+            self.target_label.setText(self.tr("Target: MQTT broker {0}").format(target.broker_url))
+        else:
+            self.target_label.setText(self.tr("Target: {0}:{1}").format(target.host, target.port))
 
     def update_rows(self, rows: list[SensorRow], connected: int, rate: float, sent: int, acked: int, dropped: int) -> None:
         """The sensors as they are now, with the totals and the readings sent per second."""
@@ -115,7 +118,7 @@ class SimulatorWindow(QMainWindow):
             self.empty_hint.setVisible(not ids)
             self.empty_hint.place()
         if ids and not any(row.running for row in rows):
-            self.banner.show_ready(len(ids), f"{self._target[0]}:{self._target[1]}")
+            self.banner.show_ready(len(ids), str(self._target))
         else:
             self.banner.hide()
         self.connected_label.setText(self.tr("Connected: {0} of {1}").format(connected, len(rows)))
@@ -150,9 +153,9 @@ class SimulatorWindow(QMainWindow):
             self.sensor_changed.emit(capteur_id, dialog.value_model(), dialog.rate.value(), dialog.faults())
 
     def ask_target(self) -> None:
-        dialog = TargetDialog(*self._target, self)
+        dialog = TargetDialog(self._target, self)
         if dialog.exec():
-            self.target_changed.emit(*dialog.target())
+            self.target_changed.emit(dialog.target())
 
     def compact_layout(self) -> None:
         """For a narrow window: the table across the whole width, the four panels as tabs below it,
@@ -306,7 +309,9 @@ class SimulatorWindow(QMainWindow):
 
     def _make_status_bar(self) -> None:
         self.target_label, self.connected_label, self.rate_label, self.totals_label = (QLabel() for _ in range(4))
-        self.target_label.setToolTip(self.tr("The readings server the sensors send to (File › Target server…)"))
+        self.target_label.setToolTip(
+            self.tr("The readings server or the MQTT broker the sensors send to (File › Target server…)")
+        )
         self.connected_label.setToolTip(self.tr("Sensors with an open connection that are sending"))
         self.rate_label.setToolTip(self.tr("Readings sent per second, all sensors together"))
         self.totals_label.setToolTip(self.tr("Since the simulator started: readings sent, acknowledged by the server, dropped"))

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from models.sensor_target import SensorTarget
 from models.value_models import make_model
 from network.sensors.sensor_host import (
     Add,
@@ -49,7 +50,7 @@ class Watcher:
 
 @pytest.fixture
 def host(server):
-    host = SensorHost("127.0.0.1", server.address[1], "")
+    host = SensorHost(SensorTarget("127.0.0.1", server.address[1]))
     yield Watcher(host)
     host.close()
 
@@ -104,12 +105,12 @@ def test_running_sensors_follow_a_new_target(host, tmp_path):
     host.host.send(Add(("a",), make_model("walk"), 50.0, True))
     host.wait(lambda rows: rows.get("a") and rows["a"].acked > 0, "readings to the first server")
     with running_server(tmp_path / "other.db") as other:
-        host.host.send(Retarget("127.0.0.1", other.address[1], ""))
+        host.host.send(Retarget(SensorTarget("127.0.0.1", other.address[1])))
         wait_until(lambda: other.monitor.totals().stored >= 10, "readings to the new server")
 
 
 def test_closing_ends_the_process_within_a_second(server):
-    host = SensorHost("127.0.0.1", server.address[1], "")
+    host = SensorHost(SensorTarget("127.0.0.1", server.address[1]))
     host.send(Add(tuple(f"s{n}" for n in range(100)), make_model("walk"), 10.0, True))
     watcher = Watcher(host)
     watcher.wait(lambda rows: sum(r.state == "sending" for r in rows.values()) == 100, "100 sensors sending")
@@ -120,7 +121,7 @@ def test_closing_ends_the_process_within_a_second(server):
 
 
 def test_the_process_ends_by_itself_when_the_window_process_is_gone(server):
-    host = SensorHost("127.0.0.1", server.address[1], "")
+    host = SensorHost(SensorTarget("127.0.0.1", server.address[1]))
     host.send(Add(("a",), make_model("walk"), 10.0, True))
     # As if the window's process died: the pipe ends, and nothing else is said. Shut down, not
     # closed under the feet of the host's reader thread, which would read from no handle at all.

@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QMessageBox
 
 from app.simulator.simulator_app import SimulatorApp
+from models.sensor_target import SensorTarget
 from models.value_models import make_model
 from tests.sensor_support import free_port
 from tests.support import running_server, stored_rows
@@ -45,7 +46,7 @@ def test_text_that_is_no_number_is_not_sent(qtbot, simulator):
 
 def test_no_server_is_said_in_one_sentence(qtbot, simulator):
     port = free_port()
-    simulator.fleet.retarget("127.0.0.1", port, "")
+    simulator.fleet.retarget(SensorTarget("127.0.0.1", port))
     answer = send(qtbot, simulator, "capteur_1", "20")
     assert answer == f"no server listens on 127.0.0.1:{port}: start one with `python main.py server`"
 

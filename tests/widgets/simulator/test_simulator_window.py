@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.simulator.simulator_app import SimulatorApp
+from models.sensor_target import SensorTarget
 from tests.support import stored_rows
 from tests.widgets.modal import ModalAnswerer
 from widgets.simulator.add_sensors_dialog import SensorDialog
@@ -187,7 +188,7 @@ def test_a_new_target_moves_the_running_sensors(qtbot, simulator, tmp_path):
     wait_for_ids(qtbot, simulator.window, ["capteur_1", "capteur_2", "capteur_3"])
     simulator.window.start_all.trigger()
     with running_server(tmp_path / "other.db") as other:
-        simulator.window.target_changed.emit("127.0.0.1", other.address[1], "")
+        simulator.window.target_changed.emit(SensorTarget("127.0.0.1", other.address[1]))
         assert simulator.window.target_label.text() == f"Target: 127.0.0.1:{other.address[1]}"
         qtbot.waitUntil(lambda: other.monitor.totals().stored >= 3, timeout=10_000)
         simulator.window.close()
@@ -196,7 +197,7 @@ def test_a_new_target_moves_the_running_sensors(qtbot, simulator, tmp_path):
 def test_layout_and_target_persist(qtbot, simulator, private_data_dir):
     simulator.window.docks["echo"].hide()
     simulator.window.clock.port.setValue(4242)
-    simulator.window.target_changed.emit("127.0.0.1", 50999, "")
+    simulator.window.target_changed.emit(SensorTarget("127.0.0.1", 50999))
     simulator.window.close()
     again = SimulatorApp("127.0.0.1", 50007)
     qtbot.addWidget(again.window)

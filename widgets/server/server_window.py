@@ -29,7 +29,7 @@ from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
-from widgets.dock_layout import tabs_below
+from widgets.dock_layout import first_size, tabs_below
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
 from widgets.server.alarm_view import AlarmView
@@ -67,7 +67,7 @@ class ServerWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Thermolab server"))
         self.setObjectName("serverWindow")
-        self.resize(1280, 800)
+        first_size(self, 1280, 800)
         self.chart = LiveChart(SEND_HINT.format(port=DEFAULT_PORT))
         self.setCentralWidget(self.chart)
         self.sensor_model = SensorTableModel(self)

@@ -9,8 +9,10 @@ INSTALLED := $(VENV)/.installed
 run: $(INSTALLED)
 	$(BIN)/python main.py
 
+# Qt draws offscreen, on a 1366×768 screen (tests/offscreen-1366x768.json): the smallest one the
+# windows are made for.
 test: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen:configfile=$(CURDIR)/tests/offscreen-1366x768.json $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The linter, the formatter's check (`ruff format` rewrites) and the type checker, as configured in pyproject.toml.
 lint: $(INSTALLED)

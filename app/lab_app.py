@@ -15,10 +15,9 @@ from app.settings import load_server_config, settings
 from app.simulator.simulator_app import SimulatorApp
 from models.server_config import ServerConfig
 from widgets.core_text import translated
+from widgets.dock_layout import FRAME_ALLOWANCE
 
 ALL_ADDRESSES = {"0.0.0.0", "::", ""}
-FRAME_ALLOWANCE = 40
-"""Pixels left for a window's title bar and borders, which `resize()` does not count."""
 WIDE_SCREEN = 1600
 """From this width on, the server window beside the simulator still has room for its docks around the chart."""
 SERVER_SHARE = {True: 0.58, False: 0.52}

@@ -86,6 +86,10 @@ def check_filter(topic_filter: str) -> None:
     levels = topic_filter.split("/")
     if not topic_filter or "\x00" in topic_filter:
         raise MappingError("a topic filter must not be empty")
+    if levels[0] == "$share":
+        # No topic starts with $share: such a mapping would read no message, and every one it
+        # subscribed to would be acknowledged as matching no mapping, lost.
+        raise MappingError(f"{topic_filter}: write the group in the Group field (--mqtt-group), not in the filter")
     for position, level in enumerate(levels):
         if ("+" in level or "#" in level) and len(level) > 1:
             raise MappingError(f"{topic_filter}: a wildcard (+ or #) must fill a whole level")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field, fields, replace
-from urllib.parse import unquote, urlsplit, urlunsplit
 
+from models.broker_url import split_url
 from models.storage.url import Location
 
 DEFAULT_PORT = 50007
@@ -65,8 +65,7 @@ class ServerConfig:
     def with_broker_password_apart(self) -> ServerConfig:
         """A password typed into the broker's URL moved to `mqtt_password`: the URL is saved in
         settings.ini, which every user of the machine may read, and the password in the secret store."""
-        parts = urlsplit(self.mqtt_url.strip())
-        if parts.password is None:
+        split = split_url(self.mqtt_url)
+        if split.password is None:
             return self
-        netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
-        return replace(self, mqtt_url=urlunsplit(parts._replace(netloc=netloc)), mqtt_password=unquote(parts.password))
+        return replace(self, mqtt_url=split.bare, mqtt_password=split.password)

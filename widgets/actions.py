@@ -27,6 +27,9 @@ SHORTCUTS = {
     "reception_time": "R",
     "watch_connection": "W",
     "compare": "F7",
+    "alarm_rules": "Ctrl+Shift+A",
+    "acknowledge_alarms": "Ctrl+K",
+    "alarms_panel": "Ctrl+Shift+L",
     # The simulator window.
     "add_sensors": "Ctrl+N",
     "change_sensor": "Ctrl+I",

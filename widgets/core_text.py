@@ -142,6 +142,7 @@ TEMPLATES = (
         " another database",
     ),
     QT_TRANSLATE_NOOP("CoreText", "{0} has a table mesures without the column(s) {1}: choose another database"),
+    QT_TRANSLATE_NOOP("CoreText", "a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms"),
     QT_TRANSLATE_NOOP("CoreText", "a text file keeps every reading: store into SQLite to keep only the last days"),
     QT_TRANSLATE_NOOP("CoreText", "cannot read {0} any more ({1}): open it again"),
     # Alarms (models/alarms/): the event log, a failing alarm file, a rule refused.
@@ -310,6 +311,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0}: a wildcard (+ or #) must fill a whole level"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: # may only be the last level"),
     QT_TRANSLATE_NOOP("CoreText", "{0}: a group name cannot hold /, + or #"),
+    QT_TRANSLATE_NOOP("CoreText", "{0}: write the group in the Group field (--mqtt-group), not in the filter"),
     QT_TRANSLATE_NOOP("CoreText", "the MQTT broker's password"),
     # Value models (models/value_models.py).
     QT_TRANSLATE_NOOP("CoreText", "{0} must be a finite number, got {1}"),

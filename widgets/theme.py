@@ -32,10 +32,16 @@ class Colours(NamedTuple):
     title: str
     ready: str
     ready_border: str
+    alarm: str
+    """The background of a sensor in alarm: dark text reads on the light one, light text on the dark."""
 
 
-LIGHT = Colours("white", "#4a4a4a", QColor(255, 255, 255, 220), "#c9d6e3", "#888888", "#f5f8fb", "#1f3b57", "#eaf4ea", "#b9dbbb")
-DARK = Colours("#1b1e22", "#c8ccd2", QColor(27, 30, 34, 220), "#44505e", "#9aa0a8", "#262c33", "#a9c8ea", "#23352a", "#3d6447")
+LIGHT = Colours(
+    "white", "#4a4a4a", QColor(255, 255, 255, 220), "#c9d6e3", "#888888", "#f5f8fb", "#1f3b57", "#eaf4ea", "#b9dbbb", "#f8d0cc"
+)
+DARK = Colours(
+    "#1b1e22", "#c8ccd2", QColor(27, 30, 34, 220), "#44505e", "#9aa0a8", "#262c33", "#a9c8ea", "#23352a", "#3d6447", "#6b2a2a"
+)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

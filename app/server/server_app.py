@@ -15,6 +15,7 @@ from app.language import offer_languages
 from app.paths import default_database, default_text_file, storage_file
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.secret_store import SecretError
+from app.server.alarm_desk import AlarmDesk
 from app.server.chart_image import save_chart_image
 from app.server.export_job import ExportJob
 from app.server.server_session import ServerSession
@@ -88,6 +89,13 @@ class ServerApp(QObject):
         self.session.stopped.connect(self._stopped)
         self.session.readings.connect(self.window.add_readings)
         self.session.panels.connect(self.window.update_panels)
+        self.alarms = AlarmDesk(
+            self.window, lambda: (storage_file(self.config), self.config.text_file), self._alarm_watch, self.store
+        )
+        self.session.alarms.connect(self.alarms.changed)
+        self.session.panels.connect(self.alarms.follow_rules)
+        self.session.listening.connect(lambda *_: self.alarms.refresh())
+        self.session.stopped.connect(self.alarms.refresh)
         self.session.wire.connect(self.window.wire_view.add_events)
         self.services.wire.connect(self.window.wire_view.add_events)
         self.window.watch_requested.connect(self._watch)
@@ -120,6 +128,7 @@ class ServerApp(QObject):
         if not is_database_url(storage_file(self.config)):
             # A database server's history waits for the writer: it makes the table of a new database.
             self._load_history()
+        self.alarms.refresh()
         self._try(_Attempt(self.config, free_port_instead=free_port_instead))
 
     def shutdown(self) -> None:
@@ -157,6 +166,11 @@ class ServerApp(QObject):
             self.window.show_wire_view(peer)
         else:
             self.window.statusBar().showMessage(self.tr("{0} has closed its connection meanwhile.").format(peer), NOTE_MS)
+
+    def _alarm_watch(self):
+        """The running server's alarms, or None."""
+        storage = self.session.storage
+        return storage.alarms if storage is not None else None
 
     def _try(self, attempt: _Attempt) -> None:
         if self.session.running:

@@ -11,7 +11,6 @@ import argparse
 import logging
 import sys
 from dataclasses import replace
-from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QObject
 
@@ -22,6 +21,7 @@ from app.settings import recall, remember, settings
 from app.simulator.fleet_session import FleetSession
 from app.simulator.service_requests import ServiceRequests
 from app.theme import offer_themes
+from models.broker_url import split_url
 from models.sensor_target import DEFAULT_BROKER_URL, SensorTarget
 from models.server_config import DEFAULT_PORT
 from network.mqtt.broker import BrokerError, parse_broker
@@ -107,14 +107,14 @@ class SimulatorApp(QObject):
         """A broker URL that cannot be used is said and changes nothing; a password typed in it is kept
         apart, with the other secrets, so that neither the settings nor the window show it."""
         try:
-            broker = parse_broker(target.broker_url)
+            parse_broker(target.broker_url)
         except BrokerError as error:
             if target.mqtt:
                 self.window.show_problem(str(error))
                 return
-        else:
-            if urlsplit(target.broker_url).password is not None:
-                target = replace(target, broker_url=_without_password(target.broker_url), broker_password=broker.password)
+        split = split_url(target.broker_url)
+        if split.password is not None:
+            target = replace(target, broker_url=split.bare, broker_password=split.password)
         values = {
             "simulator/target_host": target.host,
             "simulator/target_port": target.port,
@@ -132,13 +132,6 @@ class SimulatorApp(QObject):
         if problems:
             self.window.show_problem(problems[0])  # the same folder refuses both secrets: one sentence is enough
         self.fleet.retarget(target)
-
-
-def _without_password(url: str) -> str:
-    parts = urlsplit(url.strip())
-    user = f"{parts.username}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return urlunsplit(parts._replace(netloc=f"{user}{parts.hostname}{port}"))
 
 
 def run_client(args: argparse.Namespace) -> int:

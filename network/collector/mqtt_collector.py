@@ -12,6 +12,10 @@ sends those messages again at once, on the reconnection that follows (docs/proto
 Acknowledgements are tied to the connection that delivered their messages: one owed on a link that
 has since been lost is never sent on the next, where the same message id may stand for another
 message.
+
+Filters may overlap (`thermolab/#` and `thermolab/+`), and a broker then sends a message once per
+filter it matches. Each filter is subscribed with an identifier of its own (MQTT 5), so that the copy
+brought by a filter other than the one whose mapping reads the message is acknowledged and dropped.
 """
 
 from __future__ import annotations
@@ -24,11 +28,14 @@ import socket
 import sys
 import threading
 import time
+import zlib
 from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 
 import paho.mqtt.client as mqtt
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from models.mqtt_mapping import DEFAULT_MAPPINGS, TopicMapping, check_group, parse_mappings
@@ -59,6 +66,8 @@ MAX_TOPIC_SHOWN = 120
 # Never send the messages a broker retained before we subscribed: a retained temperature is an old
 # one without its time, and it would be stored again, stamped now, at every reconnection.
 SUBSCRIBE_OPTIONS = SubscribeOptions(qos=1, retainHandling=SubscribeOptions.RETAIN_DO_NOT_SEND)
+ACKS_READ_TIMEOUT = 5.0
+"""Seconds `stop()` waits for the broker to show it has read our last acknowledgements."""
 
 
 class MqttCollector:
@@ -85,7 +94,18 @@ class MqttCollector:
         self.mappings = tuple(mappings)
         self.client_id = client_id
         self.group = group
-        self.topics = tuple(dict.fromkeys(f"$share/{group}/{m.topic_filter}" if group else m.topic_filter for m in self.mappings))
+        self._subscribed = {m.topic_filter: f"$share/{group}/{m.topic_filter}" if group else m.topic_filter for m in mappings}
+        """Each mapping's filter as subscribed: within the group's shared subscription, if any."""
+        self.topics = tuple(dict.fromkeys(self._subscribed.values()))
+        self._identifiers = {topic: subscription_identifier(topic) for topic in self.topics}
+        """The identifier each filter is subscribed with: it says which filters brought a message."""
+        self._identified = True
+        """Whether the broker takes subscription identifiers (most do; MQTT 5 lets one say no)."""
+        self._subscribing: dict[int, str] = {}
+        """The filters whose subscription the broker has yet to confirm, by message id."""
+        self._refused: list[str] = []
+        self._proof: int | None = None
+        """The message id of the SUBSCRIBE whose answer proves our last acks were read (`stop()`)."""
         if monitor is None:
             monitor = ServerMonitor(storage)
             storage.on_error = lambda reason: monitor.event(logging.ERROR, reason)
@@ -141,10 +161,23 @@ class MqttCollector:
             self._stopping = True
             self._condition.notify_all()
         self._committer.join()
+        self._wait_until_acks_read()
         close_client(self._client)
         self.monitor.broker_link = None
         self.monitor.connection_closed(self._stats)
         self.monitor.event(logging.INFO, f"left the broker {self.broker}")
+
+    def _wait_until_acks_read(self) -> None:
+        """Closing a link while the broker still sends makes the system reset it, and a broker may
+        then drop the acknowledgements it had not read yet and send those messages again to our next
+        run. A broker answers packets in order: subscribing again, as at each connection, and
+        waiting for its answer proves it has read every ack sent before."""
+        if not self._connected:
+            return
+        topic = self.topics[0]
+        with self._condition:
+            self._proof = self._client.subscribe(topic, options=SUBSCRIBE_OPTIONS, properties=self._identifier_of(topic))[1]
+            self._condition.wait_for(lambda: self._proof is None, ACKS_READ_TIMEOUT)
 
     def link(self) -> BrokerLink:
         """How the link stands; for one observer at a time, since each call samples the message rate."""
@@ -153,23 +186,46 @@ class MqttCollector:
 
     # paho's network thread
 
-    def _on_connect(self, client, _userdata, flags, reason, _properties) -> None:
+    def _on_connect(self, client, _userdata, flags, reason, properties) -> None:
         if reason.is_failure:
             self._trouble(connection_failure(self.broker, reason=reason))
             return
         with self._condition:
             self._link += 1
         self._resumed = flags.session_present
+        self._identified = getattr(properties, "SubscriptionIdentifierAvailable", 1) == 1
+        self._subscribing, self._refused = {}, []
         # Subscribed again on each connection, whether or not the broker kept the session: a
         # mapping may have been added since, and subscribing anew to a filter changes nothing else.
-        client.subscribe([(topic, SUBSCRIBE_OPTIONS) for topic in self.topics])
+        # One filter per SUBSCRIBE, since a SUBSCRIBE carries one identifier for all its filters.
+        for topic in self.topics:
+            _, mid = client.subscribe(topic, options=SUBSCRIBE_OPTIONS, properties=self._identifier_of(topic))
+            if mid is not None:
+                self._subscribing[mid] = topic
 
-    def _on_subscribe(self, _client, _userdata, _mid, reasons, _properties) -> None:
-        """Connected means subscribed: a message published before the broker has our subscription
-        is not ours to receive."""
-        refused = [f"{topic} ({reason})" for topic, reason in zip(self.topics, reasons, strict=False) if reason.is_failure]
-        if refused:
-            self._trouble(f"the broker at {self.broker} refused the subscription to {', '.join(refused)}")
+    def _identifier_of(self, topic: str) -> Properties | None:
+        if not self._identified:
+            return None
+        properties = Properties(PacketTypes.SUBSCRIBE)
+        properties.SubscriptionIdentifier = self._identifiers[topic]
+        return properties
+
+    def _on_subscribe(self, _client, _userdata, mid, reasons, _properties) -> None:
+        """Connected means subscribed to every filter: a message published before the broker has our
+        subscription is not ours to receive."""
+        with self._condition:
+            if mid == self._proof:
+                self._proof = None
+                self._condition.notify_all()
+                return
+        topic = self._subscribing.pop(mid, None)
+        if topic is None:
+            return
+        self._refused += [f"{topic} ({reason})" for reason in reasons if reason.is_failure]
+        if self._subscribing:
+            return
+        if self._refused:
+            self._trouble(f"the broker at {self.broker} refused the subscription to {', '.join(self._refused)}")
             return
         self._connected, self._problem = True, ""
         topics = ", ".join(self.topics)
@@ -184,6 +240,9 @@ class MqttCollector:
     def _on_disconnect(self, _client, _userdata, _flags, reason, _properties) -> None:
         with self._condition:
             self._link += 1
+            # No answer comes on a lost link: `stop()` need not wait for it.
+            self._proof = None
+            self._condition.notify_all()
         # A broker that refused us also ends the link: its refusal is the sentence that stays.
         if self._connected and not self._stopping:
             self._trouble(f"lost the broker {self.broker} ({reason})")
@@ -206,7 +265,10 @@ class MqttCollector:
         self.received += 1
         received_at = time.time()
         try:
-            reading = reading_of(self.mappings, message.topic, bytes(message.payload), received_at)
+            if self._is_copy(message):
+                reading = None
+            else:
+                reading = reading_of(self.mappings, message.topic, bytes(message.payload), received_at)
         except InvalidReading as error:
             reading = None
             self.monitor.rejected(self._stats, f"{error.reason} (topic {_shown(message.topic)})", received_at, error.capteur_id)
@@ -220,6 +282,16 @@ class MqttCollector:
                 return
             self._pending.append((self._link, message.mid, message.qos, reading))
             self._condition.notify_all()
+
+    def _is_copy(self, message: mqtt.MQTTMessage) -> bool:
+        """Brought only by filters of ours other than the one whose mapping reads it, which brings
+        it too. A message brought by a filter of an earlier run, or by a broker that gives no
+        identifiers, is read: it may be the only copy."""
+        brought_by = getattr(message.properties, "SubscriptionIdentifier", None)
+        if not brought_by or not set(brought_by) <= set(self._identifiers.values()):
+            return False
+        mapping = next((mapping for mapping in self.mappings if mapping.matches(message.topic)), None)
+        return mapping is not None and self._identifiers[self._subscribed[mapping.topic_filter]] not in brought_by
 
     # the committer's thread
 
@@ -272,6 +344,12 @@ def stable_client_id(storage_path: Path) -> str:
     its session, and what the broker kept for it, again; 18 characters, as every broker accepts."""
     where = f"{socket.gethostname()}:{Path(storage_path).resolve()}"
     return "thermolab-" + hashlib.sha1(where.encode(), usedforsecurity=False).hexdigest()[:8]
+
+
+def subscription_identifier(topic: str) -> int:
+    """The same for a filter at every run, so that a message queued in the session for a filter
+    subscribed by an earlier run is known by it; from 1 to 268,435,455, as MQTT 5 allows."""
+    return zlib.crc32(topic.encode()) % 268_435_455 + 1
 
 
 def reading_of(mappings: Sequence[TopicMapping], topic: str, payload: bytes, received_at: float) -> Reading:

@@ -11,17 +11,17 @@ import os
 import socket
 import ssl
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from models.broker_url import BrokerUrlError, read_url
+
 PASSWORD_VARIABLE = "THERMOLAB_MQTT_PASSWORD"
 """Read when the URL names a user but no password: a password on a command line is visible to every
 user of the machine (`ps`), one in the environment only to the same user."""
 
-DEFAULT_PORTS = {"mqtt": 1883, "mqtts": 8883}
 KEEPALIVE = 30
 """Seconds between pings when nothing else is said, so a dead link is noticed within a minute."""
 RECONNECT_DELAYS = (1, 30)
@@ -55,28 +55,14 @@ class Broker:
 
 def parse_broker(url: str, ca_file: str | None = None, environ=os.environ) -> Broker:
     """`mqtt://[user[:password]@]host[:port]` or `mqtts://...`; raises BrokerError with one sentence."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in DEFAULT_PORTS:
-        raise BrokerError(f"{_masked_url(url)} is not a broker URL: write mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS")
     try:
-        port = parts.port or DEFAULT_PORTS[parts.scheme]
-    except ValueError:
-        raise BrokerError(f"{_masked_url(url)} has a port that is not a number from 1 to 65535") from None
-    if not parts.hostname:
-        raise BrokerError(f"{_masked_url(url)} names no host: write mqtt://HOST:PORT")
-    username = unquote(parts.username) if parts.username else None
-    password = unquote(parts.password) if parts.password is not None else None
-    if username and password is None:
+        address = read_url(url)
+    except BrokerUrlError as error:
+        raise BrokerError(str(error)) from None
+    password = address.password
+    if address.username and password is None:
         password = environ.get(PASSWORD_VARIABLE)
-    return Broker(parts.hostname, port, parts.scheme == "mqtts", username, password, ca_file)
-
-
-def _masked_url(url: str) -> str:
-    """The URL as typed, with any password replaced: it goes into error sentences."""
-    parts = urlsplit(url.strip())
-    if parts.password is None:
-        return url.strip()
-    return url.strip().replace(f":{parts.password}@", ":***@", 1)
+    return Broker(address.host, address.port, address.tls, address.username, password, ca_file)
 
 
 def new_client(broker: Broker, client_id: str = "") -> mqtt.Client:

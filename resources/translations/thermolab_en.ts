@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlarmDesk</name>
+    <message numerus="yes">
+        <source>%n alarm event(s) written to {0}</source>
+        <translation>
+            <numerusform>%n alarm event written to {0}</numerusform>
+            <numerusform>%n alarm events written to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlarmNotifier</name>
+    <message numerus="yes">
+        <source>%n alarm(s) raised</source>
+        <translation>
+            <numerusform>%n alarm raised</numerusform>
+            <numerusform>%n alarms raised</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlarmView</name>
+    <message numerus="yes">
+        <source>%n active alarm(s)</source>
+        <translation>
+            <numerusform>%n active alarm</numerusform>
+            <numerusform>%n active alarms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPanel</name>
+    <message numerus="yes">
+        <source>%n alarm(s) active now.</source>
+        <translation>
+            <numerusform>%n alarm active now.</numerusform>
+            <numerusform>%n alarms active now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrokerLinkText</name>
     <message numerus="yes">
         <source>MQTT: connected, %Ln message(s)/s</source>

@@ -2,6 +2,236 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AlarmDesk</name>
+    <message>
+        <source>Export alarm events</source>
+        <translation>Exporter les événements d&apos;alarme</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export the alarm events to {0}: {1}</source>
+        <translation>Impossible d&apos;exporter les événements d&apos;alarme vers {0}&#xa0;: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm event(s) written to {0}</source>
+        <translation>
+            <numerusform>%n événement d&apos;alarme écrit dans {0}</numerusform>
+            <numerusform>%n événements d&apos;alarme écrits dans {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlarmEventsModel</name>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Capteur</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Déclenchée</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Levée</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmNotifier</name>
+    <message>
+        <source>Thermolab server</source>
+        <translation>Serveur Thermolab</translation>
+    </message>
+    <message>
+        <source>{0}: {1} ({2})</source>
+        <translation>{0}&#xa0;: {1} ({2})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) raised</source>
+        <translation>
+            <numerusform>%n alarme déclenchée</numerusform>
+            <numerusform>%n alarmes déclenchées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRulesDialog</name>
+    <message>
+        <source>Alarm rules for all sensors</source>
+        <translation>Règles d&apos;alarme pour tous les capteurs</translation>
+    </message>
+    <message>
+        <source>These rules watch every sensor that has no rule of the same kind of its own.</source>
+        <translation>Ces règles surveillent chaque capteur qui n&apos;a pas de règle du même type à lui.</translation>
+    </message>
+    <message>
+        <source>Alarm rules for {0}</source>
+        <translation>Règles d&apos;alarme de {0}</translation>
+    </message>
+    <message>
+        <source>Rules of this sensor&apos;s own. Where it has none, the rules for all sensors apply: {0}.</source>
+        <translation>Les règles propres à ce capteur. Là où il n&apos;en a pas, celles de tous les capteurs s&apos;appliquent&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <source>Hysteresis</source>
+        <translation>Hystérésis</translation>
+    </message>
+    <message>
+        <source>For at least</source>
+        <translation>Pendant au moins</translation>
+    </message>
+    <message>
+        <source>Too &amp;high, above</source>
+        <translation>Trop &amp;haut, au-dessus de</translation>
+    </message>
+    <message>
+        <source> °C</source>
+        <translation> °C</translation>
+    </message>
+    <message>
+        <source>Too &amp;low, below</source>
+        <translation>Trop &amp;bas, en dessous de</translation>
+    </message>
+    <message>
+        <source>&amp;Silent for more than</source>
+        <translation>&amp;Muet depuis plus de</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long the condition must hold before the alarm is raised: one spike raises nothing</source>
+        <translation>Combien de temps la condition doit durer avant que l&apos;alarme se déclenche&#xa0;: un pic isolé ne déclenche rien</translation>
+    </message>
+    <message>
+        <source>The alarm clears once the value is back inside the threshold by this much</source>
+        <translation>L&apos;alarme est levée une fois la valeur revenue de part et d&apos;autre du seuil d&apos;au moins cet écart</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmView</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Show or hide the Alarms panel</source>
+        <translation>Afficher ou masquer le panneau Alarmes</translation>
+    </message>
+    <message>
+        <source>Alarms raised and not cleared yet: the Alarms panel lists them</source>
+        <translation>Alarmes déclenchées et pas encore levées&#xa0;: le panneau Alarmes les liste</translation>
+    </message>
+    <message>
+        <source>Alarm rules for &amp;all sensors…</source>
+        <translation>Règles d&apos;alarme pour &amp;tous les capteurs…</translation>
+    </message>
+    <message>
+        <source>Thresholds and silence that watch every sensor without rules of its own</source>
+        <translation>Seuils et silence qui surveillent chaque capteur sans règles à lui</translation>
+    </message>
+    <message>
+        <source>A&amp;cknowledge selected alarms</source>
+        <translation>A&amp;cquitter les alarmes sélectionnées</translation>
+    </message>
+    <message>
+        <source>Mark the alarms selected in the Alarms panel as seen</source>
+        <translation>Marquer comme vues les alarmes sélectionnées dans le panneau Alarmes</translation>
+    </message>
+    <message>
+        <source>&amp;Export alarm events…</source>
+        <translation>&amp;Exporter les événements d&apos;alarme…</translation>
+    </message>
+    <message>
+        <source>Write every alarm event, past and present, to a CSV file</source>
+        <translation>Écrire tous les événements d&apos;alarme, passés et présents, dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when the window is in the background</source>
+        <translation>&amp;Notifier quand la fenêtre est en arrière-plan</translation>
+    </message>
+    <message>
+        <source>A desktop notification for each alarm raised while another window is in front</source>
+        <translation>Une notification du bureau pour chaque alarme déclenchée pendant qu&apos;une autre fenêtre est devant</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray to show notifications in</source>
+        <translation>Ce bureau n&apos;a pas de zone de notification où les afficher</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms</source>
+        <translation>Ala&amp;rmes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alarm(s)</source>
+        <translation>
+            <numerusform>%n alarme active</numerusform>
+            <numerusform>%n alarmes actives</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPanel</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acquitter</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Write every alarm event, past and present, to a CSV file</source>
+        <translation>Écrire tous les événements d&apos;alarme, passés et présents, dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Mark the selected alarms as seen, in the name of {0}</source>
+        <translation>Marquer les alarmes sélectionnées comme vues, au nom de {0}</translation>
+    </message>
+    <message>
+        <source>No alarm so far. Right-click a sensor in the Sensors panel to give it alarm rules.</source>
+        <translation>Aucune alarme pour l&apos;instant. Cliquez droit sur un capteur du panneau Capteurs pour lui donner des règles d&apos;alarme.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) active now.</source>
+        <translation>
+            <numerusform>%n alarme active en ce moment.</numerusform>
+            <numerusform>%n alarmes actives en ce moment.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrokerLinkText</name>
     <message numerus="yes">
         <source>MQTT: connected, %Ln message(s)/s</source>
@@ -566,6 +796,10 @@
         <translation>{0} a une table mesures sans la ou les colonnes {1}&#xa0;: choisissez une autre base</translation>
     </message>
     <message>
+        <source>a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms</source>
+        <translation>une base PostgreSQL ne garde pas encore de règles d&apos;alarme&#xa0;: enregistrez dans SQLite pour utiliser les alarmes</translation>
+    </message>
+    <message>
         <source>a text file keeps every reading: store into SQLite to keep only the last days</source>
         <translation>un fichier texte garde toutes les mesures&#xa0;: enregistrez dans SQLite pour ne garder que les derniers jours</translation>
     </message>
@@ -984,6 +1218,10 @@
     <message>
         <source>{0}: a group name cannot hold /, + or #</source>
         <translation>{0}&#xa0;: un nom de groupe ne peut contenir ni /, ni +, ni #</translation>
+    </message>
+    <message>
+        <source>{0}: write the group in the Group field (--mqtt-group), not in the filter</source>
+        <translation>{0}&#xa0;: écrivez le groupe dans le champ Groupe (--mqtt-group), pas dans le filtre</translation>
     </message>
     <message>
         <source>the MQTT broker&apos;s password</source>
@@ -1716,6 +1954,14 @@
         <translation>Les capteurs envoient du JSON sur TCP. Pour envoyer une première mesure, lancez&#xa0;:</translation>
     </message>
     <message>
+        <source>high {0} °C</source>
+        <translation>haut {0} °C</translation>
+    </message>
+    <message>
+        <source>low {0} °C</source>
+        <translation>bas {0} °C</translation>
+    </message>
+    <message>
         <source>&amp;Copy image</source>
         <translation>&amp;Copier l&apos;image</translation>
     </message>
@@ -2249,16 +2495,16 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
             <numerusform>%Ln défauts</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Clock offset: {0} s</source>
+        <translation>Décalage d&apos;horloge&#xa0;: {0} s</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln piece(s)</source>
         <translation>
             <numerusform>%Ln morceau</numerusform>
             <numerusform>%Ln morceaux</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Clock offset: {0} s</source>
-        <translation>Décalage d&apos;horloge&#xa0;: {0} s</translation>
     </message>
     <message>
         <source>clock {0} s</source>
@@ -2298,6 +2544,13 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
     </message>
 </context>
 <context>
+    <name>SensorTable</name>
+    <message>
+        <source>Alarm rules for {0}…</source>
+        <translation>Règles d&apos;alarme de {0}…</translation>
+    </message>
+</context>
+<context>
     <name>SensorTableModel</name>
     <message>
         <source>Sensor</source>
@@ -2308,8 +2561,12 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
         <translation>Valeur °C</translation>
     </message>
     <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
         <source>Last seen</source>
-        <translation>Mesurée</translation>
+        <translation>Reçue</translation>
     </message>
     <message>
         <source>Min °C</source>
@@ -2342,6 +2599,10 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
     <message>
         <source>Untick a sensor to hide its curve on the chart</source>
         <translation>Décochez un capteur pour masquer sa courbe sur le graphique</translation>
+    </message>
+    <message>
+        <source>The alarms raised now for this sensor; right-click a sensor for its alarm rules</source>
+        <translation>Les alarmes déclenchées en ce moment pour ce capteur&#xa0;; clic droit sur un capteur pour ses règles d&apos;alarme</translation>
     </message>
     <message>
         <source>How long ago the newest reading was taken, by its timestamp (by its reception when the chart plots by reception): a sensor whose clock is behind seems older by as much</source>
@@ -3536,6 +3797,25 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
             <numerusform>%Ln mesure exportée vers {0}</numerusform>
             <numerusform>%Ln mesures exportées vers {0}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>alarm_words</name>
+    <message>
+        <source>above {0} °C</source>
+        <translation>au-dessus de {0} °C</translation>
+    </message>
+    <message>
+        <source>below {0} °C</source>
+        <translation>en dessous de {0} °C</translation>
+    </message>
+    <message>
+        <source>silent for more than {0} s</source>
+        <translation>muet depuis plus de {0} s</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
     </message>
 </context>
 <context>

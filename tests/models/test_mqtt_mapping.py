@@ -34,6 +34,10 @@ def test_every_ready_made_mapping_is_a_valid_line_and_is_known_by_its_name():
         ("zigbee2mqtt/+ topic:2 number R", "R: the unit is C, F, K or json:FIELD"),
         ("sensors/kitchen+ topic:1 number", "sensors/kitchen+: a wildcard (+ or #) must fill a whole level"),
         ("sensors/#/state topic:1 number", "sensors/#/state: # may only be the last level"),
+        (
+            "$share/lab/thermolab/# topic:4 thermolab",
+            "$share/lab/thermolab/#: write the group in the Group field (--mqtt-group), not in the filter",
+        ),
     ],
 )
 def test_a_wrong_line_is_refused_with_its_wrong_part(line, sentence):

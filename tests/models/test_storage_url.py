@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from models.storage import StorageError, open_alarm_book
 from models.storage.url import hide, is_database_url, location_of, masked, restore_password, split_password, with_password
 
 URLS = {
@@ -30,3 +31,9 @@ def test_a_file_stays_a_file_and_is_shown_as_it_is():
     assert location_of("postgresql://ann@db/thermo") == "postgresql://ann@db/thermo"
     assert not is_database_url(Path("postgresql:/x")) and is_database_url("POSTGRESQL://db/x")
     assert masked(Path("/data/pass:word@x.db")) == "/data/pass:word@x.db"
+
+
+def test_alarms_asked_of_a_database_url_are_one_sentence_without_its_password():
+    with pytest.raises(StorageError) as refused:
+        open_alarm_book("postgresql://ann:s3cret@db.lab/thermo")
+    assert str(refused.value) == "a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms"

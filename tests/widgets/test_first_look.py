@@ -37,6 +37,19 @@ def readings(now: float) -> dict:
     return batches({name: ([now - 2, now - 1, now], [20.0 + i, 20.5 + i, 21.0 + i]) for i, name in enumerate(NAMES)})
 
 
+@pytest.mark.parametrize("window_class", [ServerWindow, SimulatorWindow])
+def test_a_window_opened_alone_fits_a_1366x768_screen_status_bar_included(qtbot, window_class):
+    """`make test` gives Qt a 1366×768 screen, the smallest one Thermolab is made for."""
+    window = window_class()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    room = window.screen().availableGeometry()
+    assert (room.width(), room.height()) == (1366, 768)
+    bar = window.statusBar()
+    assert room.contains(QRect(bar.mapToGlobal(bar.rect().topLeft()), bar.size()))
+
+
 def test_the_chart_is_the_largest_part_of_the_server_window_at_its_default_size(qtbot):
     window = ServerWindow()
     shown(qtbot, window, window.width(), window.height())

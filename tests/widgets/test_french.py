@@ -24,6 +24,7 @@ from tests.support import LineClient
 from tests.weather_stub import KEY, openweathermap_stub
 from tests.widgets.modal import ModalAnswerer
 from widgets.core_text import translated
+from widgets.server.alarm_rules_dialog import AlarmRulesDialog
 from widgets.simulator.sensor_fleet_table import SensorFleetModel
 
 NBSP = "\u00a0"
@@ -66,7 +67,7 @@ def test_the_server_window_reads_french_down_to_the_event_log(qtbot, french, no_
     port = server_app.session.server.address[1]
     assert window.windowTitle() == "Serveur Thermolab"
     assert window.start_action.text() == "&Démarrer le serveur"
-    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Serveur", "&Affichage", "A&ide"]
+    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Serveur", "&Affichage", "Ala&rmes", "A&ide"]
     assert window.address.text() == f"À l'écoute sur 127.0.0.1:{port}"
     assert window.docks["events"].windowTitle() == "Journal des événements"
     header = window.sensor_table.horizontalHeader()
@@ -98,6 +99,7 @@ def test_the_help_on_sending_a_reading_reads_french_with_its_example(qtbot, fren
 def test_a_layout_saved_in_english_finds_its_panels_in_french(french, no_warnings, server_app):
     """The saved layout names each panel: the names must not follow the language."""
     assert sorted(dock.objectName() for dock in server_app.window.docks.values()) == [
+        "alarms",
         "connections",
         "event_log",
         "sensors",
@@ -309,3 +311,20 @@ def test_alarm_sentences_of_the_core_read_french_with_their_numbers(french):
     with pytest.raises(InvalidRule) as refused:
         AlarmRule(AlarmKind.HIGH, 30.0, min_duration=math.inf).check()
     assert translated(str(refused.value)) == "la durée minimale doit être un nombre fini, pas inf"
+
+
+def test_the_alarm_rules_dialog_refuses_in_french_and_the_alarms_panel_speaks_it(qtbot, french, no_warnings, server_app):
+    window = server_app.window
+    assert window.docks["alarms"].windowTitle() == "Alarmes"
+    assert window.alarms.panel.acknowledge.text() == "Acquitter"
+    window.findChild(QAction, "alarm_rules").trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(AlarmRulesDialog)))
+    dialog = next(d for d in window.findChildren(AlarmRulesDialog) if d.isVisible())
+    assert dialog.windowTitle() == "Règles d'alarme pour tous les capteurs"
+    dialog.enabled[AlarmKind.HIGH].setChecked(True)
+    dialog.threshold[AlarmKind.HIGH].setValue(8.0)
+    dialog.enabled[AlarmKind.LOW].setChecked(True)
+    dialog.threshold[AlarmKind.LOW].setValue(10.0)
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == "le seuil bas (10 °C) doit être sous le seuil haut (8 °C) pour tous les capteurs"
+    dialog.reject()

@@ -12,13 +12,16 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from models.alarms import AlarmKind, AlarmRule, rules_for
 from models.series import SensorBatch, SeriesBuffer
 from widgets.chart.chart_legend import PLACEMENTS, ChartLegend
 from widgets.chart.crosshair import Crosshair
 from widgets.chart.curve_set import CurveSet, SensorCurve
+from widgets.chart.threshold_lines import Threshold, ThresholdLines
 from widgets.chart.time_axis import TimeAxis
 from widgets.chart.value_axis import ValueAxis
 from widgets.empty_hint import EmptyHint
+from widgets.locale_format import Numbers
 from widgets.palette import sensor_colour
 from widgets.theme import colours
 
@@ -91,6 +94,8 @@ class LiveChart(QWidget):
         self.plot.addItem(self._curve_set)
         self.plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
         self._crosshair = Crosshair(self)
+        self._rules: list[AlarmRule] = []
+        self.thresholds = ThresholdLines(self.plot.getPlotItem())
 
         self.window_box = QComboBox()
         labels = [self.tr("1 min"), self.tr("10 min"), self.tr("1 h"), self.tr("24 h"), self.tr("All")]
@@ -246,6 +251,7 @@ class LiveChart(QWidget):
         self._remeasure_height()
         if self._following:
             self._scroll()
+        self._show_thresholds()
 
     def is_sensor_visible(self, capteur_id: str) -> bool:
         return capteur_id not in self._hidden
@@ -255,6 +261,32 @@ class LiveChart(QWidget):
         self._highlighted = set(capteur_ids)
         for capteur_id, curve in self._curves.items():
             curve.set_pen(self._pen(capteur_id), raised=capteur_id in self._highlighted)
+        self._show_thresholds()
+
+    def set_alarm_rules(self, rules: list[AlarmRule]) -> None:
+        """The alarm rules in force: their thresholds are drawn for the selected sensors, or for every
+        sensor shown when none is selected."""
+        self._rules = list(rules)
+        self._show_thresholds()
+
+    def _show_thresholds(self) -> None:
+        looked_at = self._highlighted or {c for c in self._curves if c not in self._hidden}
+        sensors_by_line: dict[tuple[AlarmKind, float], list[str]] = {}
+        for capteur_id in sorted(looked_at):
+            for rule in rules_for(capteur_id, self._rules):
+                if rule.kind is not AlarmKind.SILENT:
+                    sensors_by_line.setdefault((rule.kind, rule.threshold), []).append(capteur_id)
+        numbers = Numbers.current()
+        lines = []
+        for (kind, value), sensors in sorted(sensors_by_line.items(), key=lambda item: -item[0][1]):
+            words = self.tr("high {0} °C") if kind is AlarmKind.HIGH else self.tr("low {0} °C")
+            label = words.format(numbers.significant(value))
+            if len(sensors) == 1 and sensors[0] in self._colours:
+                colour, label = self._colours[sensors[0]].name(), f"{label} · {sensors[0]}"
+            else:
+                colour = colours().text
+            lines.append(Threshold(value, colour, label))
+        self.thresholds.show(lines)
 
     def set_following(self, following: bool) -> None:
         self._following = following
@@ -299,6 +331,7 @@ class LiveChart(QWidget):
         listed = len(self._curves) <= LEGEND_LIMIT
         self.legend.set_entries(self._curves if listed else {})
         self.legend.show_if(listed)
+        self._show_thresholds()
 
     def _new_series(self) -> SeriesBuffer:
         # Two points per slot, over twice the window, so a pan back by a window still has data.
@@ -368,6 +401,7 @@ class LiveChart(QWidget):
         self.legend.set_colours(scheme.legend, scheme.border, scheme.text)
         self._crosshair.set_colour(scheme.crosshair)
         self.empty_hint.restyle()
+        self._show_thresholds()
 
     def _make_context_menu(self) -> QMenu:
         menu = QMenu(self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
+from models.broker_url import read_url
 from models.mqtt_mapping import DEFAULT_MAPPINGS, PRESETS, check_group, parse_mappings
 from models.server_config import ServerConfig
 
@@ -75,7 +76,10 @@ class MqttSettings(QWidget):
         }
 
     def check(self) -> None:
-        """Raises MappingError naming the first wrong mapping line, or a wrong group."""
+        """Raises BrokerUrlError for a wrong URL, MappingError naming the first wrong mapping line,
+        or a wrong group."""
+        if self.url.text().strip():
+            read_url(self.url.text())
         parse_mappings(self.values()["mqtt_mappings"])
         check_group(self.group.text().strip())
 

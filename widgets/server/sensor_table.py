@@ -10,7 +10,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from models.sensor_stats import SensorStats
 from models.series import SensorBatch
@@ -18,6 +18,7 @@ from widgets.chart.chart import TIME_WINDOWS
 from widgets.core_text import translated
 from widgets.locale_format import Numbers
 from widgets.sorted_table_model import SortedTableModel, natural_key
+from widgets.theme import colours
 
 SWATCH_SIZE = 16
 """Pixels; the view scales the swatch to its icon size."""
@@ -43,13 +44,15 @@ class SensorTableModel(SortedTableModel):
 
     visibility_changed = Signal(str, bool)
     """The user ticked or unticked a sensor: show or hide its curve."""
-    COLUMNS = ("capteur_id", "last", "seen", "readings", "min", "max", "mean", "rate", "delay", "jitter", "rejected")
+    alarms_changed = Signal()
+    COLUMNS = ("capteur_id", "last", "alarm", "seen", "readings", "min", "max", "mean", "rate", "delay", "jitter", "rejected")
 
     def __init__(self, parent=None, clock=time.time):
         super().__init__(
             [
                 self.tr("Sensor"),
                 self.tr("Last °C"),
+                self.tr("Alarm"),
                 self.tr("Last seen"),
                 "",
                 self.tr("Min °C"),
@@ -63,6 +66,7 @@ class SensorTableModel(SortedTableModel):
             [
                 self.tr("Untick a sensor to hide its curve on the chart"),
                 None,
+                self.tr("The alarms raised now for this sensor; right-click a sensor for its alarm rules"),
                 self.tr(
                     "How long ago the newest reading was taken, by its timestamp (by its reception when the chart "
                     "plots by reception): a sensor whose clock is behind seems older by as much"
@@ -93,6 +97,8 @@ class SensorTableModel(SortedTableModel):
         repaint, and each one's pixmap stayed in Qt's pixmap cache: 10 KB more memory per refresh."""
         self._rates: dict[str, float] = {}
         self._reasons: dict[str, dict[str, int]] = {}
+        self._alarms: dict[str, str] = {}
+        """What each sensor in alarm is in alarm for, as the Alarm column says it."""
         self._hidden: set[str] = set()
         self._sort_column = 0
         self._numbers = Numbers.current()
@@ -116,13 +122,26 @@ class SensorTableModel(SortedTableModel):
             return self._swatches.get(stats.capteur_id)
         if role == Qt.ItemDataRole.CheckStateRole and column == "capteur_id":
             return Qt.CheckState.Unchecked if stats.capteur_id in self._hidden else Qt.CheckState.Checked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != "capteur_id":
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("capteur_id", "alarm"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(column, self._value(stats, column))
         if role == Qt.ItemDataRole.ToolTipRole and column == "rejected":
             return self._reasons_tip(stats.capteur_id)
+        if role == Qt.ItemDataRole.BackgroundRole and stats.capteur_id in self._alarms:
+            return QColor(colours().alarm)  # read at each paint: it follows a change of theme
         return None
+
+    def set_alarms(self, alarms: dict[str, str]) -> None:
+        """The sensors in alarm now, each with what for (`⚠ above 30 °C`): their rows stand out in the
+        theme's alarm colour, and the Alarm column says it in words, for whoever cannot tell colours apart."""
+        self._alarms = dict(alarms)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+        self.alarms_changed.emit()
+
+    def in_alarm(self, capteur_id: str) -> bool:
+        return capteur_id in self._alarms
 
     def _reasons_tip(self, capteur_id: str) -> str | None:
         """One line per reason, the most frequent first: `temperature is missing: 12`."""
@@ -245,6 +264,7 @@ class SensorTableModel(SortedTableModel):
         return {
             "capteur_id": stats.capteur_id,
             "last": stats.last_value,
+            "alarm": self._alarms.get(stats.capteur_id, ""),
             "seen": self._clock() - stats.last_seen if stats.last_seen is not None else None,
             "readings": stats.count,
             "min": stats.minimum if stats.count else None,
@@ -283,9 +303,12 @@ def _swatch(colour: QColor) -> QIcon:
 
 
 class SensorTable(QTableView):
-    """Sortable; selecting rows emits the chosen sensors so the chart can highlight them."""
+    """Sortable; selecting rows emits the chosen sensors so the chart can highlight them; its context
+    menu opens a sensor's alarm rules."""
 
     selection_changed = Signal(set)
+    rules_requested = Signal(str)
+    """"Alarm rules…" on a sensor's row: the window opens the dialog for it."""
 
     def __init__(self, model: SensorTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -306,7 +329,10 @@ class SensorTable(QTableView):
         # The names, with their tick box and colour, measured as sensors come: the other columns do not squeeze them.
         model.rowsInserted.connect(self._fit_names)
         model.modelReset.connect(self._fit_names)
+        model.alarms_changed.connect(self._fit_alarms)
         self.selectionModel().selectionChanged.connect(self._selected)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
 
     def sizeHint(self) -> QSize:
         """Room a dock gives this panel on a first start (later, the saved layout decides)."""
@@ -323,8 +349,22 @@ class SensorTable(QTableView):
     def _fit_names(self, *_) -> None:
         self.setColumnWidth(0, max(self.columnWidth(0), self.sizeHintForColumn(0)))
 
+    def _fit_alarms(self) -> None:
+        """The Alarm column as wide as what it says, measured when an alarm is raised or cleared."""
+        column = self.source.COLUMNS.index("alarm")
+        self.setColumnWidth(column, max(self.columnWidth(column), self.sizeHintForColumn(column)))
+
     def selected_sensors(self) -> set[str]:
         return {self.source.sensor_at(index.row()) for index in self.selectionModel().selectedRows()}
 
     def _selected(self, *_) -> None:
         self.selection_changed.emit(self.selected_sensors())
+
+    def _menu(self, at) -> None:
+        index = self.indexAt(at)
+        if not index.isValid():
+            return
+        capteur_id = self.source.sensor_at(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Alarm rules for {0}…").format(capteur_id), lambda: self.rules_requested.emit(capteur_id))
+        menu.popup(self.viewport().mapToGlobal(at))

@@ -30,9 +30,10 @@ from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
-from widgets.dock_layout import tabs_below
+from widgets.dock_layout import first_size, tabs_below
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
+from widgets.server.alarm_view import AlarmView
 from widgets.server.broker_link import BrokerLinkLabel, BrokerLinkText
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog
@@ -71,7 +72,7 @@ class ServerWindow(QMainWindow):
         self.last_database_url = ""
         """What File > Open database offers in its URL field: the last URL opened, without a password."""
         self.setObjectName("serverWindow")
-        self.resize(1280, 800)
+        first_size(self, 1280, 800)
         self.chart = LiveChart(SEND_HINT.format(port=DEFAULT_PORT))
         self.setCentralWidget(self.chart)
         self.sensor_model = SensorTableModel(self)
@@ -106,6 +107,7 @@ class ServerWindow(QMainWindow):
         self.confirmation = Confirmation(self)
         self._make_actions()
         self._make_status_bar()
+        self.alarms = AlarmView(self)
         self.show_stopped()
 
     def add_dock(self, key: str, title: str, widget: QWidget) -> None:
@@ -121,7 +123,11 @@ class ServerWindow(QMainWindow):
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setMinimumWidth(widget.minimumSizeHint().width() + scroller.verticalScrollBar().sizeHint().width())
         self.docks[key] = self._dock(key, title, scroller, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.view_menu.insertAction(self._language_separator, self.docks[key].toggleViewAction())
+        self.add_view_entry(self.docks[key].toggleViewAction())
+
+    def add_view_entry(self, action: QAction) -> None:
+        """A panel's entry in the View menu, among those of the other panels."""
+        self.view_menu.insertAction(self._language_separator, action)
 
     def show_listening(self, host: str, port: int, storage: Location) -> None:
         """`host` "": the readings port is off, readings come from the MQTT broker only."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.broker_url import BrokerUrlError
 from models.mqtt_mapping import MappingError
 from models.server_config import ServerConfig
 from models.storage import StorageError, check_kind, is_database_url, masked
@@ -178,7 +179,7 @@ class SettingsDialog(QDialog):
                 return
         try:
             self.mqtt.check()
-        except MappingError as error:
+        except (BrokerUrlError, MappingError) as error:
             self._refuse(translated(str(error)), page=1)
             return
         if not self.tcp.isChecked() and not self.mqtt.url.text().strip():

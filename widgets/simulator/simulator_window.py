@@ -15,7 +15,7 @@ from models.sensor_target import SensorTarget
 from widgets.actions import bind, make_action
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
-from widgets.dock_layout import tabs_below
+from widgets.dock_layout import first_size, tabs_below
 from widgets.empty_hint import EmptyHint
 from widgets.language_menu import LanguageMenu
 from widgets.locale_format import Numbers
@@ -50,7 +50,7 @@ class SimulatorWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Thermolab sensor simulator"))
         self.setObjectName("simulatorWindow")
-        self.resize(1400, 880)
+        first_size(self, 1400, 880)
         self._target = SensorTarget()
         self._ids: list[str] = []
         self.names_taken: set[str] = set()

@@ -9,7 +9,7 @@ import logging
 import re
 import sqlite3
 
-from models.mqtt_mapping import PRESETS
+from models.mqtt_mapping import PRESETS, TopicMapping
 from models.storage import open_storage
 from network.collector.mqtt_collector import MqttCollector
 from network.mqtt.broker import Broker, parse_broker
@@ -170,3 +170,50 @@ def test_a_flood_of_bad_messages_gets_a_few_lines_and_one_summary(mosquitto, tmp
     assert warnings[:5] == ["rejected: invalid JSON at byte 0 (topic thermolab/s1)"] * 5
     assert len(warnings) == 6 and re.fullmatch(r"35 more rejected messages in the last \d+ s", warnings[5])
     assert len(stored_rows(tmp_path / "m.db")) == 1
+
+
+def test_filters_that_overlap_store_each_reading_once_and_acknowledge_every_copy(mosquitto, tmp_path):
+    broker = parse_broker(mosquitto.url)
+    mappings = (PRESETS["esphome"], PRESETS["thermolab"], TopicMapping.parse("thermolab/+ topic:2 thermolab"))
+    with collecting(broker, tmp_path / "m.db", mappings=mappings) as collector, publisher(broker) as client:
+        wait_until(lambda: connected(collector), "the collector to subscribe")
+        publish_all(client, [("thermolab/s1", b'{"temperature": 20.5}')] * 5 + [("thermolab/sensor/temperature/state", b"8")])
+        wait_until(lambda: collector.acked == 12, "every copy acknowledged, two of each message")
+        totals = collector.monitor.totals()
+    assert sorted(row[:2] for row in stored_rows(tmp_path / "m.db")) == [("s1", 20.5)] * 5 + [("thermolab", 8.0)]
+    assert (totals.received, totals.rejected) == (6, 0)
+
+
+def test_a_collector_stopped_mid_stream_and_started_again_stores_each_message_once(mosquitto, tmp_path):
+    """Without timestamps, only the acks the broker read keep a message from being stored twice."""
+    broker = parse_broker(mosquitto.url)
+    unstamped = [("thermolab/s1", b'{"temperature": %d.%02d}' % divmod(i, 100)) for i in range(6000)]
+    for first in (0, 3000):
+        with collecting(broker, tmp_path / "m.db") as collector, publisher(broker, in_flight=500) as client:
+            wait_until(lambda: connected(collector), "the collector to subscribe")
+            publish_all(client, unstamped[first : first + 3000])
+    with collecting(broker, tmp_path / "m.db"):
+        wait_until(lambda: len(stored_rows(tmp_path / "m.db")) >= 6000, "the messages left on the broker", timeout=20)
+    temperatures = [row[1] for row in stored_rows(tmp_path / "m.db")]
+    assert len(temperatures) == len(set(temperatures)) == 6000
+
+
+def test_qos_0_retained_huge_and_long_named_messages_are_taken_or_refused_in_one_short_sentence(mosquitto, tmp_path):
+    broker = parse_broker(mosquitto.url)
+    long_topic = "thermolab/" + "x" * 65_000
+    with publisher(broker) as client:
+        client.publish("thermolab/old", b'{"temperature": 0}', qos=1, retain=True).wait_for_publish(10)
+    with collecting(broker, tmp_path / "m.db") as collector, publisher(broker) as client:
+        wait_until(lambda: connected(collector), "the collector to subscribe")
+        client.publish("thermolab/qos0", b'{"temperature": 1}', qos=0).wait_for_publish(10)
+        client.publish("thermolab/retained", b'{"temperature": 2}', qos=1, retain=True).wait_for_publish(10)
+        huge = ("thermolab/big", b"1" * 10_000_000)
+        publish_all(client, [huge, (long_topic, b'{"temperature": 3}'), ("thermolab/ok", b'{"temperature": 4}')])
+        wait_until(lambda: collector.acked == 4, "every QoS 1 message acknowledged")
+        _, events = collector.monitor.events()
+    assert sorted(row[:2] for row in stored_rows(tmp_path / "m.db")) == [("ok", 4.0), ("qos0", 1.0), ("retained", 2.0)]
+    warnings = [event.message for event in events if event.level == logging.WARNING]
+    assert warnings == [
+        "rejected: message too large (topic thermolab/big)",
+        f"rejected: capteur_id must be at most 64 characters (topic {long_topic[:120]}…)",
+    ]

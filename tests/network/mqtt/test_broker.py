@@ -92,3 +92,31 @@ def connect_and_wait(broker: Broker) -> str | None:
         return answers.get(timeout=TIMEOUT)
     finally:
         close_client(client)
+
+
+@pytest.mark.parametrize(
+    ("url", "password"),
+    [
+        ("mqtt://ann:pa/ss@host:1884", "pa/ss"),
+        ("mqtt://ann:p?ss@host:1884", "p?ss"),
+        ("mqtt://ann:p#ss@host:1884", "p#ss"),
+        ("mqtt://ann:12/ss@host:1884", "12/ss"),
+        ("mqtt://ann:p@ss@host:1884", "p@ss"),
+        ("mqtt://ann:p:s//s@host:1884", "p:s//s"),
+        ("mqtt://ann:p%2Fss@host:1884", "p/ss"),
+        ("mqtt://ann:100%@host:1884", "100%"),
+    ],
+)
+def test_a_password_typed_as_it_is_is_read_whole_and_never_shown(url, password):
+    broker = parse_broker(url)
+    assert (broker.host, broker.port, broker.username, broker.password) == ("host", 1884, "ann", password)
+    assert str(broker) == "mqtt://ann:***@host:1884"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://ann:pa/ss@host", "mqtt://ann:pa/ss@host:99999", "mqtt//ann:pa/ss@host", "mqtt://ann:pa/ss@"]
+)
+def test_a_wrong_url_never_shows_a_password_with_slashes(url):
+    with pytest.raises(BrokerError) as refused:
+        parse_broker(url)
+    assert "pa/ss" not in str(refused.value) and "ann:***@" in str(refused.value)

@@ -103,3 +103,19 @@ def test_the_readings_port_off_needs_a_broker(qtbot, server_app):
     click_save(qtbot, dialog)
     assert dialog.isVisible() and dialog.problem.text().startswith("With the readings port off, give a broker URL")
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        ("http://ann:pa/ss@broker.lan", "http://ann:***@broker.lan is not a broker URL: write mqtt://HOST:PORT"),
+        ("mqtt://broker.lan:70000", "mqtt://broker.lan:70000 has a port that is not a number from 1 to 65535"),
+    ],
+)
+def test_a_wrong_broker_url_is_refused_on_the_mqtt_page(qtbot, server_app, url, sentence):
+    dialog = open_settings(qtbot, server_app.window)
+    dialog.mqtt.url.setText(url)
+    click_save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.mqtt
+    assert dialog.problem.text().startswith(sentence) and "pa/ss" not in dialog.problem.text()
+    dialog.reject()

@@ -65,13 +65,16 @@ def test_switched_to_a_broker_the_sensors_publish_there_and_it_is_remembered(
     again.window.close()
 
 
-def test_a_password_typed_in_the_url_is_kept_with_the_secrets_and_never_shown(qtbot, simulator, monkeypatch, private_data_dir):
-    choose_broker(qtbot, monkeypatch, "mqtt://ann:hunter2@broker.lan:1884")
+@pytest.mark.parametrize("password", ["hunter2", "hun/ter2", "hun#ter2"])
+def test_a_password_typed_in_the_url_is_kept_with_the_secrets_and_never_shown(
+    qtbot, simulator, monkeypatch, private_data_dir, password
+):
+    choose_broker(qtbot, monkeypatch, f"mqtt://ann:{password}@broker.lan:1884")
     simulator.window.ask_target()
     assert simulator.window.target_label.text() == "Target: MQTT broker mqtt://ann@broker.lan:1884"
     simulator.window.close()
-    assert "hunter2" not in (private_data_dir / "settings.ini").read_text()
-    assert read_secret(TARGET_BROKER_PASSWORD) == "hunter2"
+    assert password not in (private_data_dir / "settings.ini").read_text()
+    assert read_secret(TARGET_BROKER_PASSWORD) == password
 
 
 def test_a_url_that_is_no_broker_is_one_sentence_and_changes_nothing(qtbot, simulator, monkeypatch, warnings):

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.settings import load_server_config, settings
 from tests.support import LineClient
 from tests.widgets.server_steps import click_save, open_settings, port_held_by_another_program
+from widgets.server.settings_dialog import TEXT_FILE
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
     port = server_app.session.server.address[1]
     missing = tmp_path / "missing" / "donnees.txt"
     dialog = open_settings(qtbot, server_app.window)
-    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(TEXT_FILE))
     dialog.path.setText(str(missing))
     save_and_see_the_server_back(qtbot, server_app, dialog, port)
     assert warnings == [

@@ -28,6 +28,8 @@ class Reader:
     """SQLite's words; `PostgresReader` says the same in PostgreSQL's."""
 
     moment = "?"
+    row_id = "rowid"
+    """The column that numbers the rows in the order they were committed (models/history.py)."""
 
     def __init__(self, connection: Any):
         self.connection = connection
@@ -51,6 +53,7 @@ class Reader:
 
 class PostgresReader(Reader):
     moment = "to_timestamp(?)"
+    row_id = "id"
 
     def __init__(self, connection: Any, url: str):
         super().__init__(connection)

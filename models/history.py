@@ -19,7 +19,7 @@ import numpy as np
 from models.reading import Reading
 from models.sensor_stats import SensorStats, slot_width
 from models.storage.base import StorageError
-from models.storage.readers import open_for_reading
+from models.storage.readers import PostgresReader, open_for_reading
 from models.storage.sqlite import open_for_reading as open_sqlite
 from models.storage.url import Location, is_database_url, masked
 
@@ -204,9 +204,11 @@ class PostgresNewReadings:
         """Starts after the last reading stored now; raises StorageError."""
         from models.storage.postgres_schema import NEW_READINGS, schema_version
 
-        self._reader = open_for_reading(url)
+        reader = open_for_reading(url)
+        assert isinstance(reader, PostgresReader)
+        self._reader = reader
         try:
-            with self._reader._said():
+            with self._reader.said():
                 if (version := schema_version(self._reader.connection)) < FOLLOWED_VERSION:
                     raise StorageError(
                         f"{masked(url)} was made by an older Thermolab (schema version {version}): start a collector"
@@ -221,7 +223,7 @@ class PostgresNewReadings:
 
     def take(self, limit: int = FOLLOW_ROWS) -> list[Reading]:
         """Up to `limit` readings committed since the last look, oldest first. Raises StorageError."""
-        with self._reader._said():
+        with self._reader.said():
             # Read the notifications that woke the window, so that its socket is quiet until the next.
             for _ in self._reader.connection.notifies(timeout=0):
                 pass

@@ -82,7 +82,7 @@ class ViewerApp(QObject):
         self.new_readings = new_readings
         if (socket := new_readings.wake_socket()) is not None:
             self._woken = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
-            self._woken.activated.connect(self._add_new_readings)
+            self._woken.activated.connect(lambda *_: self._add_new_readings())
 
     def _add_new_readings(self) -> None:
         if self.new_readings is None:

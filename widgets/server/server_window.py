@@ -325,7 +325,8 @@ class ServerWindow(QMainWindow):
         self.storage = PathLabel()
         for label in (self.address, self.clients, self.rate, self.stored, self.broker):
             self.statusBar().addWidget(label)
-        self.statusBar().addPermanentWidget(self.storage, 1)
+        # Not a permanent widget: one that stretches leaves a note no room to be drawn in.
+        self.statusBar().addWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))
 
     def _show_time_basis(self, by_reception: bool) -> None:

@@ -201,3 +201,15 @@ def test_the_services_panel_is_shown_whole_in_french_without_scrolling_sideways(
     assert scroller.horizontalScrollBar().maximum() == 0
     assert panel.width() >= panel.minimumSizeHint().width()
     app.window.close()
+
+
+def test_a_status_bar_note_has_room_beside_the_storage_path(qtbot, server_app):
+    # The path took all the width and the note was drawn in what was left of it: nothing.
+    window = server_app.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.findChild(QAction, "watch_connection").trigger()
+    note = window.statusBar().currentMessage()
+    assert note == "Select a connection in the Connections panel first."
+    window.statusBar().layout().activate()
+    assert not window.storage.isVisible() or window.storage.x() > window.fontMetrics().horizontalAdvance(note)

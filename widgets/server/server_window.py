@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.server_config import DEFAULT_PORT
 from models.server_state import BrokerLink, ServerPanels
-from widgets.actions import make_action
+from widgets.actions import describe, make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
@@ -223,6 +223,7 @@ class ServerWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        describe(dock.toggleViewAction(), self.tr("Show or hide the {0} panel").format(title))
         return dock
 
     def _action(self, text: str, command: str | None = None, tip: str = "", slot=None) -> QAction:

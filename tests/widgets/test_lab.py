@@ -117,3 +117,13 @@ def test_every_menu_entry_says_what_it_does_in_the_status_bar_where_its_siblings
             for siblings in entries(top.menu()):
                 if any(action.statusTip() for action in siblings):
                     assert [action.text() for action in siblings if not action.statusTip()] == []
+
+
+def test_on_a_first_start_the_server_window_ends_where_the_simulator_begins(qtbot, lab):
+    # The server window kept the minimum width its side docks had asked for before they went below
+    # the chart: its right edge, the chart's last time and the status bar's end, went under the simulator.
+    server, simulator = lab.server.window, lab.simulator.window
+    for window in (server, simulator):
+        window.show()
+        qtbot.waitExposed(window)
+    assert server.frameGeometry().right() < simulator.frameGeometry().left()

@@ -97,7 +97,7 @@ class AlarmView(QObject):
         # Shown only while alarms are active: a narrow window keeps its room for the storage file's name.
         count = self.tr("%n active alarm(s)", "", len(active))
         self.count.setText(f"{WARNING_SIGN} {count}")
-        self.count.setVisible(bool(active))
+        self.window.show_in_status_bar(self.count, bool(active))
 
     def bring_forward(self) -> None:
         """An alarm was raised: the panel's tab comes in front of the panels it shares the place with.

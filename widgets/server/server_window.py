@@ -161,7 +161,7 @@ class ServerWindow(QMainWindow):
 
     def show_broker_link(self, link: BrokerLink | None) -> None:
         self.broker_link.show_link(link)
-        self.broker.setVisible(link is not None)
+        self.show_in_status_bar(self.broker, link is not None)
         if link is not None:
             self.broker.setText(self._broker_text.short(link))
             self.broker.setToolTip(self._broker_text.full(link))
@@ -329,6 +329,16 @@ class ServerWindow(QMainWindow):
         # Not a permanent widget: one that stretches leaves a note no room to be drawn in.
         self.statusBar().addWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))
+
+    def show_in_status_bar(self, label: QWidget, visible: bool) -> None:
+        """While a note is shown, a figure that comes waits for it to go, as the status bar makes the
+        others wait: shown now, it would be drawn over the note."""
+        if visible and self.statusBar().currentMessage():
+            label.hide()
+            # Hidden for the note, not by the window: the status bar shows it again when the note goes.
+            label.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
+        else:
+            label.setVisible(visible)
 
     def _show_time_basis(self, by_reception: bool) -> None:
         label = self.tr("Local time of reception") if by_reception else self.tr("Local time")

@@ -7,6 +7,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from app.server.server_app import ServerApp
+from models.alarms.events import AlarmEvent
+from models.alarms.rules import AlarmKind
 from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.modal import ModalAnswerer
@@ -213,3 +215,16 @@ def test_a_status_bar_note_has_room_beside_the_storage_path(qtbot, server_app):
     assert note == "Select a connection in the Connections panel first."
     window.statusBar().layout().activate()
     assert not window.storage.isVisible() or window.storage.x() > window.fontMetrics().horizontalAdvance(note)
+
+
+def test_an_alarm_raised_during_a_note_waits_for_the_note_to_go_before_its_count_shows(qtbot, server_app):
+    # The count showed over the note, both unreadable.
+    window = server_app.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.statusBar().showMessage("Port 50007 is in use by another program", 60_000)
+    window.alarms.show_alarms([AlarmEvent("fridge", 1, AlarmKind.HIGH, 8.0, 9.5, 1_700_000_000.0)], [])
+    assert not window.alarms.count.isVisible()
+    window.statusBar().clearMessage()
+    assert window.alarms.count.isVisible()
+    assert window.alarms.count.text() == "⚠ 1 active alarm"

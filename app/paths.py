@@ -45,6 +45,6 @@ def default_storage(text_file: bool) -> Path:
     return default_text_file() if text_file else default_database()
 
 
-def storage_file(config) -> Path:
-    """The file a ServerConfig names, or the default file of the kind it chose."""
+def storage_file(config) -> Path | str:
+    """The file (or the database URL) a ServerConfig names, or the default file of the kind it chose."""
     return config.storage_path if config.storage_path is not None else default_storage(config.text_file)

@@ -22,12 +22,14 @@ from keyring.errors import KeyringError, PasswordDeleteError
 from app.paths import APP_NAME, data_dir, made_data_dir
 
 SERVER_TOKEN = "server/token"
+DATABASE_PASSWORD = "server/database_password"
 TARGET_TOKEN = "simulator/target_token"
 TARGET_BROKER_PASSWORD = "simulator/target_broker_password"
 WEATHER_KEY = "weather/api_key"
 MQTT_PASSWORD = "server/mqtt_password"
 SECRETS = {
     SERVER_TOKEN: "the server's token",
+    DATABASE_PASSWORD: "the password in the PostgreSQL URL",
     MQTT_PASSWORD: "the MQTT broker's password",
     TARGET_TOKEN: "the target server's token",
     TARGET_BROKER_PASSWORD: "the target broker's password",

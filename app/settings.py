@@ -10,8 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from app.secret_store import MQTT_PASSWORD, SECRETS, SERVER_TOKEN, SecretError, read_secret, save_secret
+from app.secret_store import DATABASE_PASSWORD, MQTT_PASSWORD, SECRETS, SERVER_TOKEN, SecretError, read_secret, save_secret
 from models.server_config import ServerConfig
+from models.storage.url import is_database_url, location_of, split_password, with_password
 
 log = logging.getLogger("thermolab.settings")
 
@@ -55,7 +56,7 @@ def load_server_config(store: QSettings) -> ServerConfig:
             kind = type(getattr(default, field.name)) if field.name not in _TEXT_FIELDS else str
             value = store.value(field.name, type=kind)
             if field.name == "storage_path":
-                value = Path(value) if value else None
+                value = _location(store, value)
             elif field.name == "mqtt_mappings":
                 value = tuple(line for line in value.splitlines() if line.strip())
             values[field.name] = value
@@ -65,11 +66,24 @@ def load_server_config(store: QSettings) -> ServerConfig:
     return ServerConfig(**values, **secrets)
 
 
+def _location(store: QSettings, saved: str) -> Path | str | None:
+    """A saved file, or a saved URL with its password back from the secret store."""
+    if not saved:
+        return None
+    location = location_of(saved)
+    return with_password(location, recall(store, DATABASE_PASSWORD, "")) if isinstance(location, str) else location
+
+
 def save_server_config(store: QSettings, config: ServerConfig) -> None:
-    """Raises SecretError when the token could not be saved; everything else is saved all the same."""
+    """Raises SecretError when the token or the database's password could not be saved; everything else
+    is saved all the same. A password in a PostgreSQL URL goes to the secret store, the rest of the URL
+    to the settings."""
+    location, password = config.storage_path, ""
+    if is_database_url(location):
+        location, password = split_password(str(location))
     store.beginGroup("server")
     for field in fields(ServerConfig):
-        value = getattr(config, field.name)
+        value = location if field.name == "storage_path" else getattr(config, field.name)
         if field.name == "mqtt_mappings":
             value = "\n".join(value)
         if field.name not in _SECRET_FIELDS:
@@ -77,6 +91,7 @@ def save_server_config(store: QSettings, config: ServerConfig) -> None:
     store.endGroup()
     for field, name in _SECRET_FIELDS.items():
         remember(store, name, getattr(config, field))
+    remember(store, DATABASE_PASSWORD, password)
 
 
 _SECRET_FIELDS = {"token": SERVER_TOKEN, "mqtt_password": MQTT_PASSWORD}

@@ -10,7 +10,6 @@ chart and the sensors table, as the server window adds what it receives.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
@@ -22,7 +21,7 @@ from app.server.export_job import ExportJob
 from app.settings import settings
 from models.history import NewReadings
 from models.series import group_by_sensor
-from models.storage import StorageError
+from models.storage import Location, StorageError, is_database_url, open_for_reading
 from widgets.core_text import translated
 from widgets.database_viewer import DatabaseViewer
 
@@ -35,7 +34,7 @@ query four times a second while nothing changes (docs/performance.md)."""
 class ViewerApp(QObject):
     closed = Signal()
 
-    def __init__(self, path: Path, live_storage: Path | None, store: QSettings):
+    def __init__(self, path: Location, live_storage: Location | None, store: QSettings):
         """`live_storage`: where the server of this process stores, None when it has none. `store`: where
         the export dialog keeps its choices. Raises StorageError, with a sentence for the user, when
         `path` holds no Thermolab readings."""
@@ -43,7 +42,7 @@ class ViewerApp(QObject):
         self.path = path
         self.store = store
         # Opened before any window shows, to refuse a file that is no Thermolab database.
-        self.new_readings: NewReadings | None = NewReadings(path)
+        self.new_readings: NewReadings | None = self._follower()
         self.window = DatabaseViewer(path, live_storage)
         self._export: ExportJob | None = None
         self._follow = QTimer(self, interval=FOLLOW_MS, timeout=self._add_new_readings)
@@ -63,8 +62,9 @@ class ViewerApp(QObject):
         may draw it twice, at the same place.)"""
         self.window.sensor_model.set_window(self.window.chart.time_window)
         try:
-            new_readings = NewReadings(self.path)
-            history, resolution, summaries = read_history(self.path, self.window.chart, through=new_readings.cursor)
+            new_readings = self._follower()
+            through = new_readings.cursor if new_readings is not None else None
+            history, resolution, summaries = read_history(self.path, self.window.chart, through=through)
         except StorageError as error:
             self.window.show_problem(str(error))
             return
@@ -74,6 +74,14 @@ class ViewerApp(QObject):
         self.window.replace_history(history, resolution, summaries)
         self._stop_following()
         self.new_readings = new_readings
+
+    def _follower(self) -> NewReadings | None:
+        """What brings the readings stored since the last look. `NewReadings` follows SQLite only: a
+        PostgreSQL database shows its history, checked here, and is not followed yet."""
+        if not is_database_url(self.path):
+            return NewReadings(self.path)
+        open_for_reading(self.path).close()
+        return None
 
     def _add_new_readings(self) -> None:
         if self.new_readings is None:
@@ -111,7 +119,7 @@ class ViewerApp(QObject):
         self.closed.emit()
 
 
-def run_viewer(path: Path | None) -> int:
+def run_viewer(path: Location | None) -> int:
     """`python main.py view`: the viewer alone, in a process that stores nothing."""
     app = make_application(sys.argv[:1])
     try:

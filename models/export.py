@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import TextIO
 
 from models.csv_format import BOM, STANDARD, CsvStyle
-from models.storage.sqlite import open_for_reading
+from models.storage.readers import Reader, open_for_reading
+from models.storage.url import Location, is_database_url
 
 ROWS_PER_FETCH = 5_000
+TIME = '"timestamp"'
+"""The column readings are selected and ordered by: when each was measured."""
 
 
 class ExportCancelled(Exception):
@@ -27,17 +30,17 @@ class ExportFilter:
     since: float | None = None
     until: float | None = None
 
-    def where(self) -> tuple[str, list[str | float]]:
+    def where(self, reader: Reader) -> tuple[str, list[str | float]]:
         clauses: list[str] = []
         parameters: list[str | float] = []
         if self.sensors:
             clauses.append(f"capteur_id IN ({', '.join('?' * len(self.sensors))})")
             parameters.extend(self.sensors)
         if self.since is not None:
-            clauses.append("timestamp >= ?")
+            clauses.append(f"{TIME} >= {reader.moment}")
             parameters.append(self.since)
         if self.until is not None:
-            clauses.append("timestamp <= ?")
+            clauses.append(f"{TIME} <= {reader.moment}")
             parameters.append(self.until)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), parameters
 
@@ -46,13 +49,15 @@ JOURNALS = ("-wal", "-shm", "-journal")
 """What SQLite keeps beside a database, named after the file it opened: a link's target, not the link."""
 
 
-def writes_over_database(database: Path | str, destination: Path | str) -> bool:
+def writes_over_database(database: Location, destination: Path | str) -> bool:
     """Whether writing `destination` would overwrite the database being exported, or its journal.
 
     Paths are compared resolved (a symbolic link, `./`, `..`), then as files (a hard link). A
     destination named as the journal of a hard link to the database is refused too: the server may
-    have opened the database by that name.
+    have opened the database by that name. A database server's tables are no file here.
     """
+    if is_database_url(database):
+        return False
     database, destination = Path(database).resolve(), Path(destination).resolve()
     parts = [database.with_name(database.name + suffix) for suffix in ("", *JOURNALS)]
     if destination in parts or _same_file(destination, parts):
@@ -65,17 +70,17 @@ def _same_file(path: Path, others: list[Path]) -> bool:
     return path.exists() and any(other.exists() and os.path.samefile(path, other) for other in others)
 
 
-def count_readings(db_path: Path | str, selection: ExportFilter = ExportFilter()) -> int:
-    connection = open_for_reading(db_path)
+def count_readings(db_path: Location, selection: ExportFilter = ExportFilter()) -> int:
+    reader = open_for_reading(db_path)
     try:
-        where, parameters = selection.where()
-        return connection.execute(f"SELECT count(*) FROM mesures{where}", parameters).fetchone()[0]
+        where, parameters = selection.where(reader)
+        return reader.execute(f"SELECT count(*) FROM mesures{where}", parameters).fetchone()[0]
     finally:
-        connection.close()
+        reader.close()
 
 
 def export_csv(
-    db_path: Path | str,
+    db_path: Location,
     out: TextIO,
     selection: ExportFilter = ExportFilter(),
     progress: Callable[[int], None] | None = None,
@@ -87,11 +92,11 @@ def export_csv(
     `progress` is called with the running row count after every fetch; `cancelled` is asked as
     often, and a True answer raises ExportCancelled. `style` lays the file out (models.csv_format).
     """
-    connection = open_for_reading(db_path)
+    reader = open_for_reading(db_path)
     try:
-        where, parameters = selection.where()
-        cursor = connection.execute(
-            f"SELECT capteur_id, temperature, timestamp FROM mesures{where} ORDER BY timestamp, capteur_id",
+        where, parameters = selection.where(reader)
+        cursor = reader.stream(
+            f"SELECT capteur_id, temperature, {reader.seconds(TIME)} FROM mesures{where} ORDER BY {TIME}, capteur_id",
             parameters,
         )
         writer = csv.writer(out, delimiter=style.delimiter, lineterminator="\r\n")
@@ -108,4 +113,4 @@ def export_csv(
                 progress(written)
         return written
     finally:
-        connection.close()
+        reader.close()

@@ -2,7 +2,7 @@
 time window, bucketed; how many readings a storage file holds; and, for a window that follows a
 database other processes write, the readings stored since it last looked.
 
-SQLite does the bucketing (`GROUP BY` slot), so a day of fast sensors comes back as a few thousand
+The database does the bucketing (`GROUP BY` slot), so a day of fast sensors comes back as a few thousand
 rows: for the chart, the lowest and the highest reading of each slot, the same shape `SeriesBuffer`
 keeps live; for the table, each slot's count, extremes and sum, the shape `SensorStats` keeps live.
 """
@@ -18,19 +18,21 @@ import numpy as np
 
 from models.reading import Reading
 from models.sensor_stats import SensorStats, slot_width
-from models.storage import StorageError
-from models.storage.sqlite import open_for_reading
+from models.storage.base import StorageError
+from models.storage.readers import open_for_reading
+from models.storage.sqlite import open_for_reading as open_sqlite
+from models.storage.url import Location
 
 COUNT_CHUNK = 1 << 20
 """Bytes read at a time when counting the lines of a text file."""
-RECEIVED = "coalesce(received_at, timestamp)"
+RECEIVED = 'coalesce(received_at, "timestamp")'
 """A reading's reception time; rows written before the column was filled have only their timestamp.
 No index serves it: reading history by reception time scans the table."""
 
 
 def _clock(by_reception: bool) -> str:
     """The column that places readings in time: their timestamp, or their reception."""
-    return RECEIVED if by_reception else "timestamp"
+    return RECEIVED if by_reception else '"timestamp"'
 
 
 def load_history(
@@ -38,10 +40,10 @@ def load_history(
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """{capteur_id: (times, values)}: per slot of `resolution` seconds, its minimum then its maximum."""
     clock = _clock(by_reception)
-    with contextlib.closing(open_for_reading(db_path)) as connection:
-        where, parameters = (f"WHERE {clock} >= ?", [since]) if since is not None else ("", [])
-        rows = connection.execute(
-            f"SELECT capteur_id, CAST({clock} / ? AS INTEGER) AS slot, min(temperature), max(temperature)"
+    with contextlib.closing(open_for_reading(db_path)) as reader:
+        where, parameters = (f"WHERE {clock} >= {reader.moment}", [since]) if since is not None else ("", [])
+        rows = reader.execute(
+            f"SELECT capteur_id, {reader.slot(clock)} AS slot, min(temperature), max(temperature)"
             f" FROM mesures {where} GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
             [resolution, *parameters],
         ).fetchall()
@@ -60,13 +62,14 @@ def load_history(
 def time_span(db_path, by_reception: bool = False) -> tuple[float, float] | None:
     """The first and the last time stored, or None for an empty table."""
     clock = _clock(by_reception)
-    with contextlib.closing(open_for_reading(db_path)) as connection:
-        first, last = connection.execute(f"SELECT min({clock}), max({clock}) FROM mesures").fetchone()
+    with contextlib.closing(open_for_reading(db_path)) as reader:
+        seconds = reader.seconds(clock)
+        first, last = reader.execute(f"SELECT min({seconds}), max({seconds}) FROM mesures").fetchone()
     return None if first is None else (first, last)
 
 
-def count_stored(path: Path | str, text_file: bool = False) -> int:
-    """The readings a storage file holds: its rows, or its lines for a text file (one reading each).
+def count_stored(path: Location, text_file: bool = False) -> int:
+    """The readings a storage holds: its rows, or its lines for a text file (one reading each).
 
     Counted once when a server starts, which then adds what it commits: a figure that survives
     restarts for the cost of one pass over the smallest index (or over the file, in large chunks).
@@ -77,8 +80,8 @@ def count_stored(path: Path | str, text_file: bool = False) -> int:
             while chunk := file.read(COUNT_CHUNK):
                 lines += chunk.count(b"\n")
         return lines
-    with contextlib.closing(open_for_reading(path)) as connection:
-        return connection.execute("SELECT count(*) FROM mesures").fetchone()[0]
+    with contextlib.closing(open_for_reading(path)) as reader:
+        return reader.execute("SELECT count(*) FROM mesures").fetchone()[0]
 
 
 def sensor_summaries(
@@ -87,32 +90,33 @@ def sensor_summaries(
     """Each sensor's figures over the `window` seconds up to `now` (None: everything), as the table shows
     them: its readings in the window's slots (models/sensor_stats.py), and its latest reading.
     `through`: only the rows up to this rowid, when a window that follows the database counts the later
-    ones as `NewReadings` brings them."""
+    ones as `NewReadings` brings them (SQLite only, as `NewReadings` is)."""
     clock = _clock(by_reception)
     up_to = [] if through is None else [through]
-    with contextlib.closing(open_for_reading(db_path)) as connection:
+    with contextlib.closing(open_for_reading(db_path)) as reader:
+        seconds = reader.seconds(clock)
         if window is None:
-            rows = connection.execute(
-                f"SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max({clock})"
+            rows = reader.execute(
+                f"SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max({seconds})"
                 f" FROM mesures{' WHERE rowid <= ?' if up_to else ''} GROUP BY capteur_id ORDER BY capteur_id",
                 up_to,
             ).fetchall()
         else:
             width = slot_width(window)
-            rows = connection.execute(
-                f"SELECT capteur_id, CAST({clock} / ? AS INTEGER) AS slot, count(*), min(temperature), max(temperature),"
-                f" sum(temperature), max({clock}) FROM mesures WHERE {clock} >= ?{' AND rowid <= ?' if up_to else ''}"
-                " GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
+            rows = reader.execute(
+                f"SELECT capteur_id, {reader.slot(clock)} AS slot, count(*), min(temperature), max(temperature),"
+                f" sum(temperature), max({seconds}) FROM mesures WHERE {clock} >= {reader.moment}"
+                f"{' AND rowid <= ?' if up_to else ''} GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
                 [width, math.floor((now - window) / width) * width, *up_to],
             ).fetchall()
-        latest = f"SELECT temperature FROM mesures WHERE capteur_id = ? AND {clock} = ? LIMIT 1"
+        latest = f"SELECT temperature FROM mesures WHERE capteur_id = ? AND {clock} = {reader.moment} LIMIT 1"
         summaries: dict[str, SensorStats] = {}
         for capteur_id, slot, count, low, high, total, last in rows:
             stats = summaries.setdefault(capteur_id, SensorStats(capteur_id, window))
             stats.add_slot(slot, count, low, high, total)
             stats.last_seen = last if stats.last_seen is None else max(stats.last_seen, last)
         for stats in summaries.values():
-            stats.last_value = connection.execute(latest, (stats.capteur_id, stats.last_seen)).fetchone()[0]
+            stats.last_value = reader.execute(latest, (stats.capteur_id, stats.last_seen)).fetchone()[0]
             stats.stored_until = stats.last_seen
             stats.expire(now)
         return list(summaries.values())
@@ -136,7 +140,7 @@ class NewReadings:
     def __init__(self, db_path):
         """Starts after the last reading stored now; raises StorageError."""
         self.path = Path(db_path)
-        self._connection = open_for_reading(db_path)
+        self._connection = open_sqlite(db_path)
         self._version = self._data_version()
         self._behind = False
         """The last look took `FOLLOW_ROWS` and left more: the next one reads without asking."""

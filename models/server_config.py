@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
 
 from models.broker_url import split_url
+from models.storage.url import Location
 
 DEFAULT_PORT = 50007
 """The readings port when nobody chose one: the exercise's, for the server and every client."""
@@ -16,8 +16,9 @@ DEFAULT_PORT = 50007
 class ServerConfig:
     host: str = "127.0.0.1"
     port: int = DEFAULT_PORT
-    storage_path: Path | None = None
-    """None: the default file of the kind chosen in the user's data folder (app.paths.default_storage)."""
+    storage_path: Location | None = None
+    """None: the default file of the kind chosen in the user's data folder (app.paths.default_storage); a
+    str: a PostgreSQL URL (models/storage/url.py)."""
     text_file: bool = False
     token: str = field(default="", repr=False)
     """Left out of the repr, so that no log line or traceback shows it."""

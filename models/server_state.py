@@ -372,7 +372,7 @@ def _found_in(storage) -> int | None:
     if storage is None:
         return None
     try:
-        return count_stored(storage.path, isinstance(storage, TextFileStorage))
+        return count_stored(storage.location, isinstance(storage, TextFileStorage))
     except (StorageError, OSError) as error:
-        log.warning("cannot count the readings in %s (%s): the status shows those stored since the start", storage.path, error)
+        log.warning("cannot count the readings in %s (%s): the status shows those stored since the start", storage.where, error)
         return None

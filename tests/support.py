@@ -106,6 +106,8 @@ class ServerProcess:
             text=True,
             preexec_fn=preexec_fn,
         )
+        self.printed: list[str] = []
+        """What stdout said before the lines waited for."""
         self.address = _address(self.wait_for_line("listening on "))
 
     def wait_for_line(self, prefix: str) -> str:
@@ -117,6 +119,7 @@ class ServerProcess:
         for line in self.process.stdout:
             if line.startswith(prefix):
                 return line.strip()
+            self.printed.append(line)
         raise AssertionError(f"the server never printed {prefix!r}: {self.process.stderr.read()}")
 
     def stop(self, signum: int = signal.SIGTERM) -> tuple[int, str, str]:

@@ -79,6 +79,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "the file cannot be opened"),
     QT_TRANSLATE_NOOP("CoreText", "the database cannot be opened"),
     QT_TRANSLATE_NOOP("CoreText", "an unexpected error (the server's log says why)"),
+    QT_TRANSLATE_NOOP("CoreText", "the database server cannot be reached"),
+    QT_TRANSLATE_NOOP("CoreText", "the database refused the write (the server's log says why)"),
     # Why a message was refused (models/reading.py, network/collector/protocol.py): the wire's words.
     QT_TRANSLATE_NOOP("CoreText", "message too large"),
     QT_TRANSLATE_NOOP("CoreText", "unauthorized"),
@@ -118,6 +120,29 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "{0} holds no readings (no table mesures): choose a Thermolab database"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is not a SQLite database: choose another file"),
     QT_TRANSLATE_NOOP("CoreText", "{0} is a SQLite database, not a text file: choose another file or store into SQLite"),
+    # PostgreSQL (models/storage/postgres_schema.py); {0} is a URL whose password is masked.
+    QT_TRANSLATE_NOOP(
+        "CoreText", "the PostgreSQL server refused the password for {0}: check it (in PGPASSWORD, ~/.pgpass or the URL)"
+    ),
+    QT_TRANSLATE_NOOP("CoreText", "the PostgreSQL server asks for a password for {0}: give it in PGPASSWORD or ~/.pgpass"),
+    QT_TRANSLATE_NOOP("CoreText", "the database of {0} does not exist on that server: create it (createdb) or check its name"),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "cannot reach the PostgreSQL server of {0}: check that it runs and that its host and port are right"
+    ),
+    QT_TRANSLATE_NOOP("CoreText", "cannot open the PostgreSQL database {0} ({1}): check the URL"),
+    QT_TRANSLATE_NOOP("CoreText", "the PostgreSQL database {0} cannot be read ({1}): check that its server runs"),
+    QT_TRANSLATE_NOOP(
+        "CoreText",
+        "the user {0} may not create the table mesures in {1}: ask the database's owner to run Thermolab once,"
+        " or to GRANT CREATE ON SCHEMA public TO {2}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreText",
+        "{0} was made by a newer Thermolab (schema version {1}; this one knows up to {2}): update Thermolab or choose"
+        " another database",
+    ),
+    QT_TRANSLATE_NOOP("CoreText", "{0} has a table mesures without the column(s) {1}: choose another database"),
+    QT_TRANSLATE_NOOP("CoreText", "a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms"),
     QT_TRANSLATE_NOOP("CoreText", "a text file keeps every reading: store into SQLite to keep only the last days"),
     QT_TRANSLATE_NOOP("CoreText", "cannot read {0} any more ({1}): open it again"),
     # Alarms (models/alarms/): the event log, a failing alarm file, a rule refused.

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from models.storage import Location, masked
 from widgets.actions import make_action
 from widgets.chart.chart import LiveChart
 from widgets.core_text import translated
@@ -22,9 +23,9 @@ class DatabaseViewer(QMainWindow):
     export_requested = Signal()
     closing = Signal()
 
-    def __init__(self, path: Path, live_storage: Path | None, parent: QWidget | None = None):
+    def __init__(self, path: Location, live_storage: Location | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("{0} (read-only) — Thermolab").format(path.name))
+        self.setWindowTitle(self.tr("{0} (read-only) — Thermolab").format(path.name if isinstance(path, Path) else masked(path)))
         self.setObjectName("databaseViewer")
         self.resize(1000, 700)
         self.chart = LiveChart()
@@ -33,10 +34,10 @@ class DatabaseViewer(QMainWindow):
         self.sensor_table.selection_changed.connect(self.chart.highlight)
         self.sensor_model.visibility_changed.connect(self.chart.set_sensor_visible)
         self.chart.sensor_visibility_changed.connect(self.sensor_model.set_visible)
-        notice = self.tr("Read-only view of {0}: what collectors store into it appears as they commit.").format(path)
+        notice = self.tr("Read-only view of {0}: what collectors store into it appears as they commit.").format(masked(path))
         if live_storage is not None:
             notice += " " + self.tr("This server's readings still go to {0} (change it in the server's Settings).").format(
-                live_storage
+                masked(live_storage)
             )
         self.notice = QLabel(notice)
         self.notice.setWordWrap(True)

@@ -46,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--acked-connections", type=int, default=50, help="acked: connections (default: 50)")
     parser.add_argument("--acked-readings", type=int, default=10_000, help="acked: readings per connection (default: 10,000)")
     parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="a PostgreSQL URL: only the stream, into that database (in a schema of its own, dropped after), beside a plain"
+        " COPY of the same rows and the same stream into SQLite",
+    )
+    parser.add_argument(
         "--keep-days",
         type=int,
         default=0,
@@ -57,6 +63,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.db is not None:
+        from app.bench.postgres_ingest import run_postgres
+
+        with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
+            return run_postgres(args.db, Path(folder), args.connections, args.readings)
     with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
         bulk = bulk_insert_rate(Path(folder) / "bulk.db")
         textbook = textbook_rate(Path(folder) / "textbook.db")
@@ -272,7 +283,7 @@ def _in_threads(jobs: list) -> None:
 class _Server:
     """A server as a child process that prints `listening on HOST:PORT`, with a read-only look at its database."""
 
-    def __init__(self, command: list[str], path: Path):
+    def __init__(self, command: list[str], path: Path | str):
         self.path = path
         self.process = subprocess.Popen([*command, "--db", str(path)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
         for line in self.process.stdout:
@@ -282,7 +293,10 @@ class _Server:
                 break
         else:
             raise RuntimeError("the server did not start")
-        self._reader = sqlite3.connect(self.path)
+        self._reader = self._open_reader()
+
+    def _open_reader(self):
+        return sqlite3.connect(self.path)
 
     def __enter__(self) -> _Server:
         return self

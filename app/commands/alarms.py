@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.commands.common import fail
+from app.commands.common import fail, file_path
 from app.paths import default_database
 from models.alarms import AlarmBook, AlarmEvent, AlarmKind, AlarmRule, InvalidRule, UnknownAlarm, alarm_book_path
 from models.csv_format import iso_utc
@@ -98,9 +98,9 @@ def register(commands) -> None:
 def _action(actions, name: str, what: str, run) -> argparse.ArgumentParser:
     action = actions.add_parser(name, help=what, description=what[:1].upper() + what[1:] + ".")
     storage = action.add_mutually_exclusive_group()
-    storage.add_argument("--db", type=Path, metavar="FILE", help="the SQLite file (default: the server's default database)")
+    storage.add_argument("--db", type=file_path, metavar="FILE", help="the SQLite file (default: the server's default database)")
     storage.add_argument(
-        "--text-file", type=Path, metavar="FILE", help="the server's text file: its alarms are in FILE.alarms.db beside it"
+        "--text-file", type=file_path, metavar="FILE", help="the server's text file: its alarms are in FILE.alarms.db beside it"
     )
     action.set_defaults(run=run)
     return action

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from models.storage.url import is_database_url
 
 
 def add_address(
@@ -57,6 +60,14 @@ def _int_from(text: str, least: int) -> int:
     if value < least:
         raise argparse.ArgumentTypeError(f"{value} must be {least} or more")
     return value
+
+
+def file_path(text: str) -> Path:
+    """A file named on the command line. A database URL is refused here: named as a file, the URL and
+    its password would go into every sentence about the file."""
+    if is_database_url(text):
+        raise argparse.ArgumentTypeError("this option takes a file; a PostgreSQL URL goes with server --db or export --db")
+    return Path(text)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from app.commands.common import fail
 from app.paths import default_database
 from models.csv_format import STANDARD, STYLES
 from models.export import ExportFilter, count_readings, export_csv, writes_over_database
 from models.reading import InvalidReading, parse_timestamp
-from models.storage import StorageError
+from models.storage import StorageError, location_of
 
 
 def register(commands) -> None:
@@ -20,7 +19,12 @@ def register(commands) -> None:
         help="write stored readings as CSV",
         description="Write stored readings as CSV, in time order: capteur_id,temperature,timestamp (UTC).",
     )
-    parser.add_argument("--db", type=Path, help="the SQLite file (default: the server's default database)")
+    parser.add_argument(
+        "--db",
+        type=location_of,
+        metavar="FILE|URL",
+        help="the SQLite file (default: the server's default database), or a PostgreSQL URL as for the server",
+    )
     parser.add_argument("--out", default="-", help="CSV file to write, or - for standard output (default)")
     parser.add_argument("--sensor", action="append", default=[], metavar="ID", help="only this sensor (repeatable)")
     parser.add_argument("--since", type=_moment, help="from this time: Unix seconds or ISO 8601 (UTC unless an offset is given)")

@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 from app.commands.alarm_hook import AlarmHook, parse_command
-from app.commands.common import add_address, fail, positive_int, positive_number, whole_number
+from app.commands.common import add_address, fail, file_path, positive_int, positive_number, whole_number
 from app.paths import storage_file
 from models.alarms import AlarmEvent, AlarmFeed
 from models.mqtt_mapping import PRESETS, MappingError
 from models.server_config import DEFAULT_PORT, ServerConfig
 from models.server_state import BrokerLink, ServerMonitor, alarm_log
-from models.storage import StorageError, open_storage
+from models.storage import StorageError, is_database_url, location_of, masked, open_storage
 from network.collector.mqtt_collector import MqttCollector
 from network.collector.serveur_tcp import ServeurTCP
 from network.mqtt.broker import PASSWORD_VARIABLE, BrokerError
@@ -37,8 +37,15 @@ def register(commands) -> None:
     parser.add_argument("--headless", action="store_true", help="no window: log to the terminal")
     add_address(parser, DEFAULT_PORT, listening=True)
     storage = parser.add_mutually_exclusive_group()
-    storage.add_argument("--db", type=Path, help="SQLite file (default: mesures.db in the user's data folder)")
-    storage.add_argument("--text-file", type=Path, help="append readings to this text file instead (donnees.txt)")
+    storage.add_argument(
+        "--db",
+        type=location_of,
+        metavar="FILE|URL",
+        help="SQLite file (default: mesures.db in the user's data folder), or a PostgreSQL URL: postgresql://USER@HOST/DB"
+        " or postgresql:///?service=NAME (the password from PGPASSWORD or ~/.pgpass: one on the command line is seen by"
+        " every user of the machine)",
+    )
+    storage.add_argument("--text-file", type=file_path, help="append readings to this text file instead (donnees.txt)")
     parser.add_argument(
         "--token",
         default=os.environ.get("THERMOLAB_TOKEN"),
@@ -152,7 +159,7 @@ def run_headless(args: argparse.Namespace) -> int:
         collector.start()
     if server is not None:
         server.start()
-    print(f"{'text file' if text_file else 'database'}: {path.resolve()}")
+    print(f"{'text file' if text_file else 'database'}: {masked(path) if is_database_url(path) else Path(path).resolve()}")
     if config.retention:
         print(f"keeping the last {config.keep_days} days: older readings are deleted a little at a time")
     rules, active = storage.alarms.rules(), storage.alarms.active()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from models.storage import location_of
 
 
 def register(commands) -> None:
@@ -12,7 +13,13 @@ def register(commands) -> None:
         help="follow a database in a read-only window",
         description="Show a database's readings in a read-only window, and the new ones as any collector commits them.",
     )
-    parser.add_argument("--db", type=Path, help="the SQLite file (default: the server's default database)")
+    parser.add_argument(
+        "--db",
+        type=location_of,
+        metavar="FILE|URL",
+        help="the SQLite file (default: the server's default database), or a PostgreSQL URL as for the server"
+        " (its history only: a PostgreSQL database is not followed yet)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -24,7 +24,8 @@ from app.settings import load_server_config, save_server_config, settings
 from app.theme import offer_themes
 from app.viewer_app import ViewerApp
 from models.server_config import ServerConfig
-from models.storage import StorageError
+from models.storage import Location, StorageError, is_database_url
+from models.storage.url import split_password
 from widgets.chart.chart import TIME_WINDOWS
 from widgets.core_text import translated
 from widgets.port_taken import PortTakenBox
@@ -33,6 +34,8 @@ from widgets.server.settings_dialog import SettingsDialog
 
 NOTE_MS = 30_000
 """How long a note stays in the status bar; the event log keeps it."""
+LAST_DATABASE_URL = "server_window/database_url"
+"""The URL File > Open database offers, kept without its password."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class ServerApp(QObject):
         self.window.restore_layout(self.store.value("server_window/geometry"), self.store.value("server_window/state"))
         self.window.chart.set_time_window(_seconds(self.store.value("server_window/time_window", 60.0)))
         self.window.grid_action.setChecked(self.store.value("server_window/grid", False, bool))
+        self.window.last_database_url = self.store.value(LAST_DATABASE_URL, "", type=str)
         self.window.reception_action.setChecked(self.store.value("server_window/by_reception", False, bool))
         self.session.by_reception = self.window.reception_action.isChecked()
 
@@ -121,7 +125,9 @@ class ServerApp(QObject):
         """`free_port_instead`: when another program holds the saved port, listen on a free one for this
         session and say so, rather than stay stopped (`python main.py`)."""
         self.window.show()
-        self._load_history()
+        if not is_database_url(storage_file(self.config)):
+            # A database server's history waits for the writer: it makes the table of a new database.
+            self._load_history()
         self.alarms.refresh()
         self._try(_Attempt(self.config, free_port_instead=free_port_instead))
 
@@ -176,6 +182,8 @@ class ServerApp(QObject):
         attempt, self._attempt = self._attempt, None
         if attempt.save:
             self._adopt(attempt.config)
+        elif is_database_url(storage_file(self.config)):
+            self._load_history()
         if host:
             print(f"listening on {host}:{port}", flush=True)
         self.window.show_listening(host, port, storage_file(self.config))
@@ -246,13 +254,16 @@ class ServerApp(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _open_database(self, path: Path) -> None:
-        """A read-only viewer of `path`; live readings go on to the storage of the settings."""
+    def _open_database(self, location: Location) -> None:
+        """A read-only viewer of `location`; live readings go on to the storage of the settings."""
         try:
-            viewer = ViewerApp(path, storage_file(self.config), self.store)
+            viewer = ViewerApp(location, storage_file(self.config), self.store)
         except StorageError as error:
             self.window.show_problem(str(error))
             return
+        if is_database_url(location):
+            self.window.last_database_url = split_password(str(location))[0]
+            self.store.setValue(LAST_DATABASE_URL, self.window.last_database_url)
         self.viewers.append(viewer)
         viewer.closed.connect(lambda: self.viewers.remove(viewer))
         viewer.start()
@@ -262,7 +273,7 @@ class ServerApp(QObject):
         chart = self.window.chart
         path = storage_file(self.config)
         self.window.sensor_model.set_window(chart.time_window)
-        if self.config.text_file or not path.exists():
+        if self.config.text_file or not (is_database_url(path) or Path(path).exists()):
             self.window.replace_history({}, chart.resolution_for(chart.time_window or TIME_WINDOWS[0]), [])
             return
         try:

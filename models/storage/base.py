@@ -177,8 +177,23 @@ class Storage(ABC):
         except BaseException:
             self._close()
             raise
-        self._writer = threading.Thread(target=self._run, name=f"writer {self.path.name}", daemon=True)
+        self._writer = threading.Thread(target=self._run, name=f"writer {self.short_name}", daemon=True)
         self._writer.start()
+
+    @property
+    def location(self) -> Path | str:
+        """What readers open (models/storage/readers.py): the file's path, or a database's URL."""
+        return self.path
+
+    @property
+    def where(self) -> str:
+        """The storage as sentences name it: a path, or a URL whose password is masked."""
+        return str(self.path)
+
+    @property
+    def short_name(self) -> str:
+        """For the writer thread's name."""
+        return self.path.name
 
     def submit(self, readings: Sequence[Reading], received_at: float) -> Commit:
         """Queue a batch, waiting for room while the writer is behind."""
@@ -283,7 +298,7 @@ class Storage(ABC):
             if self._reopen_needed:
                 self._reopen()
             self._begin()
-            stored = sum(self._write(batch.readings, batch.received_at) for batch in batches)
+            stored = sum(self._write(batch.readings, batch.received_at) for batch in batches) + self._flush()
             self._commit()
             self._check_file()
         except Exception as error:
@@ -298,7 +313,7 @@ class Storage(ABC):
             self.commits += 1
             if self._failing:
                 self._failing = False
-                self._report(f"storage works again: readings are stored in {self.path}")
+                self._report(f"storage works again: readings are stored in {self.where}")
         for batch in batches:
             batch._done.set()
         if batches[0].error is None:
@@ -324,6 +339,10 @@ class Storage(ABC):
             return _described(error)
         return UNEXPECTED
 
+    def _explain(self, error: Exception) -> str:
+        """The failure in a few words for the server's user (the log and event log)."""
+        return _described(error)
+
     def _check_file(self) -> None:
         """An ack must never stand for rows in a file that nobody can open any more."""
         identity = identity_now(self.path)
@@ -342,7 +361,7 @@ class Storage(ABC):
                 # Tried again before the next batch if it fails now.
                 with contextlib.suppress(Exception):
                     self._reopen()
-        self._trouble_starts(f"storage failed: {_described(error)} ({self.path})")
+        self._trouble_starts(f"storage failed: {self._explain(error)} ({self.where})")
 
     def _replace_lost_file(self, lost: FileLost) -> None:
         try:
@@ -403,6 +422,10 @@ class Storage(ABC):
     @abstractmethod
     def _write(self, readings: Sequence[Reading], received_at: float) -> int:
         """Write without committing; return how many readings were new."""
+
+    def _flush(self) -> int:
+        """Write what `_write` only staged, before the commit; return how many readings were new."""
+        return 0
 
     @abstractmethod
     def _commit(self) -> None: ...

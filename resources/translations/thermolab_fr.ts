@@ -608,6 +608,14 @@
         <translation>une erreur inattendue (le journal du serveur dit pourquoi)</translation>
     </message>
     <message>
+        <source>the database server cannot be reached</source>
+        <translation>le serveur de base de données est injoignable</translation>
+    </message>
+    <message>
+        <source>the database refused the write (the server&apos;s log says why)</source>
+        <translation>la base a refusé l&apos;écriture (le journal du serveur dit pourquoi)</translation>
+    </message>
+    <message>
         <source>message too large</source>
         <translation>message trop long</translation>
     </message>
@@ -750,6 +758,46 @@
     <message>
         <source>{0} is a SQLite database, not a text file: choose another file or store into SQLite</source>
         <translation>{0} est une base SQLite, pas un fichier texte&#xa0;: choisissez un autre fichier ou enregistrez dans SQLite</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server refused the password for {0}: check it (in PGPASSWORD, ~/.pgpass or the URL)</source>
+        <translation>le serveur PostgreSQL a refusé le mot de passe pour {0}&#xa0;: vérifiez-le (dans PGPASSWORD, ~/.pgpass ou l&apos;URL)</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server asks for a password for {0}: give it in PGPASSWORD or ~/.pgpass</source>
+        <translation>le serveur PostgreSQL demande un mot de passe pour {0}&#xa0;: donnez-le dans PGPASSWORD ou ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>the database of {0} does not exist on that server: create it (createdb) or check its name</source>
+        <translation>la base de {0} n&apos;existe pas sur ce serveur&#xa0;: créez-la (createdb) ou vérifiez son nom</translation>
+    </message>
+    <message>
+        <source>cannot reach the PostgreSQL server of {0}: check that it runs and that its host and port are right</source>
+        <translation>impossible de joindre le serveur PostgreSQL de {0}&#xa0;: vérifiez qu&apos;il tourne, et son hôte et son port</translation>
+    </message>
+    <message>
+        <source>cannot open the PostgreSQL database {0} ({1}): check the URL</source>
+        <translation>impossible d&apos;ouvrir la base PostgreSQL {0} ({1})&#xa0;: vérifiez l&apos;URL</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL database {0} cannot be read ({1}): check that its server runs</source>
+        <translation>la base PostgreSQL {0} ne peut pas être lue ({1})&#xa0;: vérifiez que son serveur tourne</translation>
+    </message>
+    <message>
+        <source>the user {0} may not create the table mesures in {1}: ask the database&apos;s owner to run Thermolab once, or to GRANT CREATE ON SCHEMA public TO {2}</source>
+        <translation>l&apos;utilisateur {0} n&apos;a pas le droit de créer la table mesures dans {1}&#xa0;: demandez au propriétaire de la base de lancer Thermolab une fois, ou de faire GRANT CREATE ON SCHEMA public TO {2}</translation>
+    </message>
+    <message>
+        <source>{0} was made by a newer Thermolab (schema version {1}; this one knows up to {2}): update Thermolab or choose another database</source>
+        <translation>{0} a été créée par un Thermolab plus récent (schéma version {1}&#xa0;; celui-ci connaît jusqu&apos;à {2})&#xa0;: mettez Thermolab à jour ou choisissez une autre base</translation>
+    </message>
+    <message>
+        <source>{0} has a table mesures without the column(s) {1}: choose another database</source>
+        <translation>{0} a une table mesures sans la ou les colonnes {1}&#xa0;: choisissez une autre base</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms</source>
+        <translation>une base PostgreSQL ne garde pas encore de règles d&apos;alarme&#xa0;: enregistrez dans SQLite pour utiliser les alarmes</translation>
     </message>
     <message>
         <source>a text file keeps every reading: store into SQLite to keep only the last days</source>
@@ -2154,6 +2202,37 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
     </message>
 </context>
 <context>
+    <name>OpenDatabaseDialog</name>
+    <message>
+        <source>A PostgreSQL URL starts with postgresql://, as in postgresql://user@host/dbname.</source>
+        <translation>Une URL PostgreSQL commence par postgresql://, comme postgresql://utilisateur@hôte/base.</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <source>Choose a SQLite file…</source>
+        <translation>Choisir un fichier SQLite…</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL URL, or postgresql:///?service=NAME; the password from PGPASSWORD or ~/.pgpass</source>
+        <translation>Une URL PostgreSQL, ou postgresql:///?service=NOM&#xa0;; le mot de passe vient de PGPASSWORD ou de ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Or PostgreSQL URL:</source>
+        <translation>Ou URL PostgreSQL&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases SQLite (*.db *.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>PortTakenBox</name>
     <message>
         <source>Thermolab server</source>
@@ -2699,14 +2778,6 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <source>Open a database</source>
-        <translation>Ouvrir une base de données</translation>
-    </message>
-    <message>
-        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
-        <translation>Bases SQLite (*.db *.sqlite);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Show or hide the {0} panel</source>
         <translation>Afficher ou masquer le panneau {0}</translation>
     </message>
@@ -3002,8 +3073,16 @@ Depuis un terminal&#xa0;:
         <translation>Fichier texte (donnees.txt)</translation>
     </message>
     <message>
+        <source>PostgreSQL server</source>
+        <translation>Serveur PostgreSQL</translation>
+    </message>
+    <message>
         <source>Leave empty for the default file in your data folder</source>
         <translation>Laissez vide pour le fichier par défaut de votre dossier de données</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL URL, or postgresql:///?service=NAME. Keep the password in PGPASSWORD or ~/.pgpass; one typed here is kept in the system keyring.</source>
+        <translation>Une URL PostgreSQL, ou postgresql:///?service=NOM. Gardez le mot de passe dans PGPASSWORD ou ~/.pgpass&#xa0;; celui tapé ici est gardé dans le trousseau du système.</translation>
     </message>
     <message>
         <source> days</source>
@@ -3060,6 +3139,10 @@ Depuis un terminal&#xa0;:
     <message>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>URL de la base&#xa0;:</translation>
     </message>
     <message>
         <source>Keep readings:</source>

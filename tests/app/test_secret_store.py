@@ -15,6 +15,7 @@ from keyring.backends.null import Keyring as NullKeyring
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from app.secret_store import (
+    DATABASE_PASSWORD,
     MQTT_PASSWORD,
     SECRETS,
     SERVER_TOKEN,
@@ -169,8 +170,13 @@ def test_secrets_saved_in_clear_by_an_older_version_are_moved_out_on_first_start
     text = settings_text(private_data_dir)
     assert not any(secret in text for secret in OLD_SECRETS.values())
     assert "port=50123" in text and "city=Orsay" in text
-    # No older version had the brokers' passwords: they have nothing to move.
-    assert {name: read_secret(name) for name in SECRETS} == {**OLD_SECRETS, MQTT_PASSWORD: "", TARGET_BROKER_PASSWORD: ""}
+    # No older version had the brokers' or the database's passwords: they have nothing to move.
+    assert {name: read_secret(name) for name in SECRETS} == {
+        **OLD_SECRETS,
+        MQTT_PASSWORD: "",
+        TARGET_BROKER_PASSWORD: "",
+        DATABASE_PASSWORD: "",
+    }
     assert load_server_config(store) == ServerConfig(port=50123, token="old-server-token")
     if with_keyring:
         assert len(backend.passwords) == 3 and not secret_file().exists()

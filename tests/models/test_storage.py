@@ -1,10 +1,12 @@
-"""SQLite and text storage: the schema of docs/protocol.md section 2, group commits, clear start-up errors."""
+"""SQLite and text storage (and PostgreSQL where both engines share a test): the schema of
+docs/protocol.md section 2, group commits, clear start-up errors."""
 
 import os
 import sqlite3
 
 import pytest
 
+from models.history import count_stored
 from models.reading import Reading
 from models.storage import SQLiteStorage, StorageError, TextFileStorage, open_storage
 
@@ -27,16 +29,21 @@ def test_the_database_follows_the_contract(tmp_path):
     assert "USING INDEX" in plan[0][-1]
 
 
-def test_many_small_batches_share_commits_and_all_arrive(tmp_path):
-    storage = open_storage(tmp_path / "m.db")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """A new SQLite file, or a new database on the test session's PostgreSQL server."""
+    return tmp_path / "m.db" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+
+
+def test_many_small_batches_share_commits_and_all_arrive(database):
+    storage = open_storage(database)
     batches = [storage.submit(readings(10, f"c{i}"), 0.0) for i in range(500)]
     for batch in batches:
         assert batch.wait(10) and batch.error is None
     storage.close()
     assert storage.stored == 5000
     assert storage.commits < 500
-    with sqlite3.connect(tmp_path / "m.db") as db:
-        assert db.execute("SELECT count(*) FROM mesures").fetchone() == (5000,)
+    assert count_stored(database) == 5000
 
 
 def test_resent_readings_are_merged_only_when_the_sensor_stamped_them(tmp_path):

@@ -54,6 +54,20 @@ def server_app(qtbot, tmp_path):
 
 
 @pytest.fixture
+def default_server(qtbot, private_data_dir, monkeypatch):
+    """The server window on its default database, as after a first start; warnings are collected."""
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *_: warnings.append(text))
+    app = ServerApp(ServerConfig(port=0))
+    app.warnings = warnings
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    yield app
+    app.window.close()
+
+
+@pytest.fixture
 def simulator(qtbot, server, monkeypatch):
     def unexpected(parent, title, text, *_):
         raise AssertionError(f"a warning the test did not expect: {text}")

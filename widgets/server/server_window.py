@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.server_config import DEFAULT_PORT
 from models.server_state import BrokerLink, ServerPanels
+from models.storage import Location, masked
 from widgets.actions import describe, make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
@@ -36,6 +37,7 @@ from widgets.server.alarm_view import AlarmView
 from widgets.server.broker_link import BrokerLinkLabel, BrokerLinkText
 from widgets.server.connections_panel import ConnectionsPanel
 from widgets.server.event_log import EventLog
+from widgets.server.open_database_dialog import OpenDatabaseDialog
 from widgets.server.sensor_table import SensorTable, SensorTableModel
 from widgets.server.wire_view import WireView
 from widgets.theme import add_theme_menu
@@ -57,7 +59,8 @@ class ServerWindow(QMainWindow):
     export_requested = Signal()
     compare_requested = Signal()
     """Open the Compare dialog (mono- against multi-task echo, textbook against batched storage)."""
-    open_database_requested = Signal(Path)
+    open_database_requested = Signal(object)
+    """A Path, or a PostgreSQL URL (str)."""
     image_export_requested = Signal(Path)
     watch_requested = Signal(str)
     """The peer of a connection whose conversation the user asked to see."""
@@ -66,6 +69,8 @@ class ServerWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Thermolab server"))
+        self.last_database_url = ""
+        """What File > Open database offers in its URL field: the last URL opened, without a password."""
         self.setObjectName("serverWindow")
         first_size(self, 1280, 800)
         self.chart = LiveChart(SEND_HINT.format(port=DEFAULT_PORT))
@@ -124,15 +129,15 @@ class ServerWindow(QMainWindow):
         """A panel's entry in the View menu, among those of the other panels."""
         self.view_menu.insertAction(self._language_separator, action)
 
-    def show_listening(self, host: str, port: int, storage: Path) -> None:
+    def show_listening(self, host: str, port: int, storage: Location) -> None:
         """`host` "": the readings port is off, readings come from the MQTT broker only."""
         if host:
             self.address.setText(self.tr("Listening on {0}:{1}").format(host, port))
             self.chart.empty_hint.set_command(SEND_HINT.format(port=port))
         else:
             self.address.setText(self.tr("Readings port off"))
-        self.storage.set_path(str(storage))
-        self.storage.setToolTip(self.tr("Readings are stored in {0}").format(storage))
+        self.storage.set_path(masked(storage))
+        self.storage.setToolTip(self.tr("Readings are stored in {0}").format(masked(storage)))
         self.start_action.setEnabled(False)
         self.stop_action.setEnabled(True)
 
@@ -194,11 +199,10 @@ class ServerWindow(QMainWindow):
             self.image_export_requested.emit(Path(path))
 
     def ask_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a database"), "", self.tr("SQLite databases (*.db *.sqlite);;All files (*)")
-        )
-        if path:
-            self.open_database_requested.emit(Path(path))
+        dialog = OpenDatabaseDialog(self.last_database_url, self)
+        dialog.chosen.connect(self.open_database_requested)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def compact_layout(self) -> None:
         """For a narrow window: the chart across the whole width, the panels as tabs below it."""
@@ -380,6 +384,10 @@ class PathLabel(QLabel):
     def set_path(self, path: str) -> None:
         self._path = path
         self._elide()
+
+    def path(self) -> str:
+        """The whole path, however much of it the label has room to show."""
+        return self._path
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

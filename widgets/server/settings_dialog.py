@@ -2,7 +2,8 @@
 server restarts.
 
 A storage file whose content is of the other kind (a database chosen as text file) is refused here,
-with the sentence under the fields, so the user corrects it without losing what they typed.
+with the sentence under the fields, so the user corrects it without losing what they typed. A
+PostgreSQL URL is shown with its password masked; the mask left as it is keeps the password.
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ from PySide6.QtWidgets import (
 from models.broker_url import BrokerUrlError
 from models.mqtt_mapping import MappingError
 from models.server_config import ServerConfig
-from models.storage import StorageError, check_kind
+from models.storage import StorageError, check_kind, is_database_url, masked
+from models.storage.url import restore_password
 from widgets.core_text import translated
 from widgets.server.mqtt_settings import MqttSettings
+from widgets.server.open_database_dialog import URL_ROOM, not_a_url
+
+SQLITE, TEXT_FILE, POSTGRES = "sqlite", "text file", "postgresql"
+"""The storage kinds the dialog offers, as its combo box's data."""
 
 
 class SettingsDialog(QDialog):
@@ -47,12 +53,23 @@ class SettingsDialog(QDialog):
         self.host.setToolTip(self.tr("127.0.0.1 accepts this machine only; 0.0.0.0 accepts the whole network"))
         self.port = QSpinBox(minimum=0, maximum=65535, value=config.port)
         self.port.setToolTip(self.tr("TCP port the sensors connect to (0 picks a free one)"))
+        on_server = is_database_url(config.storage_path)
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("SQLite database"), False)
-        self.kind.addItem(self.tr("Text file (donnees.txt)"), True)
-        self.kind.setCurrentIndex(1 if config.text_file else 0)
-        self.path = QLineEdit(str(config.storage_path) if config.storage_path else "")
+        self.kind.addItem(self.tr("SQLite database"), SQLITE)
+        self.kind.addItem(self.tr("Text file (donnees.txt)"), TEXT_FILE)
+        self.kind.addItem(self.tr("PostgreSQL server"), POSTGRES)
+        self.kind.setCurrentIndex(2 if on_server else 1 if config.text_file else 0)
+        self.path = QLineEdit(str(config.storage_path) if config.storage_path and not on_server else "")
         self.path.setToolTip(self.tr("Leave empty for the default file in your data folder"))
+        self.url = QLineEdit(masked(config.storage_path) if on_server else "")
+        self.url.setPlaceholderText("postgresql://user@host/dbname")
+        self.url.setMinimumWidth(self.url.fontMetrics().horizontalAdvance(URL_ROOM))
+        self.url.setToolTip(
+            self.tr(
+                "A PostgreSQL URL, or postgresql:///?service=NAME. Keep the password in PGPASSWORD or ~/.pgpass;"
+                " one typed here is kept in the system keyring."
+            )
+        )
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.hide()
@@ -63,10 +80,11 @@ class SettingsDialog(QDialog):
             self.tr("Readings older than this are deleted from the database, a little at a time; a text file keeps everything")
         )
         self.kind.currentIndexChanged.connect(self._show_default_file)
-        self._show_default_file()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
+        self.file_row = QWidget()
+        path_row = QHBoxLayout(self.file_row)
+        path_row.setContentsMargins(0, 0, 0, 0)
         path_row.addWidget(self.path)
         path_row.addWidget(browse)
         self.token = QLineEdit(config.token)
@@ -91,8 +109,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Listen on address:"), self.host)
         form.addRow(self.tr("Port:"), port_row)
         form.addRow(self.tr("Storage:"), self.kind)
-        form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("File:"), self.file_row)
+        form.addRow(self.tr("Database URL:"), self.url)
         form.addRow(self.tr("Keep readings:"), self.keep_days)
+        self._form = form
+        self._show_default_file()
         form.addRow(self.tr("Token:"), self.token)
         form.addRow(self.tr("Connections at once:"), self.max_connections)
         form.addRow(self.tr("Idle timeout:"), self.idle_timeout)
@@ -113,14 +134,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def config(self) -> ServerConfig:
-        path = self.path.text().strip()
         return replace(
             self._config,
             host=self.host.text().strip() or "127.0.0.1",
             port=self.port.value(),
-            storage_path=Path(path) if path else None,
-            text_file=self.kind.currentData(),
-            keep_days=0 if self.kind.currentData() else self.keep_days.value(),
+            storage_path=self._location(),
+            text_file=self.kind.currentData() == TEXT_FILE,
+            keep_days=0 if self.kind.currentData() == TEXT_FILE else self.keep_days.value(),
             token=self.token.text(),
             max_connections=self.max_connections.value(),
             idle_timeout=self.idle_timeout.value(),
@@ -129,17 +149,34 @@ class SettingsDialog(QDialog):
             **self.mqtt.values(),
         ).with_broker_password_apart()
 
+    def _location(self) -> Path | str | None:
+        if self.kind.currentData() == POSTGRES:
+            return restore_password(self.url.text().strip(), str(self._config.storage_path or ""))
+        path = self.path.text().strip()
+        return Path(path) if path else None
+
     def storage_file(self) -> Path:
         """The file readings will go to: the one typed, or the default of the kind chosen."""
         path = self.path.text().strip()
-        return Path(path) if path else self._defaults[self.kind.currentData()]
+        return Path(path) if path else self._defaults[self.kind.currentData() == TEXT_FILE]
 
     def accept(self) -> None:
-        try:
-            check_kind(self.storage_file(), self.kind.currentData())
-        except StorageError as error:
-            self._refuse(translated(str(error)), page=0)
-            return
+        if self.kind.currentData() != POSTGRES and is_database_url(pasted := self.path.text().strip()):
+            # A URL pasted where a file goes: the database server was meant, and a file by that name
+            # would put the URL, password and all, into the sentences that name the file.
+            self.kind.setCurrentIndex(self.kind.findData(POSTGRES))
+            self.url.setText(pasted)
+            self.path.clear()
+        if self.kind.currentData() == POSTGRES:
+            if not is_database_url(self._location()):
+                self._refuse(not_a_url(), page=0)
+                return
+        else:
+            try:
+                check_kind(self.storage_file(), self.kind.currentData() == TEXT_FILE)
+            except StorageError as error:
+                self._refuse(translated(str(error)), page=0)
+                return
         try:
             self.mqtt.check()
         except (BrokerUrlError, MappingError) as error:
@@ -157,12 +194,16 @@ class SettingsDialog(QDialog):
         self.problem.show()
 
     def _show_default_file(self) -> None:
-        self.path.setPlaceholderText(str(self._defaults[self.kind.currentData()]))
-        self.keep_days.setEnabled(not self.kind.currentData())
+        kind = self.kind.currentData()
+        self._form.setRowVisible(self.file_row, kind != POSTGRES)
+        self._form.setRowVisible(self.url, kind == POSTGRES)
+        if kind != POSTGRES:
+            self.path.setPlaceholderText(str(self._defaults[kind == TEXT_FILE]))
+        self.keep_days.setEnabled(kind != TEXT_FILE)
         self.problem.hide()
 
     def _browse(self) -> None:
-        text_file = self.kind.currentData()
+        text_file = self.kind.currentData() == TEXT_FILE
         start = self.path.text() or str(self._defaults[text_file].parent)
         pattern = (
             self.tr("Text files (*.txt);;All files (*)")

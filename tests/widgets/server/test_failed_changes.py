@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.settings import load_server_config, settings
 from tests.support import LineClient
 from tests.widgets.server_steps import click_save, open_settings, port_held_by_another_program
+from widgets.server.settings_dialog import TEXT_FILE
 
 
 @pytest.fixture
@@ -48,14 +49,14 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
     port = server_app.session.server.address[1]
     missing = tmp_path / "missing" / "donnees.txt"
     dialog = open_settings(qtbot, server_app.window)
-    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(TEXT_FILE))
     dialog.path.setText(str(missing))
     save_and_see_the_server_back(qtbot, server_app, dialog, port)
     assert warnings == [
         f"the folder {missing.parent} does not exist: create it or choose another file."
         " Nothing was saved: the server goes on as before."
     ]
-    assert server_app.window.storage.text() == str(tmp_path / "m.db")
+    assert server_app.window.storage.path() == str(tmp_path / "m.db")
     assert acked(("127.0.0.1", port))
     assert load_server_config(settings()).storage_path is None
 
@@ -63,7 +64,7 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
     qtbot.waitUntil(lambda: not server_app.session.running, timeout=10_000)
     with qtbot.waitSignal(server_app.session.listening, timeout=10_000):
         server_app.window.start_action.trigger()
-    assert server_app.window.storage.text() == str(tmp_path / "m.db")
+    assert server_app.window.storage.path() == str(tmp_path / "m.db")
 
 
 def test_settings_that_work_are_saved_once_the_server_listens_on_them(qtbot, server_app, tmp_path, warnings):
@@ -72,7 +73,7 @@ def test_settings_that_work_are_saved_once_the_server_listens_on_them(qtbot, ser
     with qtbot.waitSignal(server_app.session.listening, timeout=10_000):
         click_save(qtbot, dialog)
     assert load_server_config(settings()).storage_path == tmp_path / "other.db"
-    assert server_app.window.storage.text() == str(tmp_path / "other.db")
+    assert server_app.window.storage.path() == str(tmp_path / "other.db")
     assert warnings == []
 
 

@@ -4,28 +4,10 @@ import contextlib
 import sqlite3
 import time
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
-from app.server.server_app import ServerApp
 from app.settings import load_server_config, settings
-from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.server_steps import click_save, open_settings
-
-
-@pytest.fixture
-def default_server(qtbot, private_data_dir, monkeypatch):
-    """The server window on its default database, as after a first start; warnings are collected."""
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *_: warnings.append(text))
-    app = ServerApp(ServerConfig(port=0))
-    app.warnings = warnings
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.session.listening, timeout=10_000):
-        app.start()
-    yield app
-    app.window.close()
+from widgets.server.settings_dialog import TEXT_FILE
 
 
 def send_one(app, capteur_id: str, temperature: float) -> dict:
@@ -38,7 +20,7 @@ def test_text_file_with_no_file_named_writes_donnees_txt_and_leaves_the_database
     database = private_data_dir / "mesures.db"
     assert send_one(default_server, "in_db", 20.0) == {"ack": 1}
     dialog = open_settings(qtbot, default_server.window)
-    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(TEXT_FILE))
     assert dialog.path.text() == ""
     with qtbot.waitSignal(default_server.session.listening, timeout=10_000):
         click_save(qtbot, dialog)
@@ -47,7 +29,7 @@ def test_text_file_with_no_file_named_writes_donnees_txt_and_leaves_the_database
     default_server.window.close()
     text_file = private_data_dir / "donnees.txt"
     assert text_file.read_text().splitlines()[0].startswith("in_text,21.5,")
-    assert default_server.window.storage.text() == str(text_file)
+    assert default_server.window.storage.path() == str(text_file)
     assert [row[:2] for row in stored_rows(database)] == [("in_db", 20.0)]
     with contextlib.closing(sqlite3.connect(database)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -58,7 +40,7 @@ def test_a_database_chosen_as_text_file_is_refused_in_the_dialog(qtbot, default_
     database = private_data_dir / "mesures.db"
     before = database.read_bytes()
     dialog = open_settings(qtbot, default_server.window)
-    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(TEXT_FILE))
     dialog.path.setText(str(database))
     click_save(qtbot, dialog)
 
@@ -86,7 +68,7 @@ def test_a_text_file_chosen_as_database_is_refused_in_the_dialog(qtbot, default_
 def test_the_file_field_shows_the_default_file_of_the_kind_chosen(qtbot, default_server, private_data_dir):
     dialog = open_settings(qtbot, default_server.window)
     assert dialog.path.placeholderText() == str(private_data_dir / "mesures.db")
-    dialog.kind.setCurrentIndex(dialog.kind.findData(True))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(TEXT_FILE))
     assert dialog.path.placeholderText() == str(private_data_dir / "donnees.txt")
     dialog.reject()
 

@@ -3,15 +3,16 @@
 File > Open database opens one beside the live server (opening a file never moves where live readings
 go: only the server's Settings do that); `python main.py view` opens one in a process that collects
 nothing, on any machine that reaches the database. Four times a second the window asks whether anyone
-committed (models/history.py, `NewReadings`), and adds what was stored since it last looked to the
-chart and the sensors table, as the server window adds what it receives.
+committed (models/history.py, `follow`), and adds what was stored since it last looked to the chart
+and the sensors table, as the server window adds what it receives. PostgreSQL also tells it: a
+collector's commit makes the follower's socket readable, and the window looks at once.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier, QTimer, Signal
 
 from app.commands.common import fail
 from app.history_view import ask_csv_export, read_history
@@ -19,9 +20,9 @@ from app.paths import default_database
 from app.qt_app import closing_on_signals, make_application, run_event_loop
 from app.server.export_job import ExportJob
 from app.settings import settings
-from models.history import NewReadings
+from models.history import NewReadings, PostgresNewReadings, follow
 from models.series import group_by_sensor
-from models.storage import Location, StorageError, is_database_url, open_for_reading
+from models.storage import Location, StorageError
 from widgets.core_text import translated
 from widgets.database_viewer import DatabaseViewer
 
@@ -42,7 +43,8 @@ class ViewerApp(QObject):
         self.path = path
         self.store = store
         # Opened before any window shows, to refuse a file that is no Thermolab database.
-        self.new_readings: NewReadings | None = self._follower()
+        self.new_readings: NewReadings | PostgresNewReadings | None = follow(path)
+        self._woken: QSocketNotifier | None = None
         self.window = DatabaseViewer(path, live_storage)
         self._export: ExportJob | None = None
         self._follow = QTimer(self, interval=FOLLOW_MS, timeout=self._add_new_readings)
@@ -62,10 +64,14 @@ class ViewerApp(QObject):
         may draw it twice, at the same place.)"""
         self.window.sensor_model.set_window(self.window.chart.time_window)
         try:
-            new_readings = self._follower()
-            through = new_readings.cursor if new_readings is not None else None
-            history, resolution, summaries = read_history(self.path, self.window.chart, through=through)
+            new_readings = follow(self.path)
         except StorageError as error:
+            self.window.show_problem(str(error))
+            return
+        try:
+            history, resolution, summaries = read_history(self.path, self.window.chart, through=new_readings.cursor)
+        except StorageError as error:
+            new_readings.close()
             self.window.show_problem(str(error))
             return
         for stats in summaries:
@@ -74,14 +80,9 @@ class ViewerApp(QObject):
         self.window.replace_history(history, resolution, summaries)
         self._stop_following()
         self.new_readings = new_readings
-
-    def _follower(self) -> NewReadings | None:
-        """What brings the readings stored since the last look. `NewReadings` follows SQLite only: a
-        PostgreSQL database shows its history, checked here, and is not followed yet."""
-        if not is_database_url(self.path):
-            return NewReadings(self.path)
-        open_for_reading(self.path).close()
-        return None
+        if (socket := new_readings.wake_socket()) is not None:
+            self._woken = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+            self._woken.activated.connect(lambda *_: self._add_new_readings())
 
     def _add_new_readings(self) -> None:
         if self.new_readings is None:
@@ -98,6 +99,10 @@ class ViewerApp(QObject):
         self.window.sensor_model.refresh()
 
     def _stop_following(self) -> None:
+        if self._woken is not None:
+            self._woken.setEnabled(False)
+            self._woken.deleteLater()
+            self._woken = None
         if self.new_readings is not None:
             self.new_readings.close()
             self.new_readings = None

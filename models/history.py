@@ -19,9 +19,9 @@ import numpy as np
 from models.reading import Reading
 from models.sensor_stats import SensorStats, slot_width
 from models.storage.base import StorageError
-from models.storage.readers import open_for_reading
+from models.storage.readers import PostgresReader, open_for_reading
 from models.storage.sqlite import open_for_reading as open_sqlite
-from models.storage.url import Location
+from models.storage.url import Location, is_database_url, masked
 
 COUNT_CHUNK = 1 << 20
 """Bytes read at a time when counting the lines of a text file."""
@@ -89,8 +89,8 @@ def sensor_summaries(
 ) -> list[SensorStats]:
     """Each sensor's figures over the `window` seconds up to `now` (None: everything), as the table shows
     them: its readings in the window's slots (models/sensor_stats.py), and its latest reading.
-    `through`: only the rows up to this rowid, when a window that follows the database counts the later
-    ones as `NewReadings` brings them (SQLite only, as `NewReadings` is)."""
+    `through`: only the rows up to this row id (SQLite's rowid, PostgreSQL's id), when a window that
+    follows the database counts the later ones as `NewReadings` brings them."""
     clock = _clock(by_reception)
     up_to = [] if through is None else [through]
     with contextlib.closing(open_for_reading(db_path)) as reader:
@@ -98,7 +98,7 @@ def sensor_summaries(
         if window is None:
             rows = reader.execute(
                 f"SELECT capteur_id, 0, count(*), min(temperature), max(temperature), sum(temperature), max({seconds})"
-                f" FROM mesures{' WHERE rowid <= ?' if up_to else ''} GROUP BY capteur_id ORDER BY capteur_id",
+                f" FROM mesures{f' WHERE {reader.row_id} <= ?' if up_to else ''} GROUP BY capteur_id ORDER BY capteur_id",
                 up_to,
             ).fetchall()
         else:
@@ -106,7 +106,7 @@ def sensor_summaries(
             rows = reader.execute(
                 f"SELECT capteur_id, {reader.slot(clock)} AS slot, count(*), min(temperature), max(temperature),"
                 f" sum(temperature), max({seconds}) FROM mesures WHERE {clock} >= {reader.moment}"
-                f"{' AND rowid <= ?' if up_to else ''} GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
+                f"{f' AND {reader.row_id} <= ?' if up_to else ''} GROUP BY capteur_id, slot ORDER BY capteur_id, slot",
                 [width, math.floor((now - window) / width) * width, *up_to],
             ).fetchall()
         latest = f"SELECT temperature FROM mesures WHERE capteur_id = ? AND {clock} = {reader.moment} LIMIT 1"
@@ -122,14 +122,22 @@ def sensor_summaries(
         return list(summaries.values())
 
 
+FOLLOWED_VERSION = 2
+"""The PostgreSQL schema version that numbers the rows in commit order (models/storage/postgres_schema.py)."""
 FOLLOW_ROWS = 50_000
 """Readings one look takes at most: a collector that stored a million while nobody looked is caught
 up with in a few looks, none of which holds the window for long."""
 
 
+def follow(location: Location) -> NewReadings | PostgresNewReadings:
+    """What brings the readings other processes commit to `location`, from the last one stored now."""
+    return PostgresNewReadings(str(location)) if is_database_url(location) else NewReadings(location)
+
+
 class NewReadings:
     """The readings other processes commit to a database, in the order they were stored, after those
     this reader has already seen: what a window that follows a database it does not write adds.
+    `PostgresNewReadings` does the same for PostgreSQL.
 
     SQLite gives each new row a rowid above every rowid in the table, and its writers commit one at a
     time, so "rowid above the last one seen" neither misses nor repeats a reading, whichever collector
@@ -176,3 +184,61 @@ class NewReadings:
 
     def _data_version(self) -> int:
         return self._connection.execute("PRAGMA data_version").fetchone()[0]
+
+    def wake_socket(self) -> int | None:
+        """SQLite says nothing when others commit: the window asks four times a second."""
+        return None
+
+
+class PostgresNewReadings:
+    """`NewReadings` for PostgreSQL: the rows whose id is above the last one seen.
+
+    Each write transaction takes one advisory lock until it commits, so the ids of several collectors
+    follow the order of their commits (models/storage/postgres.py) and this cursor neither misses nor
+    repeats a reading. Each one also NOTIFYs NEW_READINGS at its commit: the socket this reader
+    LISTENs on turns readable, and a window watching `wake_socket()` looks at once rather than at its
+    next poll. A look always asks the table, by the id index, so that polling alone stays right.
+    """
+
+    def __init__(self, url: str):
+        """Starts after the last reading stored now; raises StorageError."""
+        from models.storage.postgres_schema import NEW_READINGS, schema_version
+
+        reader = open_for_reading(url)
+        assert isinstance(reader, PostgresReader)
+        self._reader = reader
+        try:
+            with self._reader.said():
+                if (version := schema_version(self._reader.connection)) < FOLLOWED_VERSION:
+                    raise StorageError(
+                        f"{masked(url)} was made by an older Thermolab (schema version {version}): start a collector"
+                        " of this version on it once, then open it again"
+                    )
+                self._reader.connection.execute(f"LISTEN {NEW_READINGS}")
+            self.cursor = self._reader.execute("SELECT coalesce(max(id), 0) FROM mesures").fetchone()[0]
+            """The id of the last reading seen."""
+        except BaseException:
+            self._reader.close()
+            raise
+
+    def take(self, limit: int = FOLLOW_ROWS) -> list[Reading]:
+        """Up to `limit` readings committed since the last look, oldest first. Raises StorageError."""
+        with self._reader.said():
+            # Read the notifications that woke the window, so that its socket is quiet until the next.
+            for _ in self._reader.connection.notifies(timeout=0):
+                pass
+        rows = self._reader.execute(
+            'SELECT id, capteur_id, temperature, extract(epoch FROM "timestamp")::float8 FROM mesures'
+            " WHERE id > ? ORDER BY id LIMIT ?",
+            (self.cursor, limit),
+        ).fetchall()
+        if rows:
+            self.cursor = rows[-1][0]
+        return [Reading(capteur_id, temperature, timestamp) for _, capteur_id, temperature, timestamp in rows]
+
+    def wake_socket(self) -> int:
+        """The connection's socket, readable when a collector commits."""
+        return self._reader.connection.fileno()
+
+    def close(self) -> None:
+        self._reader.close()

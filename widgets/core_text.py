@@ -141,6 +141,11 @@ TEMPLATES = (
         "{0} was made by a newer Thermolab (schema version {1}; this one knows up to {2}): update Thermolab or choose"
         " another database",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreText",
+        "{0} was made by an older Thermolab (schema version {1}): start a collector of this version on it once, then"
+        " open it again",
+    ),
     QT_TRANSLATE_NOOP("CoreText", "{0} has a table mesures without the column(s) {1}: choose another database"),
     QT_TRANSLATE_NOOP("CoreText", "a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms"),
     QT_TRANSLATE_NOOP("CoreText", "a text file keeps every reading: store into SQLite to keep only the last days"),

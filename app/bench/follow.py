@@ -6,12 +6,17 @@ acked marker reading every tenth of a second, and runs the read-only window (app
 Qt's offscreen platform. A marker's delay runs from its ack, which follows its commit, to the look that
 brought it into the sensors table. A look that finds nothing is timed alone beforehand, as the cost of
 following a database nobody writes.
+
+The database is a SQLite file, or with `--db postgresql://...` a schema of its own in that database,
+dropped at the end (as `bench ingest --db` does): there a commit's NOTIFY wakes the window at once.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import socket
 import tempfile
 import threading
@@ -32,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rate", type=int, default=2_000, help="readings/s streamed besides the markers (default: 2,000)")
     parser.add_argument("--sensors", type=int, default=50, help="sensors the stream spreads over (default: 50)")
     parser.add_argument("--seconds", type=float, default=10.0, help="how long to stream (default: 10)")
+    parser.add_argument("--db", metavar="URL", help="follow a PostgreSQL database (default: a SQLite file)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,14 +45,11 @@ def run(args: argparse.Namespace) -> int:
 
     from app.qt_app import make_application
     from app.viewer_app import FOLLOW_MS, ViewerApp
-    from models.history import NewReadings
-    from models.storage import open_storage
+    from models.history import follow
 
     app = make_application(["thermolab-bench"])
-    with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder:
-        database = Path(folder) / "followed.db"
-        open_storage(database).close()
-        reader = NewReadings(database)
+    with tempfile.TemporaryDirectory(prefix="thermolab-bench-") as folder, _followed(args.db, Path(folder)) as database:
+        reader = follow(database)
         began = time.perf_counter()
         for _ in range(IDLE_LOOKS):
             reader.take()
@@ -58,26 +61,26 @@ def run(args: argparse.Namespace) -> int:
             spent: list[float] = []
             with _timed(ViewerApp, "_add_new_readings", spent):
                 viewer = ViewerApp(database, None, QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
-            viewer.start()
-            acked: list[float] = []
-            seen: list[float] = []
-            stop = threading.Event()
-            threads = [
-                threading.Thread(target=_stream, args=(port, args.rate, args.sensors, stop)),
-                threading.Thread(target=_markers, args=(port, acked, stop)),
-            ]
-            for thread in threads:
-                thread.start()
-            deadline = time.monotonic() + args.seconds
-            while time.monotonic() < deadline:
-                app.processEvents()
-                count = viewer.window.sensor_model.stats(MARKER).count if MARKER in viewer.window.chart.sensors() else 0
-                seen += [time.perf_counter()] * (count - len(seen))
-                time.sleep(0.001)
-            stop.set()
-            for thread in threads:
-                thread.join()
-            viewer.window.close()
+                viewer.start()
+                acked: list[float] = []
+                seen: list[float] = []
+                stop = threading.Event()
+                threads = [
+                    threading.Thread(target=_stream, args=(port, args.rate, args.sensors, stop)),
+                    threading.Thread(target=_markers, args=(port, acked, stop)),
+                ]
+                for thread in threads:
+                    thread.start()
+                deadline = time.monotonic() + args.seconds
+                while time.monotonic() < deadline:
+                    app.processEvents()
+                    count = viewer.window.sensor_model.stats(MARKER).count if MARKER in viewer.window.chart.sensors() else 0
+                    seen += [time.perf_counter()] * (count - len(seen))
+                    time.sleep(0.001)
+                stop.set()
+                for thread in threads:
+                    thread.join()
+                viewer.window.close()
 
     delays = np.array([s - a for a, s in zip(acked, seen, strict=False)]) * 1000
     looks = np.array(spent) * 1000
@@ -88,6 +91,32 @@ def run(args: argparse.Namespace) -> int:
         f"95th percentile {np.percentile(delays, 95):.0f} ms, worst {delays.max():.0f} ms (looks every {FOLLOW_MS} ms)"
     )
     return 0
+
+
+@contextlib.contextmanager
+def _followed(url: str | None, folder: Path):
+    """An empty database to follow: a SQLite file in `folder`, or a schema of its own in `url`."""
+    from models.storage import open_storage
+
+    if url is None:
+        open_storage(folder / "followed.db").close()
+        yield folder / "followed.db"
+        return
+    import psycopg
+
+    from app.bench.postgres_ingest import _with_search_path
+    from models.storage.url import masked
+
+    schema = f"thermolab_follow_{os.getpid()}"
+    print(f"PostgreSQL: {masked(url)}, in the schema {schema} (dropped at the end)")
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            in_schema = _with_search_path(url, schema)
+            open_storage(in_schema).close()
+            yield in_schema
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def _stream(port: int, rate: int, sensors: int, stop: threading.Event) -> None:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 import psycopg
 
 from app.bench.ingest import THERMOLAB, _Server, stream_rate
+from models.storage.postgres import COLUMNS
 from models.storage.postgres_schema import prepare_database
 from models.storage.url import masked
 
@@ -63,7 +64,7 @@ def copy_rate(url: str, count: int) -> float:
     with psycopg.connect(url) as connection:
         prepare_database(connection, url)
         start = time.perf_counter()
-        with connection.cursor() as cursor, cursor.copy("COPY mesures FROM STDIN") as copy:
+        with connection.cursor() as cursor, cursor.copy(f"COPY mesures ({COLUMNS}) FROM STDIN") as copy:
             for first in range(0, len(data), COPY_CHUNK):
                 copy.write(data[first : first + COPY_CHUNK])
         connection.commit()

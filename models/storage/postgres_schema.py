@@ -5,6 +5,11 @@ The table is `mesures`, as in SQLite, in PostgreSQL's own types: the time is a `
 TimescaleDB's `create_hypertable('mesures', 'timestamp')` applies to it as it is, and it is part of the
 one unique constraint, as a hypertable requires. NULLs are distinct in that constraint, as in SQLite's
 index: a resent reading the sensor stamped is stored once, server-stamped readings are never merged.
+
+Version 2 numbers the rows (`id`, an identity column, in the order they were committed: see
+models/storage/postgres.py), so that a window following the database asks for "the rows after the last
+one I saw", as it asks SQLite by rowid. The id is in no unique constraint, which a hypertable forbids
+without the time column: its index is a plain one.
 """
 
 from __future__ import annotations
@@ -15,11 +20,16 @@ from psycopg import errors
 from models.storage.base import StorageError
 from models.storage.url import hide, masked
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CONNECT_TIMEOUT = 5
 """Seconds to wait for a server that does not answer (a host down, a firewall) before saying so."""
 SCHEMA_LOCK = 0x7468_6C61_62
 """The advisory lock two collectors starting at once take, so that one of them makes the schema."""
+WRITE_LOCK = 0x7468_6C61_63
+"""The advisory lock every write transaction takes before it inserts, until it commits: the ids of
+concurrent collectors then follow the order of their commits (models/storage/postgres.py)."""
+NEW_READINGS = "thermolab_mesures"
+"""The channel every write transaction NOTIFYs, delivered at its commit: a following window wakes."""
 
 MIGRATIONS = {
     1: """
@@ -32,6 +42,10 @@ CREATE TABLE IF NOT EXISTS mesures (
     CONSTRAINT mesures_capteur_timestamp UNIQUE (capteur_id, "timestamp", sensor_clock)
 );
 CREATE INDEX IF NOT EXISTS mesures_timestamp_brin ON mesures USING brin ("timestamp");
+""",
+    2: """
+ALTER TABLE mesures ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX IF NOT EXISTS mesures_id ON mesures (id);
 """,
 }
 """What brings a database from the version before to each version; a new version adds an entry."""

@@ -28,6 +28,8 @@ class Reader:
     """SQLite's words; `PostgresReader` says the same in PostgreSQL's."""
 
     moment = "?"
+    row_id = "rowid"
+    """The column that numbers the rows in the order they were committed (models/history.py)."""
 
     def __init__(self, connection: Any):
         self.connection = connection
@@ -51,6 +53,7 @@ class Reader:
 
 class PostgresReader(Reader):
     moment = "to_timestamp(?)"
+    row_id = "id"
 
     def __init__(self, connection: Any, url: str):
         super().__init__(connection)
@@ -64,20 +67,20 @@ class PostgresReader(Reader):
         return f"floor(extract(epoch FROM {time}) / ?)::bigint"
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
-        with self._said():
+        with self.said():
             return self.connection.execute(sql.replace("?", "%s"), parameters)
 
     def stream(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
         # A named cursor lives on the server, which sends its rows a fetch at a time; WITH HOLD, since
         # the reader's connection commits each statement.
-        with self._said():
+        with self.said():
             cursor = self.connection.cursor(name="thermolab_export", withhold=True)
             cursor.execute(sql.replace("?", "%s"), parameters)
         self._streams.append(cursor)
         return cursor
 
     @contextlib.contextmanager
-    def _said(self) -> Iterator[None]:
+    def said(self) -> Iterator[None]:
         """A server gone away (restarted, the network cut) as one sentence, the password masked."""
         import psycopg
 
@@ -102,7 +105,7 @@ def open_for_reading(location: Location) -> Reader:
 
         reader = PostgresReader(connect(str(location), read_only=True), str(location))
         try:
-            with reader._said():
+            with reader.said():
                 check_version(reader.connection, reader.url)
                 check_columns(reader.connection, reader.url)
         except BaseException:

@@ -792,6 +792,10 @@
         <translation>{0} a été créée par un Thermolab plus récent (schéma version {1}&#xa0;; celui-ci connaît jusqu&apos;à {2})&#xa0;: mettez Thermolab à jour ou choisissez une autre base</translation>
     </message>
     <message>
+        <source>{0} was made by an older Thermolab (schema version {1}): start a collector of this version on it once, then open it again</source>
+        <translation>{0} a été créée par un Thermolab plus ancien (schéma version {1})&#xa0;: lancez une fois sur cette base un collecteur de cette version, puis rouvrez-la</translation>
+    </message>
+    <message>
         <source>{0} has a table mesures without the column(s) {1}: choose another database</source>
         <translation>{0} a une table mesures sans la ou les colonnes {1}&#xa0;: choisissez une autre base</translation>
     </message>

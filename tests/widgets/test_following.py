@@ -1,8 +1,7 @@
 """Two collector processes store into one database while a window in a third process, which collects
-nothing, follows it (issue 18, item 3)."""
+nothing, follows it (issue 18, item 3): a SQLite file, and a PostgreSQL database of a real server."""
 
 import contextlib
-import sqlite3
 import time
 
 import numpy as np
@@ -12,17 +11,17 @@ from PySide6.QtCore import QSettings, Qt
 from app import viewer_app
 from app.viewer_app import ViewerApp
 from models.reading import Reading
-from models.storage import open_storage
+from models.storage import open_for_reading, open_storage
 from tests.support import LineClient, ServerProcess
 
 ROUNDS, PER_ROUND = 10, 60
 """Each collector gets ROUNDS rounds of PER_ROUND readings, both collectors in every round."""
 
 
-@pytest.fixture
-def shared(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request, tmp_path):
     """A database that already holds a reading, as a lab's would."""
-    path = tmp_path / "shared.db"
+    path = request.getfixturevalue("postgres_url") if request.param == "postgresql" else tmp_path / "shared.db"
     storage = open_storage(path)
     assert storage.submit([Reading("before", 19.0, time.time() - 3_600, sensor_timestamp=True)], 0.0).wait(10)
     storage.close()
@@ -73,8 +72,8 @@ def test_a_window_follows_two_collectors_writing_one_database(qtbot, viewer, sha
         assert code == 0, stderr
         assert f"stopped: {ROUNDS * PER_ROUND:,} readings stored, 0 rejected" in stdout
 
-    with contextlib.closing(sqlite3.connect(shared)) as db:
-        stored = dict(db.execute("SELECT capteur_id, count(*) FROM mesures GROUP BY capteur_id"))
+    with contextlib.closing(open_for_reading(shared)) as db:
+        stored = dict(db.execute("SELECT capteur_id, count(*) FROM mesures GROUP BY capteur_id").fetchall())
     assert stored == {"before": 1, "room_a": ROUNDS * PER_ROUND, "room_b": ROUNDS * PER_ROUND}
 
     table, chart = viewer.window.sensor_model, viewer.window.chart

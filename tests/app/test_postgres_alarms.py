@@ -37,7 +37,9 @@ def test_an_alarm_is_raised_stored_acknowledged_kept_over_a_restart_and_exported
     assert not [line for line in seen if line.startswith("alarm raised")], "still raised, not raised again"
     assert seen[-1] == "alarm cleared: fridge no longer above 8 °C [event 1]"
     rows = list(csv.DictReader(io.StringIO(alarms("export", "--db", postgres_url))))
-    assert [(row["id"], row["capteur_id"], row["value"], row["acknowledged_by"]) for row in rows] == [("1", "fridge", "9.5", "marie")]
+    assert [(row["id"], row["capteur_id"], row["value"], row["acknowledged_by"]) for row in rows] == [
+        ("1", "fridge", "9.5", "marie")
+    ]
     assert rows[0]["cleared_at"].endswith("Z")
 
 

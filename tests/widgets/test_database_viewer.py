@@ -35,7 +35,7 @@ def test_an_opened_database_is_shown_read_only_and_live_readings_stay_where_they
         sensor.send({"capteur_id": "live", "temperature": 22.0, "seq": 1})
         assert sensor.answer() == {"ack": 1}
     assert server_app.session.server is server
-    assert server_app.window.storage.text() == str(tmp_path / "m.db")
+    assert server_app.window.storage.path() == str(tmp_path / "m.db")
     assert [row[0] for row in stored_rows(tmp_path / "m.db")] == ["live"]
     assert "live" not in {row[0] for row in stored_rows(older)}
     assert "live" not in viewer.chart.sensors()

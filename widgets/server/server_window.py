@@ -373,6 +373,10 @@ class PathLabel(QLabel):
         self._path = path
         self._elide()
 
+    def path(self) -> str:
+        """The whole path, however much of it the label has room to show."""
+        return self._path
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()

@@ -56,7 +56,7 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
         f"the folder {missing.parent} does not exist: create it or choose another file."
         " Nothing was saved: the server goes on as before."
     ]
-    assert server_app.window.storage.text() == str(tmp_path / "m.db")
+    assert server_app.window.storage.path() == str(tmp_path / "m.db")
     assert acked(("127.0.0.1", port))
     assert load_server_config(settings()).storage_path is None
 
@@ -64,7 +64,7 @@ def test_a_storage_that_cannot_be_opened_leaves_the_server_on_its_database(qtbot
     qtbot.waitUntil(lambda: not server_app.session.running, timeout=10_000)
     with qtbot.waitSignal(server_app.session.listening, timeout=10_000):
         server_app.window.start_action.trigger()
-    assert server_app.window.storage.text() == str(tmp_path / "m.db")
+    assert server_app.window.storage.path() == str(tmp_path / "m.db")
 
 
 def test_settings_that_work_are_saved_once_the_server_listens_on_them(qtbot, server_app, tmp_path, warnings):
@@ -73,7 +73,7 @@ def test_settings_that_work_are_saved_once_the_server_listens_on_them(qtbot, ser
     with qtbot.waitSignal(server_app.session.listening, timeout=10_000):
         click_save(qtbot, dialog)
     assert load_server_config(settings()).storage_path == tmp_path / "other.db"
-    assert server_app.window.storage.text() == str(tmp_path / "other.db")
+    assert server_app.window.storage.path() == str(tmp_path / "other.db")
     assert warnings == []
 
 

@@ -52,7 +52,7 @@ def test_a_postgresql_url_chosen_in_settings_stores_there_and_survives_a_restart
     with qtbot.waitSignal(default_server.session.listening, timeout=10_000):
         click_save(qtbot, dialog)
 
-    assert default_server.window.storage.text() == masked
+    assert default_server.window.storage.path() == masked
     assert send(default_server, "pg", 1) == {"ack": 1}
     qtbot.waitUntil(lambda: "pg" in default_server.window.chart.sensors())
 

@@ -29,7 +29,7 @@ def test_text_file_with_no_file_named_writes_donnees_txt_and_leaves_the_database
     default_server.window.close()
     text_file = private_data_dir / "donnees.txt"
     assert text_file.read_text().splitlines()[0].startswith("in_text,21.5,")
-    assert default_server.window.storage.text() == str(text_file)
+    assert default_server.window.storage.path() == str(text_file)
     assert [row[:2] for row in stored_rows(database)] == [("in_db", 20.0)]
     with contextlib.closing(sqlite3.connect(database)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

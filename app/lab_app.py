@@ -72,6 +72,9 @@ class LabApp(QObject):
     @staticmethod
     def _place(places: list) -> None:
         for window, place in places:
+            # The minimum width of the layout as it now is, not as a posted relayout will make it: a
+            # resize holds to the old minimum, the side docks' before the narrow layout put them below.
+            window.layout().activate()
             window.resize(place.size())
             window.move(place.topLeft())
 

@@ -56,11 +56,16 @@ def make_action(parent: QWidget, text: str, command: str | None = None, tip: str
     if command is not None:
         bind(action, command)
     if tip:
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
+        describe(action, tip)
     if slot is not None:
         action.triggered.connect(slot)
     return action
+
+
+def describe(action: QAction, tip: str) -> None:
+    """`tip` in the action's tooltip and, as the pointer passes over its menu entry, in the status bar."""
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
 
 
 def bind(action: QAction, command: str) -> None:

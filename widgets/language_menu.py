@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from widgets.actions import describe
 from widgets.choice_menu import ChoiceMenu
 
 
@@ -14,5 +15,6 @@ class LanguageMenu(ChoiceMenu):
         super().__init__(parent)
         self.setTitle(self.tr("&Language"))
         self.setObjectName("languageMenu")
+        describe(self.menuAction(), self.tr("The language of the windows, from their next start"))
         # Each language is named in itself, so a user lost in a language they cannot read finds theirs.
         self.add_choices([("system", self.tr("System language")), ("fr", "Français"), ("en", "English")])

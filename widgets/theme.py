@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
+from widgets.actions import describe
 from widgets.choice_menu import ChoiceMenu
 
 SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
@@ -114,6 +115,7 @@ class ThemeMenu(ChoiceMenu):
         super().__init__(parent)
         self.setTitle(self.tr("&Theme"))
         self.setObjectName("themeMenu")
+        describe(self.menuAction(), self.tr("Light or dark windows, or as the desktop has them"))
         self.add_choices([("system", self.tr("System")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))])
 
 

@@ -1891,6 +1891,10 @@
         <translation>&amp;Langue</translation>
     </message>
     <message>
+        <source>The language of the windows, from their next start</source>
+        <translation>La langue des fenêtres, dès leur prochain démarrage</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
@@ -2770,6 +2774,10 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
+        <source>Show or hide the {0} panel</source>
+        <translation>Afficher ou masquer le panneau {0}</translation>
+    </message>
+    <message>
         <source>&amp;Start server</source>
         <translation>&amp;Démarrer le serveur</translation>
     </message>
@@ -3255,6 +3263,10 @@ Depuis un terminal&#xa0;:
         <translation>{0} envoie la température réelle de sa ville&#xa0;: seul son rythme peut changer (double-cliquez sur son rythme).</translation>
     </message>
     <message>
+        <source>Show or hide the {0} panel</source>
+        <translation>Afficher ou masquer le panneau {0}</translation>
+    </message>
+    <message>
         <source>&amp;Target server…</source>
         <translation>&amp;Serveur cible…</translation>
     </message>
@@ -3437,6 +3449,10 @@ Depuis un terminal&#xa0;:
         <translation>Cible</translation>
     </message>
     <message>
+        <source>Show or hide the {0} toolbar</source>
+        <translation>Afficher ou masquer la barre d&apos;outils {0}</translation>
+    </message>
+    <message>
         <source>The readings server or the MQTT broker the sensors send to (File › Target server…)</source>
         <translation>Le serveur de mesures ou le broker MQTT auquel les capteurs envoient (Fichier › Serveur cible…)</translation>
     </message>
@@ -3552,6 +3568,10 @@ Ajoutez des capteurs avec Ctrl+N, sélectionnez des lignes pour les démarrer, l
     <message>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>Light or dark windows, or as the desktop has them</source>
+        <translation>Des fenêtres claires ou sombres, ou comme celles du bureau</translation>
     </message>
     <message>
         <source>System</source>

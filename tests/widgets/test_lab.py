@@ -103,3 +103,27 @@ def test_the_sensors_send_nowhere_while_the_server_of_the_window_cannot_listen(q
         f"The server window is not listening (the folder {missing} does not exist: create it or choose another file):"
         " start the sensors once it is.",
     ]
+
+
+def entries(menu) -> list:
+    """The entries of `menu`, and of its submenus apart, each list a group of siblings."""
+    actions = [action for action in menu.actions() if not action.isSeparator()]
+    return [actions] + [group for action in actions if action.menu() for group in entries(action.menu())]
+
+
+def test_every_menu_entry_says_what_it_does_in_the_status_bar_where_its_siblings_do(lab):
+    for window in (lab.server.window, lab.simulator.window):
+        for top in window.menuBar().actions():
+            for siblings in entries(top.menu()):
+                if any(action.statusTip() for action in siblings):
+                    assert [action.text() for action in siblings if not action.statusTip()] == []
+
+
+def test_on_a_first_start_the_server_window_ends_where_the_simulator_begins(qtbot, lab):
+    # The server window kept the minimum width its side docks had asked for before they went below
+    # the chart: its right edge, the chart's last time and the status bar's end, went under the simulator.
+    server, simulator = lab.server.window, lab.simulator.window
+    for window in (server, simulator):
+        window.show()
+        qtbot.waitExposed(window)
+    assert server.frameGeometry().right() < simulator.frameGeometry().left()

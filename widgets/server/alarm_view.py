@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from models.alarms import AlarmEvent, AlarmRule
-from widgets.actions import bind, make_action
+from widgets.actions import bind, describe, make_action
 from widgets.server.alarm_notifier import AlarmNotifier
 from widgets.server.alarm_words import WARNING_SIGN, sensor_alarms
 from widgets.server.alarms_panel import AlarmsPanel
@@ -37,7 +37,7 @@ class AlarmView(QObject):
         window.docks["alarms"] = self.dock
         panel_action = self.dock.toggleViewAction()
         bind(panel_action, "alarms_panel")
-        panel_action.setToolTip(self.tr("Show or hide the Alarms panel"))
+        describe(panel_action, self.tr("Show or hide the Alarms panel"))
         window.add_view_entry(panel_action)
         window.sensor_table.rules_requested.connect(self.rules_requested.emit)
         self.notifier = AlarmNotifier(window)
@@ -97,7 +97,7 @@ class AlarmView(QObject):
         # Shown only while alarms are active: a narrow window keeps its room for the storage file's name.
         count = self.tr("%n active alarm(s)", "", len(active))
         self.count.setText(f"{WARNING_SIGN} {count}")
-        self.count.setVisible(bool(active))
+        self.window.show_in_status_bar(self.count, bool(active))
 
     def bring_forward(self) -> None:
         """An alarm was raised: the panel's tab comes in front of the panels it shares the place with.

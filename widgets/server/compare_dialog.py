@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.chart.value_axis import ValueAxis
 from widgets.locale_format import Numbers
 from widgets.theme import colours
 
@@ -217,7 +218,7 @@ def _wrapping_label() -> QLabel:
 
 def _fixed_plot(title: str | None = None) -> pg.PlotWidget:
     """A plot the session moves itself: no menu, no dragging or zooming with the mouse."""
-    plot = pg.PlotWidget(title=title)
+    plot = pg.PlotWidget(title=title, axisItems={side: ValueAxis(side) for side in ("left", "bottom")})
     plot.setMinimumHeight(PLOT_HEIGHT)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(False, False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from models.server_config import DEFAULT_PORT
 from models.server_state import BrokerLink, ServerPanels
 from models.storage import Location, masked
-from widgets.actions import make_action
+from widgets.actions import describe, make_action
 from widgets.chart.chart import LiveChart
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
@@ -166,7 +166,7 @@ class ServerWindow(QMainWindow):
 
     def show_broker_link(self, link: BrokerLink | None) -> None:
         self.broker_link.show_link(link)
-        self.broker.setVisible(link is not None)
+        self.show_in_status_bar(self.broker, link is not None)
         if link is not None:
             self.broker.setText(self._broker_text.short(link))
             self.broker.setToolTip(self._broker_text.full(link))
@@ -227,6 +227,7 @@ class ServerWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        describe(dock.toggleViewAction(), self.tr("Show or hide the {0} panel").format(title))
         return dock
 
     def _action(self, text: str, command: str | None = None, tip: str = "", slot=None) -> QAction:
@@ -329,8 +330,19 @@ class ServerWindow(QMainWindow):
         self.storage = PathLabel()
         for label in (self.address, self.clients, self.rate, self.stored, self.broker):
             self.statusBar().addWidget(label)
-        self.statusBar().addPermanentWidget(self.storage, 1)
+        # Not a permanent widget: one that stretches leaves a note no room to be drawn in.
+        self.statusBar().addWidget(self.storage, 1)
         self.stored.setText(self.tr("Stored: 0"))
+
+    def show_in_status_bar(self, label: QWidget, visible: bool) -> None:
+        """While a note is shown, a figure that comes waits for it to go, as the status bar makes the
+        others wait: shown now, it would be drawn over the note."""
+        if visible and self.statusBar().currentMessage():
+            label.hide()
+            # Hidden for the note, not by the window: the status bar shows it again when the note goes.
+            label.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
+        else:
+            label.setVisible(visible)
 
     def _show_time_basis(self, by_reception: bool) -> None:
         label = self.tr("Local time of reception") if by_reception else self.tr("Local time")

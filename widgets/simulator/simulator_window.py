@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSi
 
 from models.sensor_row import SensorRow
 from models.sensor_target import SensorTarget
-from widgets.actions import bind, make_action
+from widgets.actions import bind, describe, make_action
 from widgets.confirm import Confirmation
 from widgets.core_text import translated
 from widgets.dock_layout import first_size, tabs_below
@@ -183,6 +183,7 @@ class SimulatorWindow(QMainWindow):
         dock.setObjectName(f"{key}_dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        describe(dock.toggleViewAction(), self.tr("Show or hide the {0} panel").format(title))
         return dock
 
     def _action(self, text: str, command: str | None = None, tip: str = "", slot=None) -> QAction:
@@ -299,7 +300,9 @@ class SimulatorWindow(QMainWindow):
         ):
             action.setIconText(name)
         view.addSeparator()
-        view.addActions([toolbar.toggleViewAction(), self.all_toolbar.toggleViewAction()])
+        for bar in (toolbar, self.all_toolbar):
+            describe(bar.toggleViewAction(), self.tr("Show or hide the {0} toolbar").format(bar.windowTitle()))
+            view.addAction(bar.toggleViewAction())
         view.addSeparator()
         self.language_menu = LanguageMenu(self)
         view.addMenu(self.language_menu)

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.widgets.server.test_wire_view import contrast
+from tests.widgets.test_french import speaking
+from widgets.server.compare_dialog import CompareDialog
 from widgets.theme import colours
 
 
@@ -94,3 +96,12 @@ def test_the_charts_words_are_as_readable_as_the_tick_labels(qtbot, services):
     assert contrast(shown_colour(dialog.mono_plot.getPlotItem().titleLabel), background) >= 4.5
     for _, label in dialog.rates_plot.getPlotItem().legend.items:
         assert contrast(shown_colour(label), background) >= 4.5
+
+
+def test_the_axes_write_numbers_in_french_with_a_comma(qtbot, qapp):
+    with speaking(qapp, "fr"):
+        dialog = CompareDialog(8, 4, 2.0)
+        qtbot.addWidget(dialog)
+        for plot in (dialog.mono_plot, dialog.multi_plot, dialog.rates_plot):
+            for side in ("left", "bottom"):
+                assert plot.getAxis(side).tickStrings([0.2, 0.4], 1, 0.2) == ["0,2", "0,4"]

@@ -7,6 +7,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from app.server.server_app import ServerApp
+from models.alarms.events import AlarmEvent
+from models.alarms.rules import AlarmKind
 from models.server_config import ServerConfig
 from tests.support import LineClient, stored_rows
 from tests.widgets.modal import ModalAnswerer
@@ -201,3 +203,28 @@ def test_the_services_panel_is_shown_whole_in_french_without_scrolling_sideways(
     assert scroller.horizontalScrollBar().maximum() == 0
     assert panel.width() >= panel.minimumSizeHint().width()
     app.window.close()
+
+
+def test_a_status_bar_note_has_room_beside_the_storage_path(qtbot, server_app):
+    # The path took all the width and the note was drawn in what was left of it: nothing.
+    window = server_app.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.findChild(QAction, "watch_connection").trigger()
+    note = window.statusBar().currentMessage()
+    assert note == "Select a connection in the Connections panel first."
+    window.statusBar().layout().activate()
+    assert not window.storage.isVisible() or window.storage.x() > window.fontMetrics().horizontalAdvance(note)
+
+
+def test_an_alarm_raised_during_a_note_waits_for_the_note_to_go_before_its_count_shows(qtbot, server_app):
+    # The count showed over the note, both unreadable.
+    window = server_app.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.statusBar().showMessage("Port 50007 is in use by another program", 60_000)
+    window.alarms.show_alarms([AlarmEvent("fridge", 1, AlarmKind.HIGH, 8.0, 9.5, 1_700_000_000.0)], [])
+    assert not window.alarms.count.isVisible()
+    window.statusBar().clearMessage()
+    assert window.alarms.count.isVisible()
+    assert window.alarms.count.text() == "⚠ 1 active alarm"

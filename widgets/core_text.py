@@ -147,7 +147,6 @@ TEMPLATES = (
         " open it again",
     ),
     QT_TRANSLATE_NOOP("CoreText", "{0} has a table mesures without the column(s) {1}: choose another database"),
-    QT_TRANSLATE_NOOP("CoreText", "a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms"),
     QT_TRANSLATE_NOOP("CoreText", "a text file keeps every reading: store into SQLite to keep only the last days"),
     QT_TRANSLATE_NOOP("CoreText", "cannot read {0} any more ({1}): open it again"),
     # Alarms (models/alarms/): the event log, a failing alarm file, a rule refused.

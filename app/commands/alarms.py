@@ -10,14 +10,13 @@ import argparse
 import getpass
 import sys
 import time
-from pathlib import Path
 
 from app.commands.common import fail, file_path
 from app.paths import default_database
 from models.alarms import AlarmBook, AlarmEvent, AlarmKind, AlarmRule, InvalidRule, UnknownAlarm, alarm_book_path
 from models.csv_format import iso_utc
 from models.export import writes_over_database
-from models.storage import StorageError, open_alarm_book
+from models.storage import Location, StorageError, is_database_url, location_of, open_alarm_book
 
 DESCRIPTION = """\
 Alarm rules watch the readings the server stores, and each alarm raised or cleared is kept as an event.
@@ -98,7 +97,12 @@ def register(commands) -> None:
 def _action(actions, name: str, what: str, run) -> argparse.ArgumentParser:
     action = actions.add_parser(name, help=what, description=what[:1].upper() + what[1:] + ".")
     storage = action.add_mutually_exclusive_group()
-    storage.add_argument("--db", type=file_path, metavar="FILE", help="the SQLite file (default: the server's default database)")
+    storage.add_argument(
+        "--db",
+        type=location_of,
+        metavar="FILE|URL",
+        help="the SQLite file (default: the server's default database), or a PostgreSQL URL as for the server",
+    )
     storage.add_argument(
         "--text-file", type=file_path, metavar="FILE", help="the server's text file: its alarms are in FILE.alarms.db beside it"
     )
@@ -113,8 +117,8 @@ def _user() -> str:
         return "someone"
 
 
-def _storage(args: argparse.Namespace) -> tuple[Path, bool]:
-    """The storage file the arguments name, and whether it is a text file."""
+def _storage(args: argparse.Namespace) -> tuple[Location, bool]:
+    """The storage the arguments name, and whether it is a text file."""
     if args.text_file is not None:
         return args.text_file, True
     return (args.db if args.db is not None else default_database()), False
@@ -232,7 +236,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{written:,} alarm events written to {args.out}", file=sys.stderr)
         return 0
 
-    if to_file and writes_over_database(alarm_book_path(*_storage(args)), args.out):
+    storage, text_file = _storage(args)
+    if to_file and not is_database_url(storage) and writes_over_database(alarm_book_path(storage, text_file), args.out):
         return fail(f"{args.out} is the database being exported (or its journal): choose another file for the CSV", 2)
     return _with_book(args, work)
 

@@ -66,7 +66,7 @@ def file_path(text: str) -> Path:
     """A file named on the command line. A database URL is refused here: named as a file, the URL and
     its password would go into every sentence about the file."""
     if is_database_url(text):
-        raise argparse.ArgumentTypeError("this option takes a file; a PostgreSQL URL goes with server --db or export --db")
+        raise argparse.ArgumentTypeError("this option takes a file; a PostgreSQL URL goes with --db of server, export or alarms")
     return Path(text)
 
 

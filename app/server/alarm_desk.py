@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from models.alarms import AlarmBook, AlarmEvent, AlarmRule, AlarmWatch, UnknownAlarm, alarm_book_path
-from models.storage import StorageError, open_alarm_book
+from models.storage import StorageError, is_database_url, open_alarm_book
 from widgets.server.alarm_rules_dialog import AlarmRulesDialog
 from widgets.server.alarms_panel import SHOWN_EVENTS
 from widgets.server.server_window import ServerWindow
@@ -164,7 +164,7 @@ class AlarmDesk(QObject):
     def _book(self, create: bool) -> Iterator[AlarmBook | None]:
         """`create` False: None when the storage has no alarm book yet (nothing was stored there)."""
         path, text_file = self._storage()
-        if not create and not alarm_book_path(path, text_file).is_file():
+        if not create and not is_database_url(path) and not alarm_book_path(path, text_file).is_file():
             yield None
             return
         book = open_alarm_book(path, text_file)

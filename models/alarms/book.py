@@ -1,8 +1,10 @@
-"""Alarm rules and events in SQLite: tables `alarm_rules` and `alarm_events` (docs/protocol.md, section 2).
+"""Alarm rules and events: tables `alarm_rules` and `alarm_events` (docs/protocol.md, section 2).
 
-They live in the readings' database, or for a text-file storage in a database beside the text file
-(`alarm_book_path`), so the headless server, the window and `python main.py alarms` share them. Each
-opens its own `AlarmBook`; a server notices what another program changed through `changed()`.
+They live in the readings' database (SQLite or PostgreSQL), or for a text-file storage in a SQLite
+database beside the text file (`alarm_book_path`), so the headless server, the window and `python main.py
+alarms` share them. Each opens its own `AlarmBook`; a server notices what another program changed through
+`changed()`. The SQL is written once, in SQLite's words; `PostgresAlarmBook` (postgres_book.py) says
+where PostgreSQL's differ.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from models.alarms.events import AlarmEvent
 from models.alarms.rules import AlarmKind, AlarmRule, InvalidRule, check_rules
@@ -74,19 +76,25 @@ class UnknownAlarm(LookupError):
 class AlarmBook:
     """One connection's view of the rules and events; not shared between threads."""
 
-    def __init__(self, connection: sqlite3.Connection):
+    errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    """What the connection raises when the database refuses or is gone."""
+
+    def __init__(self, connection: Any):
         """`connection`: autocommit (isolation_level=None), its tables made (`ALARM_SCHEMA`)."""
         self._connection = connection
 
     def close(self) -> None:
         self._connection.close()
 
-    def changed(self) -> int:
+    def changed(self) -> object:
         """A number that changes whenever another connection commits to the file."""
         return self._connection.execute("PRAGMA data_version").fetchone()[0]
 
+    def _execute(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        return self._connection.execute(sql, parameters)
+
     def rules(self) -> list[AlarmRule]:
-        rows = self._connection.execute(f"SELECT {_RULE_COLUMNS} FROM alarm_rules ORDER BY id").fetchall()
+        rows = self._execute(f"SELECT {_RULE_COLUMNS} FROM alarm_rules ORDER BY id").fetchall()
         return [
             AlarmRule(AlarmKind(kind), threshold, sensor, hysteresis, duration, id_)
             for id_, sensor, kind, threshold, hysteresis, duration in rows
@@ -110,28 +118,28 @@ class AlarmBook:
             check_rules([*(r for r in old if r.sensor != sensor), *rules])
             kinds = {rule.kind for rule in rules}
             for gone in (r for r in old if r.sensor == sensor and r.kind not in kinds):
-                self._connection.execute("DELETE FROM alarm_rules WHERE id = ?", (gone.id,))
+                self._execute("DELETE FROM alarm_rules WHERE id = ?", (gone.id,))
             return [self._write(rule, _same_place(rule, old)) for rule in rules]
 
     def _write(self, rule: AlarmRule, replaced: AlarmRule | None) -> AlarmRule:
         if replaced is not None:
-            self._connection.execute(
+            self._execute(
                 "UPDATE alarm_rules SET threshold = ?, hysteresis = ?, min_duration = ? WHERE id = ?",
                 (rule.threshold, rule.hysteresis, rule.min_duration, replaced.id),
             )
             return replace(rule, id=replaced.id)
-        cursor = self._connection.execute(
-            "INSERT INTO alarm_rules (capteur_id, kind, threshold, hysteresis, min_duration) VALUES (?, ?, ?, ?, ?)",
+        (rule_id,) = self._execute(
+            "INSERT INTO alarm_rules (capteur_id, kind, threshold, hysteresis, min_duration) VALUES (?, ?, ?, ?, ?) RETURNING id",
             (rule.sensor, str(rule.kind), rule.threshold, rule.hysteresis, rule.min_duration),
-        )
-        return replace(rule, id=cursor.lastrowid)
+        ).fetchone()
+        return replace(rule, id=rule_id)
 
     def remove_rule(self, rule_id: int) -> AlarmRule:
         with self._transaction():
             rule = next((rule for rule in self.rules() if rule.id == rule_id), None)
             if rule is None:
                 raise UnknownAlarm(f"there is no alarm rule {rule_id}: `alarms list` shows them")
-            self._connection.execute("DELETE FROM alarm_rules WHERE id = ?", (rule_id,))
+            self._execute("DELETE FROM alarm_rules WHERE id = ?", (rule_id,))
         return rule
 
     def events(self, sensor: str | None = None, active_only: bool = False, limit: int | None = None) -> list[AlarmEvent]:
@@ -144,35 +152,38 @@ class AlarmBook:
             clauses.append("cleared_at IS NULL")
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         limited = f" LIMIT {int(limit)}" if limit is not None else ""
-        rows = self._connection.execute(f"SELECT {_EVENT_COLUMNS} FROM alarm_events{where} ORDER BY id DESC{limited}", parameters)
+        rows = self._execute(f"SELECT {_EVENT_COLUMNS} FROM alarm_events{where} ORDER BY id DESC{limited}", parameters)
         return [_event(row) for row in rows]
 
     def active(self) -> list[AlarmEvent]:
         return self.events(active_only=True)
 
-    def record(self, event: AlarmEvent) -> AlarmEvent:
-        """Store an alarm just raised, or the clearing of one; return it with its id."""
+    def record(self, event: AlarmEvent) -> AlarmEvent | None:
+        """Store an alarm just raised, or the clearing of one; return it with its id. None when the database
+        already holds that change: another collector raised that rule's alarm on that sensor, or cleared it,
+        first (a PostgreSQL database keeps one active alarm per sensor and rule)."""
         if event.active:
-            event_id = self._connection.execute(
-                "INSERT INTO alarm_events (capteur_id, rule_id, kind, threshold, value, raised_at) VALUES (?, ?, ?, ?, ?, ?)",
+            row = self._execute(
+                "INSERT INTO alarm_events (capteur_id, rule_id, kind, threshold, value, raised_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING RETURNING id",
                 (event.sensor, event.rule_id, str(event.kind), event.threshold, event.value, event.raised_at),
-            ).lastrowid
-            return replace(event, id=event_id)
-        row = self._connection.execute(
+            ).fetchone()
+            return None if row is None else replace(event, id=row[0])
+        row = self._execute(
             "UPDATE alarm_events SET cleared_at = ? WHERE capteur_id = ? AND rule_id = ? AND cleared_at IS NULL RETURNING "
             + _EVENT_COLUMNS,
             (event.cleared_at, event.sensor, event.rule_id),
         ).fetchone()
-        return event if row is None else _event(row)
+        return None if row is None else _event(row)
 
     def acknowledge(self, event_id: int, by: str, at: float) -> AlarmEvent:
         """Mark an event seen by `by` at `at`; an event acknowledged before keeps its first acknowledgement."""
         with self._transaction():
-            self._connection.execute(
+            self._execute(
                 "UPDATE alarm_events SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL",
                 (by, at, event_id),
             )
-            row = self._connection.execute(f"SELECT {_EVENT_COLUMNS} FROM alarm_events WHERE id = ?", (event_id,)).fetchone()
+            row = self._execute(f"SELECT {_EVENT_COLUMNS} FROM alarm_events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
             raise UnknownAlarm(f"there is no alarm event {event_id}: `alarms events` shows them")
         return _event(row)
@@ -182,7 +193,7 @@ class AlarmBook:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(EVENTS_HEADER)
         written = 0
-        for row in self._connection.execute(f"SELECT {_EVENT_COLUMNS} FROM alarm_events ORDER BY id"):
+        for row in self._execute(f"SELECT {_EVENT_COLUMNS} FROM alarm_events ORDER BY id"):
             event = _event(row)
             writer.writerow(
                 (

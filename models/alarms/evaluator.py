@@ -4,7 +4,8 @@
 condition held for its minimum duration). Neither is called per reading: a batch of readings is
 grouped by sensor once, and a sensor whose alarms are quiet and whose values all lie inside its
 thresholds costs a `max()` and a `min()`. Every change is handed to `record` (which stores it and
-gives it its id) and returned, in order. The clock is injected, so tests move time by hand.
+gives it its id, or None when another collector stored it first) and returned, in order. The clock
+is injected, so tests move time by hand.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class AlarmEvaluator:
         self,
         rules: Iterable[AlarmRule] = (),
         active: Iterable[AlarmEvent] = (),
-        record: Callable[[AlarmEvent], AlarmEvent] | None = None,
+        record: Callable[[AlarmEvent], AlarmEvent | None] | None = None,
         clock: Callable[[], float] = time.time,
     ):
         """`active`: the alarms still raised when the server last stopped; they stay raised, not raised again."""
@@ -175,6 +176,9 @@ class AlarmEvaluator:
 
     def _change(self, event: AlarmEvent) -> AlarmEvent:
         recorded = self._record(event)
+        if recorded is None:
+            # Another collector on the same database told this change first: held here, told once.
+            return event
         self._changes.append(recorded)
         return recorded
 

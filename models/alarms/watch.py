@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import sqlite3
 import threading
 import time
 from collections import deque
@@ -154,13 +153,14 @@ class AlarmWatch:
         self._rules = self._evaluator.rules
         return changes
 
-    def _record(self, event: AlarmEvent) -> AlarmEvent:
+    def _record(self, event: AlarmEvent) -> AlarmEvent | None:
         """Store a change; when the file refuses, the alarm is still told, and the fault said once."""
         if self._book is None:
             return event
+        refusals: tuple[type[Exception], ...] = (*self._book.errors, OSError)
         try:
             recorded = self._book.record(event)
-        except (sqlite3.Error, OSError) as error:
+        except refusals as error:
             self._trouble(f"alarm events cannot be stored: {error}")
             return event
         if self._failing:

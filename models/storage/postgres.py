@@ -30,8 +30,10 @@ from datetime import UTC, datetime
 import psycopg
 from psycopg import errors
 
+from models.alarms import AlarmBook
 from models.reading import Reading
 from models.storage.base import MAX_PENDING_READINGS, Storage
+from models.storage.postgres_alarms import open_postgres_alarm_book
 from models.storage.postgres_schema import NEW_READINGS, WRITE_LOCK, connect, first_line, prepare_database, unopenable
 from models.storage.url import hide, masked
 
@@ -89,6 +91,9 @@ class PostgresStorage(Storage):
             connection.close()
             raise
         self._connection = connection
+
+    def _alarm_book(self) -> AlarmBook:
+        return open_postgres_alarm_book(self.url)
 
     def _check_file(self) -> None:
         """No file to lose: the server keeps what it committed."""

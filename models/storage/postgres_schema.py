@@ -20,7 +20,7 @@ from psycopg import errors
 from models.storage.base import StorageError
 from models.storage.url import hide, masked
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CONNECT_TIMEOUT = 5
 """Seconds to wait for a server that does not answer (a host down, a firewall) before saying so."""
 SCHEMA_LOCK = 0x7468_6C61_62
@@ -47,8 +47,34 @@ CREATE INDEX IF NOT EXISTS mesures_timestamp_brin ON mesures USING brin ("timest
 ALTER TABLE mesures ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY;
 CREATE INDEX IF NOT EXISTS mesures_id ON mesures (id);
 """,
+    3: """
+CREATE TABLE IF NOT EXISTS alarm_rules (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    capteur_id   text,
+    kind         text NOT NULL,
+    threshold    double precision NOT NULL,
+    hysteresis   double precision NOT NULL DEFAULT 0,
+    min_duration double precision NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS alarm_events (
+    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    capteur_id      text NOT NULL,
+    rule_id         bigint NOT NULL,
+    kind            text NOT NULL,
+    threshold       double precision NOT NULL,
+    value           double precision NOT NULL,
+    raised_at       double precision NOT NULL,
+    cleared_at      double precision,
+    acknowledged_by text,
+    acknowledged_at double precision
+);
+CREATE UNIQUE INDEX IF NOT EXISTS alarm_events_one_active ON alarm_events (capteur_id, rule_id) WHERE cleared_at IS NULL;
+""",
 }
-"""What brings a database from the version before to each version; a new version adds an entry."""
+"""What brings a database from the version before to each version; a new version adds an entry.
+2: the id that windows follow (in commit order under WRITE_LOCK, models/storage/postgres.py); 3: the
+alarm tables, as SQLite's (models/alarms/book.py), times in Unix seconds as there, with one active alarm
+per sensor and rule (models/storage/postgres_alarms.py); an identity never gives a number twice."""
 
 _REQUIRED_COLUMNS = {"capteur_id", "temperature", "timestamp"}
 

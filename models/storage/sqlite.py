@@ -11,7 +11,6 @@ from pathlib import Path
 from models.alarms import ALARM_SCHEMA, AlarmBook, alarm_book_path
 from models.reading import Reading
 from models.storage.base import FileLost, Storage, StorageError, file_identity, identity_now
-from models.storage.url import is_database_url
 
 SCHEMA_VERSION = 2
 """1: `mesures`; 2: the alarm tables added (models/alarms/book.py). An older file is brought up to date
@@ -178,12 +177,9 @@ def connect_database(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def open_alarm_book(storage_path: Path | str, text_file: bool = False, create: bool = True) -> AlarmBook | None:
+def open_file_alarm_book(storage_path: Path, text_file: bool = False, create: bool = True) -> AlarmBook | None:
     """The alarms of a storage file, for a program beside the server (the window, `alarms`): in the database,
     or in the database beside a text file (None when there is none yet and `create` is False)."""
-    if is_database_url(storage_path):
-        # Taken as a file name, the URL and its password would go into the sentences about that file.
-        raise StorageError("a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms")
     path = alarm_book_path(storage_path, text_file)
     if not create and not path.is_file():
         if text_file:

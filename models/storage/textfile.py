@@ -13,7 +13,7 @@ from models.csv_format import csv_row
 from models.reading import Reading
 from models.storage.base import Storage, StorageError, file_identity
 from models.storage.kind import check_kind
-from models.storage.sqlite import check_writable, open_alarm_book
+from models.storage.sqlite import check_writable, open_file_alarm_book
 
 # A text file has no index to find a resent reading in, so the keys of recent sensor-stamped readings
 # are remembered in memory, within this bound; SQLite storage has no such limit.
@@ -53,7 +53,7 @@ class TextFileStorage(Storage):
 
     def _alarm_book(self) -> AlarmBook | None:
         # A text file has no room for them: they wait in a database beside it, made when a rule is first saved.
-        return open_alarm_book(self.path, text_file=True, create=False)
+        return open_file_alarm_book(self.path, text_file=True, create=False)
 
     def _begin(self) -> None:
         self._lines.seek(0)

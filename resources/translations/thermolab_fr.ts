@@ -800,10 +800,6 @@
         <translation>{0} a une table mesures sans la ou les colonnes {1}&#xa0;: choisissez une autre base</translation>
     </message>
     <message>
-        <source>a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms</source>
-        <translation>une base PostgreSQL ne garde pas encore de règles d&apos;alarme&#xa0;: enregistrez dans SQLite pour utiliser les alarmes</translation>
-    </message>
-    <message>
         <source>a text file keeps every reading: store into SQLite to keep only the last days</source>
         <translation>un fichier texte garde toutes les mesures&#xa0;: enregistrez dans SQLite pour ne garder que les derniers jours</translation>
     </message>

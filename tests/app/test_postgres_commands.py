@@ -81,12 +81,11 @@ def test_a_url_where_a_file_goes_is_refused_without_its_password():
     url = "postgresql://ann:s3cret@db.lab/thermo"
     for command in (
         ["server", "--headless", "--text-file", url],
-        ["alarms", "list", "--db", url],
         ["alarms", "list", "--text-file", url],
     ):
         done = run_main(*command)
         assert done.returncode == 2
-        assert "this option takes a file; a PostgreSQL URL goes with server --db or export --db" in done.stderr
+        assert "this option takes a file; a PostgreSQL URL goes with --db of server, export or alarms" in done.stderr
         assert "s3cret" not in done.stderr
 
 

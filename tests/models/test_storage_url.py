@@ -33,7 +33,10 @@ def test_a_file_stays_a_file_and_is_shown_as_it_is():
     assert masked(Path("/data/pass:word@x.db")) == "/data/pass:word@x.db"
 
 
-def test_alarms_asked_of_a_database_url_are_one_sentence_without_its_password():
+def test_alarms_of_a_database_out_of_reach_are_one_sentence_without_its_password():
     with pytest.raises(StorageError) as refused:
         open_alarm_book("postgresql://ann:s3cret@db.lab/thermo")
-    assert str(refused.value) == "a PostgreSQL database keeps no alarm rules yet: store into SQLite to use alarms"
+    assert str(refused.value) == (
+        "cannot reach the PostgreSQL server of postgresql://ann:****@db.lab/thermo: check that it runs and that its host"
+        " and port are right"
+    )

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.secret_store import DATABASE_PASSWORD, read_secret
 from app.server.server_app import ServerApp
 from app.settings import load_server_config, settings
+from models.alarms import AlarmKind, AlarmRule
 from models.reading import Reading
 from models.server_config import ServerConfig
-from models.storage import open_storage
+from models.storage import open_alarm_book, open_storage
 from tests.engines.postgres import PASSWORD
 from tests.support import LineClient
 from tests.widgets.server_steps import click_save, open_settings
@@ -119,3 +121,31 @@ def test_a_window_started_on_a_new_database_says_nothing_and_shows_what_it_store
     qtbot.waitUntil(lambda: "first" in app.window.chart.sensors())
     app.window.close()
     assert warnings == []
+
+
+def test_an_alarm_on_a_postgresql_database_is_shown_and_acknowledged_there(qtbot, private_data_dir, monkeypatch, postgres_url):
+    monkeypatch.setenv("LOGNAME", "alice")
+    book = open_alarm_book(postgres_url)
+    book.save_rule(AlarmRule(AlarmKind.HIGH, 20.0, "fridge"))
+    book.close()
+    app = ServerApp(ServerConfig(port=0, storage_path=postgres_url))
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.session.listening, timeout=10_000):
+        app.start()
+    panel = app.window.alarms.panel
+    assert send(app, "fridge", 1) == {"ack": 1}
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: [line.value for line in app.window.chart.thresholds.shown] == [20.0], timeout=5_000)
+    assert app.window.alarms.count.text() == "⚠ 1 active alarm"
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.acknowledge, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.index(0, panel.model.COLUMNS.index("acknowledged")).data().startswith("alice, "))
+    book = open_alarm_book(postgres_url)
+    try:
+        (event,) = book.events()
+    finally:
+        book.close()
+    assert (event.sensor, event.value, event.acknowledged_by, event.cleared_at) == ("fridge", 21.5, "alice", None)
+    log = app.window.event_log.text.toPlainText()
+    assert "alarm raised: fridge above 20 °C (21.5 °C)" in log and PASSWORD not in log + app.window.windowTitle()
+    app.window.close()

@@ -2570,7 +2570,7 @@ UNITÉ&#xa0;: C, F, K ou json:CHAMP</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation>Reçue</translation>
+        <translation>Mesurée</translation>
     </message>
     <message>
         <source>Min °C</source>
